@@ -1,0 +1,12 @@
+#pragma once
+// Crash-test fault points. In builds with FRR_FAULT_POINTS, a process whose
+// environment has FRR_FAULT_AT=<name> dies abruptly (as if killed, no
+// destructors, no flush) when it reaches fault_point("<name>"). The crash-safety
+// tests use this to stop frr at each place it writes state.
+#include <string_view>
+
+namespace frr::core {
+
+void fault_point(std::string_view name);
+
+} // namespace frr::core

@@ -1,0 +1,274 @@
+#include "core/state_dir.hpp"
+
+#include "core/error.hpp"
+#include "core/fault.hpp"
+#include "core/random.hpp"
+#include "core/time.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <date/date.h>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace frr::core {
+
+namespace {
+
+[[noreturn]] void throw_write(const fs::path& path, const std::string& what, int err)
+{
+    std::string remedy = err == ENOSPC ? "free some disk space, then run again; nothing was lost"
+                         : err == EACCES || err == EPERM
+                             ? "check the owner and permissions of the state directory"
+                             : "";
+    throw Error(ExitCode::cannot_write, fmt::format("cannot {}: {}", what, std::strerror(err)),
+                path.string(), remedy);
+}
+
+void write_all(int fd, std::string_view content, const fs::path& path)
+{
+    const char* p = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            throw_write(path, "write", errno);
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+}
+
+void fsync_dir(const fs::path& dir)
+{
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+std::string parse_compact_as_of(const std::string& id)
+{
+    // "20261127T060000Z-000001" -> "2026-11-27T06:00:00Z"
+    if (id.size() < 16)
+        return {};
+    return fmt::format("{}-{}-{}T{}:{}:{}Z", id.substr(0, 4), id.substr(4, 2), id.substr(6, 2),
+                       id.substr(9, 2), id.substr(11, 2), id.substr(13, 2));
+}
+
+} // namespace
+
+std::string compact_time(TimePoint t)
+{
+    return date::format("%Y%m%dT%H%M%SZ", t);
+}
+
+void atomic_write(const fs::path& path, std::string_view content, unsigned mode)
+{
+    auto dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    auto tmp = dir / fmt::format(".{}.tmp.{}", path.filename().string(), ::getpid());
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+    if (fd < 0)
+        throw_write(tmp, "create a file", errno);
+    try {
+        ::fchmod(fd, mode);
+        write_all(fd, content, path);
+        fault_point("atomic-write-before-fsync");
+        if (::fsync(fd) != 0)
+            throw_write(path, "flush to disk", errno);
+    } catch (...) {
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        throw;
+    }
+    ::close(fd);
+    fault_point("atomic-write-before-rename");
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(tmp.c_str());
+        throw_write(path, "replace the file", err);
+    }
+    fsync_dir(dir);
+}
+
+std::string read_file(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(ExitCode::bad_input, "cannot read the file", path.string(),
+                    "check that it exists and is readable");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void require_private_file(const fs::path& path)
+{
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return;
+    if ((st.st_mode & 077) != 0)
+        throw Error(ExitCode::config,
+                    fmt::format("secret file is readable by others (mode {:o})", st.st_mode & 0777),
+                    path.string(), fmt::format("run: chmod 600 {}", path.string()));
+}
+
+StateLock::~StateLock()
+{
+    if (m_fd >= 0) {
+        ::flock(m_fd, LOCK_UN);
+        ::close(m_fd);
+    }
+}
+
+StateDir::StateDir(fs::path root) : m_root(std::move(root))
+{
+    std::error_code ec;
+    if (!fs::exists(m_root, ec)) {
+        fs::create_directories(m_root, ec);
+        if (ec)
+            throw Error(ExitCode::cannot_write,
+                        fmt::format("cannot create the state directory: {}", ec.message()),
+                        m_root.string(), "create it yourself or choose another with --state-dir");
+        ::chmod(m_root.c_str(), 0700);
+    }
+    if (!fs::is_directory(m_root))
+        throw Error(ExitCode::cannot_write, "the state directory path is not a directory",
+                    m_root.string());
+    fs::create_directories(m_root / "runs", ec);
+    if (ec)
+        throw Error(ExitCode::cannot_write, fmt::format("cannot create runs/: {}", ec.message()),
+                    m_root.string(), "check the permissions of the state directory");
+}
+
+StateLock StateDir::lock(TimePoint started) const
+{
+    auto path = m_root / "lock";
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw_write(path, "open the lock file", errno);
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        char buf[256] = {};
+        auto n = ::pread(fd, buf, sizeof(buf) - 1, 0);
+        ::close(fd);
+        std::string holder = n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : "unknown";
+        while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' '))
+            holder.pop_back();
+        throw Error(ExitCode::locked, fmt::format("another frr run holds the lock ({})", holder),
+                    path.string(), "wait for it to finish and try again later");
+    }
+    auto info = fmt::format("pid {}, started {}\n", ::getpid(), format_iso8601(started));
+    if (::ftruncate(fd, 0) == 0)
+        write_all(fd, info, path);
+    return StateLock(fd);
+}
+
+std::vector<RunInfo> StateDir::runs() const
+{
+    std::vector<RunInfo> out;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(m_root / "runs", ec)) {
+        if (!entry.is_directory())
+            continue;
+        auto id = entry.path().filename().string();
+        auto as_of = parse_iso8601(parse_compact_as_of(id));
+        if (!as_of)
+            continue;
+        out.push_back({id, entry.path(), *as_of});
+    }
+    std::sort(out.begin(), out.end(), [](const RunInfo& a, const RunInfo& b) { return a.id < b.id; });
+    return out;
+}
+
+RunInfo StateDir::create_run(TimePoint as_of) const
+{
+    std::size_t seq = 0;
+    for (const auto& r : runs()) {
+        auto dash = r.id.rfind('-');
+        if (dash != std::string::npos)
+            seq = std::max<std::size_t>(seq, std::stoul(r.id.substr(dash + 1)));
+    }
+    for (;; ++seq) {
+        auto id = fmt::format("{}-{:06}", compact_time(as_of), seq + 1);
+        auto dir = m_root / "runs" / id;
+        if (::mkdir(dir.c_str(), 0700) == 0)
+            return {id, dir, as_of};
+        if (errno != EEXIST)
+            throw_write(dir, "create the run directory", errno);
+    }
+}
+
+std::optional<RunInfo> StateDir::previous_run(TimePoint as_of, const std::string& marker) const
+{
+    auto all = runs();
+    for (auto it = all.rbegin(); it != all.rend(); ++it)
+        if (it->as_of < as_of && fs::exists(it->dir / marker))
+            return *it;
+    return std::nullopt;
+}
+
+std::optional<RunInfo> StateDir::latest_run(const std::string& marker) const
+{
+    auto all = runs();
+    for (auto it = all.rbegin(); it != all.rend(); ++it)
+        if (fs::exists(it->dir / marker))
+            return *it;
+    return std::nullopt;
+}
+
+std::optional<RunInfo> StateDir::find_run(const std::string& id) const
+{
+    for (auto& r : runs())
+        if (r.id == id)
+            return r;
+    return std::nullopt;
+}
+
+std::vector<std::string> StateDir::prune(TimePoint now, std::chrono::seconds keep_for,
+                                         std::size_t keep_min) const
+{
+    auto all = runs();
+    std::vector<std::string> removed;
+    if (all.size() <= keep_min)
+        return removed;
+    auto candidates = all.size() - keep_min;
+    for (std::size_t i = 0; i < candidates; ++i) {
+        if (all[i].as_of + keep_for >= now)
+            continue;
+        std::error_code ec;
+        fs::remove_all(all[i].dir, ec);
+        if (ec)
+            throw_write(all[i].dir, "remove an old run", ec.value());
+        removed.push_back(all[i].id);
+    }
+    return removed;
+}
+
+std::string StateDir::hash_key(Random& random) const
+{
+    auto path = m_root / "hash.key";
+    if (fs::exists(path)) {
+        require_private_file(path);
+        auto key = read_file(path);
+        if (key.size() != 32)
+            throw Error(ExitCode::bad_input, "the hashing key has the wrong size", path.string(),
+                        "restore it from a backup; deleting it makes old snapshots unmatchable");
+        return key;
+    }
+    auto key = random.bytes(32);
+    atomic_write(path, key, 0600);
+    return key;
+}
+
+} // namespace frr::core

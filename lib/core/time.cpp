@@ -1,0 +1,123 @@
+#include "core/time.hpp"
+
+#include "core/error.hpp"
+
+#include <charconv>
+#include <date/date.h>
+#include <date/tz.h>
+#include <fmt/format.h>
+
+namespace frr::core {
+
+namespace {
+
+bool read_int(std::string_view s, std::size_t pos, std::size_t len, int& out)
+{
+    if (pos + len > s.size())
+        return false;
+    auto first = s.data() + pos;
+    auto res = std::from_chars(first, first + len, out);
+    return res.ec == std::errc{} && res.ptr == first + len;
+}
+
+const date::time_zone* zone_or_throw(const std::string& name)
+{
+    try {
+        return date::locate_zone(name);
+    } catch (const std::exception&) {
+        throw Error(ExitCode::config, fmt::format("unknown time zone '{}'", name), "store.timezone",
+                    "use an IANA name such as Europe/London");
+    }
+}
+
+} // namespace
+
+std::optional<TimePoint> parse_iso8601(std::string_view s)
+{
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
+    if (!read_int(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !read_int(s, 5, 2, mo) ||
+        s[7] != '-' || !read_int(s, 8, 2, d))
+        return std::nullopt;
+    auto ymd = date::year{y} / date::month{static_cast<unsigned>(mo)} / date::day{static_cast<unsigned>(d)};
+    if (!ymd.ok())
+        return std::nullopt;
+    if (s.size() == 10)
+        return TimePoint{date::sys_days{ymd}};
+    if ((s[10] != 'T' && s[10] != ' ') || !read_int(s, 11, 2, h) || s.size() < 19 || s[13] != ':' ||
+        !read_int(s, 14, 2, mi) || s[16] != ':' || !read_int(s, 17, 2, se))
+        return std::nullopt;
+    if (h > 23 || mi > 59 || se > 60)
+        return std::nullopt;
+    std::size_t pos = 19;
+    if (pos < s.size() && s[pos] == '.') {
+        ++pos;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9')
+            ++pos;
+    }
+    int offset_minutes = 0;
+    if (pos == s.size()) {
+        // No designator: taken as UTC (frr only writes Z).
+    } else if (s[pos] == 'Z' && pos + 1 == s.size()) {
+    } else if ((s[pos] == '+' || s[pos] == '-') && s.size() == pos + 6 && s[pos + 3] == ':') {
+        int oh = 0, om = 0;
+        if (!read_int(s, pos + 1, 2, oh) || !read_int(s, pos + 4, 2, om))
+            return std::nullopt;
+        offset_minutes = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
+    } else {
+        return std::nullopt;
+    }
+    auto t = date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
+             std::chrono::seconds{se} - std::chrono::minutes{offset_minutes};
+    return std::chrono::time_point_cast<std::chrono::seconds>(t);
+}
+
+TimePoint parse_iso8601_or_throw(std::string_view text, std::string_view what)
+{
+    if (auto t = parse_iso8601(text))
+        return *t;
+    throw Error(ExitCode::bad_input, fmt::format("'{}' is not an ISO-8601 date-time", text),
+                std::string(what), "write it like 2026-11-27T06:00:00Z");
+}
+
+std::string format_iso8601(TimePoint t)
+{
+    return date::format("%FT%TZ", t);
+}
+
+void require_time_zone(const std::string& iana_name)
+{
+    zone_or_throw(iana_name);
+}
+
+std::string local_date(TimePoint t, const std::string& iana_name)
+{
+    auto zoned = date::make_zoned(zone_or_throw(iana_name), t);
+    return date::format("%F", date::floor<date::days>(zoned.get_local_time()));
+}
+
+TimePoint local_midnight(const std::string& day, const std::string& iana_name)
+{
+    auto start = parse_iso8601(day);
+    if (!start)
+        throw Error(ExitCode::bad_input, fmt::format("'{}' is not a date", day));
+    auto local = date::local_days{date::floor<date::days>(*start).time_since_epoch()};
+    auto zoned = date::make_zoned(zone_or_throw(iana_name), local, date::choose::earliest);
+    return std::chrono::time_point_cast<std::chrono::seconds>(zoned.get_sys_time());
+}
+
+std::string format_local(TimePoint t, const std::string& iana_name)
+{
+    auto zoned = date::make_zoned(zone_or_throw(iana_name), t);
+    return date::format("%d %b %Y %H:%M %Z", zoned);
+}
+
+std::string add_days(const std::string& day, int days)
+{
+    auto start = parse_iso8601(day);
+    if (!start)
+        throw Error(ExitCode::bad_input, fmt::format("'{}' is not a date", day));
+    auto d = date::floor<date::days>(*start) + date::days{days};
+    return date::format("%F", d);
+}
+
+} // namespace frr::core

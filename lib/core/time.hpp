@@ -1,0 +1,31 @@
+#pragma once
+// Instants are UTC inside frr; the store's time zone is used only to group by
+// local day and to print dates in reports.
+#include "core/clock.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace frr::core {
+
+// Parses ISO-8601 date-times: "2026-11-27T06:00:00Z", "...+00:00", "...-05:00",
+// fractional seconds (truncated), and a bare date "2026-11-27" (midnight UTC).
+std::optional<TimePoint> parse_iso8601(std::string_view text);
+// Like parse_iso8601 but throws Error(bad_input) naming `what`.
+TimePoint parse_iso8601_or_throw(std::string_view text, std::string_view what);
+// "2026-11-27T06:00:00Z"
+std::string format_iso8601(TimePoint t);
+
+// Throws Error(config) for an unknown IANA zone name.
+void require_time_zone(const std::string& iana_name);
+// Store-local calendar date "YYYY-MM-DD" of an instant.
+std::string local_date(TimePoint t, const std::string& iana_name);
+// The UTC instant at which a store-local date starts ("YYYY-MM-DD", 00:00 local).
+TimePoint local_midnight(const std::string& date, const std::string& iana_name);
+// "27 Nov 2026 06:00 GMT" for reports.
+std::string format_local(TimePoint t, const std::string& iana_name);
+// The date `days` after a "YYYY-MM-DD" date (negative goes back).
+std::string add_days(const std::string& date, int days);
+
+} // namespace frr::core

@@ -1,0 +1,136 @@
+#pragma once
+// Canonical records: what connectors produce and checks consume. No platform
+// field names, no HTTP, no raw personal data: emails appear only as a keyed
+// hash (for matching) and a masked form (for people).
+#include "core/clock.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace frr::model {
+
+using core::TimePoint;
+
+// Money in integer minor units (pence, cents) of an ISO-4217 currency.
+struct Money {
+    std::int64_t minor = 0;
+    std::string currency;
+    bool operator==(const Money&) const = default;
+};
+
+// A decimal string ("679.0", "12.5", "-3.10") to minor units with 2 decimals;
+// std::nullopt when it is not a decimal number.
+std::optional<std::int64_t> parse_minor_units(std::string_view decimal);
+// A JSON number such as Klaviyo's $value (109.95) to minor units, rounded.
+std::int64_t minor_units_from_double(double value);
+// 12345 -> "123.45"
+std::string format_minor_units(std::int64_t minor);
+
+// Shopify's email-marketing states (CustomerEmailMarketingState).
+enum class SourceConsent { subscribed, not_subscribed, pending, unsubscribed, invalid, redacted, unknown };
+// Klaviyo's subscriptions.email.marketing.consent.
+enum class DestinationConsent { subscribed, unsubscribed, never_subscribed, unknown };
+
+struct Order {
+    std::string id;               // the source platform's numeric id, as a string
+    std::string name;             // what people know it by, e.g. "#1043"
+    TimePoint created_at{};
+    TimePoint updated_at{};
+    std::optional<TimePoint> cancelled_at;
+    bool test = false;
+    std::string source_name;      // sales channel: web, pos, shopify_draft_order, ...
+    std::string financial_status; // PAID, REFUNDED, PARTIALLY_REFUNDED, ...
+    std::string customer_id;
+    std::string email_hash;       // empty when the order has no email
+    std::string email_masked;
+    Money revenue;                // (subtotal + shipping) - discounts, shop currency
+    Money total;
+    int item_quantity = 0;        // units over all line items
+};
+
+struct Customer {
+    std::string id;               // numeric legacy id, as a string
+    TimePoint created_at{};
+    TimePoint updated_at{};
+    std::string email_hash;       // empty: no email (phone-only or redacted)
+    std::string email_masked;
+    bool has_phone = false;
+    SourceConsent consent = SourceConsent::unknown;
+    std::optional<TimePoint> consent_updated_at;
+};
+
+struct Checkout {
+    std::string id;
+    TimePoint created_at{};
+    std::optional<TimePoint> completed_at;
+    std::string customer_id;
+    std::string email_hash;
+    Money total;
+};
+
+struct Profile {
+    std::string id;
+    std::string email_hash;
+    std::string email_masked;
+    TimePoint created_at{};
+    TimePoint updated_at{};
+    DestinationConsent consent = DestinationConsent::unknown;
+    bool can_receive_marketing = false;
+    std::vector<std::string> suppressions; // HARD_BOUNCE, SPAM_COMPLAINT, UNSUBSCRIBE, ...
+};
+
+// What an event means, decided by the connector from the metric's integration
+// (never by name alone: a decoy "Placed Order" from another integration is `other`).
+enum class EventKind {
+    placed_order, ordered_product, fulfilled_order, cancelled_order, refunded_order,
+    checkout_started, other
+};
+
+struct Metric {
+    std::string id;
+    std::string name;
+    std::string integration;      // "shopify", "api", ...
+    EventKind kind = EventKind::other;
+};
+
+struct Event {
+    std::string id;
+    EventKind kind = EventKind::other;
+    std::string metric_id;
+    TimePoint occurred_at{};
+    std::string order_id;         // the source order it refers to, "" when unknown
+    std::string unique_id;        // $event_id
+    std::string profile_id;
+    std::optional<Money> value;
+};
+
+enum class AudienceKind { list, segment };
+
+struct Audience {
+    std::string id;
+    std::string name;
+    AudienceKind kind = AudienceKind::list;
+    std::optional<std::int64_t> profile_count;
+    bool is_processing = false;
+    TimePoint updated_at{};
+};
+
+// A count per store-local day ("YYYY-MM-DD").
+struct DailyCount {
+    std::string date;
+    std::int64_t count = 0;
+    bool operator==(const DailyCount&) const = default;
+};
+
+const char* to_string(SourceConsent c);
+const char* to_string(DestinationConsent c);
+const char* to_string(EventKind k);
+const char* to_string(AudienceKind k);
+SourceConsent source_consent_from(std::string_view s);
+DestinationConsent destination_consent_from(std::string_view s);
+EventKind event_kind_from(std::string_view s);
+AudienceKind audience_kind_from(std::string_view s);
+
+} // namespace frr::model

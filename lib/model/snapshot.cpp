@@ -1,0 +1,544 @@
+#include "model/snapshot.hpp"
+
+#include "core/error.hpp"
+#include "core/fault.hpp"
+#include "core/state_dir.hpp"
+#include "core/time.hpp"
+#include "model/json_fields.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace fs = std::filesystem;
+
+namespace frr::model {
+
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void put(Writer& w, const char* key, const std::string& value)
+{
+    w.Key(key);
+    w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
+}
+void put(Writer& w, const char* key, TimePoint t) { put(w, key, core::format_iso8601(t)); }
+void put(Writer& w, const char* key, const std::optional<TimePoint>& t)
+{
+    w.Key(key);
+    if (t) {
+        auto s = core::format_iso8601(*t);
+        w.String(s.c_str());
+    } else {
+        w.Null();
+    }
+}
+void put_int(Writer& w, const char* key, std::int64_t v) { w.Key(key); w.Int64(v); }
+void put_bool(Writer& w, const char* key, bool v) { w.Key(key); w.Bool(v); }
+void put_money(Writer& w, const char* key, const Money& m)
+{
+    w.Key(key);
+    w.StartObject();
+    put_int(w, "minor", m.minor);
+    put(w, "currency", m.currency);
+    w.EndObject();
+}
+void put_strings(Writer& w, const char* key, const std::vector<std::string>& values)
+{
+    w.Key(key);
+    w.StartArray();
+    for (const auto& v : values)
+        w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
+    w.EndArray();
+}
+
+Money read_money(const JsonFields& f, const char* key)
+{
+    Money m;
+    if (auto v = f.get(key)) {
+        JsonFields inner(*v, f.where() + "." + key);
+        m.minor = inner.int64("minor");
+        m.currency = inner.str("currency");
+    }
+    return m;
+}
+
+std::vector<std::string> read_strings(const JsonFields& f, const char* key)
+{
+    std::vector<std::string> out;
+    if (auto v = f.get(key)) {
+        if (!v->IsArray())
+            f.fail(key, "an array of strings");
+        for (const auto& e : v->GetArray()) {
+            if (!e.IsString())
+                f.fail(key, "an array of strings");
+            out.emplace_back(e.GetString(), e.GetStringLength());
+        }
+    }
+    return out;
+}
+
+template <class F>
+std::string write_object(F&& body)
+{
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartObject();
+    body(w);
+    w.EndObject();
+    return std::string(buf.GetString(), buf.GetSize());
+}
+
+void write_order(Writer& w, const Order& r)
+{
+    put(w, "id", r.id);
+    put(w, "name", r.name);
+    put(w, "created_at", r.created_at);
+    put(w, "updated_at", r.updated_at);
+    put(w, "cancelled_at", r.cancelled_at);
+    put_bool(w, "test", r.test);
+    put(w, "source_name", r.source_name);
+    put(w, "financial_status", r.financial_status);
+    put(w, "customer_id", r.customer_id);
+    put(w, "email_hash", r.email_hash);
+    put(w, "email_masked", r.email_masked);
+    put_money(w, "revenue", r.revenue);
+    put_money(w, "total", r.total);
+    put_int(w, "item_quantity", r.item_quantity);
+}
+
+Order read_order(const JsonFields& f)
+{
+    Order r;
+    r.id = f.str("id");
+    r.name = f.str("name");
+    r.created_at = f.time("created_at");
+    r.updated_at = f.time("updated_at");
+    r.cancelled_at = f.opt_time("cancelled_at");
+    r.test = f.boolean("test");
+    r.source_name = f.str("source_name");
+    r.financial_status = f.str("financial_status");
+    r.customer_id = f.str("customer_id");
+    r.email_hash = f.str("email_hash");
+    r.email_masked = f.str("email_masked");
+    r.revenue = read_money(f, "revenue");
+    r.total = read_money(f, "total");
+    r.item_quantity = static_cast<int>(f.int64("item_quantity"));
+    return r;
+}
+
+void write_customer(Writer& w, const Customer& r)
+{
+    put(w, "id", r.id);
+    put(w, "created_at", r.created_at);
+    put(w, "updated_at", r.updated_at);
+    put(w, "email_hash", r.email_hash);
+    put(w, "email_masked", r.email_masked);
+    put_bool(w, "has_phone", r.has_phone);
+    put(w, "consent", std::string(to_string(r.consent)));
+    put(w, "consent_updated_at", r.consent_updated_at);
+}
+
+Customer read_customer(const JsonFields& f)
+{
+    Customer r;
+    r.id = f.str("id");
+    r.created_at = f.time("created_at");
+    r.updated_at = f.time("updated_at");
+    r.email_hash = f.str("email_hash");
+    r.email_masked = f.str("email_masked");
+    r.has_phone = f.boolean("has_phone");
+    r.consent = source_consent_from(f.str("consent"));
+    r.consent_updated_at = f.opt_time("consent_updated_at");
+    return r;
+}
+
+void write_checkout(Writer& w, const Checkout& r)
+{
+    put(w, "id", r.id);
+    put(w, "created_at", r.created_at);
+    put(w, "completed_at", r.completed_at);
+    put(w, "customer_id", r.customer_id);
+    put(w, "email_hash", r.email_hash);
+    put_money(w, "total", r.total);
+}
+
+Checkout read_checkout(const JsonFields& f)
+{
+    Checkout r;
+    r.id = f.str("id");
+    r.created_at = f.time("created_at");
+    r.completed_at = f.opt_time("completed_at");
+    r.customer_id = f.str("customer_id");
+    r.email_hash = f.str("email_hash");
+    r.total = read_money(f, "total");
+    return r;
+}
+
+void write_profile(Writer& w, const Profile& r)
+{
+    put(w, "id", r.id);
+    put(w, "email_hash", r.email_hash);
+    put(w, "email_masked", r.email_masked);
+    put(w, "created_at", r.created_at);
+    put(w, "updated_at", r.updated_at);
+    put(w, "consent", std::string(to_string(r.consent)));
+    put_bool(w, "can_receive_marketing", r.can_receive_marketing);
+    put_strings(w, "suppressions", r.suppressions);
+}
+
+Profile read_profile(const JsonFields& f)
+{
+    Profile r;
+    r.id = f.str("id");
+    r.email_hash = f.str("email_hash");
+    r.email_masked = f.str("email_masked");
+    r.created_at = f.time("created_at");
+    r.updated_at = f.time("updated_at");
+    r.consent = destination_consent_from(f.str("consent"));
+    r.can_receive_marketing = f.boolean("can_receive_marketing");
+    r.suppressions = read_strings(f, "suppressions");
+    return r;
+}
+
+void write_event(Writer& w, const Event& r)
+{
+    put(w, "id", r.id);
+    put(w, "kind", std::string(to_string(r.kind)));
+    put(w, "metric_id", r.metric_id);
+    put(w, "occurred_at", r.occurred_at);
+    put(w, "order_id", r.order_id);
+    put(w, "unique_id", r.unique_id);
+    put(w, "profile_id", r.profile_id);
+    if (r.value)
+        put_money(w, "value", *r.value);
+}
+
+Event read_event(const JsonFields& f)
+{
+    Event r;
+    r.id = f.str("id");
+    r.kind = event_kind_from(f.str("kind"));
+    r.metric_id = f.str("metric_id");
+    r.occurred_at = f.time("occurred_at");
+    r.order_id = f.str("order_id");
+    r.unique_id = f.str("unique_id");
+    r.profile_id = f.str("profile_id");
+    if (f.get("value"))
+        r.value = read_money(f, "value");
+    return r;
+}
+
+void write_metric(Writer& w, const Metric& r)
+{
+    put(w, "id", r.id);
+    put(w, "name", r.name);
+    put(w, "integration", r.integration);
+    put(w, "kind", std::string(to_string(r.kind)));
+}
+
+Metric read_metric(const JsonFields& f)
+{
+    return {f.str("id"), f.str("name"), f.str("integration"), event_kind_from(f.str("kind"))};
+}
+
+void write_audience(Writer& w, const Audience& r)
+{
+    put(w, "id", r.id);
+    put(w, "name", r.name);
+    put(w, "kind", std::string(to_string(r.kind)));
+    w.Key("profile_count");
+    if (r.profile_count)
+        w.Int64(*r.profile_count);
+    else
+        w.Null();
+    put_bool(w, "is_processing", r.is_processing);
+    put(w, "updated_at", r.updated_at);
+}
+
+Audience read_audience(const JsonFields& f)
+{
+    Audience r;
+    r.id = f.str("id");
+    r.name = f.str("name");
+    r.kind = audience_kind_from(f.str("kind"));
+    r.profile_count = f.opt_int64("profile_count");
+    r.is_processing = f.boolean("is_processing");
+    r.updated_at = f.opt_time("updated_at").value_or(TimePoint{});
+    return r;
+}
+
+void write_daily(Writer& w, const DailyCount& r)
+{
+    put(w, "date", r.date);
+    put_int(w, "count", r.count);
+}
+
+DailyCount read_daily(const JsonFields& f)
+{
+    return {f.str("date"), f.int64("count")};
+}
+
+template <class T, class W>
+void write_lines(const fs::path& path, const std::vector<T>& records, W write_one)
+{
+    std::string out;
+    out.reserve(records.size() * 256);
+    for (const auto& r : records) {
+        out += write_object([&](Writer& w) { write_one(w, r); });
+        out += '\n';
+    }
+    core::atomic_write(path, out);
+}
+
+template <class T, class R>
+std::vector<T> read_lines(const fs::path& path, R read_one)
+{
+    std::vector<T> out;
+    if (!fs::exists(path))
+        return out;
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw core::Error(core::ExitCode::bad_input, "cannot read the snapshot file", path.string());
+    std::string line;
+    std::size_t line_no = 0;
+    rapidjson::Document doc;
+    while (std::getline(in, line)) {
+        ++line_no;
+        if (line.empty())
+            continue;
+        auto where = fmt::format("{}:{}", path.string(), line_no);
+        doc.Parse(line.c_str(), line.size());
+        if (doc.HasParseError())
+            throw core::Error(core::ExitCode::bad_input,
+                              fmt::format("invalid JSON: {}", rapidjson::GetParseError_En(doc.GetParseError())),
+                              where, "the snapshot is damaged: delete this run directory and run again");
+        out.push_back(read_one(JsonFields(doc, where)));
+    }
+    return out;
+}
+
+// Small datasets are a single JSON array (easy to read by eye).
+template <class T, class W>
+void write_array(const fs::path& path, const std::vector<T>& records, W write_one)
+{
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartArray();
+    for (const auto& r : records) {
+        w.StartObject();
+        write_one(w, r);
+        w.EndObject();
+    }
+    w.EndArray();
+    core::atomic_write(path, std::string(buf.GetString(), buf.GetSize()) + "\n");
+}
+
+template <class T, class R>
+std::vector<T> read_array(const fs::path& path, R read_one)
+{
+    std::vector<T> out;
+    if (!fs::exists(path))
+        return out;
+    auto text = core::read_file(path);
+    rapidjson::Document doc;
+    doc.Parse(text.c_str(), text.size());
+    if (doc.HasParseError() || !doc.IsArray())
+        throw core::Error(core::ExitCode::bad_input, "invalid JSON array", path.string(),
+                          "the snapshot is damaged: delete this run directory and run again");
+    std::size_t i = 0;
+    for (const auto& v : doc.GetArray())
+        out.push_back(read_one(JsonFields(v, fmt::format("{}[{}]", path.string(), i++))));
+    return out;
+}
+
+void write_platform(Writer& w, const PlatformManifest& p)
+{
+    w.StartObject();
+    put(w, "status", std::string(to_string(p.status)));
+    w.Key("counts");
+    w.StartObject();
+    for (const auto& [k, v] : p.counts)
+        put_int(w, k.c_str(), v);
+    w.EndObject();
+    put_int(w, "requests", p.requests);
+    put_int(w, "retries", p.retries);
+    put_int(w, "throttled", p.throttled);
+    w.Key("wait_seconds");
+    w.Double(p.wait_seconds);
+    put_int(w, "bytes", p.bytes);
+    put_strings(w, "errors", p.errors);
+    put_strings(w, "notes", p.notes);
+    put_strings(w, "missing_scopes", p.missing_scopes);
+    put(w, "breaker", p.breaker);
+    put(w, "breaker_opened_at", p.breaker_opened_at);
+    put(w, "token_expires_at", p.token_expires_at);
+    put(w, "data_since", p.data_since);
+    w.EndObject();
+}
+
+PlatformManifest read_platform(const JsonFields& f)
+{
+    PlatformManifest p;
+    p.status = coverage_from(f.str("status"));
+    if (auto counts = f.get("counts")) {
+        if (!counts->IsObject())
+            f.fail("counts", "an object");
+        for (const auto& m : counts->GetObject())
+            if (m.value.IsInt64())
+                p.counts[m.name.GetString()] = m.value.GetInt64();
+    }
+    p.requests = f.int64("requests");
+    p.retries = f.int64("retries");
+    p.throttled = f.int64("throttled");
+    p.wait_seconds = f.number("wait_seconds");
+    p.bytes = f.int64("bytes");
+    p.errors = read_strings(f, "errors");
+    p.notes = read_strings(f, "notes");
+    p.missing_scopes = read_strings(f, "missing_scopes");
+    p.breaker = f.str("breaker");
+    p.breaker_opened_at = f.opt_time("breaker_opened_at");
+    p.token_expires_at = f.opt_time("token_expires_at");
+    p.data_since = f.opt_time("data_since");
+    return p;
+}
+
+} // namespace
+
+const char* to_string(Coverage c)
+{
+    switch (c) {
+    case Coverage::complete: return "complete";
+    case Coverage::partial: return "partial";
+    case Coverage::unavailable: return "unavailable";
+    case Coverage::paused: return "paused";
+    }
+    return "unavailable";
+}
+
+Coverage coverage_from(std::string_view s)
+{
+    if (s == "complete") return Coverage::complete;
+    if (s == "partial") return Coverage::partial;
+    if (s == "paused") return Coverage::paused;
+    return Coverage::unavailable;
+}
+
+std::string to_json(const Order& r) { return write_object([&](Writer& w) { write_order(w, r); }); }
+std::string to_json(const Customer& r) { return write_object([&](Writer& w) { write_customer(w, r); }); }
+std::string to_json(const Profile& r) { return write_object([&](Writer& w) { write_profile(w, r); }); }
+std::string to_json(const Event& r) { return write_object([&](Writer& w) { write_event(w, r); }); }
+
+std::string to_json(const Manifest& m)
+{
+    rapidjson::StringBuffer buf;
+    Writer w(buf);
+    w.StartObject();
+    put(w, "run_id", m.run_id);
+    put(w, "as_of", m.as_of);
+    w.Key("window");
+    w.StartObject();
+    put(w, "since", m.since);
+    put(w, "until", m.until);
+    w.EndObject();
+    put(w, "store", m.store);
+    put(w, "timezone", m.timezone);
+    put(w, "frr_version", m.frr_version);
+    put(w, "incremental_from", m.incremental_from);
+    w.Key("platforms");
+    w.StartObject();
+    for (const auto& [name, p] : m.platforms) {
+        w.Key(name.c_str());
+        write_platform(w, p);
+    }
+    w.EndObject();
+    w.EndObject();
+    return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+Manifest manifest_from_json(std::string_view json, const std::string& where)
+{
+    rapidjson::Document doc;
+    doc.Parse(json.data(), json.size());
+    if (doc.HasParseError())
+        throw core::Error(core::ExitCode::bad_input,
+                          fmt::format("invalid JSON: {}", rapidjson::GetParseError_En(doc.GetParseError())),
+                          where, "the manifest is damaged: delete this run directory and run again");
+    JsonFields f(doc, where);
+    Manifest m;
+    m.run_id = f.str("run_id");
+    m.as_of = f.time("as_of");
+    if (auto win = f.get("window")) {
+        JsonFields wf(*win, where + ".window");
+        m.since = wf.time("since");
+        m.until = wf.time("until");
+    }
+    m.store = f.str("store");
+    m.timezone = f.str("timezone");
+    m.frr_version = f.str("frr_version");
+    m.incremental_from = f.str("incremental_from");
+    if (auto platforms = f.get("platforms")) {
+        if (!platforms->IsObject())
+            f.fail("platforms", "an object");
+        for (const auto& p : platforms->GetObject())
+            m.platforms[p.name.GetString()] =
+                read_platform(JsonFields(p.value, where + ".platforms." + p.name.GetString()));
+    }
+    return m;
+}
+
+void write_manifest(const fs::path& run_dir, const Manifest& manifest)
+{
+    core::atomic_write(run_dir / "manifest.json", to_json(manifest));
+}
+
+void write_snapshot(const fs::path& run_dir, const Snapshot& s)
+{
+    std::error_code ec;
+    fs::create_directories(run_dir / "shopify", ec);
+    fs::create_directories(run_dir / "klaviyo", ec);
+    if (ec)
+        throw core::Error(core::ExitCode::cannot_write,
+                          fmt::format("cannot create the snapshot folders: {}", ec.message()),
+                          run_dir.string());
+    write_lines(run_dir / "shopify/orders.jsonl", s.source.orders, write_order);
+    write_lines(run_dir / "shopify/customers.jsonl", s.source.customers, write_customer);
+    write_lines(run_dir / "shopify/checkouts.jsonl", s.source.checkouts, write_checkout);
+    write_array(run_dir / "shopify/daily_orders.json", s.source.daily_orders, write_daily);
+    write_lines(run_dir / "klaviyo/events.jsonl", s.destination.events, write_event);
+    write_lines(run_dir / "klaviyo/profiles.jsonl", s.destination.profiles, write_profile);
+    write_array(run_dir / "klaviyo/metrics.json", s.destination.metrics, write_metric);
+    write_array(run_dir / "klaviyo/audiences.json", s.destination.audiences, write_audience);
+    write_array(run_dir / "klaviyo/daily_placed_orders.json", s.destination.daily_placed_orders, write_daily);
+    core::fault_point("snapshot-before-manifest");
+    write_manifest(run_dir, s.manifest);
+}
+
+Manifest read_manifest(const fs::path& run_dir)
+{
+    auto path = run_dir / "manifest.json";
+    return manifest_from_json(core::read_file(path), path.string());
+}
+
+Snapshot read_snapshot(const fs::path& run_dir)
+{
+    Snapshot s;
+    s.manifest = read_manifest(run_dir);
+    s.source.orders = read_lines<Order>(run_dir / "shopify/orders.jsonl", read_order);
+    s.source.customers = read_lines<Customer>(run_dir / "shopify/customers.jsonl", read_customer);
+    s.source.checkouts = read_lines<Checkout>(run_dir / "shopify/checkouts.jsonl", read_checkout);
+    s.source.daily_orders = read_array<DailyCount>(run_dir / "shopify/daily_orders.json", read_daily);
+    s.destination.events = read_lines<Event>(run_dir / "klaviyo/events.jsonl", read_event);
+    s.destination.profiles = read_lines<Profile>(run_dir / "klaviyo/profiles.jsonl", read_profile);
+    s.destination.metrics = read_array<Metric>(run_dir / "klaviyo/metrics.json", read_metric);
+    s.destination.audiences = read_array<Audience>(run_dir / "klaviyo/audiences.json", read_audience);
+    s.destination.daily_placed_orders =
+        read_array<DailyCount>(run_dir / "klaviyo/daily_placed_orders.json", read_daily);
+    return s;
+}
+
+} // namespace frr::model

@@ -1,0 +1,93 @@
+#pragma once
+// A snapshot is one run directory's data: manifest.json plus one JSON-lines
+// file per dataset. Connectors write it, checks read it, the next run diffs
+// against it. Layout (relative to the run directory):
+//   manifest.json
+//   shopify/orders.jsonl  shopify/customers.jsonl  shopify/checkouts.jsonl
+//   shopify/daily_orders.json
+//   klaviyo/events.jsonl  klaviyo/profiles.jsonl  klaviyo/metrics.json
+//   klaviyo/audiences.json  klaviyo/daily_placed_orders.json
+// The source platform is "shopify" and the destination "klaviyo" here; another
+// integration pair writes the same canonical files under its own names.
+#include "model/records.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace frr::model {
+
+enum class Coverage { complete, partial, unavailable, paused };
+const char* to_string(Coverage c);
+Coverage coverage_from(std::string_view s);
+
+struct PlatformManifest {
+    Coverage status = Coverage::unavailable;
+    std::map<std::string, std::int64_t> counts;   // per dataset fetched
+    std::int64_t requests = 0;
+    std::int64_t retries = 0;
+    std::int64_t throttled = 0;
+    double wait_seconds = 0;
+    std::int64_t bytes = 0;
+    std::vector<std::string> errors;              // plain words, already redacted
+    std::vector<std::string> notes;               // e.g. "orders older than 60 days are hidden"
+    std::vector<std::string> missing_scopes;
+    std::string breaker = "closed";               // closed | open | half_open
+    std::optional<TimePoint> breaker_opened_at;
+    std::optional<TimePoint> token_expires_at;
+    std::optional<TimePoint> data_since;          // oldest time the data covers (reduced coverage)
+};
+
+struct Manifest {
+    std::string run_id;
+    TimePoint as_of{};
+    TimePoint since{};
+    TimePoint until{};
+    std::string store;
+    std::string timezone;
+    std::string frr_version;
+    std::string incremental_from;                 // previous run id reused, "" for a full fetch
+    std::map<std::string, PlatformManifest> platforms; // "shopify", "klaviyo"
+};
+
+struct SourceData {
+    std::vector<Order> orders;
+    std::vector<Customer> customers;
+    std::vector<Checkout> checkouts;
+    std::vector<DailyCount> daily_orders;         // eligible orders per local day
+};
+
+struct DestinationData {
+    std::vector<Metric> metrics;
+    std::vector<Event> events;
+    std::vector<Profile> profiles;
+    std::vector<Audience> audiences;
+    std::vector<DailyCount> daily_placed_orders;
+};
+
+struct Snapshot {
+    Manifest manifest;
+    SourceData source;
+    DestinationData destination;
+};
+
+// Writes every file of the snapshot atomically (manifest last, so a run
+// directory with a manifest is complete). Throws core::Error(cannot_write).
+void write_snapshot(const std::filesystem::path& run_dir, const Snapshot& snapshot);
+void write_manifest(const std::filesystem::path& run_dir, const Manifest& manifest);
+// Reads a snapshot; missing data files read as empty (a platform unavailable).
+// Throws core::Error(bad_input) with file:line for a corrupt file.
+Snapshot read_snapshot(const std::filesystem::path& run_dir);
+Manifest read_manifest(const std::filesystem::path& run_dir);
+
+// Single-record JSON forms (used by the files above; exposed for fuzzing and tests).
+std::string to_json(const Order& r);
+std::string to_json(const Customer& r);
+std::string to_json(const Profile& r);
+std::string to_json(const Event& r);
+std::string to_json(const Manifest& m);
+Manifest manifest_from_json(std::string_view json, const std::string& where);
+
+} // namespace frr::model

@@ -1,0 +1,159 @@
+#pragma once
+// The configuration file (YAML), validated into plain structs. Every key is
+// documented in examples/frr.example.yaml and docs/configuration.md.
+// Secrets never appear in the file: a secret is named by an environment
+// variable (`<name>_env`) or a file (`<name>_file`) and read at use.
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace frr::core {
+
+// Where a secret comes from. resolve() reads it; the value is never stored here.
+struct SecretRef {
+    std::string env;                 // environment variable name
+    std::filesystem::path file;      // or a file (must be mode 0600 or stricter)
+    std::string key;                 // the config key, for messages ("shopify.auth.access_token")
+    bool empty() const { return env.empty() && file.empty(); }
+    // The secret's value; throws Error(config) naming the variable or file when
+    // it is unset or unreadable, with what to do.
+    std::string resolve() const;
+    // "env FRR_SHOPIFY_TOKEN" / "file /etc/frr/token" — safe to print.
+    std::string describe() const;
+};
+
+enum class ShopifyAuthMode { static_token, client_credentials, refresh_token };
+enum class KlaviyoAuthMode { private_key, oauth };
+
+struct StoreConfig {
+    std::string name = "My store";
+    std::string timezone = "Europe/London";
+};
+
+struct ShopifyConfig {
+    std::string shop;                      // "example.myshopify.com"
+    std::string api_version = "2026-10";
+    std::string base_url;                  // "" -> https://<shop>; FRR_SHOPIFY_BASE_URL overrides
+    ShopifyAuthMode auth = ShopifyAuthMode::static_token;
+    SecretRef access_token;                // static_token
+    SecretRef client_id;                   // client_credentials, refresh_token
+    SecretRef client_secret;
+    SecretRef refresh_token;               // refresh_token (rotated value cached in the state dir)
+    int page_size = 250;
+    std::int64_t bulk_threshold = 25000;   // above this many records, use a bulk operation
+    std::string effective_base_url() const;
+};
+
+struct KlaviyoConfig {
+    std::string revision = "2026-07-15";
+    std::string base_url = "https://a.klaviyo.com"; // FRR_KLAVIYO_BASE_URL overrides
+    KlaviyoAuthMode auth = KlaviyoAuthMode::private_key;
+    SecretRef private_key;
+    SecretRef client_id;
+    SecretRef client_secret;
+    SecretRef refresh_token;
+    std::vector<std::string> audiences;    // list/segment ids to watch; empty = all
+    std::string effective_base_url() const;
+};
+
+struct Threshold {
+    double warn = 0;      // score below this -> warn
+    double critical = 0;  // score below this -> critical
+};
+
+struct ChecksConfig {
+    std::chrono::seconds window{24 * 3600};
+    std::chrono::seconds grace{3600};
+    std::chrono::seconds stall_after{2 * 3600};
+    int stall_min_orders = 3;
+    int volume_lookback_days = 28;
+    int volume_min_orders = 10;
+    double audience_drop_ratio = 0.5;
+    std::int64_t audience_min_count = 10;
+    std::int64_t value_tolerance_minor = 1;
+    std::vector<std::string> exclude_channels;   // sales channels not expected in Klaviyo
+    std::optional<std::string> history_start;    // ISO date: orders before it are not expected
+    std::map<std::string, double> weights;       // indicator id -> weight
+    std::map<std::string, Threshold> thresholds; // indicator id -> score thresholds
+    int score_warn_below = 90;
+    int score_critical_below = 60;
+};
+
+struct EmailChannel {
+    std::string smtp_url;              // smtps://host:465 or smtp://host:587 (STARTTLS required)
+    std::string from;
+    std::vector<std::string> to;
+    SecretRef username;
+    SecretRef password;
+};
+
+struct SlackChannel {
+    SecretRef webhook_url;             // the URL itself is a secret
+};
+
+struct WebhookChannel {
+    std::string url;
+    SecretRef signing_secret;          // HMAC-SHA256 key for X-Frr-Signature
+};
+
+struct OutboxChannel {
+    std::filesystem::path dir;         // relative paths are relative to the state dir
+};
+
+struct HeartbeatConfig {
+    SecretRef url;                     // healthchecks-style base URL (contains a secret uuid)
+};
+
+struct DeliveryConfig {
+    std::optional<EmailChannel> email;
+    std::optional<SlackChannel> slack;
+    std::optional<WebhookChannel> webhook;
+    std::optional<OutboxChannel> outbox;
+    std::optional<HeartbeatConfig> heartbeat;
+    int max_attempts = 4;
+    std::chrono::seconds base_delay{2};
+    std::vector<std::string> formats{"html", "text", "markdown", "json"};
+    std::filesystem::path templates_dir;   // "" -> the bundled reports/
+    std::chrono::seconds schedule_interval{24 * 3600}; // expected time between runs
+};
+
+struct StateConfig {
+    std::filesystem::path dir;
+    std::chrono::seconds retention{90LL * 24 * 3600};
+    std::size_t keep_min = 14;
+};
+
+struct BreakerConfig {
+    int failures_to_open = 3;
+    std::chrono::seconds cool_down{3600};
+};
+
+struct Config {
+    std::filesystem::path source;      // the file it came from
+    StoreConfig store;
+    ShopifyConfig shopify;
+    KlaviyoConfig klaviyo;
+    ChecksConfig checks;
+    DeliveryConfig delivery;
+    StateConfig state;
+    BreakerConfig breaker;
+};
+
+// Loads and validates. Throws Error(config) with file:line:col, the key, and a
+// suggestion ("did you mean 'timezone'?") for unknown keys; names the key for
+// wrong types and missing values; refuses literal secrets and plain http://
+// base URLs to non-loopback hosts. Applies FRR_SHOPIFY_BASE_URL and
+// FRR_KLAVIYO_BASE_URL overrides.
+Config load_config(const std::filesystem::path& path);
+Config parse_config(const std::string& yaml_text, const std::filesystem::path& source);
+
+// Every secret the config names that is currently set, for the Redactor.
+std::vector<std::string> resolvable_secrets(const Config& config);
+
+const char* to_string(ShopifyAuthMode m);
+const char* to_string(KlaviyoAuthMode m);
+
+} // namespace frr::core

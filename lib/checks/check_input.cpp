@@ -1,0 +1,207 @@
+#include "checks/check_input.hpp"
+
+#include "core/time.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace frr::checks {
+
+namespace {
+
+bool is_shopify_event(const model::Event& e)
+{
+    // The connector classifies events by their metric's integration; a decoy
+    // "Placed Order" of another integration arrives as EventKind::other.
+    return e.kind != model::EventKind::other;
+}
+
+} // namespace
+
+const char* exclusion_reason(OrderClass c)
+{
+    switch (c) {
+    case OrderClass::test: return "test order";
+    case OrderClass::no_email: return "order without email (not synced by Klaviyo)";
+    case OrderClass::excluded_channel: return "order from an excluded sales channel";
+    case OrderClass::before_history: return "order before the integration's history start";
+    case OrderClass::within_grace: return "order younger than the grace period";
+    case OrderClass::judged:
+    case OrderClass::outside_window: return "";
+    }
+    return "";
+}
+
+CheckInput::CheckInput(const model::Snapshot& current, const model::Snapshot* previous,
+                       const Findings* previous_findings, const core::ChecksConfig& config,
+                       std::string timezone)
+    : m_current(current), m_previous(previous), m_previous_findings(previous_findings),
+      m_config(config), m_timezone(std::move(timezone))
+{
+    const auto as_of = current.manifest.as_of;
+    m_window.until = as_of;
+    m_window.since = as_of - config.window;
+    m_window.judge_before = as_of - config.grace;
+    // A fetch with reduced coverage says from when its data is whole; judging
+    // older records would flag what was simply not fetched.
+    for (const auto& [name, platform] : current.manifest.platforms)
+        if (platform.data_since && *platform.data_since > m_window.since)
+            m_window.since = *platform.data_since;
+    if (config.history_start)
+        m_history_start = core::parse_iso8601_or_throw(*config.history_start, "checks.history_start");
+    classify_orders();
+    tally_events();
+    index_profiles();
+    count_customer_exclusions();
+}
+
+OrderClass CheckInput::classify(const model::Order& o) const
+{
+    if (o.test)
+        return OrderClass::test;
+    if (o.email_hash.empty())
+        return OrderClass::no_email;
+    const auto& channels = m_config.exclude_channels;
+    if (std::find(channels.begin(), channels.end(), o.source_name) != channels.end())
+        return OrderClass::excluded_channel;
+    if (m_history_start && o.created_at < *m_history_start)
+        return OrderClass::before_history;
+    if (o.created_at < m_window.since)
+        return OrderClass::outside_window;
+    if (o.created_at >= m_window.judge_before)
+        return OrderClass::within_grace;
+    return OrderClass::judged;
+}
+
+void CheckInput::classify_orders()
+{
+    const auto& orders = m_current.source.orders;
+    m_classes.resize(orders.size());
+    m_order_by_id.reserve(orders.size());
+    std::int64_t per_reason[7] = {};
+    for (std::size_t i = 0; i < orders.size(); ++i) {
+        const auto c = classify(orders[i]);
+        m_classes[i] = c;
+        m_order_by_id.emplace(orders[i].id, static_cast<std::uint32_t>(i));
+        // Excluded orders are counted only when they fall in the window: older
+        // ones were never candidates, so "ignored" would overstate.
+        const auto t = orders[i].created_at;
+        if (t >= m_window.since && t < m_window.until)
+            ++per_reason[static_cast<int>(c)];
+    }
+    for (auto c : {OrderClass::test, OrderClass::no_email, OrderClass::excluded_channel,
+                   OrderClass::before_history, OrderClass::within_grace}) {
+        if (per_reason[static_cast<int>(c)] > 0)
+            m_exclusions.push_back({exclusion_reason(c), per_reason[static_cast<int>(c)]});
+    }
+}
+
+void CheckInput::tally_events()
+{
+    const auto& orders = m_current.source.orders;
+    m_tallies.resize(orders.size());
+    std::int64_t decoys = 0;
+    for (const auto& e : m_current.destination.events) {
+        if (!is_shopify_event(e)) {
+            ++decoys;
+            continue;
+        }
+        if (e.kind == model::EventKind::placed_order &&
+            (!m_newest_placed || e.occurred_at > *m_newest_placed))
+            m_newest_placed = e.occurred_at;
+        if (e.kind != model::EventKind::placed_order && e.kind != model::EventKind::ordered_product)
+            continue;
+        const auto found = m_order_by_id.find(e.order_id);
+        if (found == m_order_by_id.end())
+            continue;
+        auto& tally = m_tallies[found->second];
+        if (e.kind == model::EventKind::ordered_product) {
+            ++tally.products;
+            continue;
+        }
+        // The same event read twice (a page boundary) is one event, not a duplicate.
+        if (tally.placed > 0 && e.id == tally.first_placed_id)
+            continue;
+        if (tally.placed == 0) {
+            tally.first_placed_id = e.id;
+            tally.first_value = e.value;
+        }
+        ++tally.placed;
+        const auto& revenue = orders[found->second].revenue;
+        if (e.value && e.value->currency == revenue.currency) {
+            ++tally.value_compared;
+            if (std::llabs(e.value->minor - revenue.minor) > m_config.value_tolerance_minor)
+                ++tally.value_mismatches;
+        }
+    }
+    if (decoys > 0)
+        m_exclusions.push_back({"event of another integration's metric (not Shopify data)", decoys});
+}
+
+void CheckInput::index_profiles()
+{
+    const auto& profiles = m_current.destination.profiles;
+    m_profile_by_email.reserve(profiles.size());
+    for (std::size_t i = 0; i < profiles.size(); ++i)
+        if (!profiles[i].email_hash.empty())
+            m_profile_by_email.emplace(profiles[i].email_hash, static_cast<std::uint32_t>(i));
+}
+
+void CheckInput::count_customer_exclusions()
+{
+    std::int64_t no_email = 0;
+    std::int64_t young = 0;
+    for (const auto& c : m_current.source.customers) {
+        if (c.updated_at < m_window.since || c.updated_at >= m_window.until)
+            continue;
+        if (c.email_hash.empty())
+            ++no_email;
+        else if (c.updated_at >= m_window.judge_before)
+            ++young;
+    }
+    if (no_email > 0)
+        m_exclusions.push_back({"customer without email (phone-only or redacted)", no_email});
+    if (young > 0)
+        m_exclusions.push_back({"customer updated within the grace period", young});
+}
+
+std::optional<std::size_t> CheckInput::order_index(std::string_view order_id) const
+{
+    const auto found = m_order_by_id.find(order_id);
+    if (found == m_order_by_id.end())
+        return std::nullopt;
+    return found->second;
+}
+
+bool CheckInput::eligible(std::size_t order_index) const
+{
+    const auto c = m_classes[order_index];
+    return c == OrderClass::judged || c == OrderClass::within_grace || c == OrderClass::outside_window;
+}
+
+const model::Profile* CheckInput::profile_by_email(std::string_view email_hash) const
+{
+    const auto found = m_profile_by_email.find(email_hash);
+    return found == m_profile_by_email.end() ? nullptr
+                                             : &m_current.destination.profiles[found->second];
+}
+
+model::Coverage CheckInput::coverage(Platform p) const
+{
+    const auto& platforms = m_current.manifest.platforms;
+    const auto found = platforms.find(platform_name(p));
+    return found == platforms.end() ? model::Coverage::unavailable : found->second.status;
+}
+
+bool CheckInput::usable(Platform p) const
+{
+    const auto c = coverage(p);
+    return c == model::Coverage::complete || c == model::Coverage::partial;
+}
+
+const std::string& CheckInput::platform_name(Platform p) const
+{
+    return p == Platform::source ? m_source_name : m_destination_name;
+}
+
+} // namespace frr::checks

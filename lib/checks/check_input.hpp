@@ -1,0 +1,118 @@
+#pragma once
+// Everything the indicators read, prepared once per run in O(n): the window,
+// each order's classification (judged or excluded, and why), and one tally of
+// Shopify-integration events per order, so no indicator rescans the events.
+#include "checks/findings.hpp"
+#include "core/config.hpp"
+#include "model/snapshot.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace frr::checks {
+
+// docs/sync-semantics.md: since = as_of - window, until = as_of,
+// judge_before = as_of - grace. A record is judged when its time is in
+// [since, judge_before). `since` is raised to the oldest instant both
+// platforms' data covers when a fetch reported reduced coverage.
+struct Window {
+    TimePoint since{};
+    TimePoint until{};
+    TimePoint judge_before{};
+    bool contains(TimePoint t) const { return t >= since && t < judge_before; }
+};
+
+// Why an order is or is not judged. Precedence follows the enum order: an
+// order that is both a test order and younger than grace counts as a test order.
+enum class OrderClass : std::uint8_t {
+    judged,            // eligible and inside the window
+    test,              // test order
+    no_email,          // customer without email (Klaviyo does not sync it)
+    excluded_channel,  // config checks.exclude_channels
+    before_history,    // created before checks.history_start
+    within_grace,      // younger than the grace period: not judged yet
+    outside_window,    // eligible but created before the window
+};
+const char* exclusion_reason(OrderClass c); // "" for judged and outside_window
+
+// Shopify-integration events that refer to one order.
+struct OrderTally {
+    std::uint32_t placed = 0;            // distinct Placed Order events
+    std::uint32_t products = 0;          // Ordered Product events
+    std::uint32_t value_mismatches = 0;  // Placed Order events whose $value is off
+    std::uint32_t value_compared = 0;    // Placed Order events with a comparable $value
+    std::optional<model::Money> first_value;
+    std::string_view first_placed_id;
+};
+
+enum class Platform { source, destination };
+
+class CheckInput {
+public:
+    // `previous` and `previous_findings` may be null (first run). All
+    // references must outlive the CheckInput.
+    CheckInput(const model::Snapshot& current, const model::Snapshot* previous,
+               const Findings* previous_findings, const core::ChecksConfig& config,
+               std::string timezone);
+    CheckInput(const CheckInput&) = delete;
+    CheckInput& operator=(const CheckInput&) = delete;
+
+    const model::Snapshot& current() const { return m_current; }
+    const model::Snapshot* previous() const { return m_previous; }
+    const Findings* previous_findings() const { return m_previous_findings; }
+    const core::ChecksConfig& config() const { return m_config; }
+    const std::string& timezone() const { return m_timezone; }
+    const Window& window() const { return m_window; }
+    TimePoint as_of() const { return m_current.manifest.as_of; }
+
+    // Per order of current().source.orders, same index.
+    const std::vector<OrderClass>& order_classes() const { return m_classes; }
+    // Events of order i (every order of the snapshot, judged or not).
+    const OrderTally& tally(std::size_t order_index) const { return m_tallies[order_index]; }
+    // Index into current().source.orders of an order id, when present.
+    std::optional<std::size_t> order_index(std::string_view order_id) const;
+    // The newest Shopify Placed Order event's time, when there is one.
+    std::optional<TimePoint> newest_placed() const { return m_newest_placed; }
+    // Eligible orders (classification judged, within_grace or outside_window).
+    bool eligible(std::size_t order_index) const;
+
+    // Profile index by email hash (current().destination.profiles).
+    const model::Profile* profile_by_email(std::string_view email_hash) const;
+
+    // Coverage of a platform ("unavailable" when the manifest lacks it).
+    model::Coverage coverage(Platform p) const;
+    // Whether the platform's data can be judged at all (complete or partial).
+    bool usable(Platform p) const;
+    const std::string& platform_name(Platform p) const;
+
+    const std::vector<Exclusion>& exclusions() const { return m_exclusions; }
+
+private:
+    void classify_orders();
+    void tally_events();
+    void index_profiles();
+    void count_customer_exclusions();
+    OrderClass classify(const model::Order& o) const;
+
+    const model::Snapshot& m_current;
+    const model::Snapshot* m_previous;
+    const Findings* m_previous_findings;
+    const core::ChecksConfig& m_config;
+    std::string m_timezone;
+    std::string m_source_name = "shopify";
+    std::string m_destination_name = "klaviyo";
+    Window m_window;
+    std::optional<TimePoint> m_history_start;
+    std::vector<OrderClass> m_classes;
+    std::vector<OrderTally> m_tallies;                                 // per order index
+    std::unordered_map<std::string_view, std::uint32_t> m_order_by_id;
+    std::unordered_map<std::string_view, std::uint32_t> m_profile_by_email;
+    std::optional<TimePoint> m_newest_placed;
+    std::vector<Exclusion> m_exclusions;
+};
+
+} // namespace frr::checks

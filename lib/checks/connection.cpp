@@ -1,0 +1,130 @@
+#include "checks/indicator_support.hpp"
+#include "checks/indicators.hpp"
+
+#include "core/time.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace frr::checks {
+
+namespace {
+
+// Rates above this share of requests are worth a warning (with enough requests to judge).
+constexpr double k_rate_warn = 0.25;
+constexpr std::int64_t k_min_requests = 20;
+// Tokens expiring within a day are short-lived access tokens the connector
+// refreshes every run; a token expiring in one to seven days needs a person.
+constexpr auto k_token_short_lived = std::chrono::hours(24);
+constexpr auto k_token_warn = std::chrono::hours(24 * 7);
+
+struct PlatformVerdict {
+    Status status = Status::ok;
+    std::vector<std::string> issues;
+    void raise(Status s, std::string issue)
+    {
+        status = worse(status, s);
+        issues.push_back(std::move(issue));
+    }
+};
+
+PlatformVerdict judge(const std::string& name, const model::PlatformManifest* p, TimePoint as_of)
+{
+    PlatformVerdict v;
+    if (!p) {
+        v.raise(Status::critical, fmt::format("{}: not fetched", name));
+        return v;
+    }
+    switch (p->status) {
+    case model::Coverage::unavailable:
+        v.raise(Status::critical, fmt::format("{}: unreachable or refused{}", name,
+                                              p->errors.empty() ? "" : " (" + p->errors.front() + ")"));
+        break;
+    case model::Coverage::paused:
+        v.raise(Status::warn, fmt::format("{}: skipped, circuit breaker open", name));
+        break;
+    case model::Coverage::partial:
+        v.raise(Status::warn, fmt::format("{}: fetch incomplete{}", name,
+                                          p->errors.empty() ? "" : " (" + p->errors.front() + ")"));
+        break;
+    case model::Coverage::complete:
+        break;
+    }
+    if (!p->missing_scopes.empty()) {
+        std::string scopes;
+        for (const auto& s : p->missing_scopes)
+            scopes += (scopes.empty() ? "" : ", ") + s;
+        v.raise(Status::critical, fmt::format("{}: missing scopes {}", name, scopes));
+    }
+    if (p->requests >= k_min_requests) {
+        const double requests = static_cast<double>(p->requests);
+        if (static_cast<double>(p->throttled) / requests > k_rate_warn)
+            v.raise(Status::warn, fmt::format("{}: {} of {} requests throttled", name, p->throttled, p->requests));
+        if (static_cast<double>(p->retries) / requests > k_rate_warn)
+            v.raise(Status::warn, fmt::format("{}: {} of {} requests retried", name, p->retries, p->requests));
+    }
+    if (p->token_expires_at) {
+        const auto left = *p->token_expires_at - as_of;
+        if (left > k_token_short_lived && left <= k_token_warn)
+            v.raise(Status::warn, fmt::format("{}: token expires {}", name, core::format_iso8601(*p->token_expires_at)));
+    }
+    return v;
+}
+
+int score_of(Status s)
+{
+    switch (s) {
+    case Status::ok: return 100;
+    case Status::warn: return 70;
+    case Status::critical: return 0;
+    case Status::unknown: return 0;
+    }
+    return 0;
+}
+
+} // namespace
+
+std::vector<Platform> ConnectionIndicator::needs() const
+{
+    return {};
+}
+
+// Judged from the manifest's per-platform fetch record, so it works exactly
+// when the data indicators cannot: it says why they are unknown.
+IndicatorResult ConnectionIndicator::evaluate(const CheckInput& input) const
+{
+    auto r = start_result(id(), title());
+    const auto& platforms = input.current().manifest.platforms;
+    std::int64_t problems = 0;
+    for (auto p : {Platform::source, Platform::destination}) {
+        const auto& name = input.platform_name(p);
+        const auto found = platforms.find(name);
+        const auto verdict = judge(name, found == platforms.end() ? nullptr : &found->second, input.as_of());
+        r.status = worse(r.status, verdict.status);
+        r.score = std::min(r.score, score_of(verdict.status));
+        for (const auto& issue : verdict.issues)
+            add_example(r, issue);
+        problems += static_cast<std::int64_t>(verdict.issues.size());
+        if (found != platforms.end()) {
+            add_count(r, name + "_requests", found->second.requests);
+            add_count(r, name + "_retries", found->second.retries);
+            add_count(r, name + "_throttled", found->second.throttled);
+        }
+    }
+    add_count(r, "problems", problems);
+    r.value = problems == 0 ? "both platforms healthy" : plural(problems, "problem", "problems");
+    if (problems == 0) {
+        r.summary = "Both platforms answered, fully authorised, without heavy throttling.";
+        return r;
+    }
+    r.summary = fmt::format("{}: {}.", plural(problems, "connection problem", "connection problems"),
+                            r.examples.front());
+    r.impact = r.status == Status::critical
+                   ? "Part of the store's data could not be checked, so sync problems there go unseen."
+                   : "Checks ran, but slowly or close to a limit; a worse day may cut them short.";
+    r.action = "Check the credentials, scopes and app installation of the platform named; "
+               "re-run `frr fetch` once it is reachable.";
+    return r;
+}
+
+} // namespace frr::checks

@@ -1,0 +1,50 @@
+#include "checks/indicator_support.hpp"
+#include "checks/indicators.hpp"
+
+#include <fmt/format.h>
+
+namespace frr::checks {
+
+std::vector<Platform> DuplicatesIndicator::needs() const
+{
+    return {Platform::source, Platform::destination};
+}
+
+IndicatorResult DuplicatesIndicator::evaluate(const CheckInput& input) const
+{
+    auto r = start_result(id(), title());
+    const auto& orders = input.current().source.orders;
+    std::int64_t synced = 0;
+    std::int64_t extra = 0;
+    for (std::size_t i = 0; i < orders.size(); ++i) {
+        const auto& tally = input.tally(i);
+        if (input.order_classes()[i] != OrderClass::judged || tally.placed == 0)
+            continue;
+        ++synced;
+        if (tally.placed < 2)
+            continue;
+        extra += tally.placed - 1;
+        add_affected(r, "order_event_duplicate", orders[i].name);
+        add_example(r, fmt::format("{} ({} times)", orders[i].name, tally.placed));
+    }
+    const auto affected = static_cast<std::int64_t>(r.affected.size());
+    add_count(r, "synced", synced);
+    add_count(r, "duplicated", affected);
+    add_count(r, "extra_events", extra);
+    r.score = rate_score(affected, synced, 0.5);
+    r.status = status_for(affected);
+    r.value = fmt::format("{} of {} duplicated", affected, synced);
+    if (affected == 0) {
+        r.summary = "No order reached Klaviyo twice.";
+        return r;
+    }
+    r.summary = fmt::format("{} reached Klaviyo more than once ({} extra events).",
+                            plural(affected, "order", "orders"), extra);
+    r.impact = "These customers may get the post-purchase email twice, and revenue is counted "
+               "twice in Klaviyo's reports.";
+    r.action = "Look for a second integration or app that also sends Placed Order (another "
+               "Shopify connection, a custom webhook) and disable one.";
+    return r;
+}
+
+} // namespace frr::checks

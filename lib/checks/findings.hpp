@@ -1,0 +1,84 @@
+#pragma once
+// What `frr check` finds: one IndicatorResult per health indicator, plus the
+// run's window, coverage and expected exclusions. Serialised as checks.json
+// (CONTRACTS.md section 5, extended; see findings_json.hpp).
+#include "core/clock.hpp"
+#include "model/snapshot.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace frr::checks {
+
+using core::TimePoint;
+
+// Ordered by severity except `unknown`, which means "could not be judged"
+// (a platform's data was unavailable) and is neither healthy nor unhealthy.
+enum class Status { ok, warn, critical, unknown };
+const char* to_string(Status s);
+Status status_from(std::string_view s); // unknown for anything unrecognised
+// The more severe of two judged statuses; `unknown` loses to any judged one.
+Status worse(Status a, Status b);
+
+// One affected record in the CONTRACTS.md section 4 vocabulary. `detail`
+// carries the facts the defect depends on (delay bounds, a consent pair).
+struct Affected {
+    std::string kind;
+    std::string key;
+    std::vector<std::pair<std::string, std::string>> detail;
+};
+
+struct Count {
+    std::string name;   // "judged", "missing", ...
+    std::int64_t value = 0;
+};
+
+// Affected keys ("kind key") compared with the previous run's checks.json.
+struct Changes {
+    std::vector<std::string> added;      // "new" in JSON: affected now, not before
+    std::vector<std::string> persisting; // affected in both runs
+    std::vector<std::string> resolved;   // affected before, not now
+};
+
+struct IndicatorResult {
+    std::string id;                    // "order_sync"
+    std::string title;                 // "Order sync"
+    std::string value;                 // headline figure, "14 of 212 orders missing"
+    Status status = Status::ok;
+    int score = 100;                   // 0..100
+    double weight = 0;                 // filled in from config by evaluate()
+    std::vector<Affected> affected;    // every affected key, never a sample
+    std::vector<std::string> examples; // for people: order names, masked emails
+    std::string summary;               // one plain-language line
+    std::string impact;                // what it costs the business
+    std::string action;                // what to do
+    std::vector<Count> counts;
+    Changes changes;
+};
+
+// An expected exclusion: records that are never defects, counted per reason
+// (the report's "ignored" column).
+struct Exclusion {
+    std::string reason;
+    std::int64_t count = 0;
+};
+
+struct Findings {
+    std::string run_id;
+    TimePoint as_of{};
+    TimePoint since{};
+    TimePoint until{};
+    std::string store_name;
+    std::string timezone;
+    std::map<std::string, model::Coverage> coverage; // "shopify", "klaviyo"
+    std::vector<IndicatorResult> indicators;
+    std::vector<Exclusion> exclusions;
+    std::vector<std::string> coverage_notes;
+
+    const IndicatorResult* find(std::string_view id) const;
+};
+
+} // namespace frr::checks

@@ -1,0 +1,245 @@
+#include "checks/findings_json.hpp"
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+#include "model/json_fields.hpp"
+
+#include <fmt/format.h>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+namespace frr::checks {
+
+namespace {
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void put(Writer& w, const char* key, std::string_view value)
+{
+    w.Key(key);
+    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+void put_strings(Writer& w, const char* key, const std::vector<std::string>& values)
+{
+    w.Key(key);
+    w.StartArray();
+    for (const auto& v : values)
+        w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
+    w.EndArray();
+}
+
+void write_affected(Writer& w, const std::vector<Affected>& affected)
+{
+    w.Key("affected");
+    w.StartArray();
+    for (const auto& a : affected) {
+        w.StartObject();
+        put(w, "kind", a.kind);
+        put(w, "key", a.key);
+        if (!a.detail.empty()) {
+            w.Key("detail");
+            w.StartObject();
+            for (const auto& [k, v] : a.detail)
+                put(w, k.c_str(), v);
+            w.EndObject();
+        }
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+void write_indicator(Writer& w, const IndicatorResult& r)
+{
+    w.StartObject();
+    put(w, "id", r.id);
+    put(w, "title", r.title);
+    put(w, "status", to_string(r.status));
+    w.Key("score");
+    w.Int(r.score);
+    w.Key("weight");
+    w.Double(r.weight);
+    put(w, "value", r.value);
+    write_affected(w, r.affected);
+    put_strings(w, "examples", r.examples);
+    put(w, "summary", r.summary);
+    put(w, "impact", r.impact);
+    put(w, "action", r.action);
+    w.Key("counts");
+    w.StartObject();
+    for (const auto& c : r.counts) {
+        w.Key(c.name.c_str());
+        w.Int64(c.value);
+    }
+    w.EndObject();
+    w.Key("changes");
+    w.StartObject();
+    put_strings(w, "new", r.changes.added);
+    put_strings(w, "persisting", r.changes.persisting);
+    put_strings(w, "resolved", r.changes.resolved);
+    w.EndObject();
+    w.EndObject();
+}
+
+std::vector<std::string> read_strings(const model::JsonFields& f, const char* key)
+{
+    std::vector<std::string> out;
+    if (const auto* v = f.get(key)) {
+        if (!v->IsArray())
+            f.fail(key, "an array of strings");
+        for (const auto& e : v->GetArray()) {
+            if (!e.IsString())
+                f.fail(key, "an array of strings");
+            out.emplace_back(e.GetString(), e.GetStringLength());
+        }
+    }
+    return out;
+}
+
+const rapidjson::Value* array_of(const model::JsonFields& f, const char* key)
+{
+    const auto* v = f.get(key);
+    if (v && !v->IsArray())
+        f.fail(key, "an array");
+    return v;
+}
+
+const rapidjson::Value* object_of(const model::JsonFields& f, const char* key)
+{
+    const auto* v = f.get(key);
+    if (v && !v->IsObject())
+        f.fail(key, "an object");
+    return v;
+}
+
+IndicatorResult read_indicator(const rapidjson::Value& v, const std::string& where)
+{
+    model::JsonFields f(v, where);
+    IndicatorResult r;
+    r.id = f.str("id");
+    if (r.id.empty())
+        f.fail("id", "a non-empty string");
+    r.title = f.str("title");
+    r.status = status_from(f.str("status"));
+    r.score = static_cast<int>(f.int64("score"));
+    r.weight = f.get("weight") ? f.number("weight") : 0.0;
+    r.value = f.str("value");
+    if (const auto* affected = array_of(f, "affected")) {
+        for (const auto& a : affected->GetArray()) {
+            model::JsonFields af(a, where + ".affected");
+            Affected item{af.str("kind"), af.str("key"), {}};
+            if (const auto* detail = object_of(af, "detail"))
+                for (const auto& m : detail->GetObject())
+                    item.detail.emplace_back(m.name.GetString(),
+                                             m.value.IsString() ? m.value.GetString() : "");
+            r.affected.push_back(std::move(item));
+        }
+    }
+    r.examples = read_strings(f, "examples");
+    r.summary = f.str("summary");
+    r.impact = f.str("impact");
+    r.action = f.str("action");
+    if (const auto* counts = object_of(f, "counts"))
+        for (const auto& m : counts->GetObject())
+            if (m.value.IsInt64())
+                r.counts.push_back({m.name.GetString(), m.value.GetInt64()});
+    if (const auto* changes = object_of(f, "changes")) {
+        model::JsonFields cf(*changes, where + ".changes");
+        r.changes.added = read_strings(cf, "new");
+        r.changes.persisting = read_strings(cf, "persisting");
+        r.changes.resolved = read_strings(cf, "resolved");
+    }
+    return r;
+}
+
+} // namespace
+
+std::string to_json(const Findings& f)
+{
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    w.SetIndent(' ', 1);
+    w.StartObject();
+    put(w, "run_id", f.run_id);
+    put(w, "as_of", core::format_iso8601(f.as_of));
+    w.Key("store");
+    w.StartObject();
+    put(w, "name", f.store_name);
+    put(w, "timezone", f.timezone);
+    w.EndObject();
+    w.Key("window");
+    w.StartObject();
+    put(w, "since", core::format_iso8601(f.since));
+    put(w, "until", core::format_iso8601(f.until));
+    w.EndObject();
+    w.Key("coverage");
+    w.StartObject();
+    for (const auto& [name, c] : f.coverage)
+        put(w, name.c_str(), model::to_string(c));
+    w.EndObject();
+    w.Key("indicators");
+    w.StartArray();
+    for (const auto& r : f.indicators)
+        write_indicator(w, r);
+    w.EndArray();
+    w.Key("exclusions");
+    w.StartArray();
+    for (const auto& e : f.exclusions) {
+        w.StartObject();
+        put(w, "reason", e.reason);
+        w.Key("count");
+        w.Int64(e.count);
+        w.EndObject();
+    }
+    w.EndArray();
+    put_strings(w, "coverage_notes", f.coverage_notes);
+    w.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+Findings findings_from_json(std::string_view json, const std::string& where)
+{
+    rapidjson::Document doc;
+    doc.Parse(json.data(), json.size());
+    if (doc.HasParseError())
+        throw core::Error(core::ExitCode::bad_input,
+                          fmt::format("checks file is not valid JSON: {}", rapidjson::GetParseError_En(doc.GetParseError())),
+                          fmt::format("{} at byte {}", where, doc.GetErrorOffset()),
+                          "re-run `frr check` for that run to rewrite it");
+    if (!doc.IsObject())
+        throw core::Error(core::ExitCode::bad_input, "checks file is not a JSON object", where);
+    model::JsonFields f(doc, where);
+    Findings out;
+    out.run_id = f.str("run_id");
+    out.as_of = f.time("as_of");
+    if (const auto* store = object_of(f, "store")) {
+        model::JsonFields sf(*store, where + ".store");
+        out.store_name = sf.str("name");
+        out.timezone = sf.str("timezone");
+    }
+    if (const auto* window = object_of(f, "window")) {
+        model::JsonFields wf(*window, where + ".window");
+        out.since = wf.time("since");
+        out.until = wf.time("until");
+    }
+    if (const auto* coverage = object_of(f, "coverage"))
+        for (const auto& m : coverage->GetObject())
+            out.coverage[m.name.GetString()] =
+                model::coverage_from(m.value.IsString() ? m.value.GetString() : "");
+    const auto* indicators = array_of(f, "indicators");
+    if (!indicators)
+        f.fail("indicators", "an array");
+    for (const auto& v : indicators->GetArray())
+        out.indicators.push_back(read_indicator(v, where + ".indicators"));
+    if (const auto* exclusions = array_of(f, "exclusions"))
+        for (const auto& v : exclusions->GetArray()) {
+            model::JsonFields ef(v, where + ".exclusions");
+            out.exclusions.push_back({ef.str("reason"), ef.int64("count")});
+        }
+    out.coverage_notes = read_strings(f, "coverage_notes");
+    return out;
+}
+
+} // namespace frr::checks

@@ -1,0 +1,60 @@
+#include "checks/indicator_support.hpp"
+#include "checks/indicators.hpp"
+
+#include "core/duration.hpp"
+#include "core/time.hpp"
+
+#include <fmt/format.h>
+
+namespace frr::checks {
+
+std::vector<Platform> FreshnessIndicator::needs() const
+{
+    return {Platform::source, Platform::destination};
+}
+
+// A stalled integration: Klaviyo's newest Shopify Placed Order is older than
+// as_of - stall_after (default 2h) while at least stall_min_orders (default
+// 3) eligible orders were created after it and before judge_before. Both
+// conditions are needed so a quiet night is not a stall.
+IndicatorResult FreshnessIndicator::evaluate(const CheckInput& input) const
+{
+    auto r = start_result(id(), title());
+    const auto& config = input.config();
+    const auto newest = input.newest_placed();
+    const auto judge_before = input.window().judge_before;
+    const auto& orders = input.current().source.orders;
+    std::int64_t after = 0;
+    for (std::size_t i = 0; i < orders.size(); ++i) {
+        const auto t = orders[i].created_at;
+        if (input.eligible(i) && (!newest || t > *newest) && t < judge_before)
+            ++after;
+    }
+    const bool old = !newest || *newest < input.as_of() - config.stall_after;
+    const bool stalled = old && after >= config.stall_min_orders;
+    add_count(r, "orders_since_newest_event", after);
+    if (newest)
+        add_count(r, "newest_event_age_seconds", (input.as_of() - *newest).count());
+    const auto age = newest ? core::format_duration(input.as_of() - *newest) : std::string("never");
+    r.value = newest ? fmt::format("newest Placed Order {} old", age) : "no Placed Order seen";
+    if (!stalled) {
+        r.summary = newest ? fmt::format("Klaviyo's newest Placed Order is {} old; the sync is moving.", age)
+                           : "No Placed Order yet, and too few orders to call it a stall.";
+        return r;
+    }
+    add_affected(r, "sync_stalled", "Placed Order");
+    if (newest)
+        add_example(r, fmt::format("newest Placed Order at {}", core::format_local(*newest, input.timezone())));
+    r.score = 0;
+    r.status = Status::critical;
+    r.summary = fmt::format("Order sync has stalled: {} since Klaviyo's newest Placed Order ({}).",
+                            plural(after, "order", "orders"), age == "never" ? age : age + " ago");
+    r.impact = fmt::format("Every order since then ({} so far) is missing from Klaviyo: no "
+                           "post-purchase flows, no attribution, until the sync resumes.",
+                           after);
+    r.action = "Open Klaviyo > Integrations > Shopify: reconnect or re-authorise the integration, "
+               "then check that new orders appear.";
+    return r;
+}
+
+} // namespace frr::checks

@@ -1,0 +1,166 @@
+#include "checks/health_score.hpp"
+
+#include "core/time.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+namespace frr::checks {
+
+const char* to_string(Confidence c)
+{
+    switch (c) {
+    case Confidence::full: return "full";
+    case Confidence::reduced: return "reduced";
+    case Confidence::none: return "none";
+    }
+    return "none";
+}
+
+namespace {
+
+Confidence confidence_of(const Findings& f, double judged_weight)
+{
+    if (judged_weight <= 0)
+        return Confidence::none;
+    for (const auto& [name, c] : f.coverage)
+        if (c != model::Coverage::complete)
+            return Confidence::reduced;
+    for (const auto& r : f.indicators)
+        if (r.status == Status::unknown)
+            return Confidence::reduced;
+    return Confidence::full;
+}
+
+Status band(int score, const core::ChecksConfig& config)
+{
+    if (score < config.score_critical_below)
+        return Status::critical;
+    if (score < config.score_warn_below)
+        return Status::warn;
+    return Status::ok;
+}
+
+} // namespace
+
+HealthScore compute_score(const Findings& findings, const core::ChecksConfig& config)
+{
+    HealthScore out;
+    double judged_weight = 0;
+    Status worst = Status::ok;
+    const IndicatorResult* first_critical = nullptr;
+    for (const auto& r : findings.indicators) {
+        if (r.status == Status::unknown)
+            continue;
+        judged_weight += std::max(0.0, r.weight);
+        worst = worse(worst, r.status);
+        if (r.status == Status::critical && !first_critical)
+            first_critical = &r;
+    }
+    out.confidence = confidence_of(findings, judged_weight);
+    if (judged_weight <= 0) {
+        out.score = 0;
+        out.status = Status::unknown;
+        return out;
+    }
+    int total = 0;
+    for (const auto& r : findings.indicators) {
+        if (r.status == Status::unknown || (r.status == Status::ok && r.score >= 100))
+            continue;
+        const double loss = std::max(0.0, r.weight) / judged_weight * (100.0 - r.score);
+        int points = static_cast<int>(std::lround(loss));
+        if (r.status != Status::ok)
+            points = std::max(points, 1);
+        if (points <= 0)
+            continue;
+        points = std::min(points, 100 - total);
+        total += points;
+        out.deductions.push_back({r.id, points, r.summary});
+    }
+    out.score = 100 - total;
+    const int cap = config.score_critical_below - 1;
+    if (first_critical && out.score > cap) {
+        out.deductions.push_back({"cap", out.score - cap,
+                                  fmt::format("capped at {}: {} is critical", cap, first_critical->title)});
+        out.score = cap;
+    }
+    out.status = worse(band(out.score, config), worst);
+    return out;
+}
+
+std::string describe(const Deduction& d)
+{
+    return fmt::format("\u2212{}: {}", d.points, d.reason);
+}
+
+core::ExitCode exit_code_for(const Findings& findings, const HealthScore& score)
+{
+    auto code = core::ExitCode::ok;
+    if (score.status == Status::warn)
+        code = core::ExitCode::health_warn;
+    if (score.status == Status::critical)
+        code = core::ExitCode::health_critical;
+    for (const auto& [name, c] : findings.coverage) {
+        if (c == model::Coverage::paused)
+            code = core::worst_of(code, core::ExitCode::paused);
+        else if (c != model::Coverage::complete)
+            code = core::worst_of(code, core::ExitCode::partial);
+    }
+    return code;
+}
+
+std::string score_json(const Findings& f, const HealthScore& s)
+{
+    using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    w.SetIndent(' ', 1);
+    const auto put = [&w](const char* key, const std::string& v) {
+        w.Key(key);
+        w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
+    };
+    w.StartObject();
+    put("run_id", f.run_id);
+    put("as_of", core::format_iso8601(f.as_of));
+    w.Key("score");
+    w.Int(s.score);
+    put("status", to_string(s.status));
+    put("confidence", to_string(s.confidence));
+    w.Key("coverage");
+    w.StartObject();
+    for (const auto& [name, c] : f.coverage)
+        put(name.c_str(), model::to_string(c));
+    w.EndObject();
+    w.Key("deductions");
+    w.StartArray();
+    for (const auto& d : s.deductions) {
+        w.StartObject();
+        put("indicator", d.indicator);
+        w.Key("points");
+        w.Int(d.points);
+        put("reason", d.reason);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("indicators");
+    w.StartArray();
+    for (const auto& r : f.indicators) {
+        w.StartObject();
+        put("id", r.id);
+        put("title", r.title);
+        w.Key("score");
+        w.Int(r.score);
+        w.Key("weight");
+        w.Double(r.weight);
+        put("status", to_string(r.status));
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+} // namespace frr::checks

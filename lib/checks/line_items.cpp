@@ -1,0 +1,55 @@
+#include "checks/indicator_support.hpp"
+#include "checks/indicators.hpp"
+
+#include <fmt/format.h>
+
+namespace frr::checks {
+
+std::vector<Platform> LineItemsIndicator::needs() const
+{
+    return {Platform::source, Platform::destination};
+}
+
+// Only orders whose Placed Order arrived are judged: a missing order is
+// order_sync's finding, not a line-item one. Klaviyo sends one Ordered Product
+// per unit, so the expected count is the order's unit quantity.
+IndicatorResult LineItemsIndicator::evaluate(const CheckInput& input) const
+{
+    auto r = start_result(id(), title());
+    const auto& orders = input.current().source.orders;
+    std::int64_t judged = 0;
+    std::int64_t units_missing = 0;
+    for (std::size_t i = 0; i < orders.size(); ++i) {
+        const auto& tally = input.tally(i);
+        if (input.order_classes()[i] != OrderClass::judged || tally.placed == 0)
+            continue;
+        ++judged;
+        const auto expected = static_cast<std::int64_t>(orders[i].item_quantity);
+        const auto seen = static_cast<std::int64_t>(tally.products);
+        if (seen >= expected)
+            continue;
+        units_missing += expected - seen;
+        add_affected(r, "order_items_missing", orders[i].name);
+        add_example(r, fmt::format("{} ({} of {} items)", orders[i].name, seen, expected));
+    }
+    const auto affected = static_cast<std::int64_t>(r.affected.size());
+    add_count(r, "judged", judged);
+    add_count(r, "affected", affected);
+    add_count(r, "units_missing", units_missing);
+    r.score = rate_score(affected, judged, 0.5);
+    r.status = status_for(affected);
+    r.value = fmt::format("{} of {} incomplete", affected, judged);
+    if (affected == 0) {
+        r.summary = "Every synced order has all its Ordered Product events.";
+        return r;
+    }
+    r.summary = fmt::format("{} reached Klaviyo without all their products ({} missing).",
+                            plural(affected, "order", "orders"),
+                            plural(units_missing, "item", "items"));
+    r.impact = "Product-based flows (cross-sell, replenishment, reviews) and product segments "
+               "miss these purchases.";
+    r.action = "Check the Shopify integration's product sync in Klaviyo and re-sync the listed orders.";
+    return r;
+}
+
+} // namespace frr::checks

@@ -1,0 +1,50 @@
+#include "checks/indicator_support.hpp"
+#include "checks/indicators.hpp"
+
+#include <fmt/format.h>
+
+namespace frr::checks {
+
+std::vector<Platform> OrderSyncIndicator::needs() const
+{
+    return {Platform::source, Platform::destination};
+}
+
+// An order in the window whose Placed Order never reached Klaviyo triggers no
+// post-purchase flow and is missing from revenue attribution. 20% missing is
+// treated as a total loss of the indicator's score.
+IndicatorResult OrderSyncIndicator::evaluate(const CheckInput& input) const
+{
+    auto r = start_result(id(), title());
+    const auto& orders = input.current().source.orders;
+    std::int64_t judged = 0;
+    for (std::size_t i = 0; i < orders.size(); ++i) {
+        if (input.order_classes()[i] != OrderClass::judged)
+            continue;
+        ++judged;
+        if (input.tally(i).placed > 0)
+            continue;
+        add_affected(r, "order_missing_event", orders[i].name);
+        add_example(r, orders[i].name);
+    }
+    const auto missing = static_cast<std::int64_t>(r.affected.size());
+    add_count(r, "judged", judged);
+    add_count(r, "missing", missing);
+    r.score = rate_score(missing, judged, 0.2);
+    r.status = status_for(missing);
+    r.value = fmt::format("{} of {} missing", missing, judged);
+    if (missing == 0) {
+        r.summary = fmt::format("All {} reached Klaviyo.", plural(judged, "eligible order", "eligible orders"));
+        return r;
+    }
+    r.summary = fmt::format("{} in the window never reached Klaviyo as Placed Order.",
+                            plural(missing, "order", "orders"));
+    r.impact = fmt::format("{} who bought in the window will not get the post-purchase email, "
+                           "and their revenue is missing from Klaviyo's attribution.",
+                           plural(missing, "customer", "customers"));
+    r.action = "Check the Shopify integration in Klaviyo (Integrations > Shopify) for errors; "
+               "re-sync the listed orders or contact Klaviyo support with the order numbers.";
+    return r;
+}
+
+} // namespace frr::checks

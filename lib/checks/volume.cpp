@@ -1,0 +1,87 @@
+#include "checks/indicator_support.hpp"
+#include "checks/indicators.hpp"
+#include "checks/poisson.hpp"
+
+#include "core/time.hpp"
+
+#include <fmt/format.h>
+#include <unordered_map>
+
+namespace frr::checks {
+
+namespace {
+
+// Below this lower-tail probability a day's Placed Order count is implausible
+// for its eligible order count (docs/sync-semantics.md).
+constexpr double k_gap_probability = 0.001;
+
+std::unordered_map<std::string_view, std::int64_t> by_date(const std::vector<model::DailyCount>& days)
+{
+    std::unordered_map<std::string_view, std::int64_t> map;
+    for (const auto& d : days)
+        map[d.date] += d.count;
+    return map;
+}
+
+} // namespace
+
+std::vector<Platform> VolumeIndicator::needs() const
+{
+    return {Platform::source, Platform::destination};
+}
+
+// Each complete store-local day of the look-back (default 28 days, the last
+// ending at or before `since`) compares the day's eligible Shopify orders n
+// with its Placed Order count k from Klaviyo's metric aggregates. Under a
+// healthy sync k is ~n, with Poisson noise at worst, so the day is a gap when
+// P(X <= k | Poisson(n)) < 0.001 and n >= volume_min_orders (default 10). Each
+// day is its own baseline, so weekday seasonality needs no model, and a quiet
+// day (small n) can never cry wolf.
+IndicatorResult VolumeIndicator::evaluate(const CheckInput& input) const
+{
+    auto r = start_result(id(), title());
+    const auto& config = input.config();
+    const auto orders = by_date(input.current().source.daily_orders);
+    const auto placed = by_date(input.current().destination.daily_placed_orders);
+    const auto nominal_since = input.as_of() - config.window;
+    const auto last_day = core::add_days(core::local_date(nominal_since, input.timezone()), -1);
+    std::int64_t judged_days = 0;
+    std::int64_t missing_events = 0;
+    for (int back = config.volume_lookback_days - 1; back >= 0; --back) {
+        const auto day = core::add_days(last_day, -back);
+        const auto n_found = orders.find(day);
+        const auto n = n_found == orders.end() ? 0 : n_found->second;
+        if (n < config.volume_min_orders)
+            continue;
+        ++judged_days;
+        const auto k_found = placed.find(day);
+        const auto k = k_found == placed.end() ? 0 : k_found->second;
+        if (poisson_lower_tail(k, static_cast<double>(n)) >= k_gap_probability)
+            continue;
+        missing_events += n - k;
+        add_affected(r, "volume_gap", day);
+        add_example(r, fmt::format("{}: {} orders, {} in Klaviyo", day, n, k));
+    }
+    const auto gaps = static_cast<std::int64_t>(r.affected.size());
+    add_count(r, "days_judged", judged_days);
+    add_count(r, "gap_days", gaps);
+    add_count(r, "orders_short", missing_events);
+    r.score = rate_score(gaps, judged_days, 0.25);
+    r.status = status_for(gaps);
+    r.value = fmt::format("{} of {} days short", gaps, judged_days);
+    if (gaps == 0) {
+        r.summary = fmt::format("Daily Placed Order counts match Shopify over {}.",
+                                plural(judged_days, "day", "days"));
+        return r;
+    }
+    r.summary = fmt::format("{} in the last {} days had far fewer Placed Order events than orders "
+                            "(about {} short).",
+                            plural(gaps, "day", "days"), config.volume_lookback_days, missing_events);
+    r.impact = "Orders from those days are missing from Klaviyo's revenue reports and from "
+               "purchase-based segments and flows.";
+    r.action = "Check Klaviyo's Shopify integration history for those dates and ask Klaviyo "
+               "support to backfill the missing orders.";
+    return r;
+}
+
+} // namespace frr::checks

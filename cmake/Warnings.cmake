@@ -3,7 +3,7 @@
 add_library(frr_warnings INTERFACE)
 target_compile_options(frr_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow
   -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Woverloaded-virtual
-  -Wnull-dereference -Wimplicit-fallthrough)
+  -Wimplicit-fallthrough)
 if(FRR_WARNINGS_AS_ERRORS)
   target_compile_options(frr_warnings INTERFACE -Werror)
 endif()

@@ -1,0 +1,97 @@
+#include "validate_command.hpp"
+
+#include "core/duration.hpp"
+#include "core/redact.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+
+namespace frr::cli {
+
+namespace {
+
+struct ValidateOptions {
+    bool check_secrets = false;
+};
+
+std::string describe_shopify_auth(const core::ShopifyConfig& s)
+{
+    switch (s.auth) {
+    case core::ShopifyAuthMode::static_token:
+        return fmt::format("static token ({})", s.access_token.describe());
+    case core::ShopifyAuthMode::client_credentials:
+        return fmt::format("client credentials (id {}, secret {})", s.client_id.describe(),
+                           s.client_secret.describe());
+    case core::ShopifyAuthMode::refresh_token:
+        return fmt::format("refresh token ({}; rotated value cached in the state directory)",
+                           s.refresh_token.describe());
+    }
+    return "";
+}
+
+std::string describe_klaviyo_auth(const core::KlaviyoConfig& k)
+{
+    if (k.auth == core::KlaviyoAuthMode::private_key)
+        return fmt::format("private API key ({})", k.private_key.describe());
+    return fmt::format("OAuth refresh token ({}; rotated value cached in the state directory)",
+                       k.refresh_token.describe());
+}
+
+void print_plan(const core::Config& c, std::ostream& out)
+{
+    out << fmt::format("config: {} is valid\n", c.source.string());
+    out << fmt::format("store: {} (time zone {})\n", c.store.name, c.store.timezone);
+    out << fmt::format("shopify: {} via {}, API {}, auth: {}\n", c.shopify.shop,
+                       core::redact_url(c.shopify.effective_base_url()), c.shopify.api_version,
+                       describe_shopify_auth(c.shopify));
+    out << fmt::format("klaviyo: {} revision {}, auth: {}\n",
+                       core::redact_url(c.klaviyo.effective_base_url()), c.klaviyo.revision,
+                       describe_klaviyo_auth(c.klaviyo));
+    out << fmt::format("checks: window {}, grace {}, stall after {}, volume look-back {} days\n",
+                       core::format_duration(c.checks.window), core::format_duration(c.checks.grace),
+                       core::format_duration(c.checks.stall_after), c.checks.volume_lookback_days);
+    std::vector<std::string> channels;
+    const auto& d = c.delivery;
+    if (d.email)
+        channels.push_back(fmt::format("email via {} to {} recipient(s)",
+                                       core::redact_url(d.email->smtp_url), d.email->to.size()));
+    if (d.slack)
+        channels.push_back(fmt::format("slack ({})", d.slack->webhook_url.describe()));
+    if (d.webhook)
+        channels.push_back(fmt::format("webhook {}", core::redact_url(d.webhook->url)));
+    if (d.outbox)
+        channels.push_back(fmt::format("outbox {}", d.outbox->dir.string()));
+    out << "delivery: " << (channels.empty() ? std::string("none configured") : fmt::format("{}", fmt::join(channels, "; ")))
+        << "\n";
+    if (d.heartbeat)
+        out << fmt::format("heartbeat: {}\n", d.heartbeat->url.describe());
+    out << fmt::format("state: {} (retention {}, keep at least {} runs)\n",
+                       c.state.dir.empty() ? std::string("(from --state-dir)") : c.state.dir.string(),
+                       core::format_duration(c.state.retention), c.state.keep_min);
+}
+
+} // namespace
+
+Command make_validate_command(CLI::App& parent, GlobalOptions& /*globals*/)
+{
+    auto options = std::make_shared<ValidateOptions>();
+    auto* app = parent.add_subcommand("validate", "Check the configuration and print what frr would do");
+    app->add_flag("--check-secrets", options->check_secrets,
+                  "Also check that every secret's environment variable or file is readable");
+    return Command{app, [options](Environment& env) {
+                       print_plan(env.config(), std::cout);
+                       if (options->check_secrets) {
+                           const auto& c = env.config();
+                           for (const auto* s : {&c.shopify.access_token, &c.shopify.client_id,
+                                                 &c.shopify.client_secret, &c.shopify.refresh_token,
+                                                 &c.klaviyo.private_key, &c.klaviyo.client_id,
+                                                 &c.klaviyo.client_secret, &c.klaviyo.refresh_token})
+                               if (!s->empty())
+                                   (void)s->resolve();
+                           std::cout << "secrets: every configured secret is readable\n";
+                       }
+                       return core::ExitCode::ok;
+                   }};
+}
+
+} // namespace frr::cli

@@ -1,0 +1,68 @@
+#include "core/duration.hpp"
+#include "core/error.hpp"
+#include "core/time.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace std::chrono_literals;
+using frr::core::parse_duration;
+
+TEST_CASE("durations parse with units")
+{
+    CHECK(parse_duration("90m") == 90min);
+    CHECK(parse_duration("24h") == 24h);
+    CHECK(parse_duration("7d") == 168h);
+    CHECK(parse_duration("2w") == 336h);
+    CHECK(parse_duration("1h30m") == 90min);
+    CHECK(parse_duration("45s") == 45s);
+    CHECK_FALSE(parse_duration("90"));
+    CHECK_FALSE(parse_duration(""));
+    CHECK_FALSE(parse_duration("h"));
+    CHECK_FALSE(parse_duration("5y"));
+    CHECK_FALSE(parse_duration("-5m"));
+    CHECK(frr::core::format_duration(86400s) == "1d");
+    CHECK(frr::core::format_duration(5400s) == "1h30m");
+    CHECK_THROWS_AS(frr::core::parse_duration_or_throw("abc", "--since", true), frr::core::Error);
+}
+
+TEST_CASE("ISO-8601 round trip and offsets")
+{
+    using frr::core::format_iso8601;
+    using frr::core::parse_iso8601;
+    auto t = parse_iso8601("2026-11-27T06:00:00Z");
+    REQUIRE(t);
+    CHECK(format_iso8601(*t) == "2026-11-27T06:00:00Z");
+    CHECK(parse_iso8601("2026-11-27T07:00:00+01:00") == t);
+    CHECK(parse_iso8601("2026-11-27T06:00:00.123456+00:00") == t);
+    CHECK(format_iso8601(*parse_iso8601("2026-11-27")) == "2026-11-27T00:00:00Z");
+    CHECK_FALSE(parse_iso8601("2026-13-01T00:00:00Z"));
+    CHECK_FALSE(parse_iso8601("yesterday"));
+    CHECK_FALSE(parse_iso8601("2026-11-27T06:00:00Q"));
+}
+
+TEST_CASE("store-local days across the DST switch")
+{
+    using frr::core::local_date;
+    using frr::core::local_midnight;
+    using frr::core::parse_iso8601;
+    // British Summer Time ends 2026-10-25 at 01:00 UTC.
+    CHECK(local_date(*parse_iso8601("2026-10-24T23:30:00Z"), "Europe/London") == "2026-10-25");
+    CHECK(local_date(*parse_iso8601("2026-10-25T23:30:00Z"), "Europe/London") == "2026-10-25");
+    CHECK(local_midnight("2026-10-25", "Europe/London") == *parse_iso8601("2026-10-24T23:00:00Z"));
+    CHECK(local_midnight("2026-10-26", "Europe/London") == *parse_iso8601("2026-10-26T00:00:00Z"));
+    CHECK(frr::core::add_days("2026-10-31", 1) == "2026-11-01");
+    CHECK_THROWS_AS(local_date(*parse_iso8601("2026-10-24T23:30:00Z"), "Nowhere/Land"), frr::core::Error);
+}
+
+TEST_CASE("exit code precedence follows the contract")
+{
+    using frr::core::ExitCode;
+    using frr::core::worst_of;
+    CHECK(worst_of(ExitCode::health_critical, ExitCode::partial) == ExitCode::partial);
+    CHECK(worst_of(ExitCode::paused, ExitCode::partial) == ExitCode::paused);
+    CHECK(worst_of(ExitCode::delivery_failed, ExitCode::paused) == ExitCode::delivery_failed);
+    CHECK(worst_of(ExitCode::credentials, ExitCode::delivery_failed) == ExitCode::credentials);
+    CHECK(worst_of(ExitCode::internal, ExitCode::config) == ExitCode::internal);
+    CHECK(worst_of({ExitCode::ok, ExitCode::health_warn, ExitCode::health_critical}) == ExitCode::health_critical);
+    CHECK(frr::core::exit_codes_help().find(" 75  temporary") != std::string::npos);
+}

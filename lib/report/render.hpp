@@ -1,0 +1,48 @@
+#pragma once
+// Rendering the view model: mustache templates for HTML, plain text and
+// Markdown (bundled in reports/, overridable per file by delivery.templates_dir)
+// and a JSON serialisation of the view model.
+#include "report/view.hpp"
+
+#include <filesystem>
+#include <string>
+
+namespace frr::report {
+
+enum class Format { html, text, markdown, json };
+
+// File name in a run directory and in a templates folder: report.html, ...
+const char* file_name(Format format);
+
+struct Templates {
+    std::string html;
+    std::string text;
+    std::string markdown;
+};
+
+// The templates shipped with frr (<source>/reports).
+std::filesystem::path bundled_templates_dir();
+// Loads report.html, report.txt and report.md from `override_dir` when it has
+// them, else from the bundled folder (so a user may customise one format).
+// Throws Error(config) when a template is unreadable or does not parse,
+// naming the file and the mustache error.
+Templates load_templates(const std::filesystem::path& override_dir);
+
+// Renders one template. HTML escapes every {{value}}; text and Markdown do not.
+// Throws Error(config) when the template does not parse (`name` names it).
+std::string render_template(const std::string& tmpl, const ReportView& view, Format format,
+                            const std::string& name);
+
+// The JSON report: schema "frr.report/1", the view model's facts.
+std::string render_json(const ReportView& view);
+
+struct RenderedReport {
+    std::string html;
+    std::string text;
+    std::string markdown;
+    std::string json;
+};
+
+RenderedReport render_all(const ReportView& view, const Templates& templates);
+
+} // namespace frr::report

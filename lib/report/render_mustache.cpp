@@ -1,0 +1,251 @@
+// The view model as mustache data. Names here are the template interface
+// documented in docs/report.md: renaming one breaks users' custom templates.
+#include "report/render.hpp"
+
+#include "core/error.hpp"
+#include "core/state_dir.hpp"
+
+#include <kainjow/mustache.hpp>
+
+#include <fmt/format.h>
+
+namespace frr::report {
+
+namespace {
+
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+data list_of(const std::vector<std::string>& items)
+{
+    data out{data::type::list};
+    for (const auto& s : items) {
+        data d;
+        d.set("text", s);
+        out << d;
+    }
+    return out;
+}
+
+data flag(bool b)
+{
+    return b ? data{data::type::bool_true} : data{data::type::bool_false};
+}
+
+data change_lines(const std::vector<ChangeLine>& lines)
+{
+    data out{data::type::list};
+    for (const auto& l : lines) {
+        data d;
+        d.set("indicator", l.indicator);
+        d.set("text", l.text);
+        out << d;
+    }
+    return out;
+}
+
+data issues_data(const std::vector<IssueView>& issues)
+{
+    data out{data::type::list};
+    for (const auto& i : issues) {
+        data d;
+        d.set("rank", std::to_string(i.rank));
+        d.set("id", i.id);
+        d.set("title", i.title);
+        d.set("status", i.status);
+        d.set("status_label", i.status_label);
+        d.set("colour", i.colour);
+        d.set("headline", i.headline);
+        d.set("summary", i.summary);
+        d.set("impact", i.impact);
+        d.set("action", i.action);
+        d.set("score_text", i.score_text);
+        d.set("has_examples", flag(!i.examples.empty()));
+        d.set("examples", list_of(i.examples));
+        d.set("examples_text", fmt::format("{}", fmt::join(i.examples, ", ")));
+        d.set("more_text", i.more_text);
+        out << d;
+    }
+    return out;
+}
+
+data trend_data(const TrendView& t)
+{
+    data d;
+    d.set("score_sparkline", t.score_sparkline);
+    d.set("range_text", t.range_text);
+    data rows{data::type::list};
+    for (const auto& r : t.rows) {
+        data row;
+        row.set("date", r.date);
+        row.set("score", std::to_string(r.score));
+        row.set("status_label", r.status);
+        row.set("colour", r.colour);
+        row.set("bar_percent", std::to_string(r.bar_percent));
+        row.set("rest_percent", std::to_string(100 - r.bar_percent));
+        row.set("full", flag(r.bar_percent >= 100));
+        row.set("current", flag(r.current));
+        rows << row;
+    }
+    d.set("rows", rows);
+    data inds{data::type::list};
+    for (const auto& i : t.indicators) {
+        data row;
+        row.set("title", i.title);
+        row.set("sparkline", i.sparkline);
+        row.set("latest", i.latest);
+        inds << row;
+    }
+    d.set("indicators", inds);
+    d.set("has_indicators", flag(!t.indicators.empty()));
+    return d;
+}
+
+data appendix_data(const AppendixView& a)
+{
+    data d;
+    d.set("run_id", a.run_id);
+    d.set("window_text", a.window_text);
+    d.set("confidence", a.confidence);
+    d.set("coverage", a.coverage);
+    data platforms{data::type::list};
+    for (const auto& p : a.platforms) {
+        data row;
+        row.set("name", p.name);
+        row.set("status", p.status);
+        row.set("counts_text", p.counts_text);
+        row.set("requests", std::to_string(p.requests));
+        row.set("retries", std::to_string(p.retries));
+        row.set("throttled", std::to_string(p.throttled));
+        row.set("wait_text", p.wait_text);
+        row.set("breaker", p.breaker);
+        row.set("errors_text", p.errors_text);
+        platforms << row;
+    }
+    d.set("platforms", platforms);
+    d.set("exclusions", list_of(a.exclusions));
+    d.set("has_exclusions", flag(!a.exclusions.empty()));
+    d.set("deductions", list_of(a.deductions));
+    d.set("has_deductions", flag(!a.deductions.empty()));
+    data inds{data::type::list};
+    for (const auto& i : a.indicators) {
+        data row;
+        row.set("id", i.id);
+        row.set("title", i.title);
+        row.set("status", i.status);
+        row.set("score_text", i.score_text);
+        row.set("value", i.value);
+        row.set("weight_text", i.weight_text);
+        row.set("counts_text", i.counts_text);
+        inds << row;
+    }
+    d.set("indicators", inds);
+    return d;
+}
+
+data view_data(const ReportView& v)
+{
+    data d;
+    d.set("run_id", v.run_id);
+    d.set("store_name", v.store_name);
+    d.set("timezone", v.timezone);
+    d.set("as_of_local", v.as_of_local);
+    d.set("window_text", v.window_text);
+    d.set("status", v.status);
+    d.set("status_label", v.status_label);
+    d.set("colour", v.colour);
+    d.set("score", std::to_string(v.score));
+    d.set("verdict", v.verdict);
+    d.set("headline", v.headline);
+    d.set("subject", v.subject);
+    d.set("first_report", flag(v.changes.first_report));
+    d.set("score_change", v.changes.score_change);
+    d.set("changes_added", change_lines(v.changes.added));
+    d.set("changes_persisting", change_lines(v.changes.persisting));
+    d.set("changes_resolved", change_lines(v.changes.resolved));
+    d.set("has_changes_added", flag(!v.changes.added.empty()));
+    d.set("has_changes_persisting", flag(!v.changes.persisting.empty()));
+    d.set("has_changes_resolved", flag(!v.changes.resolved.empty()));
+    d.set("no_changes", flag(v.changes.empty()));
+    d.set("has_issues", flag(!v.issues.empty()));
+    d.set("issues", issues_data(v.issues));
+    d.set("trend", trend_data(v.trend));
+    data coverage{data::type::list};
+    for (const auto& c : v.coverage) {
+        data row;
+        row.set("what", c.what);
+        row.set("why", c.why);
+        coverage << row;
+    }
+    d.set("coverage", coverage);
+    d.set("has_coverage_gaps", flag(!v.coverage.empty()));
+    d.set("has_gap_note", flag(v.gap_note.has_value()));
+    d.set("gap_note", v.gap_note.value_or(""));
+    d.set("appendix", appendix_data(v.appendix));
+    d.set("frr_version", FRR_VERSION);
+    return d;
+}
+
+} // namespace
+
+std::string render_template(const std::string& tmpl, const ReportView& view, Format format,
+                            const std::string& name)
+{
+    mustache m{tmpl};
+    if (!m.is_valid())
+        throw core::Error(core::ExitCode::config, "report template does not parse: " + m.error_message(), name,
+                          "fix the template or remove it to use the bundled one");
+    if (format != Format::html)
+        m.set_custom_escape([](const std::string& s) { return s; });
+    auto out = m.render(view_data(view));
+    if (!m.is_valid())
+        throw core::Error(core::ExitCode::config, "report template failed to render: " + m.error_message(), name,
+                          "fix the template or remove it to use the bundled one");
+    return out;
+}
+
+const char* file_name(Format format)
+{
+    switch (format) {
+    case Format::html:
+        return "report.html";
+    case Format::text:
+        return "report.txt";
+    case Format::markdown:
+        return "report.md";
+    case Format::json:
+        return "report.json";
+    }
+    return "report";
+}
+
+std::filesystem::path bundled_templates_dir()
+{
+    return std::filesystem::path(FRR_SOURCE_DIR) / "reports";
+}
+
+Templates load_templates(const std::filesystem::path& override_dir)
+{
+    auto pick = [&](Format f) {
+        if (!override_dir.empty() && std::filesystem::exists(override_dir / file_name(f)))
+            return core::read_file(override_dir / file_name(f));
+        auto bundled = bundled_templates_dir() / file_name(f);
+        if (!std::filesystem::exists(bundled))
+            throw core::Error(core::ExitCode::config, "report template not found", bundled.string(),
+                              "set delivery.templates_dir to a folder holding report.html, report.txt, report.md");
+        return core::read_file(bundled);
+    };
+    return Templates{pick(Format::html), pick(Format::text), pick(Format::markdown)};
+}
+
+RenderedReport render_all(const ReportView& view, const Templates& t)
+{
+    RenderedReport out;
+    out.html = render_template(t.html, view, Format::html, "report.html");
+    out.text = render_template(t.text, view, Format::text, "report.txt");
+    out.markdown = render_template(t.markdown, view, Format::markdown, "report.md");
+    out.json = render_json(view);
+    return out;
+}
+
+} // namespace frr::report

@@ -1,0 +1,169 @@
+#pragma once
+// The report's view model: everything the templates show, already worded for
+// a non-technical reader, ordered, masked and formatted in the store's time
+// zone. Templates only lay it out; they never compute. The JSON report is
+// this model serialised (report_json.hpp), so integrations see the same facts.
+#include "report/inputs.hpp"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace frr::core {
+class Redactor;
+}
+
+namespace frr::report {
+
+// One earlier run's score.json, for trends and "since the last report".
+struct HistoryPoint {
+    std::string run_id;
+    core::TimePoint as_of{};
+    int score = 0;
+    std::string status;
+    std::vector<IndicatorScore> indicators;
+};
+
+struct ReportInput {
+    ChecksFile checks;
+    ScoreFile score;
+    ManifestFile manifest;
+    std::vector<HistoryPoint> history; // earlier runs only, oldest first
+    std::string store_name;            // fallback when checks.json has none
+    std::string timezone;              // fallback when checks.json and manifest have none
+    std::chrono::seconds schedule_interval{24 * 3600};
+    const core::Redactor* redactor = nullptr; // scrubs every input text when set
+};
+
+struct IssueView {
+    int rank = 0;
+    std::string id;
+    std::string title;
+    std::string status;       // warn | critical
+    std::string status_label; // "WARNING", "CRITICAL"
+    std::string colour;       // hex, for inline CSS
+    std::string headline;     // "14 orders missing in Klaviyo"
+    std::string summary;
+    std::string impact;
+    std::string action;
+    std::string score_text;   // "62/100"
+    std::vector<std::string> examples; // masked: order names, masked emails, dates
+    std::string more_text;    // "and 9 more" or ""
+    std::size_t affected_count = 0;
+    double points = 0;        // score points this issue costs
+};
+
+struct ChangeLine {
+    std::string indicator;
+    std::string text; // "3 orders missing in Klaviyo: #1050, #1051, #1052"
+};
+
+struct ChangesView {
+    bool first_report = true;
+    std::string score_change; // "Score 54, down 31 from 85 on 26 Nov 2026 06:00 GMT."
+    std::vector<ChangeLine> added;
+    std::vector<ChangeLine> persisting;
+    std::vector<ChangeLine> resolved;
+    bool empty() const { return added.empty() && persisting.empty() && resolved.empty(); }
+};
+
+struct TrendRow {
+    std::string date;   // store-local
+    int score = 0;
+    std::string status;
+    std::string colour;
+    int bar_percent = 0; // 0-100, width of the HTML bar
+    bool current = false;
+};
+
+struct IndicatorTrend {
+    std::string title;
+    std::string sparkline; // Unicode block characters, oldest first
+    std::string latest;    // "62" or "n/a"
+};
+
+struct TrendView {
+    std::string score_sparkline;
+    std::string range_text; // "12 reports from 16 Nov 2026 to 27 Nov 2026"
+    std::vector<TrendRow> rows;
+    std::vector<IndicatorTrend> indicators;
+};
+
+struct CoverageLine {
+    std::string what;
+    std::string why;
+};
+
+struct PlatformStatsView {
+    std::string name;
+    std::string status;
+    std::string counts_text; // "orders 120, customers 80"
+    std::int64_t requests = 0;
+    std::int64_t retries = 0;
+    std::int64_t throttled = 0;
+    std::string wait_text;   // "3.2 s"
+    std::string breaker;
+    std::string errors_text;
+};
+
+struct AppendixIndicator {
+    std::string id;
+    std::string title;
+    std::string status;
+    std::string score_text;
+    std::string value;
+    std::string weight_text;
+    std::string counts_text;
+};
+
+struct AppendixView {
+    std::string run_id;
+    std::string window_text;
+    std::string confidence;
+    std::string coverage;
+    std::vector<PlatformStatsView> platforms;
+    std::vector<std::string> exclusions;  // "3 test orders (reason)"
+    std::vector<std::string> deductions;  // "order_sync: -24 points (reason)"
+    std::vector<AppendixIndicator> indicators;
+};
+
+struct ReportView {
+    std::string run_id;
+    std::string store_name;
+    std::string timezone;
+    core::TimePoint as_of{};
+    std::string as_of_local; // "27 Nov 2026 06:00 GMT"
+    std::string window_text; // "26 Nov 2026 06:00 GMT to 27 Nov 2026 06:00 GMT"
+    std::string status;      // ok | warn | critical | unknown
+    std::string status_label;
+    std::string colour;
+    int score = 0;
+    std::string verdict;     // one sentence
+    std::string headline;    // the top issue, or a healthy phrase
+    std::string subject;     // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
+    ChangesView changes;
+    std::vector<IssueView> issues; // ranked by business impact, highest first
+    TrendView trend;
+    std::vector<CoverageLine> coverage; // empty when everything was checked
+    std::optional<std::string> gap_note;
+    AppendixView appendix;
+    // Every affected key per indicator, for the JSON report's integrations.
+    std::vector<std::pair<std::string, std::vector<AffectedItem>>> affected;
+};
+
+// Builds the view model. Pure: no I/O, no clock. Every text taken from the
+// inputs is scrubbed by the redactor (when set) and has any e-mail address in
+// it masked ("j***@example.com").
+ReportView build_view(const ReportInput& input);
+
+// The headline noun phrase for `count` items of a CONTRACTS.md section 4 kind:
+// (3, "order_missing_event") -> "3 orders missing in Klaviyo".
+std::string describe_count(std::size_t count, const std::string& kind, const std::string& fallback_title);
+// "HEALTHY", "WARNING", "CRITICAL", "UNKNOWN".
+std::string status_label(const std::string& status);
+std::string status_colour(const std::string& status);
+// Masks every e-mail address inside free text.
+std::string mask_emails_in(std::string_view text);
+
+} // namespace frr::report

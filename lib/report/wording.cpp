@@ -1,0 +1,104 @@
+// Plain-language wording shared by every format: status names, colours and
+// the noun phrases of CONTRACTS.md section 4's defect kinds.
+#include "report/view.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cctype>
+
+namespace frr::report {
+
+namespace {
+
+struct KindPhrase {
+    const char* kind;
+    const char* singular;
+    const char* plural;
+};
+
+constexpr std::array<KindPhrase, 10> k_phrases{{
+    {"order_missing_event", "order missing in Klaviyo", "orders missing in Klaviyo"},
+    {"order_event_late", "order that reached Klaviyo late", "orders that reached Klaviyo late"},
+    {"order_event_duplicate", "order recorded twice in Klaviyo", "orders recorded twice in Klaviyo"},
+    {"order_value_mismatch", "order with the wrong value in Klaviyo", "orders with the wrong value in Klaviyo"},
+    {"order_items_missing", "order missing products in Klaviyo", "orders missing products in Klaviyo"},
+    {"customer_missing_profile", "customer missing in Klaviyo", "customers missing in Klaviyo"},
+    {"consent_mismatch", "customer whose email consent differs in Klaviyo",
+     "customers whose email consent differs in Klaviyo"},
+    {"sync_stalled", "stalled sync into Klaviyo", "stalled syncs into Klaviyo"},
+    {"audience_drop", "Klaviyo list or segment that shrank sharply", "Klaviyo lists or segments that shrank sharply"},
+    {"volume_gap", "day with orders missing in Klaviyo", "days with orders missing in Klaviyo"},
+}};
+
+bool is_email_char(char c)
+{
+    auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) != 0 || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '\'';
+}
+
+} // namespace
+
+std::string describe_count(std::size_t count, const std::string& kind, const std::string& fallback_title)
+{
+    for (const auto& p : k_phrases)
+        if (kind == p.kind)
+            return fmt::format("{} {}", count, count == 1 ? p.singular : p.plural);
+    if (count == 0)
+        return fallback_title;
+    return fmt::format("{}: {} affected", fallback_title, count);
+}
+
+std::string status_label(const std::string& status)
+{
+    if (status == "ok")
+        return "HEALTHY";
+    if (status == "warn")
+        return "WARNING";
+    if (status == "critical")
+        return "CRITICAL";
+    return "UNKNOWN";
+}
+
+// Colours with enough contrast on white and on the dark-mode background.
+std::string status_colour(const std::string& status)
+{
+    if (status == "ok")
+        return "#1a7f37";
+    if (status == "warn")
+        return "#b35900";
+    if (status == "critical")
+        return "#cf222e";
+    return "#6e7781";
+}
+
+std::string mask_emails_in(std::string_view text)
+{
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        auto at = text.find('@', i);
+        if (at == std::string_view::npos) {
+            out.append(text.substr(i));
+            break;
+        }
+        std::size_t start = at;
+        while (start > i && is_email_char(text[start - 1]))
+            --start;
+        std::size_t end = at + 1;
+        while (end < text.size() && (is_email_char(text[end])))
+            ++end;
+        while (end > at + 1 && text[end - 1] == '.') // a sentence's full stop
+            --end;
+        bool looks_like_email = start < at && text.substr(at + 1, end - at - 1).find('.') != std::string_view::npos;
+        out.append(text.substr(i, start - i));
+        if (looks_like_email && !(at - start >= 1 && text.substr(start, at - start).find("***") != std::string_view::npos))
+            out += std::string(1, text[start]) + "***" + std::string(text.substr(at, end - at));
+        else
+            out.append(text.substr(start, end - start));
+        i = end;
+    }
+    return out;
+}
+
+} // namespace frr::report

@@ -1,0 +1,49 @@
+#pragma once
+// Writing a run's report: read checks.json, score.json and manifest.json from
+// the run directory, the past runs' scores from the state directory, render
+// every format and write report.html, report.txt, report.md and report.json
+// into the run directory, each atomically. report.json is written last: its
+// presence marks a complete report, which is what `send` looks for.
+#include "report/render.hpp"
+
+#include "core/state_dir.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+namespace frr::core {
+class Redactor;
+}
+
+namespace frr::report {
+
+struct WriteOptions {
+    std::filesystem::path templates_dir;                 // "" -> bundled reports/
+    std::chrono::seconds schedule_interval{24 * 3600};   // for the missed-run note
+    std::string store_name;                              // fallbacks when the files have none
+    std::string timezone;
+    const core::Redactor* redactor = nullptr;
+    std::size_t trend_points = 12;
+};
+
+struct ReportFiles {
+    std::filesystem::path html;
+    std::filesystem::path text;
+    std::filesystem::path markdown;
+    std::filesystem::path json;
+    std::string subject; // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
+    std::string status;  // ok | warn | critical | unknown
+    int score = 0;
+};
+
+// Builds the inputs for one run directory (exposed for tests and `frr report --stdout`).
+ReportInput read_inputs(const core::StateDir& state, const core::RunInfo& run, const WriteOptions& options);
+
+// Throws Error(bad_input) when checks.json or score.json is missing or
+// unreadable (manifest.json is optional: the appendix is then shorter),
+// Error(config) for a broken template, Error(cannot_write) when a file cannot
+// be written.
+ReportFiles write_report(const core::StateDir& state, const core::RunInfo& run, const WriteOptions& options);
+
+} // namespace frr::report

@@ -1,0 +1,149 @@
+#include "core/error.hpp"
+#include "report/writer.hpp"
+#include "report_fixture.hpp"
+
+#include <catch2/catch.hpp>
+#include <rapidjson/document.h>
+
+using namespace frr;
+
+namespace {
+
+// Asserts that each needle occurs, in this order, in `text`.
+void check_in_order(const std::string& text, const std::vector<std::string>& needles)
+{
+    std::size_t pos = 0;
+    for (const auto& n : needles) {
+        auto found = text.find(n, pos);
+        INFO("looking for '" << n << "' after offset " << pos);
+        REQUIRE(found != std::string::npos);
+        pos = found + n.size();
+    }
+}
+
+struct Written {
+    std::string html, text, markdown, json;
+};
+
+Written write_fixture(test::ReportFixture& fx, const core::Redactor* redactor = nullptr)
+{
+    auto files = report::write_report(fx.state, fx.run, fx.options(redactor));
+    return {test::read_text(files.html), test::read_text(files.text), test::read_text(files.markdown),
+            test::read_text(files.json)};
+}
+
+} // namespace
+
+TEST_CASE("all four formats are written with the sections in the agreed order", "[report]")
+{
+    test::ReportFixture fx;
+    auto files = report::write_report(fx.state, fx.run, fx.options());
+    CHECK(files.subject == "[frr] CRITICAL 54/100 \u2014 Fixture Store: 14 orders missing in Klaviyo");
+    CHECK(files.status == "critical");
+    auto w = write_fixture(fx);
+    check_in_order(w.text, {"CRITICAL  54/100", "Data is being lost", "MISSED REPORT", "WHAT CHANGED SINCE THE LAST REPORT",
+                            "New problems:", "#1041", "Still open:", "Fixed:", "#1020", "WHAT NEEDS ATTENTION",
+                            "1. [CRITICAL] 14 orders missing in Klaviyo", "What to do:",
+                            "2. [CRITICAL] 2 customers whose email consent differs", "3. [WARNING] 1 order with the wrong value",
+                            "TREND", "WHAT WE COULD NOT CHECK", "lists:read", "TECHNICAL APPENDIX", "requests 57"});
+    check_in_order(w.markdown, {"**CRITICAL · 54/100**", "## What changed since the last report", "## What needs attention",
+                                "### 1. 14 orders missing in Klaviyo", "## Trend", "## What we could not check",
+                                "## Technical appendix", "| Klaviyo | partial |"});
+    check_in_order(w.html, {"CRITICAL", ">54<", "What changed since the last report", "What needs attention",
+                            "1. 14 orders missing in Klaviyo", "Trend", "What we could not check", "Technical appendix"});
+    rapidjson::Document doc;
+    doc.Parse(w.json.c_str());
+    REQUIRE_FALSE(doc.HasParseError());
+    CHECK(std::string(doc["schema"].GetString()) == "frr.report/1");
+    CHECK(doc["score"].GetInt() == 54);
+    CHECK(std::string(doc["issues"][0]["id"].GetString()) == "order_sync");
+    CHECK(doc["affected"]["order_sync"].Size() == 14);
+}
+
+TEST_CASE("reports show dates in the store's time zone", "[report]")
+{
+    test::ReportFixture fx;
+    auto w = write_fixture(fx);
+    for (const auto* text : {&w.html, &w.text, &w.markdown, &w.json}) {
+        CHECK(text->find("15 Jul 2026 07:00 BST") != std::string::npos);
+        CHECK(text->find("Europe/London") != std::string::npos);
+    }
+}
+
+TEST_CASE("reports carry only masked emails and order names, never customer ids or secrets", "[report]")
+{
+    test::ReportFixture fx;
+    core::Redactor redactor;
+    redactor.add_secret("pk_live_SECRETKEY123");
+    auto w = write_fixture(fx, &redactor);
+    for (const auto* text : {&w.html, &w.text, &w.markdown, &w.json}) {
+        CHECK(text->find("jane.doe@example.com") == std::string::npos);
+        CHECK(text->find("6600112233") == std::string::npos);
+        CHECK(text->find("6600112244") == std::string::npos);
+        CHECK(text->find("pk_live_SECRETKEY123") == std::string::npos);
+    }
+    CHECK(w.text.find("j***@example.com") != std::string::npos);
+    CHECK(w.text.find("#1031") != std::string::npos);
+    // Without a redactor, secret-looking query values are still masked.
+    auto plain = write_fixture(fx);
+    CHECK(plain.text.find("pk_live_SECRETKEY123") == std::string::npos);
+    CHECK(plain.text.find("api_key=[redacted]") != std::string::npos);
+}
+
+TEST_CASE("trends are drawn inline: a sparkline in text, table-cell bars in HTML", "[report]")
+{
+    test::ReportFixture fx;
+    auto w = write_fixture(fx);
+    CHECK(w.text.find("Score: ▇▇▅") != std::string::npos);
+    CHECK(w.markdown.find("`▇▇▅`") != std::string::npos);
+    CHECK(w.html.find("<td width=\"54%\" style=\"background:#cf222e") != std::string::npos);
+    CHECK(w.html.find("<td width=\"92%\" style=\"background:#1a7f37") != std::string::npos);
+    CHECK(w.text.find("Orders copied to Klaviyo: █▆▃ (now 30)") != std::string::npos);
+}
+
+TEST_CASE("the HTML email is self-contained, phone-width and dark-mode aware", "[report]")
+{
+    test::ReportFixture fx;
+    auto w = write_fixture(fx);
+    CHECK(w.html.find("<script") == std::string::npos);
+    CHECK(w.html.find("<link") == std::string::npos);
+    CHECK(w.html.find("src=") == std::string::npos);
+    CHECK(w.html.find("max-width:640px") != std::string::npos);
+    CHECK(w.html.find("prefers-color-scheme: dark") != std::string::npos);
+    CHECK(w.html.find("name=\"color-scheme\"") != std::string::npos);
+    CHECK(w.html.find("&mdash;") == std::string::npos); // escaping, not entities, in values
+}
+
+TEST_CASE("a templates_dir overrides one format and the others fall back to the bundled ones", "[report]")
+{
+    test::ReportFixture fx;
+    auto dir = fx.tmp / "templates";
+    std::filesystem::create_directories(dir);
+    test::write_text(dir / "report.txt", "CUSTOM {{status_label}} {{score}} {{#issues}}[{{headline}}]{{/issues}}\n");
+    auto options = fx.options();
+    options.templates_dir = dir;
+    auto files = report::write_report(fx.state, fx.run, options);
+    CHECK(test::read_text(files.text) ==
+          "CUSTOM CRITICAL 54 [14 orders missing in Klaviyo][2 customers whose email consent differs in Klaviyo]"
+          "[1 order with the wrong value in Klaviyo]\n");
+    CHECK(test::read_text(files.html).find("What needs attention") != std::string::npos);
+}
+
+TEST_CASE("a broken template or missing checks.json is a clear error", "[report]")
+{
+    test::ReportFixture fx;
+    auto dir = fx.tmp / "templates";
+    std::filesystem::create_directories(dir);
+    test::write_text(dir / "report.md", "{{#issues}} unclosed");
+    auto options = fx.options();
+    options.templates_dir = dir;
+    REQUIRE_THROWS_AS(report::write_report(fx.state, fx.run, options), core::Error);
+    std::filesystem::remove(fx.run.dir / "checks.json");
+    try {
+        report::write_report(fx.state, fx.run, fx.options());
+        FAIL("expected an error");
+    } catch (const core::Error& e) {
+        CHECK(e.code() == core::ExitCode::bad_input);
+        CHECK(std::string(e.what()).find("checks.json") != std::string::npos);
+    }
+}

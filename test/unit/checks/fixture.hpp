@@ -35,6 +35,10 @@ public:
         m.timezone = k_zone;
         m.platforms["shopify"].status = model::Coverage::complete;
         m.platforms["klaviyo"].status = model::Coverage::complete;
+        // References returned by order()/customer() stay valid for a test's size.
+        m_snapshot.source.orders.reserve(k_capacity);
+        m_snapshot.source.customers.reserve(k_capacity);
+        m_snapshot.destination.profiles.reserve(k_capacity);
         m_snapshot.destination.metrics = {{"M1", "Placed Order", "shopify", model::EventKind::placed_order},
                                           {"M2", "Ordered Product", "shopify", model::EventKind::ordered_product},
                                           {"M9", "Placed Order", "api", model::EventKind::other}};
@@ -123,6 +127,7 @@ public:
     }
 
 private:
+    static constexpr std::size_t k_capacity = 1000;
     model::Snapshot m_snapshot;
     int m_event_seq = 0;
 };

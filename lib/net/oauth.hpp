@@ -1,0 +1,127 @@
+#pragma once
+// Access tokens for API requests, behind one interface whatever the auth mode.
+// All providers are thread-safe; a renewal holds the provider's lock, so
+// concurrent callers wait for one renewal instead of each starting their own.
+//
+// `now` is wall-clock time (core::SystemClock), not the run's --as-of: token
+// lifetimes are real. Renewal failures follow frr's two error channels:
+//   core::Error(credentials, ..., "<platform> token endpoint", remedy)
+//       the endpoint refused the credentials (invalid_grant, invalid_client, other 4xx): exit 77;
+//   TokenUnavailable (oauth_wire.hpp)
+//       the endpoint could not be reached or kept failing: the platform is unavailable.
+#include "core/clock.hpp"
+#include "net/executor.hpp"
+#include "net/oauth_wire.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace frr::net {
+
+class TokenProvider {
+public:
+    virtual ~TokenProvider() = default;
+    // A token valid at `now` for at least the provider's margin, renewing first if needed.
+    virtual std::string access_token(core::TimePoint now) = 0;
+    // Forget the current access token: the next access_token() renews. Call it
+    // when the API answered 401.
+    virtual void invalidate() = 0;
+    // Like invalidate(), but only if `rejected` is still the current token: when
+    // several threads get a 401 for the same token, only one renewal follows.
+    virtual void reject(std::string_view rejected) = 0;
+};
+
+// A token that never changes (Shopify shpat_ Admin token, Klaviyo private key).
+// invalidate() cannot help: a 401 with a static token is a credentials error.
+class StaticToken final : public TokenProvider {
+public:
+    explicit StaticToken(std::string token) : m_token(std::move(token)) {}
+    std::string access_token(core::TimePoint) override { return m_token; }
+    void invalidate() override {}
+    void reject(std::string_view) override {}
+
+private:
+    const std::string m_token;
+};
+
+// Shopify's client-credentials grant: POST {base}/admin/oauth/access_token with
+// grant_type=client_credentials&client_id=...&client_secret=... (form). No
+// refresh token exists: the grant is simply repeated `renew_before` ahead of expiry.
+struct ClientCredentialsOptions {
+    std::string base_url; // "https://shop.myshopify.com" or the simulator
+    std::string client_id;
+    std::string client_secret;
+    std::string secret_env; // the variable holding the secret, named in the remedy
+    std::chrono::seconds renew_before{300};
+};
+
+class ShopifyClientCredentials final : public TokenProvider {
+public:
+    ShopifyClientCredentials(RequestContext context, ClientCredentialsOptions options);
+    std::string access_token(core::TimePoint now) override;
+    void invalidate() override;
+    void reject(std::string_view rejected) override;
+
+private:
+    RequestContext m_context;
+    const ClientCredentialsOptions m_options;
+    std::mutex m_mutex;
+    std::string m_token;                      // guarded by m_mutex
+    std::optional<core::TimePoint> m_expires; // guarded by m_mutex
+};
+
+// How the refresh grant is spelt on the wire.
+enum class RefreshStyle {
+    // POST {base}/admin/oauth/access_token, JSON
+    // {client_id, client_secret, refresh_token, grant_type:"refresh_token"}
+    shopify_json,
+    // POST {base}/oauth/token, Authorization: Basic base64(id:secret),
+    // form grant_type=refresh_token&refresh_token=...
+    klaviyo_basic,
+};
+
+struct RefreshTokenOptions {
+    RefreshStyle style = RefreshStyle::shopify_json;
+    std::string platform; // "shopify" / "klaviyo", for messages
+    std::string base_url;
+    std::string client_id;
+    std::string client_secret;
+    std::string refresh_token;     // as configured (from the environment)
+    std::string refresh_token_env; // that variable's name, for the remedy
+    // The rotated refresh token and the access token are kept here (0600).
+    // Empty: nothing persists (the rotated token dies with the process).
+    std::filesystem::path cache_path;
+    std::chrono::seconds renew_before{60};
+};
+
+class RefreshTokenProvider final : public TokenProvider {
+public:
+    // Reads the cache (if any). Throws core::Error(config) when the cache is
+    // readable by others, core::Error(bad_input) when it is corrupt, and
+    // core::Error(credentials) when there is no refresh token at all.
+    RefreshTokenProvider(RequestContext context, RefreshTokenOptions options);
+    std::string access_token(core::TimePoint now) override;
+    void invalidate() override;
+    void reject(std::string_view rejected) override;
+
+    // The refresh token the next renewal will send (tests, diagnostics: never log it).
+    std::string current_refresh_token() const;
+
+private:
+    HttpRequest grant_request() const;
+    void renew_locked(core::TimePoint now);
+
+    RequestContext m_context;
+    const RefreshTokenOptions m_options;
+    const std::string m_seed_sha256; // of the configured refresh token
+    mutable std::mutex m_mutex;
+    std::string m_refresh;                    // guarded by m_mutex
+    std::string m_token;                      // guarded by m_mutex
+    std::optional<core::TimePoint> m_expires; // guarded by m_mutex
+};
+
+} // namespace frr::net

@@ -1,0 +1,137 @@
+#include "net/oauth_wire.hpp"
+
+#include "core/error.hpp"
+#include "core/redact.hpp"
+
+#include <fmt/format.h>
+#include <openssl/evp.h>
+#include <rapidjson/document.h>
+
+#include <array>
+
+namespace frr::net {
+
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields)
+{
+    auto escape = [](std::string_view s) {
+        std::string out;
+        for (unsigned char c : s) {
+            const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                               (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+            if (plain)
+                out += static_cast<char>(c);
+            else
+                out += fmt::format("%{:02X}", c);
+        }
+        return out;
+    };
+    std::string out;
+    for (const auto& [name, value] : fields) {
+        if (!out.empty())
+            out += '&';
+        out += escape(name) + "=" + escape(value);
+    }
+    return out;
+}
+
+std::string base64_encode(std::string_view data)
+{
+    std::string out(4 * ((data.size() + 2) / 3) + 1, '\0');
+    const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                  reinterpret_cast<const unsigned char*>(data.data()),
+                                  static_cast<int>(data.size()));
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+std::string sha256_hex(std::string_view data)
+{
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int size = 0;
+    if (EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1)
+        throw core::Error(core::ExitCode::internal, "SHA-256 failed", "OpenSSL EVP_Digest");
+    std::string out;
+    for (unsigned int i = 0; i < size; ++i)
+        out += fmt::format("{:02x}", digest[i]);
+    return out;
+}
+
+std::string join_url(std::string_view base, std::string_view path)
+{
+    while (!base.empty() && base.back() == '/')
+        base.remove_suffix(1);
+    return std::string(base) + std::string(path);
+}
+
+namespace {
+
+// The OAuth "error" code of a failure body, when it has one; never the description
+// (servers sometimes echo the submitted values there).
+std::string oauth_error_code(const std::string& body)
+{
+    rapidjson::Document doc;
+    doc.Parse(body.c_str(), body.size());
+    if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("error") || !doc["error"].IsString())
+        return {};
+    std::string code = doc["error"].GetString();
+    // Only a plain identifier is worth repeating.
+    for (char c : code)
+        if (!((c >= 'a' && c <= 'z') || c == '_'))
+            return {};
+    return code;
+}
+
+TokenGrant parse_grant(const std::string& body, const GrantContext& who)
+{
+    rapidjson::Document doc;
+    doc.Parse(body.c_str(), body.size());
+    if (doc.HasParseError() || !doc.IsObject())
+        throw TokenUnavailable(
+            fmt::format("the {} token endpoint answered 200 with a body that is not JSON", who.platform));
+    if (!doc.HasMember("access_token") || !doc["access_token"].IsString() ||
+        doc["access_token"].GetStringLength() == 0)
+        throw TokenUnavailable(
+            fmt::format("the {} token endpoint answered 200 without an access token", who.platform));
+    TokenGrant grant;
+    grant.access_token = doc["access_token"].GetString();
+    if (doc.HasMember("expires_in") && doc["expires_in"].IsNumber()) {
+        const double seconds = doc["expires_in"].GetDouble();
+        if (seconds >= 0)
+            grant.expires_in = std::chrono::seconds{static_cast<long long>(seconds)};
+    }
+    if (doc.HasMember("refresh_token") && doc["refresh_token"].IsString())
+        grant.refresh_token = doc["refresh_token"].GetString();
+    return grant;
+}
+
+} // namespace
+
+TokenGrant request_grant(const RequestContext& context, const HttpRequest& request,
+                         const GrantContext& who)
+{
+    const std::string where = who.platform + " token endpoint";
+    auto outcome = execute(context, request);
+    if (!outcome.result.response) {
+        const std::string why = outcome.result.error ? outcome.result.error->message : "no answer";
+        throw TokenUnavailable(fmt::format("cannot renew the {} access token: {}", who.platform, why));
+    }
+    const auto& response = *outcome.result.response;
+    if (response.status >= 200 && response.status < 300)
+        return parse_grant(response.body, who);
+    const std::string code = oauth_error_code(response.body);
+    const bool client_error = response.status >= 400 && response.status < 500;
+    if (client_error && classify_status(response.status) == Verdict::done) {
+        if (code == "invalid_grant" || code == "invalid_client" || code == "unauthorized_client")
+            throw core::Error(core::ExitCode::credentials,
+                              fmt::format("{} refused the credentials ({})", who.platform, code), where,
+                              who.rejected_remedy);
+        throw core::Error(core::ExitCode::credentials,
+                          fmt::format("{} refused the token request: HTTP {}{}", who.platform,
+                                      response.status, code.empty() ? "" : " (" + code + ")"),
+                          fmt::format("{} ({})", where, core::redact_url(request.url)), who.rejected_remedy);
+    }
+    throw TokenUnavailable(fmt::format("cannot renew the {} access token: HTTP {} after {} attempt(s)",
+                                       who.platform, response.status, outcome.attempts));
+}
+
+} // namespace frr::net

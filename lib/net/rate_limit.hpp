@@ -1,0 +1,97 @@
+#pragma once
+// Client-side rate limiting for both platforms, so requests go out at the
+// bound the platform allows instead of collecting throttle errors. Both
+// limiters compute waits from an injected steady time; callers sleep.
+// Both are thread-safe.
+#include "net/pacer.hpp"
+
+#include <chrono>
+#include <deque>
+#include <mutex>
+#include <optional>
+
+namespace frr::net {
+
+// Shopify's leaky bucket, as reported in extensions.cost.throttleStatus
+// (api/shopify.md section 2). Values are points; restore_rate is points/second.
+struct ThrottleStatus {
+    double maximum_available = 0.0;
+    double currently_available = 0.0;
+    double restore_rate = 0.0;
+};
+
+// A model of the Shopify cost bucket: learns from every response and answers
+// how long to wait before a query of a given requested cost is affordable.
+// Until the first observation nothing is known and no wait is imposed (the
+// first answer teaches the real size). A query dearer than the whole bucket
+// waits until the bucket is full; Shopify then rejects it (MAX_COST_EXCEEDED),
+// which is the caller's error to report.
+class CostBucket {
+public:
+    // Replaces the model with the server's view at `now` (the server is the truth).
+    void observe(const ThrottleStatus& status, SteadyTime now);
+    bool learned() const;
+    // Points expected available at `now` (negative while reservations are owed).
+    std::optional<double> estimate(SteadyTime now) const;
+    // How long to wait before sending a query of `requested_cost` points.
+    std::chrono::milliseconds wait_before(double requested_cost, SteadyTime now) const;
+    // wait_before, and the points are spent at (now + wait) so concurrent
+    // queries share the bucket instead of each assuming it is theirs.
+    std::chrono::milliseconds reserve(double requested_cost, SteadyTime now);
+
+private:
+    double estimate_locked(SteadyTime at) const;
+    std::chrono::milliseconds wait_locked(double requested_cost, SteadyTime now) const;
+
+    mutable std::mutex m_mutex;
+    std::optional<ThrottleStatus> m_status; // currently_available holds at m_anchor
+    SteadyTime m_anchor{};
+};
+
+// Klaviyo's two fixed windows per endpoint tier (api/klaviyo.md section 5):
+// `burst` requests per second and `steady` requests per minute. The client
+// keeps a sliding log of sends, which is at least as strict as any fixed window
+// of the same length, and corrects itself from the RateLimit-* headers (they
+// describe the steady window) and from a 429's Retry-After.
+class WindowLimiter final : public Pacer {
+public:
+    static constexpr std::chrono::seconds k_burst_window{1};
+    static constexpr std::chrono::seconds k_steady_window{60};
+
+    WindowLimiter(int burst_per_second, int steady_per_minute);
+
+    // How long until one more send fits both windows and the server's hints.
+    std::chrono::milliseconds wait_before(SteadyTime now) const;
+    // Counts a send made at `now`.
+    void record(SteadyTime now);
+    // wait_before and record at (now + wait), atomically.
+    std::chrono::milliseconds reserve(SteadyTime now) override;
+
+    // RateLimit-Limit / -Remaining / -Reset (seconds) from a non-429 answer. A
+    // different limit replaces the steady limit (the server knows the tier);
+    // `remaining` sends are allowed until the reset, counted from `now`.
+    void observe_headers(int limit, int remaining, std::chrono::seconds reset, SteadyTime now);
+    // Reads the headers above, and holds every send until a 429's Retry-After has passed.
+    void observe(const HttpResult& result, SteadyTime now) override;
+
+    int burst() const;
+    int steady() const;
+
+private:
+    struct ServerHint {
+        int remaining = 0;
+        SteadyTime reset_at{};
+        SteadyTime observed_at{};
+    };
+    SteadyTime earliest_locked(SteadyTime now) const;
+    void prune_locked(SteadyTime now);
+
+    mutable std::mutex m_mutex;
+    int m_burst;
+    int m_steady;
+    std::deque<SteadyTime> m_sent; // sorted; may hold future reservations
+    std::optional<ServerHint> m_hint;
+    SteadyTime m_blocked_until{};
+};
+
+} // namespace frr::net

@@ -1,0 +1,92 @@
+#pragma once
+// Klaviyo's JSON:API over HTTP (api/klaviyo.md sections 1, 2, 5, 7): every
+// request carries the auth header (Klaviyo-API-Key for private keys, Bearer
+// for OAuth), the pinned `revision` and Accept: application/vnd.api+json.
+// Each endpoint has its own WindowLimiter seeded with the published tier
+// limits and corrected by RateLimit-* headers and 429 Retry-After; 429 and
+// 5xx are retried with backoff; a 401 renews the token once.
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "net/executor.hpp"
+#include "net/oauth.hpp"
+#include "net/rate_limit.hpp"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <rapidjson/document.h>
+#include <string>
+
+namespace frr::connectors::klaviyo {
+
+// Published tiers: XS 1/s 15/m, S 3/s 60/m, M 10/s 150/m, L 75/s 750/m
+// (700/m before revision 2026-01-15), XL 350/s 3500/m.
+enum class Tier { xs, s, m, l, xl };
+struct TierLimits {
+    int burst = 0;
+    int steady = 0;
+};
+TierLimits limits_of(Tier tier, const std::string& revision);
+
+// A rate-limit key: Klaviyo limits each endpoint (and a stricter variant of
+// one, such as profile_count) separately.
+struct Route {
+    std::string key; // "events", "list_count", ...
+    Tier tier = Tier::l;
+};
+
+enum class ReplyStatus { ok, unauthorized, forbidden, failed };
+
+struct Reply {
+    ReplyStatus status = ReplyStatus::failed;
+    long http_status = 0;
+    rapidjson::Document doc;
+    std::string error; // plain words, no secrets
+};
+
+struct PagedResult {
+    ReplyStatus status = ReplyStatus::ok;
+    std::string error;
+    int pages = 0;
+    std::int64_t resources = 0;
+    bool complete() const { return status == ReplyStatus::ok; }
+};
+
+// Renders a JSON:API error body ({"errors":[{"detail":...}]}) in one line.
+std::string describe_errors(const rapidjson::Document& doc);
+// Retry verdict: the default statuses, plus an unreadable 200 (truncated body).
+net::Verdict classify_jsonapi(const net::HttpResult& result);
+
+class JsonApiClient {
+public:
+    JsonApiClient(std::string base_url, std::string revision, core::KlaviyoAuthMode auth, net::TokenProvider& tokens,
+                  net::RequestContext context, const core::Clock& wall);
+
+    // `target` is a path ("/api/metrics?...") or an absolute URL (links.next, verbatim).
+    Reply get(const std::string& target, const Route& route);
+    Reply post(const std::string& path, std::string body, const Route& route);
+    // Follows links.next verbatim until it is null; `sink` sees every resource
+    // of data[]. Stops at the first failed page (resources already sunk stay).
+    PagedResult get_all(const std::string& target, const Route& route,
+                        const std::function<void(const rapidjson::Value&)>& sink,
+                        const std::function<void(int, std::int64_t)>& progress = {});
+
+    const std::string& revision() const { return m_revision; }
+
+private:
+    Reply send(net::HttpRequest request, const Route& route);
+    net::WindowLimiter& limiter(const Route& route);
+    std::string url_of(const std::string& target) const;
+
+    std::string m_base;
+    std::string m_revision;
+    core::KlaviyoAuthMode m_auth;
+    net::TokenProvider& m_tokens;
+    net::RequestContext m_context;
+    const core::Clock& m_wall;
+    std::mutex m_mutex;
+    std::map<std::string, std::unique_ptr<net::WindowLimiter>> m_limiters; // guarded by m_mutex
+};
+
+} // namespace frr::connectors::klaviyo

@@ -1,0 +1,278 @@
+#include "connectors/klaviyo/klaviyo_source.hpp"
+
+#include "connectors/json_access.hpp"
+#include "connectors/klaviyo/records.hpp"
+#include "core/time.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <fmt/format.h>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace frr::connectors::klaviyo {
+
+namespace {
+
+const Route k_metrics{"metrics", Tier::m};
+const Route k_events{"events", Tier::xl};
+const Route k_profiles{"profiles", Tier::l};
+const Route k_lists{"lists", Tier::l};
+const Route k_segments{"segments", Tier::l};
+const Route k_list_count{"list_count", Tier::xs};
+const Route k_segment_count{"segment_count", Tier::xs};
+const Route k_aggregates{"metric_aggregates", Tier::s};
+
+// What the parallel parts share: errors and counts, under one lock.
+class Recorder {
+public:
+    explicit Recorder(DestinationFetch& out) : m_out(out) {}
+    void failure(const std::string& dataset, ReplyStatus status, const std::string& message)
+    {
+        std::lock_guard lock(m_mutex);
+        m_out.manifest.errors.push_back(fmt::format("{}: {}", dataset, message));
+        m_out.exit = core::worst_of(m_out.exit, status == ReplyStatus::unauthorized || status == ReplyStatus::forbidden
+                                                    ? core::ExitCode::credentials
+                                                    : core::ExitCode::partial);
+    }
+    void note(std::string text)
+    {
+        std::lock_guard lock(m_mutex);
+        m_out.manifest.notes.push_back(std::move(text));
+    }
+    template <typename F> void with_data(F&& f)
+    {
+        std::lock_guard lock(m_mutex);
+        f(m_out.data);
+    }
+
+private:
+    std::mutex m_mutex;
+    DestinationFetch& m_out;
+};
+
+void check(Recorder& rec, const std::string& dataset, const PagedResult& r)
+{
+    if (!r.complete())
+        rec.failure(dataset, r.status, r.error);
+}
+
+std::string query(const std::vector<std::pair<std::string, std::string>>& params)
+{
+    std::string out;
+    for (const auto& [k, v] : params)
+        out += (out.empty() ? "?" : "&") + percent_encode(k) + "=" + percent_encode(v);
+    return out;
+}
+
+// Runs each task on its own thread; the first exception is rethrown after all have finished.
+void run_parallel(const std::vector<std::function<void()>>& tasks)
+{
+    std::vector<std::exception_ptr> errors(tasks.size());
+    {
+        std::vector<std::jthread> threads;
+        for (std::size_t i = 0; i < tasks.size(); ++i)
+            threads.emplace_back([&, i] {
+                try {
+                    tasks[i]();
+                } catch (...) {
+                    errors[i] = std::current_exception();
+                }
+            });
+    }
+    for (const auto& e : errors)
+        if (e)
+            std::rethrow_exception(e);
+}
+
+} // namespace
+
+std::string events_filter(const std::string& metric_id, core::TimePoint from, core::TimePoint to)
+{
+    return fmt::format("equals(metric_id,\"{}\"),greater-or-equal(datetime,{}),less-than(datetime,{})", metric_id,
+                       core::format_iso8601(from), core::format_iso8601(to));
+}
+
+std::string email_filter(const std::vector<std::string>& emails)
+{
+    std::string list;
+    for (const auto& e : emails)
+        list += (list.empty() ? "\"" : ",\"") + e + "\"";
+    return "any(email,[" + list + "])";
+}
+
+std::string daily_aggregate_body(const std::string& metric_id, core::TimePoint from, core::TimePoint to,
+                                 const std::string& timezone)
+{
+    return fmt::format(R"J({{"data":{{"type":"metric-aggregate","attributes":{{"metric_id":{},)J"
+                       R"J("measurements":["count"],"interval":"day","page_size":500,)J"
+                       R"J("filter":["greater-or-equal(datetime,{})","less-than(datetime,{})"],"timezone":{}}}}}}})J",
+                       json_string(metric_id), core::format_iso8601(from), core::format_iso8601(to),
+                       json_string(timezone));
+}
+
+KlaviyoSource::KlaviyoSource(JsonApiClient& client, const model::EmailHasher& hasher, DestinationProgress progress)
+    : m_client(client), m_hasher(hasher), m_progress(std::move(progress))
+{
+}
+
+DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const EmailSource& emails)
+{
+    DestinationFetch out;
+    Recorder rec(out);
+    bool emails_taken = false;
+    try {
+        // Metrics first: everything else needs their ids.
+        std::map<std::string, model::EventKind> kinds;
+        auto metrics = m_client.get_all("/api/metrics", k_metrics, [&](const rapidjson::Value& r) {
+            if (auto m = parse_metric(r); m && m->integration == "shopify") {
+                kinds[m->id] = m->kind;
+                out.data.metrics.push_back(std::move(*m));
+            }
+        });
+        if (!metrics.complete()) {
+            rec.failure("metrics", metrics.status, metrics.error);
+            emails_taken = true;
+            emails(); // release the hand-off; nothing can be matched without metrics
+            out.manifest.status = model::Coverage::unavailable;
+            return out;
+        }
+        std::string placed_order;
+        for (const auto& m : out.data.metrics)
+            if (m.kind == model::EventKind::placed_order)
+                placed_order = m.id;
+        if (placed_order.empty())
+            rec.note("Klaviyo has no Placed Order metric from the Shopify integration: is Shopify connected?");
+
+        std::vector<std::function<void()>> tasks;
+        const bool big_pages = m_client.revision() >= "2026-01-15";
+        for (const auto& m : out.data.metrics) {
+            if (m.kind == model::EventKind::other)
+                continue;
+            tasks.emplace_back([&, m] {
+                std::vector<model::Event> found;
+                std::vector<std::pair<std::string, std::string>> params{
+                    {"filter", events_filter(m.id, window.events_from, window.until)}, {"sort", "datetime"}};
+                if (big_pages)
+                    params.emplace_back("page[size]", "1000");
+                auto r = m_client.get_all("/api/events" + query(params), k_events,
+                                          [&](const rapidjson::Value& e) {
+                                              if (auto ev = parse_event(e, kinds, m.id))
+                                                  found.push_back(std::move(*ev));
+                                          },
+                                          [&](int pages, std::int64_t n) {
+                                              if (m_progress)
+                                                  m_progress("events " + m.name, pages, n);
+                                          });
+                check(rec, "events (" + m.name + ")", r);
+                rec.with_data([&](model::DestinationData& d) {
+                    d.events.insert(d.events.end(), found.begin(), found.end());
+                });
+            });
+        }
+        if (!placed_order.empty()) {
+            tasks.emplace_back([&] {
+                auto reply = m_client.get("/api/events" + query({{"filter", fmt::format("equals(metric_id,\"{}\")", placed_order)},
+                                                                 {"sort", "-datetime"},
+                                                                 {"page[size]", "1"}}),
+                                          k_events);
+                if (reply.status != ReplyStatus::ok)
+                    return rec.failure("newest Placed Order", reply.status, reply.error);
+                const auto* data = member(&reply.doc, "data");
+                if (data && data->IsArray() && !data->Empty())
+                    if (auto ev = parse_event((*data)[0], kinds, placed_order))
+                        rec.with_data([&](model::DestinationData& d) { d.events.push_back(std::move(*ev)); });
+            });
+            tasks.emplace_back([&] {
+                auto reply = m_client.post("/api/metric-aggregates",
+                                           daily_aggregate_body(placed_order, window.daily_from, window.daily_until,
+                                                                window.timezone),
+                                           k_aggregates);
+                if (reply.status != ReplyStatus::ok)
+                    return rec.failure("daily Placed Order counts", reply.status, reply.error);
+                std::set<std::string> wanted(window.daily_dates.begin(), window.daily_dates.end());
+                auto days = parse_daily_counts(reply.doc, window.timezone);
+                std::erase_if(days, [&](const model::DailyCount& d) { return !wanted.count(d.date); });
+                rec.with_data([&](model::DestinationData& d) { d.daily_placed_orders = std::move(days); });
+            });
+        }
+        tasks.emplace_back([&] {
+            emails_taken = true;
+            std::vector<std::string> list = emails();
+            std::sort(list.begin(), list.end());
+            list.erase(std::unique(list.begin(), list.end()), list.end());
+            std::erase_if(list, [](const std::string& e) { return e.find('"') != std::string::npos; });
+            std::vector<model::Profile> found;
+            for (std::size_t i = 0; i < list.size(); i += k_profile_batch) {
+                std::vector<std::string> batch(list.begin() + static_cast<std::ptrdiff_t>(i),
+                                               list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), i + k_profile_batch)));
+                auto r = m_client.get_all("/api/profiles" + query({{"filter", email_filter(batch)},
+                                                                   {"page[size]", "100"},
+                                                                   {"additional-fields[profile]", "subscriptions"}}),
+                                          k_profiles, [&](const rapidjson::Value& p) {
+                                              if (auto profile = parse_profile(p, m_hasher))
+                                                  found.push_back(std::move(*profile));
+                                          });
+                if (!r.complete()) {
+                    check(rec, "profiles", r);
+                    break;
+                }
+                if (m_progress)
+                    m_progress("profiles", static_cast<int>(i / k_profile_batch + 1), static_cast<std::int64_t>(found.size()));
+            }
+            rec.with_data([&](model::DestinationData& d) { d.profiles = std::move(found); });
+        });
+        for (auto kind : {model::AudienceKind::list, model::AudienceKind::segment}) {
+            tasks.emplace_back([&, kind] {
+                const bool is_list = kind == model::AudienceKind::list;
+                std::vector<model::Audience> found;
+                auto r = m_client.get_all(is_list ? "/api/lists" : "/api/segments", is_list ? k_lists : k_segments,
+                                          [&](const rapidjson::Value& a) {
+                                              if (auto audience = parse_audience(a))
+                                                  found.push_back(std::move(*audience));
+                                          });
+                check(rec, is_list ? "lists" : "segments", r);
+                if (!window.audiences.empty())
+                    std::erase_if(found, [&](const model::Audience& a) {
+                        return std::find(window.audiences.begin(), window.audiences.end(), a.id) == window.audiences.end();
+                    });
+                for (auto& a : found) {
+                    // profile_count only comes with the single GET, in the XS tier (1/s, 15/m).
+                    auto reply = m_client.get(fmt::format("/api/{}/{}", is_list ? "lists" : "segments", a.id) +
+                                                  query({{is_list ? "additional-fields[list]" : "additional-fields[segment]",
+                                                          "profile_count"}}),
+                                              is_list ? k_list_count : k_segment_count);
+                    if (reply.status != ReplyStatus::ok) {
+                        rec.failure(fmt::format("{} {} count", is_list ? "list" : "segment", a.id), reply.status, reply.error);
+                        continue;
+                    }
+                    if (auto full = parse_audience(*member(&reply.doc, "data")))
+                        a = std::move(*full);
+                    a.kind = kind;
+                }
+                rec.with_data([&](model::DestinationData& d) { d.audiences.insert(d.audiences.end(), found.begin(), found.end()); });
+            });
+        }
+        run_parallel(tasks);
+    } catch (const core::Error& e) {
+        rec.failure("klaviyo", e.code() == core::ExitCode::credentials ? ReplyStatus::unauthorized : ReplyStatus::failed,
+                    e.what() + (e.remedy().empty() ? std::string() : ": " + e.remedy()));
+    } catch (const std::exception& e) {
+        rec.failure("klaviyo", ReplyStatus::failed, std::string("Klaviyo unavailable: ") + e.what());
+    }
+    if (!emails_taken)
+        emails();
+    auto& m = out.manifest;
+    m.counts["metrics"] = static_cast<std::int64_t>(out.data.metrics.size());
+    m.counts["events"] = static_cast<std::int64_t>(out.data.events.size());
+    m.counts["profiles"] = static_cast<std::int64_t>(out.data.profiles.size());
+    m.counts["audiences"] = static_cast<std::int64_t>(out.data.audiences.size());
+    m.counts["daily_placed_orders"] = static_cast<std::int64_t>(out.data.daily_placed_orders.size());
+    if (m.status != model::Coverage::unavailable)
+        m.status = m.errors.empty() ? model::Coverage::complete : model::Coverage::partial;
+    return out;
+}
+
+} // namespace frr::connectors::klaviyo

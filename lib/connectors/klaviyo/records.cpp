@@ -1,0 +1,172 @@
+#include "connectors/klaviyo/records.hpp"
+
+#include "connectors/json_access.hpp"
+#include "core/redact.hpp"
+#include "core/time.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+namespace frr::connectors::klaviyo {
+
+namespace {
+
+std::string lower(std::string s)
+{
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+} // namespace
+
+bool is_shopify_integration(const rapidjson::Value* integration)
+{
+    return lower(text(member(integration, "key"))) == "shopify" ||
+           lower(text(member(integration, "name"))) == "shopify";
+}
+
+model::EventKind shopify_metric_kind(std::string_view name)
+{
+    using K = model::EventKind;
+    if (name == "Placed Order") return K::placed_order;
+    if (name == "Ordered Product") return K::ordered_product;
+    if (name == "Fulfilled Order") return K::fulfilled_order;
+    if (name == "Cancelled Order") return K::cancelled_order;
+    if (name == "Refunded Order") return K::refunded_order;
+    if (name == "Checkout Started") return K::checkout_started;
+    return K::other;
+}
+
+std::optional<model::Metric> parse_metric(const rapidjson::Value& resource)
+{
+    std::string id = text(member(&resource, "id"));
+    if (id.empty())
+        return std::nullopt;
+    const auto* attributes = member(&resource, "attributes");
+    const auto* integration = member(attributes, "integration");
+    model::Metric m;
+    m.id = std::move(id);
+    m.name = text(member(attributes, "name"));
+    m.integration = is_shopify_integration(integration) ? "shopify" : lower(text(member(integration, "key")));
+    m.kind = m.integration == "shopify" ? shopify_metric_kind(m.name) : model::EventKind::other;
+    return m;
+}
+
+std::string order_id_of(const rapidjson::Value* props)
+{
+    const auto* extra = member(props, "$extra");
+    for (const char* field : {"id", "order_id"}) {
+        std::string id = text(member(extra, field));
+        if (!id.empty())
+            return id;
+    }
+    std::string event_id = text(member(props, "$event_id"));
+    std::string digits;
+    for (char c : event_id) {
+        if (c == ':')
+            break;
+        if (std::isdigit(static_cast<unsigned char>(c)))
+            digits.push_back(c);
+    }
+    return digits;
+}
+
+std::optional<model::Event> parse_event(const rapidjson::Value& resource,
+                                        const std::map<std::string, model::EventKind>& kinds,
+                                        const std::string& fallback_metric_id)
+{
+    const auto* attributes = member(&resource, "attributes");
+    std::optional<core::TimePoint> when = time_value(member(attributes, "datetime"));
+    if (!when) {
+        if (auto ts = integer(member(attributes, "timestamp")))
+            when = core::TimePoint{std::chrono::seconds{*ts}};
+    }
+    std::string id = text(member(&resource, "id"));
+    if (id.empty() || !when)
+        return std::nullopt;
+    model::Event e;
+    e.id = std::move(id);
+    e.occurred_at = *when;
+    e.metric_id = text(path(&resource, {"relationships", "metric", "data", "id"}));
+    if (e.metric_id.empty())
+        e.metric_id = fallback_metric_id;
+    auto kind = kinds.find(e.metric_id);
+    e.kind = kind == kinds.end() ? model::EventKind::other : kind->second;
+    e.profile_id = text(path(&resource, {"relationships", "profile", "data", "id"}));
+    const auto* props = member(attributes, "event_properties");
+    e.unique_id = text(member(props, "$event_id"));
+    e.order_id = order_id_of(props);
+    if (auto value = number(member(props, "$value")); value && std::isfinite(*value))
+        e.value = model::Money{model::minor_units_from_double(*value), text(member(props, "$currency_code"))};
+    return e;
+}
+
+std::optional<model::Profile> parse_profile(const rapidjson::Value& resource, const model::EmailHasher& hasher)
+{
+    std::string id = text(member(&resource, "id"));
+    if (id.empty())
+        return std::nullopt;
+    const auto* attributes = member(&resource, "attributes");
+    model::Profile p;
+    p.id = std::move(id);
+    std::string email = model::normalize_email(text(member(attributes, "email")));
+    p.email_hash = hasher.hash(email);
+    p.email_masked = core::mask_email(email);
+    p.created_at = time_value(member(attributes, "created")).value_or(core::TimePoint{});
+    p.updated_at = time_value(member(attributes, "updated")).value_or(p.created_at);
+    const auto* marketing = path(attributes, {"subscriptions", "email", "marketing"});
+    p.consent = model::destination_consent_from(text(member(marketing, "consent")));
+    p.can_receive_marketing = truthy(member(marketing, "can_receive_email_marketing"));
+    if (const auto* s = member(marketing, "suppression"); s && s->IsArray())
+        for (const auto& entry : s->GetArray())
+            p.suppressions.push_back(text(member(&entry, "reason")));
+    return p;
+}
+
+std::optional<model::Audience> parse_audience(const rapidjson::Value& resource)
+{
+    std::string id = text(member(&resource, "id"));
+    if (id.empty())
+        return std::nullopt;
+    const auto* attributes = member(&resource, "attributes");
+    model::Audience a;
+    a.id = std::move(id);
+    a.kind = model::audience_kind_from(text(member(&resource, "type")));
+    a.name = text(member(attributes, "name"));
+    a.profile_count = integer(member(attributes, "profile_count"));
+    a.is_processing = truthy(member(attributes, "is_processing"));
+    a.updated_at = time_value(member(attributes, "updated")).value_or(core::TimePoint{});
+    return a;
+}
+
+std::vector<model::DailyCount> parse_daily_counts(const rapidjson::Document& doc, const std::string& timezone)
+{
+    std::vector<model::DailyCount> out;
+    const auto* attributes = path(&doc, {"data", "attributes"});
+    const auto* dates = member(attributes, "dates");
+    const auto* rows = member(attributes, "data");
+    if (dates == nullptr || !dates->IsArray())
+        return out;
+    const rapidjson::Value* counts = nullptr;
+    if (rows != nullptr && rows->IsArray() && !rows->Empty())
+        counts = path(&(*rows)[0], {"measurements", "count"});
+    for (rapidjson::SizeType i = 0; i < dates->Size(); ++i) {
+        std::string raw = text(&(*dates)[i]);
+        auto instant = core::parse_iso8601(raw);
+        if (!instant)
+            continue;
+        // A bucket is a store-local day. Its start may be written as the UTC
+        // instant of local midnight or as the local date at 00:00 with a zero
+        // offset; a midnight stamp names its date directly.
+        std::string date = raw.size() >= 19 && raw.substr(10, 9) == "T00:00:00" ? raw.substr(0, 10)
+                                                                                 : core::local_date(*instant, timezone);
+        std::int64_t n = 0;
+        if (counts != nullptr && counts->IsArray() && i < counts->Size())
+            n = static_cast<std::int64_t>(std::llround(number(&(*counts)[i]).value_or(0)));
+        out.push_back({date, n});
+    }
+    return out;
+}
+
+} // namespace frr::connectors::klaviyo

@@ -1,0 +1,35 @@
+#pragma once
+// Klaviyo JSON:API resources to canonical records. A metric's meaning comes
+// from its integration (key "shopify" or name "Shopify"), never from its name
+// alone: an API-integration "Placed Order" is a decoy and maps to `other`.
+#include "model/email.hpp"
+#include "model/records.hpp"
+
+#include <map>
+#include <optional>
+#include <rapidjson/document.h>
+#include <string>
+#include <vector>
+
+namespace frr::connectors::klaviyo {
+
+bool is_shopify_integration(const rapidjson::Value* integration);
+// The EventKind of a Shopify metric name ("Placed Order" -> placed_order).
+model::EventKind shopify_metric_kind(std::string_view name);
+std::optional<model::Metric> parse_metric(const rapidjson::Value& resource);
+
+// The Shopify order an event refers to (docs/sync-semantics.md): $extra.id,
+// else $extra.order_id, else the digits of $event_id before the first ':'.
+std::string order_id_of(const rapidjson::Value* event_properties);
+// `kinds` maps metric id -> kind (events of unknown metrics are `other`).
+std::optional<model::Event> parse_event(const rapidjson::Value& resource,
+                                        const std::map<std::string, model::EventKind>& kinds,
+                                        const std::string& fallback_metric_id);
+
+std::optional<model::Profile> parse_profile(const rapidjson::Value& resource, const model::EmailHasher& hasher);
+std::optional<model::Audience> parse_audience(const rapidjson::Value& resource);
+
+// metric-aggregates: the first row's `count` per bucket, keyed by store-local date.
+std::vector<model::DailyCount> parse_daily_counts(const rapidjson::Document& doc, const std::string& timezone);
+
+} // namespace frr::connectors::klaviyo

@@ -1,0 +1,150 @@
+#include "connectors/shopify/bulk.hpp"
+
+#include "connectors/json_access.hpp"
+#include "connectors/shopify/queries.hpp"
+#include "core/redact.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace frr::connectors::shopify {
+
+bool BulkJsonl::add_line(std::string_view line, std::string& error)
+{
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+        line.remove_suffix(1);
+    if (line.empty())
+        return true;
+    rapidjson::Document doc(&m_store.GetAllocator());
+    if (!parse_json(line, doc, error))
+        return false;
+    if (!doc.IsObject()) {
+        error = "a line is not a JSON object";
+        return false;
+    }
+    std::size_t index = m_store.Size();
+    std::string parent = text(member(&doc, "__parentId"));
+    m_store.PushBack(rapidjson::Value(doc, m_store.GetAllocator()), m_store.GetAllocator());
+    if (parent.empty())
+        m_roots.push_back(index);
+    else
+        m_children[parent].push_back(index);
+    return true;
+}
+
+void BulkJsonl::for_each(
+    const std::function<void(const rapidjson::Value&, const std::vector<const rapidjson::Value*>&)>& sink) const
+{
+    for (std::size_t index : m_roots) {
+        const auto& root = m_store[static_cast<rapidjson::SizeType>(index)];
+        std::vector<const rapidjson::Value*> children;
+        if (auto it = m_children.find(text(member(&root, "id"))); it != m_children.end())
+            for (std::size_t child : it->second)
+                children.push_back(&m_store[static_cast<rapidjson::SizeType>(child)]);
+        sink(root, children);
+    }
+}
+
+namespace {
+
+struct Started {
+    std::string id;
+    std::string error;
+};
+
+Started start(GraphqlClient& client, const std::string& document)
+{
+    auto reply = client.call(bulk_run_mutation(), fmt::format(R"({{"query":{}}})", json_string(document)), 10);
+    if (reply.status != CallStatus::ok)
+        return {"", reply.errors.empty() ? "bulk operation refused" : reply.errors.front()};
+    const auto* run = member(reply.data(), "bulkOperationRunQuery");
+    if (const auto* user_errors = member(run, "userErrors"); user_errors && user_errors->IsArray() &&
+                                                              !user_errors->Empty())
+        return {"", text(member(&(*user_errors)[0], "message"))};
+    std::string id = text(path(run, {"bulkOperation", "id"}));
+    return {id, id.empty() ? "bulk operation not created" : ""};
+}
+
+std::string download_url(GraphqlClient& client, const std::string& id, net::RequestContext context,
+                         const BulkOptions& options, std::string& error)
+{
+    auto delay = options.first_poll;
+    const auto started = context.sleeper.steady_now();
+    for (;;) {
+        auto reply = client.call(bulk_poll_query(), fmt::format(R"({{"id":{}}})", json_string(id)), 1);
+        if (reply.status != CallStatus::ok) {
+            error = reply.errors.empty() ? "bulk poll failed" : reply.errors.front();
+            return {};
+        }
+        const auto* node = member(reply.data(), "node");
+        std::string status = text(member(node, "status"));
+        if (status == "COMPLETED") {
+            std::string url = text(member(node, "url"));
+            if (url.empty())
+                error = ""; // completed with no results
+            return url;
+        }
+        if (status == "FAILED" || status == "CANCELED" || status == "CANCELING" || status == "EXPIRED") {
+            error = fmt::format("bulk operation {} ({})", status, text(member(node, "errorCode")));
+            return {};
+        }
+        if (context.sleeper.steady_now() - started > options.give_up_after) {
+            error = "bulk operation did not finish in time";
+            return {};
+        }
+        context.stats.add_wait(delay);
+        context.sleeper.sleep_for(delay);
+        delay = std::min(options.max_poll, delay * 2);
+    }
+}
+
+} // namespace
+
+BulkResult run_bulk_query(GraphqlClient& client, const net::RequestContext& download, const std::string& document,
+                          const std::function<void(const rapidjson::Value&)>& sink, const BulkOptions& options)
+{
+    BulkResult out;
+    Started started = start(client, document);
+    if (started.id.empty()) {
+        out.error = started.error;
+        return out;
+    }
+    std::string error;
+    std::string url = download_url(client, started.id, download, options, error);
+    if (!error.empty()) {
+        out.error = error;
+        return out;
+    }
+    if (url.empty()) {
+        out.ok = true; // COMPLETED without a file: no matching records
+        return out;
+    }
+    net::HttpRequest request;
+    request.url = url;
+    auto exec = net::execute(download, request);
+    if (!exec.result.response || exec.result.response->status != 200) {
+        out.error = fmt::format("bulk download from {} failed: {}", core::redact_url(url),
+                                exec.result.response ? fmt::format("HTTP {}", exec.result.response->status)
+                                                     : exec.result.error->message);
+        return out;
+    }
+    BulkJsonl lines;
+    std::string_view body = exec.result.response->body;
+    while (!body.empty()) {
+        auto nl = body.find('\n');
+        std::string_view line = body.substr(0, nl);
+        if (!lines.add_line(line, error)) {
+            out.error = "bulk file unreadable: " + error;
+            return out;
+        }
+        body = nl == std::string_view::npos ? std::string_view() : body.substr(nl + 1);
+    }
+    lines.for_each([&](const rapidjson::Value& root, const std::vector<const rapidjson::Value*>&) {
+        sink(root);
+        ++out.roots;
+    });
+    out.ok = true;
+    return out;
+}
+
+} // namespace frr::connectors::shopify

@@ -1,0 +1,273 @@
+#include "connectors/shopify/shopify_source.hpp"
+
+#include "connectors/json_access.hpp"
+#include "connectors/shopify/bulk.hpp"
+#include "connectors/shopify/connection.hpp"
+#include "connectors/shopify/records.hpp"
+#include "core/time.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <mutex>
+#include <exception>
+#include <thread>
+
+namespace frr::connectors::shopify {
+
+namespace {
+
+constexpr std::chrono::days k_default_order_history{60};
+
+// Errors of both threads go into one manifest.
+struct Recorder {
+    std::mutex mutex;
+    model::PlatformManifest& manifest;
+    core::ExitCode& exit;
+    bool any_failure = false;
+
+    void failure(const std::string& dataset, CallStatus status, const std::string& message)
+    {
+        std::lock_guard lock(mutex);
+        any_failure = true;
+        manifest.errors.push_back(fmt::format("{}: {}", dataset, message));
+        if (status == CallStatus::unauthorized || status == CallStatus::forbidden)
+            exit = core::worst_of(exit, core::ExitCode::credentials);
+    }
+    void partial(const std::string& dataset, const std::vector<std::string>& errors)
+    {
+        std::lock_guard lock(mutex);
+        any_failure = true;
+        manifest.errors.push_back(fmt::format("{}: incomplete answer from Shopify ({} error{}): {}", dataset,
+                                              errors.size(), errors.size() == 1 ? "" : "s", errors.front()));
+    }
+    void count(const std::string& dataset, std::int64_t n)
+    {
+        std::lock_guard lock(mutex);
+        manifest.counts[dataset] = n;
+    }
+};
+
+void record(Recorder& rec, const std::string& dataset, const ConnectionResult& r)
+{
+    if (r.failed)
+        rec.failure(dataset, r.failure, r.failure_message);
+    else if (!r.partial_errors.empty())
+        rec.partial(dataset, r.partial_errors);
+}
+
+} // namespace
+
+bool eligible(const model::Order& order, const std::vector<std::string>& exclude_channels)
+{
+    return !order.test && !order.email_hash.empty() &&
+           std::find(exclude_channels.begin(), exclude_channels.end(), order.source_name) == exclude_channels.end();
+}
+
+ShopifySource::ShopifySource(GraphqlClient& client, const net::RequestContext& download,
+                             const model::EmailHasher& hasher, const core::ShopifyConfig& config,
+                             SourceProgress progress)
+    : m_client(client), m_download(download), m_hasher(hasher), m_config(config), m_progress(std::move(progress)),
+      m_fields(email_fields_for(config.api_version))
+{
+}
+
+bool ShopifySource::preflight(const SourceWindow& window, SourceFetch& out)
+{
+    auto reply = m_client.call(shop_info_query(), "{}", 0);
+    auto& m = out.manifest;
+    if (reply.status != CallStatus::ok && reply.status != CallStatus::partial) {
+        std::string why = reply.errors.empty() ? "no answer" : reply.errors.front();
+        if (reply.status == CallStatus::unauthorized) {
+            m.errors.push_back("Shopify rejected the access token (" + why +
+                               "): check shopify.auth and that the app is still installed");
+            out.exit = core::ExitCode::credentials;
+        } else if (reply.status == CallStatus::forbidden) {
+            m.errors.push_back("Shopify refused the preflight query (" + why + ")");
+            out.exit = core::ExitCode::credentials;
+        } else {
+            m.errors.push_back("Shopify unreachable: " + why);
+            out.exit = core::ExitCode::partial;
+        }
+        return false;
+    }
+    std::set<std::string> granted;
+    if (const auto* scopes = path(reply.data(), {"currentAppInstallation", "accessScopes"});
+        scopes && scopes->IsArray())
+        for (const auto& s : scopes->GetArray())
+            granted.insert(text(member(&s, "handle")));
+    for (const auto& scope : k_required_scopes)
+        if (!granted.count(scope))
+            m.missing_scopes.push_back(scope);
+    if (!m.missing_scopes.empty()) {
+        std::string list;
+        for (const auto& s : m.missing_scopes)
+            list += (list.empty() ? "" : ", ") + s;
+        m.errors.push_back("the Shopify app lacks the scope(s) " + list +
+                           ": grant them in the app's configuration and reinstall it");
+        out.exit = core::ExitCode::credentials;
+        return false;
+    }
+    if (!granted.count("read_all_orders")) {
+        core::TimePoint limit = window.until - std::chrono::duration_cast<std::chrono::seconds>(k_default_order_history);
+        m.data_since = limit;
+        if (window.orders_from < limit)
+            m.notes.push_back(fmt::format("orders older than 60 days (before {}) are hidden without the "
+                                          "read_all_orders scope: daily counts before then are missing",
+                                          core::format_iso8601(limit)));
+    }
+    return true;
+}
+
+std::optional<std::int64_t> ShopifySource::count_orders(const std::string& search)
+{
+    auto reply = m_client.call(orders_count_query(), fmt::format(R"({{"query":{}}})", json_string(search)), 0);
+    if (reply.status != CallStatus::ok)
+        return std::nullopt;
+    return integer(path(reply.data(), {"ordersCount", "count"}));
+}
+
+void ShopifySource::fetch_orders(const SourceWindow& window, SourceFetch& out)
+{
+    Recorder rec{{}, out.manifest, out.exit};
+    std::map<std::string, std::int64_t> per_day;
+    for (const auto& d : window.daily_dates)
+        per_day[d] = 0;
+    std::int64_t unreadable = 0;
+    auto sink = [&](const rapidjson::Value& node) {
+        auto order = parse_order(node, m_hasher);
+        if (!order) {
+            ++unreadable;
+            return;
+        }
+        out.order_ids_seen.insert(order->id);
+        if (order->created_at < window.orders_from)
+            return; // updated recently but created before the look-back: not needed
+        if (eligible(*order, window.exclude_channels)) {
+            auto it = per_day.find(core::local_date(order->created_at, window.timezone));
+            if (it != per_day.end())
+                ++it->second;
+        }
+        if (order->created_at >= window.since && order->created_at < window.until)
+            out.data.orders.push_back(std::move(*order));
+    };
+    const std::string search = time_range_search("created_at", window.orders_from, window.until);
+    auto count = count_orders(search);
+    if (count && *count > m_config.bulk_threshold) {
+        auto bulk = run_bulk_query(m_client, m_download, bulk_orders_document(m_fields, search), sink);
+        if (!bulk.ok)
+            rec.failure("orders (bulk)", bulk.failure, bulk.error);
+        out.manifest.notes.push_back(fmt::format("{} orders fetched by a bulk operation", bulk.roots));
+    } else {
+        ConnectionQuery q{orders_query(m_fields, OrderSort::created_at), "orders", search, m_config.page_size};
+        auto r = fetch_connection(m_client, q, sink, [&](int pages, std::int64_t n) {
+            if (m_progress)
+                m_progress("orders", pages, n);
+        });
+        record(rec, "orders", r);
+    }
+    if (unreadable > 0)
+        rec.failure("orders", CallStatus::partial, fmt::format("{} order(s) could not be read", unreadable));
+    for (const auto& [date, n] : per_day)
+        out.data.daily_orders.push_back({date, n});
+    rec.count("orders", static_cast<std::int64_t>(out.data.orders.size()));
+    rec.count("daily_orders", static_cast<std::int64_t>(out.data.daily_orders.size()));
+}
+
+void ShopifySource::fetch_customers(const SourceWindow& window, SourceFetch& out, const EmailHandoff& emails)
+{
+    Recorder rec{{}, out.manifest, out.exit};
+    std::vector<std::string> found;
+    ConnectionQuery q{customers_query(m_fields), "customers",
+                      time_range_search("updated_at", window.customers_from, window.until), m_config.page_size};
+    auto r = fetch_connection(
+        m_client, q,
+        [&](const rapidjson::Value& node) {
+            if (auto c = parse_customer(node, m_hasher)) {
+                if (!c->email.empty())
+                    found.push_back(c->email);
+                out.data.customers.push_back(std::move(c->customer));
+            }
+        },
+        [&](int pages, std::int64_t n) {
+            if (m_progress)
+                m_progress("customers", pages, n);
+        });
+    emails(std::move(found));
+    record(rec, "customers", r);
+    rec.count("customers", static_cast<std::int64_t>(out.data.customers.size()));
+}
+
+void ShopifySource::fetch_checkouts(const SourceWindow& window, SourceFetch& out)
+{
+    Recorder rec{{}, out.manifest, out.exit};
+    ConnectionQuery q{checkouts_query(m_fields), "abandonedCheckouts",
+                      time_range_search("created_at", window.since, window.until), m_config.page_size};
+    auto r = fetch_connection(m_client, q, [&](const rapidjson::Value& node) {
+        if (auto c = parse_checkout(node, m_hasher))
+            out.data.checkouts.push_back(std::move(*c));
+    });
+    record(rec, "checkouts", r);
+    rec.count("checkouts", static_cast<std::int64_t>(out.data.checkouts.size()));
+}
+
+SourceFetch ShopifySource::fetch(const SourceWindow& window, const EmailHandoff& emails)
+{
+    SourceFetch out;
+    bool handed_off = false;
+    auto handoff = [&](std::vector<std::string> list) {
+        handed_off = true;
+        emails(std::move(list));
+    };
+    try {
+        if (!preflight(window, out)) {
+            handoff({});
+            out.manifest.status = model::Coverage::unavailable;
+            return out;
+        }
+        // Orders on one thread, customers and checkouts on another: they share
+        // the cost bucket, so this overlaps latency without exceeding the limit.
+        SourceFetch orders_part;
+        std::exception_ptr orders_error;
+        {
+            std::jthread orders_thread([&] {
+                try {
+                    fetch_orders(window, orders_part);
+                } catch (...) {
+                    orders_error = std::current_exception();
+                }
+            });
+            fetch_customers(window, out, handoff);
+            fetch_checkouts(window, out);
+        }
+        if (orders_error)
+            std::rethrow_exception(orders_error);
+        out.data.orders = std::move(orders_part.data.orders);
+        out.data.daily_orders = std::move(orders_part.data.daily_orders);
+        out.order_ids_seen = std::move(orders_part.order_ids_seen);
+        auto& m = out.manifest;
+        for (auto& [k, v] : orders_part.manifest.counts)
+            m.counts[k] = v;
+        m.errors.insert(m.errors.end(), orders_part.manifest.errors.begin(), orders_part.manifest.errors.end());
+        m.notes.insert(m.notes.end(), orders_part.manifest.notes.begin(), orders_part.manifest.notes.end());
+        out.exit = core::worst_of(out.exit, orders_part.exit);
+        m.status = m.errors.empty() ? model::Coverage::complete : model::Coverage::partial;
+        if (!m.errors.empty())
+            out.exit = core::worst_of(out.exit, core::ExitCode::partial);
+    } catch (const core::Error& e) {
+        if (!handed_off)
+            handoff({});
+        out.manifest.errors.push_back(e.what() + (e.remedy().empty() ? std::string() : ": " + e.remedy()));
+        out.manifest.status = model::Coverage::unavailable;
+        out.exit = core::worst_of(out.exit, e.code() == core::ExitCode::credentials ? e.code() : core::ExitCode::partial);
+    } catch (const std::exception& e) {
+        if (!handed_off)
+            handoff({});
+        out.manifest.errors.push_back(std::string("Shopify unavailable: ") + e.what());
+        out.manifest.status = model::Coverage::unavailable;
+        out.exit = core::worst_of(out.exit, core::ExitCode::partial);
+    }
+    return out;
+}
+
+} // namespace frr::connectors::shopify

@@ -1,0 +1,201 @@
+#include "pipeline/fetch.hpp"
+
+#include "connectors/klaviyo/klaviyo_source.hpp"
+#include "connectors/shopify/shopify_source.hpp"
+#include "core/time.hpp"
+#include "pipeline/fetch_auth.hpp"
+#include "pipeline/fetch_breaker.hpp"
+#include "pipeline/fetch_incremental.hpp"
+#include "pipeline/fetch_window.hpp"
+
+#include <exception>
+#include <fmt/format.h>
+#include <future>
+#include <mutex>
+#include <thread>
+
+namespace frr::pipeline {
+
+namespace {
+
+namespace shopify = connectors::shopify;
+namespace klaviyo = connectors::klaviyo;
+
+// Throttle storms need more patience than the default five attempts.
+net::RetryPolicy fetch_retry_policy()
+{
+    net::RetryOptions o;
+    o.max_attempts = 8;
+    o.base_delay = std::chrono::milliseconds{500};
+    o.max_delay = std::chrono::milliseconds{30'000};
+    return net::RetryPolicy(o);
+}
+
+// Progress lines on stderr, one writer at a time; silent unless a terminal.
+class ProgressPrinter {
+public:
+    explicit ProgressPrinter(Progress mode) : m_on(mode == Progress::terminal) {}
+    void page(const std::string& platform, const std::string& dataset, int pages, std::int64_t records)
+    {
+        if (!m_on)
+            return;
+        std::lock_guard lock(m_mutex);
+        fmt::print(stderr, "{}: {}: {} records, {} pages\n", platform, dataset, records, pages);
+    }
+
+private:
+    bool m_on;
+    std::mutex m_mutex;
+};
+
+void copy_stats(const net::RequestStats& stats, model::PlatformManifest& m)
+{
+    auto s = stats.snapshot();
+    m.requests = static_cast<std::int64_t>(s.requests);
+    m.retries = static_cast<std::int64_t>(s.retries);
+    m.throttled = static_cast<std::int64_t>(s.throttled);
+    m.wait_seconds = s.wait_seconds;
+    m.bytes = static_cast<std::int64_t>(s.bytes_received);
+}
+
+void apply_breaker(net::CircuitBreaker& breaker, model::PlatformManifest& m, core::TimePoint now)
+{
+    if (m.status == model::Coverage::unavailable)
+        breaker.record_failure(now, m.errors.empty() ? "unavailable" : m.errors.front());
+    else if (m.status != model::Coverage::paused)
+        breaker.record_success(now);
+    m.breaker = net::breaker_state_name(breaker.state());
+    m.breaker_opened_at = breaker.opened_at();
+}
+
+model::PlatformManifest paused_manifest(const net::CircuitBreaker& breaker)
+{
+    model::PlatformManifest m;
+    m.status = model::Coverage::paused;
+    m.breaker = net::breaker_state_name(breaker.state());
+    m.breaker_opened_at = breaker.opened_at();
+    auto retry = breaker.retry_at();
+    m.errors.push_back(fmt::format("skipped: the circuit breaker is open after {} failed runs ({}){}",
+                                   breaker.consecutive_failures(), breaker.last_failure(),
+                                   retry ? "; next attempt after " + core::format_iso8601(*retry) : ""));
+    return m;
+}
+
+} // namespace
+
+FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
+{
+    const core::Config& config = ctx.config;
+    Services& services = ctx.services;
+    const FetchWindow w = fetch_window(ctx.as_of, options.since.count() > 0 ? options.since : config.checks.window, config);
+    const Incremental previous = options.full == FullFetch::yes ? Incremental{} : load_previous(ctx.state, ctx.as_of, w, config.store.timezone);
+
+    BreakerFile breakers(ctx.state, config.breaker);
+    auto& shopify_breaker = breakers.of("shopify");
+    auto& klaviyo_breaker = breakers.of("klaviyo");
+    const auto shopify_decision = shopify_breaker.decide(ctx.as_of);
+    const auto klaviyo_decision = klaviyo_breaker.decide(ctx.as_of);
+
+    FetchResult result;
+    result.run = ctx.state.create_run(ctx.as_of);
+    const model::EmailHasher hasher(ctx.state.hash_key(services.random));
+    ProgressPrinter progress(ctx.progress);
+
+    net::RequestStats shopify_stats;
+    net::RequestStats klaviyo_stats;
+    const net::RetryPolicy policy = fetch_retry_policy();
+    net::RequestContext shopify_ctx{services.transport, policy, services.sleeper, services.random, shopify_stats};
+    net::RequestContext klaviyo_ctx{services.transport, policy, services.sleeper, services.random, klaviyo_stats};
+
+    std::promise<std::vector<std::string>> email_promise;
+    std::future<std::vector<std::string>> email_future = email_promise.get_future();
+    std::once_flag email_once;
+    auto hand_off = [&](std::vector<std::string> list) {
+        std::call_once(email_once, [&] { email_promise.set_value(std::move(list)); });
+    };
+
+    model::Snapshot snapshot;
+    shopify::SourceFetch source;
+    klaviyo::DestinationFetch destination;
+    std::exception_ptr klaviyo_error;
+    {
+        std::jthread klaviyo_thread([&] {
+            try {
+                if (klaviyo_decision == net::BreakerDecision::skip) {
+                    destination.manifest = paused_manifest(klaviyo_breaker);
+                    destination.exit = core::ExitCode::paused;
+                    return;
+                }
+                auto tokens = klaviyo_tokens(config.klaviyo, ctx.state, klaviyo_ctx);
+                klaviyo::JsonApiClient client(config.klaviyo.effective_base_url(), config.klaviyo.revision,
+                                              config.klaviyo.auth, *tokens, klaviyo_ctx, services.clock);
+                klaviyo::KlaviyoSource src(client, hasher, [&](const std::string& d, int p, std::int64_t n) {
+                    progress.page("klaviyo", d, p, n);
+                });
+                klaviyo::DestinationWindow dw{previous.events_from(w), w.until, w.daily_from, w.daily_until,
+                                              w.daily_dates, config.store.timezone, config.klaviyo.audiences};
+                destination = src.fetch(dw, [&] { return email_future.get(); });
+            } catch (...) {
+                klaviyo_error = std::current_exception();
+            }
+        });
+        try {
+            if (shopify_decision == net::BreakerDecision::skip) {
+                source.manifest = paused_manifest(shopify_breaker);
+                source.exit = core::ExitCode::paused;
+                hand_off({});
+            } else {
+                auto tokens = shopify_tokens(config.shopify, ctx.state, shopify_ctx);
+                shopify::GraphqlClient client({config.shopify.effective_base_url(), config.shopify.api_version},
+                                              *tokens, shopify_ctx, services.clock);
+                shopify::ShopifySource src(client, shopify_ctx, hasher, config.shopify,
+                                           [&](const std::string& d, int p, std::int64_t n) {
+                                               progress.page("shopify", d, p, n);
+                                           });
+                shopify::SourceWindow sw{w.since, w.until, std::min(w.daily_from, w.since), w.daily_from,
+                                         previous.customers_from(w), w.daily_dates, config.store.timezone,
+                                         config.checks.exclude_channels};
+                previous.narrow(sw);
+                source = src.fetch(sw, hand_off);
+            }
+        } catch (...) {
+            hand_off({});
+            throw; // the jthread joins first: Klaviyo's fetch ends before the error leaves
+        }
+    }
+    if (klaviyo_error)
+        std::rethrow_exception(klaviyo_error);
+
+    previous.merge(w, source, destination);
+    copy_stats(shopify_stats, source.manifest);
+    copy_stats(klaviyo_stats, destination.manifest);
+    if (shopify_decision != net::BreakerDecision::skip)
+        apply_breaker(shopify_breaker, source.manifest, ctx.as_of);
+    if (klaviyo_decision != net::BreakerDecision::skip)
+        apply_breaker(klaviyo_breaker, destination.manifest, ctx.as_of);
+    breakers.save();
+
+    auto& m = snapshot.manifest;
+    m.run_id = result.run.id;
+    m.as_of = ctx.as_of;
+    m.since = w.since;
+    m.until = w.until;
+    m.store = config.store.name;
+    m.timezone = config.store.timezone;
+    m.frr_version = FRR_VERSION;
+    m.incremental_from = previous.run_id();
+    m.platforms["shopify"] = source.manifest;
+    m.platforms["klaviyo"] = destination.manifest;
+    snapshot.source = std::move(source.data);
+    snapshot.destination = std::move(destination.data);
+    model::write_snapshot(result.run.dir, snapshot);
+
+    result.manifest = m;
+    result.exit = core::worst_of(source.exit, destination.exit);
+    for (const auto& [name, pm] : m.platforms)
+        if (pm.status != model::Coverage::complete && pm.status != model::Coverage::paused)
+            result.exit = core::worst_of(result.exit, core::ExitCode::partial);
+    return result;
+}
+
+} // namespace frr::pipeline

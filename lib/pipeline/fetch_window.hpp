@@ -1,0 +1,25 @@
+#pragma once
+// The time ranges one fetch covers, derived from as_of and the config
+// (docs/sync-semantics.md): the check window [since, until), the events range
+// (since - grace), and the volume look-back: `volume_lookback_days` complete
+// store-local days, the last one ending at or before `since`.
+#include "core/clock.hpp"
+#include "core/config.hpp"
+
+#include <string>
+#include <vector>
+
+namespace frr::pipeline {
+
+struct FetchWindow {
+    core::TimePoint since{};
+    core::TimePoint until{};
+    core::TimePoint events_from{};
+    core::TimePoint daily_from{};  // local midnight of the first look-back day
+    core::TimePoint daily_until{}; // local midnight after the last look-back day
+    std::vector<std::string> daily_dates;
+};
+
+FetchWindow fetch_window(core::TimePoint as_of, std::chrono::seconds window, const core::Config& config);
+
+} // namespace frr::pipeline

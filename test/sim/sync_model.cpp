@@ -1,0 +1,255 @@
+// Klaviyo's copy of the store, by the sync model of docs/sync-semantics.md, with the defect
+// plan applied: metrics, profiles (by normalised email, mapped consent), events per metric,
+// the newsletter list and segments with memberships, decoy metrics of an API integration.
+#include <algorithm>
+
+#include "generator.hpp"
+
+namespace frr::sim {
+
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr std::string_view k_base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+constexpr std::string_view k_crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+std::string short_id(std::uint64_t seed, std::uint64_t salt) {
+    Rng r(seed * 131 + salt);
+    std::string id;
+    for (int i = 0; i < 6; ++i) id.push_back(k_base62[r.below(k_base62.size())]);
+    return id;
+}
+
+std::array<char, 26> ulid(Time created, Rng& rng) {
+    std::array<char, 26> id{};
+    auto ms = static_cast<std::uint64_t>(created.time_since_epoch().count()) * 1000 + rng.below(1000);
+    for (int i = 9; i >= 0; --i, ms >>= 5) id[static_cast<std::size_t>(i)] = k_crockford[ms & 31U];
+    std::uint64_t a = rng.next(), b = rng.next();
+    for (std::size_t i = 10; i < 26; ++i) {
+        id[i] = k_crockford[a & 31U];
+        a = (a >> 5) | (b << 59);
+        b >>= 5;
+    }
+    return id;
+}
+
+const std::string k_shopify_integration =
+    R"({"object":"integration","id":"0eMvjm","key":"shopify","name":"Shopify","category":"eCommerce"})";
+const std::string k_api_integration =
+    R"({"object":"integration","id":"7FtS4J","key":"api","name":"API","category":"API"})";
+
+void make_metrics(Store& s) {
+    struct Def { const char* name; Integration integration; EventKind kind; };
+    const Def defs[] = {
+        {"Placed Order", Integration::shopify, EventKind::placed_order},
+        {"Ordered Product", Integration::shopify, EventKind::ordered_product},
+        {"Fulfilled Order", Integration::shopify, EventKind::fulfilled_order},
+        {"Cancelled Order", Integration::shopify, EventKind::cancelled_order},
+        {"Refunded Order", Integration::shopify, EventKind::refunded_order},
+        {"Checkout Started", Integration::shopify, EventKind::checkout_started},
+        {"Placed Order", Integration::api, EventKind::decoy_placed_order},
+        {"Started Checkout", Integration::api, EventKind::decoy_started_checkout},
+    };
+    std::uint64_t salt = 1;
+    for (const Def& d : defs) {
+        Metric m;
+        m.id = short_id(s.seed, salt++);
+        m.name = d.name;
+        m.integration = d.integration;
+        m.integration_json = d.integration == Integration::shopify ? k_shopify_integration : k_api_integration;
+        m.kind = d.kind;
+        m.created_at = s.shop.created_at + std::chrono::days(d.integration == Integration::shopify ? 1 : 200);
+        m.updated_at = m.created_at;
+        s.metrics.push_back(std::move(m));
+    }
+    s.events.resize(s.metrics.size());
+}
+
+Consent mapped_consent(MarketingState st) {
+    switch (st) {
+    case MarketingState::subscribed: return Consent::subscribed;
+    case MarketingState::unsubscribed: return Consent::unsubscribed;
+    default: return Consent::never_subscribed;
+    }
+}
+
+// One profile per Shopify customer with an email (plus Klaviyo-only sign-ups); returns the
+// profile index of each customer (k_none when it has none).
+std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng) {
+    auto lag = [&] { return sc.sync_lag.first + std::chrono::seconds(rng.below(static_cast<std::uint64_t>((sc.sync_lag.second - sc.sync_lag.first).count()) + 1)); };
+    std::vector<Index> owner; // profile -> customer, before sorting
+    for (Index i = 0; i < s.customers.size(); ++i) {
+        const Customer& c = s.customers[i];
+        if (!c.has_email() || (plan.customer_flags[i] & k_customer_missing_profile)) continue;
+        Profile p;
+        p.email = normalise_email(c.email);
+        p.phone = c.phone;
+        p.first_name = c.first_name;
+        p.last_name = c.last_name;
+        p.created_at = c.created_at + lag();
+        p.updated_at = std::max(p.created_at, c.updated_at + lag());
+        p.consent = mapped_consent(c.marketing_state);
+        if (c.marketing_state == MarketingState::invalid) {
+            p.suppression = Suppression::invalid_email;
+            p.suppressed_at = p.created_at;
+        } else if (c.marketing_state == MarketingState::subscribed && rng.chance(0.02)) {
+            p.suppression = rng.chance(0.5) ? Suppression::hard_bounce : Suppression::spam_complaint;
+            p.suppressed_at = p.updated_at;
+        }
+        if (plan.customer_flags[i] & k_customer_klaviyo_subscribed) p.consent = Consent::subscribed;
+        if (plan.customer_flags[i] & k_customer_klaviyo_not_subscribed) {
+            p.consent = Consent::never_subscribed;
+            p.suppression = Suppression::none;
+        }
+        if (p.consent != Consent::never_subscribed) p.consent_at = c.consent_updated_at.value_or(p.created_at);
+        p.customer = i;
+        p.created_at = std::min(p.created_at, now);
+        p.updated_at = std::min(p.updated_at, now);
+        s.profiles.push_back(std::move(p));
+    }
+    auto extra = static_cast<std::size_t>(sc.store.klaviyo_only_profiles * static_cast<double>(s.customers.size()));
+    const Time start = now - std::chrono::days(sc.store.history_days + 365);
+    for (std::size_t k = 0; k < extra; ++k) {
+        Profile p;
+        p.email = "signup" + std::to_string(k) + "@example.net";
+        p.created_at = start + std::chrono::seconds(rng.below(static_cast<std::uint64_t>((now - start).count())));
+        p.updated_at = p.created_at;
+        p.consent = rng.chance(0.7) ? Consent::subscribed : Consent::never_subscribed;
+        if (p.consent == Consent::subscribed) p.consent_at = p.created_at;
+        s.profiles.push_back(std::move(p));
+    }
+    for (Profile& p : s.profiles) p.id = ulid(p.created_at, rng);
+    std::sort(s.profiles.begin(), s.profiles.end(), [](const Profile& a, const Profile& b) { return a.id < b.id; });
+    std::vector<Index> of_customer(s.customers.size(), k_none);
+    for (Index i = 0; i < s.profiles.size(); ++i)
+        if (s.profiles[i].customer != k_none) of_customer[s.profiles[i].customer] = i;
+    return of_customer;
+}
+
+struct EventSink {
+    Store& s;
+    const DefectPlan& plan;
+    Time now;
+    bool synced(Time datetime) const { return !plan.stall_from || datetime < *plan.stall_from; }
+    void add(EventKind kind, Event e) {
+        if (!synced(e.datetime)) return;
+        s.events[s.shopify_metric(kind)].push_back(e);
+    }
+};
+
+bool in_missing_day(const DefectPlan& plan, Time t) {
+    for (const auto& [begin, end] : plan.missing_days)
+        if (t >= begin && t < end) return true;
+    return false;
+}
+
+void order_events(Store& s, const Scenario& sc, const DefectPlan& plan, const std::vector<Index>& profile_of,
+                  Time now, Rng& rng) {
+    EventSink sink{s, plan, now};
+    const auto lag_span = static_cast<std::uint64_t>((sc.sync_lag.second - sc.sync_lag.first).count()) + 1;
+    for (Index i = 0; i < s.orders.size(); ++i) {
+        const Order& o = s.orders[i];
+        if (!s.eligible(o)) continue;
+        std::uint8_t flags = plan.order_flags[i];
+        if ((flags & k_order_missing) || in_missing_day(plan, o.created_at)) continue;
+        Index profile = profile_of[o.customer];
+        if (profile == k_none) continue; // the customer's profile is missing: nothing can sync
+        Time arrival = o.created_at + sc.sync_lag.first + std::chrono::seconds(rng.below(lag_span));
+        if (flags & k_order_late) arrival = plan.late_arrival.at(i);
+        Event placed;
+        placed.datetime = o.created_at;
+        placed.arrival = arrival;
+        placed.profile = profile;
+        placed.order = i;
+        placed.value = o.subtotal + o.shipping;
+        if (flags & k_order_wrong_value) placed.value = o.shipping > 0 ? o.subtotal : o.total + 500;
+        sink.add(EventKind::placed_order, placed);
+        if (flags & k_order_duplicate) {
+            Event dup = placed;
+            dup.dup = 1;
+            dup.arrival = arrival + 7s;
+            sink.add(EventKind::placed_order, dup);
+        }
+        auto items = s.line_items_of(o);
+        for (std::uint32_t k = 0; k < items.size(); ++k) {
+            for (std::uint16_t u = 0; u < items[k].quantity; ++u) {
+                bool last_unit = k + 1 == items.size() && std::uint32_t{u} + 1 == items[k].quantity;
+                if ((flags & k_order_missing_item) && last_unit) continue;
+                Event e = placed;
+                e.dup = 0;
+                e.line_item = o.first_line_item + k;
+                e.unit = u;
+                e.value = items[k].unit_price;
+                e.arrival = arrival + 2s;
+                sink.add(EventKind::ordered_product, e);
+            }
+        }
+        auto follow = [&](std::optional<Time> at, EventKind kind) {
+            if (!at) return;
+            Event e = placed;
+            e.dup = 0;
+            e.value = o.total;
+            e.datetime = *at;
+            e.arrival = std::max(arrival, *at + sc.sync_lag.first + std::chrono::seconds(rng.below(lag_span)));
+            sink.add(kind, e);
+        };
+        follow(o.fulfilled_at, EventKind::fulfilled_order);
+        follow(o.cancelled_at, EventKind::cancelled_order);
+        if (o.financial_status == FinancialStatus::refunded) follow(o.refunded_at, EventKind::refunded_order);
+    }
+    for (Index i = 0; i < s.checkouts.size(); ++i) {
+        const AbandonedCheckout& c = s.checkouts[i];
+        if (c.customer == k_none || profile_of[c.customer] == k_none) continue;
+        Event e;
+        e.datetime = c.created_at;
+        e.arrival = c.created_at + sc.sync_lag.first + std::chrono::seconds(rng.below(lag_span));
+        e.profile = profile_of[c.customer];
+        e.order = i;
+        e.value = c.total;
+        sink.add(EventKind::checkout_started, e);
+    }
+}
+
+// A custom integration's own "Placed Order" and "Started Checkout": never Shopify data.
+void decoy_events(Store& s, const Scenario& sc, Time now, Rng& rng) {
+    const Time start = now - std::chrono::days(sc.store.history_days);
+    const auto span = static_cast<std::uint64_t>((now - start).count());
+    for (EventKind kind : {EventKind::decoy_placed_order, EventKind::decoy_started_checkout}) {
+        Index metric = 0;
+        while (s.metrics[metric].kind != kind) ++metric;
+        std::size_t n = s.orders.size() / 20 + 5;
+        for (std::size_t k = 0; k < n && !s.profiles.empty(); ++k) {
+            Event e;
+            e.datetime = start + std::chrono::seconds(rng.below(span));
+            e.arrival = e.datetime + 5s;
+            e.profile = static_cast<Index>(rng.below(s.profiles.size()));
+            e.line_item = static_cast<std::uint32_t>(k + 1);
+            e.value = rng.between(500, 20000);
+            s.events[metric].push_back(e);
+        }
+    }
+}
+
+void sort_events(Store& s) {
+    for (auto& v : s.events)
+        std::sort(v.begin(), v.end(), [](const Event& a, const Event& b) {
+            return std::tie(a.datetime, a.order, a.line_item, a.unit, a.dup) <
+                   std::tie(b.datetime, b.order, b.line_item, b.unit, b.dup);
+        });
+}
+
+} // namespace
+
+void make_groups(Store& s, const Scenario& sc, Time now, Rng& rng);
+
+void generate_klaviyo(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng) {
+    make_metrics(s);
+    std::vector<Index> profile_of = make_profiles(s, sc, plan, now, rng);
+    order_events(s, sc, plan, profile_of, now, rng);
+    decoy_events(s, sc, now, rng);
+    sort_events(s);
+    make_groups(s, sc, now, rng);
+}
+
+} // namespace frr::sim

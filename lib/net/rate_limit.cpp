@@ -136,7 +136,7 @@ SteadyTime WindowLimiter::earliest_locked(SteadyTime now) const
         t = std::max(t, m_sent[static_cast<std::size_t>(n - m_steady)] + k_steady_window);
     if (m_hint && t < m_hint->reset_at) {
         const auto since = std::count_if(m_sent.begin(), m_sent.end(),
-                                         [&](SteadyTime s) { return s > m_hint->observed_at; });
+                                         [&](SteadyTime s) { return s >= m_hint->observed_at; });
         if (since >= m_hint->remaining)
             t = m_hint->reset_at;
     }

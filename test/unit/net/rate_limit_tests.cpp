@@ -1,0 +1,124 @@
+#include "net/rate_limit.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace frr::net;
+using namespace std::chrono_literals;
+
+namespace {
+const SteadyTime t0{}; // an arbitrary origin of the steady clock
+}
+
+TEST_CASE("CostBucket imposes no wait until it has learned the bucket", "[rate]")
+{
+    CostBucket bucket;
+    CHECK_FALSE(bucket.learned());
+    CHECK(bucket.wait_before(1000, t0) == 0ms);
+    CHECK(bucket.reserve(1000, t0) == 0ms);
+    CHECK_FALSE(bucket.estimate(t0).has_value());
+}
+
+TEST_CASE("CostBucket waits exactly for the refill a query needs", "[rate]")
+{
+    CostBucket bucket;
+    bucket.observe(ThrottleStatus{2000.0, 100.0, 100.0}, t0);
+    CHECK(bucket.learned());
+    CHECK(bucket.wait_before(100, t0) == 0ms);
+    CHECK(bucket.wait_before(352, t0) == 2520ms);      // 252 points at 100/s
+    CHECK(bucket.wait_before(352, t0 + 1s) == 1520ms); // the bucket kept refilling
+    CHECK(bucket.wait_before(352, t0 + 3s) == 0ms);
+    REQUIRE(bucket.estimate(t0 + 5s).has_value());
+    CHECK(*bucket.estimate(t0 + 5s) == Approx(600.0));
+    // Never above the maximum, however long it rests.
+    CHECK(*bucket.estimate(t0 + 3600s) == Approx(2000.0));
+    // A query dearer than the whole bucket waits for a full bucket (1900 points).
+    CHECK(bucket.wait_before(5000, t0) == 19'000ms);
+}
+
+TEST_CASE("CostBucket reservations share the bucket between concurrent queries", "[rate]")
+{
+    CostBucket bucket;
+    bucket.observe(ThrottleStatus{1000.0, 250.0, 50.0}, t0);
+    CHECK(bucket.reserve(200, t0) == 0ms);     // 50 left
+    CHECK(bucket.reserve(200, t0) == 3000ms);  // needs 150 more at 50/s; sent at t0+3s, 0 left
+    CHECK(bucket.reserve(100, t0) == 5000ms);  // owed until t0+3s, then 100 points = 2 s
+    CHECK(*bucket.estimate(t0 + 5s) == Approx(0.0));
+    // The server's view replaces the model.
+    bucket.observe(ThrottleStatus{1000.0, 1000.0, 50.0}, t0 + 1s);
+    CHECK(bucket.wait_before(1000, t0 + 1s) == 0ms);
+}
+
+TEST_CASE("CostBucket copes with a bucket reported as not refilling", "[rate]")
+{
+    CostBucket bucket;
+    bucket.observe(ThrottleStatus{40.0, 0.0, 0.0}, t0);
+    CHECK(bucket.wait_before(10, t0) == 1000ms);
+}
+
+TEST_CASE("WindowLimiter enforces the burst window", "[rate]")
+{
+    WindowLimiter limiter(3, 100);
+    CHECK(limiter.reserve(t0) == 0ms);
+    CHECK(limiter.reserve(t0 + 100ms) == 0ms);
+    CHECK(limiter.reserve(t0 + 200ms) == 0ms);
+    // The fourth within a second waits until the first leaves the window.
+    CHECK(limiter.wait_before(t0 + 300ms) == 700ms);
+    CHECK(limiter.reserve(t0 + 300ms) == 700ms);     // booked at t0+1s
+    CHECK(limiter.reserve(t0 + 300ms) == 800ms);     // after t0+100ms leaves: t0+1.1s
+    CHECK(limiter.wait_before(t0 + 2s) == 0ms);
+}
+
+TEST_CASE("WindowLimiter enforces the steady window", "[rate]")
+{
+    WindowLimiter limiter(10, 15); // Klaviyo XS-like steady limit
+    auto now = t0;
+    for (int i = 0; i < 15; ++i) {
+        now += limiter.reserve(now);
+        now += 100ms;
+    }
+    // Fifteen sends within the minute: the sixteenth waits for the first to age out.
+    CHECK(now < t0 + 60s);
+    CHECK(limiter.wait_before(now) == std::chrono::duration_cast<std::chrono::milliseconds>(t0 + 60s - now));
+    CHECK(limiter.wait_before(t0 + 60s) == 0ms);
+}
+
+TEST_CASE("WindowLimiter record and wait_before agree", "[rate]")
+{
+    WindowLimiter limiter(2, 60);
+    limiter.record(t0);
+    limiter.record(t0 + 10ms);
+    CHECK(limiter.wait_before(t0 + 10ms) == 990ms);
+    limiter.record(t0 + 1000ms);
+    CHECK(limiter.wait_before(t0 + 1000ms) == 10ms);
+}
+
+TEST_CASE("WindowLimiter corrects itself from RateLimit headers", "[rate]")
+{
+    WindowLimiter limiter(10, 150);
+    // Another client of the same account used most of the minute.
+    limiter.observe_headers(150, 2, 40s, t0);
+    CHECK(limiter.reserve(t0) == 0ms);
+    CHECK(limiter.reserve(t0 + 200ms) == 0ms);
+    CHECK(limiter.wait_before(t0 + 300ms) == 39'700ms);
+    CHECK(limiter.wait_before(t0 + 40s) == 0ms);
+
+    // The server's limit is authoritative for the steady window.
+    HttpResult answer{HttpResponse{200, {{"ratelimit-limit", "750;w=60"}, {"ratelimit-remaining", "700"},
+                                         {"ratelimit-reset", "30"}}, ""},
+                      std::nullopt};
+    limiter.observe(answer, t0 + 41s);
+    CHECK(limiter.steady() == 750);
+}
+
+TEST_CASE("WindowLimiter holds sends until a 429's Retry-After passes", "[rate]")
+{
+    WindowLimiter limiter(10, 150);
+    HttpResult throttled{HttpResponse{429, {{"retry-after", "5"}}, ""}, std::nullopt};
+    limiter.observe(throttled, t0);
+    CHECK(limiter.wait_before(t0 + 1s) == 4000ms);
+    CHECK(limiter.reserve(t0 + 1s) == 4000ms);
+    // A 429 without Retry-After leaves pacing to the retry policy's backoff.
+    WindowLimiter other(10, 150);
+    other.observe(HttpResult{HttpResponse{429, {}, ""}, std::nullopt}, t0);
+    CHECK(other.wait_before(t0) == 0ms);
+}

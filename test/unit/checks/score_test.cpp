@@ -1,0 +1,165 @@
+// Score weighting, the critical cap, deduction text, coverage and exit codes,
+// the checks.json round trip and the terminal table.
+#include "checks/findings_json.hpp"
+#include "checks/health_score.hpp"
+#include "checks/render.hpp"
+#include "core/error.hpp"
+#include "fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace frr;
+using namespace frr::checks;
+using namespace frr::checks::test;
+using std::chrono::hours;
+using Keys = std::vector<std::string>;
+
+namespace {
+
+IndicatorResult indicator(const char* id, Status status, int score, double weight, const char* summary = "")
+{
+    IndicatorResult r;
+    r.id = id;
+    r.title = id;
+    r.status = status;
+    r.score = score;
+    r.weight = weight;
+    r.summary = summary;
+    return r;
+}
+
+Findings findings_of(std::vector<IndicatorResult> indicators)
+{
+    Findings f;
+    f.coverage = {{"shopify", model::Coverage::complete}, {"klaviyo", model::Coverage::complete}};
+    f.indicators = std::move(indicators);
+    return f;
+}
+
+} // namespace
+
+TEST_CASE("score: weighted deductions, itemised", "[checks][score]")
+{
+    const auto f = findings_of({indicator("order_sync", Status::warn, 52, 25, "14 orders missing in Klaviyo."),
+                                indicator("consent", Status::ok, 100, 10),
+                                indicator("volume", Status::warn, 96, 65, "1 day short.")});
+    const auto s = compute_score(f, {});
+    // 25/100 * 48 = 12 and 65/100 * 4 = 2.6 -> 3.
+    REQUIRE(s.deductions.size() == 2);
+    CHECK(s.deductions[0].points == 12);
+    CHECK(describe(s.deductions[0]) == "\u221212: 14 orders missing in Klaviyo.");
+    CHECK(s.deductions[1].points == 3);
+    CHECK(s.score == 85);
+    CHECK(s.status == Status::warn);
+    CHECK(s.confidence == Confidence::full);
+}
+
+TEST_CASE("score: a finding always costs at least a point", "[checks][score]")
+{
+    const auto f = findings_of({indicator("order_sync", Status::warn, 99, 1), indicator("x", Status::ok, 100, 99)});
+    const auto s = compute_score(f, {});
+    CHECK(s.score == 99);
+    CHECK(s.status == Status::warn); // the worst indicator, not just the band
+}
+
+TEST_CASE("score: a critical indicator caps the score at 59", "[checks][score]")
+{
+    const auto f = findings_of({indicator("consent", Status::critical, 50, 10, "1 customer opted out."),
+                                indicator("order_sync", Status::ok, 100, 90)});
+    const auto s = compute_score(f, {});
+    CHECK(s.score == 59);
+    CHECK(s.status == Status::critical);
+    REQUIRE(s.deductions.size() == 2);
+    CHECK(s.deductions[1].indicator == "cap");
+    CHECK(s.deductions[1].points == 95 - 59);
+    CHECK(exit_code_for(f, s) == core::ExitCode::health_critical);
+}
+
+TEST_CASE("score: unknown indicators leave the weighting and reduce confidence", "[checks][score]")
+{
+    auto f = findings_of({indicator("order_sync", Status::unknown, 0, 50), indicator("audiences", Status::ok, 100, 5),
+                          indicator("connection", Status::critical, 0, 5)});
+    f.coverage["shopify"] = model::Coverage::unavailable;
+    const auto s = compute_score(f, {});
+    CHECK(s.confidence == Confidence::reduced);
+    CHECK(s.score == 50);
+    CHECK(exit_code_for(f, s) == core::ExitCode::partial); // partial outranks critical
+    f.coverage["klaviyo"] = model::Coverage::paused;
+    CHECK(exit_code_for(f, compute_score(f, {})) == core::ExitCode::paused);
+}
+
+TEST_CASE("unavailable platform: dependent indicators are unknown and say why", "[checks][coverage]")
+{
+    StoreBuilder b;
+    b.order("#1", k_as_of - hours(3), Sync::not_synced);
+    b.snapshot().manifest.platforms["klaviyo"].status = model::Coverage::unavailable;
+    b.snapshot().manifest.platforms["klaviyo"].errors = {"connection refused"};
+    const auto f = run(b.snapshot());
+    CHECK(total_affected(f) == 0);
+    const auto* r = f.find("order_sync");
+    CHECK(r->status == Status::unknown);
+    CHECK(r->summary == "Not checked: no data from klaviyo (unavailable).");
+    CHECK(f.find("connection")->status == Status::critical);
+    CHECK_FALSE(f.coverage_notes.empty());
+    const auto s = compute_score(f, {});
+    CHECK(s.confidence == Confidence::reduced);
+    CHECK(exit_code_for(f, s) == core::ExitCode::partial);
+}
+
+TEST_CASE("connection: scopes, throttling and token expiry", "[checks][connection]")
+{
+    StoreBuilder b;
+    auto& shopify = b.snapshot().manifest.platforms["shopify"];
+    shopify.requests = 100;
+    shopify.throttled = 40;
+    auto& klaviyo = b.snapshot().manifest.platforms["klaviyo"];
+    klaviyo.token_expires_at = k_as_of + hours(1); // a short-lived access token: fine
+    auto f = run(b.snapshot());
+    CHECK(f.find("connection")->status == Status::warn);
+    CHECK(f.find("connection")->examples == Keys{"shopify: 40 of 100 requests throttled"});
+    klaviyo.token_expires_at = k_as_of + hours(72);
+    klaviyo.missing_scopes = {"profiles:read"};
+    f = run(b.snapshot());
+    CHECK(f.find("connection")->status == Status::critical);
+    CHECK(f.find("connection")->examples.size() == 3);
+    CHECK(total_affected(f) == 0);
+}
+
+TEST_CASE("checks.json round trip", "[checks][json]")
+{
+    StoreBuilder b;
+    b.order("#1", k_as_of - hours(3), Sync::not_synced);
+    auto& c = b.customer("7", k_as_of - hours(4), Sync::synced, model::SourceConsent::unsubscribed);
+    b.profile_of(c).consent = model::DestinationConsent::subscribed;
+    const auto f = run(b.snapshot());
+    const auto text = to_json(f);
+    const auto back = findings_from_json(text, "checks.json");
+    CHECK(to_json(back) == text);
+    CHECK(back.run_id == f.run_id);
+    CHECK(back.as_of == k_as_of);
+    CHECK(back.store_name == "Test store");
+    CHECK(back.find("consent")->affected[0].detail.size() == 3);
+    CHECK(text.find("\"new\"") != std::string::npos);
+    CHECK(text.find("\"exclusions\"") != std::string::npos);
+    CHECK_THROWS_AS(findings_from_json("{\"run_id\": 1", "x.json"), core::Error);
+    CHECK_THROWS_AS(findings_from_json("{\"run_id\": \"r\", \"as_of\": \"2026-01-01T00:00:00Z\"}", "x.json"),
+                    core::Error);
+}
+
+TEST_CASE("terminal table: aligned, colour only when asked", "[checks][render]")
+{
+    StoreBuilder b;
+    b.order("#1", k_as_of - hours(3), Sync::not_synced);
+    const auto f = run(b.snapshot());
+    const auto plain = render_check_table(f, Color::never);
+    CHECK(plain.find('\x1b') == std::string::npos);
+    CHECK(plain.find("Order sync") != std::string::npos);
+    CHECK(plain.find("1 order in the window never reached Klaviyo") != std::string::npos);
+    // Every table row starts its status column at the same offset.
+    const auto header_at = plain.find("INDICATOR");
+    const auto status_col = plain.find("STATUS", header_at) - header_at;
+    const auto row = plain.find("Customer sync");
+    CHECK(plain.compare(row + status_col, 2, "ok") == 0);
+    const auto colored = render_check_table(f, Color::always);
+    CHECK(colored.find("\x1b[31m") /* critical: 1 of 1 missing */ != std::string::npos);
+}

@@ -7,7 +7,10 @@
 #include <string>
 
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
+#include "shopify/exec_state.hpp"
 #include "shopify/shopify_service.hpp"
 #include "sim_context.hpp"
 

@@ -110,7 +110,10 @@ TokenGrant request_grant(const RequestContext& context, const HttpRequest& reque
                          const GrantContext& who)
 {
     const std::string where = who.platform + " token endpoint";
-    auto outcome = execute(context, request);
+    // Token endpoints have their own limits: the API's pacer must not meter them.
+    RequestContext unpaced = context;
+    unpaced.pacer = nullptr;
+    auto outcome = execute(unpaced, request);
     if (!outcome.result.response) {
         const std::string why = outcome.result.error ? outcome.result.error->message : "no answer";
         throw TokenUnavailable(fmt::format("cannot renew the {} access token: {}", who.platform, why));

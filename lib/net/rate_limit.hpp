@@ -48,6 +48,21 @@ private:
     SteadyTime m_anchor{};
 };
 
+// One Shopify query's view of the shared CostBucket, for execute(): every
+// attempt (retries included) reserves `requested_cost` points first. The
+// bucket itself learns from the response body, which only the connector
+// parses: it calls bucket.observe() from its classifier or after execute().
+class CostPacer final : public Pacer {
+public:
+    CostPacer(CostBucket& bucket, double requested_cost) : m_bucket(bucket), m_cost(requested_cost) {}
+    std::chrono::milliseconds reserve(SteadyTime now) override { return m_bucket.reserve(m_cost, now); }
+    void observe(const HttpResult&, SteadyTime) override {}
+
+private:
+    CostBucket& m_bucket;
+    double m_cost;
+};
+
 // Klaviyo's two fixed windows per endpoint tier (api/klaviyo.md section 5):
 // `burst` requests per second and `steady` requests per minute. The client
 // keeps a sliding log of sends, which is at least as strict as any fixed window

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <deque>
 #include <string>
 
@@ -170,4 +171,32 @@ TEST_CASE("execute paces every attempt through the pacer", "[executor]")
     CHECK(sleeper.total_slept() == 2000ms);
     CHECK(stats.snapshot().wait_seconds == Approx(2.0));
     CHECK(stats.snapshot().requests == 3);
+}
+
+TEST_CASE("execute reserves Shopify query cost before every attempt", "[executor]")
+{
+    ScriptedTransport transport({status(200, "THROTTLED"), status(200, "{\"data\":{}}")});
+    frr::core::FakeSleeper sleeper;
+    frr::core::SeededRandom random(5), replay(5);
+    RequestStats stats;
+    CostBucket bucket;
+    bucket.observe(ThrottleStatus{1000.0, 100.0, 50.0}, sleeper.steady_now());
+    CostPacer pacer(bucket, 200.0);
+    Classifier shopify = [&](const HttpResult& r) {
+        if (r.response && r.response->body == "THROTTLED") {
+            // The connector reads throttleStatus from the body and teaches the bucket.
+            bucket.observe(ThrottleStatus{1000.0, 0.0, 50.0}, sleeper.steady_now());
+            return Verdict::throttled;
+        }
+        return classify_result(r);
+    };
+    const auto p = policy(3);
+    auto out = execute(transport, request(), p, sleeper, random, stats, shopify, &pacer);
+    CHECK(out.attempts == 2);
+    // 2 s for the first 100 missing points; after THROTTLED, backoff, then the
+    // bucket's refill for 200 points counted from the THROTTLED answer.
+    const auto backoff = p.next_delay(1, std::nullopt, replay);
+    const auto refill = std::max(std::chrono::milliseconds{0}, 4000ms - backoff);
+    CHECK(sleeper.total_slept() == 2000ms + backoff + refill);
+    CHECK(stats.snapshot().throttled == 1);
 }

@@ -41,6 +41,11 @@ milliseconds RetryPolicy::next_delay(int attempt, std::optional<milliseconds> re
 
 std::optional<core::TimePoint> parse_http_date(std::string_view value)
 {
+    // Every HTTP-date form names a day or month; curl_getdate is lenient enough
+    // to read "1.5" as a time of day, so bare numbers are turned away first.
+    auto is_letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    if (std::none_of(value.begin(), value.end(), is_letter))
+        return std::nullopt;
     // curl_getdate understands all three HTTP-date forms; it needs a C string.
     const std::string text(value);
     const time_t parsed = curl_getdate(text.c_str(), nullptr);

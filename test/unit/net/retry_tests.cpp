@@ -83,6 +83,8 @@ TEST_CASE("parse_retry_after reads seconds and HTTP dates", "[retry]")
     CHECK_FALSE(parse_retry_after("", std::nullopt).has_value());
     CHECK_FALSE(parse_retry_after("soon", std::nullopt).has_value());
     CHECK_FALSE(parse_retry_after("-5", std::nullopt).has_value());
+    CHECK_FALSE(parse_retry_after("1.5", parse_http_date("Wed, 21 Oct 2026 07:28:00 GMT")).has_value());
+    CHECK_FALSE(parse_http_date("12:00").has_value());
 
     auto reference = parse_http_date("Wed, 21 Oct 2026 07:28:00 GMT");
     REQUIRE(reference.has_value());

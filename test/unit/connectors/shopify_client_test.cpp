@@ -1,0 +1,205 @@
+#include "connectors/shopify/bulk.hpp"
+#include "connectors/shopify/connection.hpp"
+#include "connectors/shopify/graphql_client.hpp"
+#include "connectors/shopify/queries.hpp"
+#include "connectors/shopify/records.hpp"
+#include "core/random.hpp"
+#include "scripted_transport.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace frr;
+using namespace frr::connectors::shopify;
+
+namespace {
+
+const char* k_cost = R"J("extensions":{"cost":{"requestedQueryCost":52,"actualQueryCost":4,"throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":1996,"restoreRate":100.0}}})J";
+const char* k_throttled = R"J({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED","documentation":"https://shopify.dev/api/usage/rate-limits"}}],"extensions":{"cost":{"requestedQueryCost":70,"actualQueryCost":null,"throttleStatus":{"maximumAvailable":1000,"currentlyAvailable":66,"restoreRate":50}}}})J";
+
+std::string orders_page(const std::string& nodes, bool next, const std::string& cursor = "c1")
+{
+    return R"J({"data":{"orders":{"pageInfo":{"hasNextPage":)J" + std::string(next ? "true" : "false") +
+           R"J(,"endCursor":")J" + cursor + R"J("},"nodes":[)J" + nodes + "]}}," + k_cost + "}";
+}
+
+const char* k_order = R"J({"id":"gid://shopify/Order/5010585911485","legacyResourceId":"5010585911485","name":"#1002",
+ "createdAt":"2026-11-26T09:58:11Z","updatedAt":"2026-11-26T10:15:02Z","cancelledAt":null,"test":false,
+ "email":null,"sourceName":"web","displayFinancialStatus":"PAID","subtotalLineItemsQuantity":2,
+ "subtotalPriceSet":{"shopMoney":{"amount":"600.0","currencyCode":"GBP"}},
+ "totalShippingPriceSet":{"shopMoney":{"amount":"79.00","currencyCode":"GBP"}},
+ "totalPriceSet":{"shopMoney":{"amount":"679.0","currencyCode":"GBP"}},
+ "customer":{"id":"gid://shopify/Customer/7207479476413","legacyResourceId":"7207479476413",
+   "defaultEmailAddress":{"emailAddress":" Jane@Example.com "}}})J";
+
+struct Fixture {
+    test::ScriptedTransport transport;
+    core::FakeSleeper sleeper;
+    core::SeededRandom random{7};
+    net::RequestStats stats;
+    core::FixedClock clock{core::TimePoint{std::chrono::seconds{1'800'000'000}}};
+    net::StaticToken token{"shpat_test_token"};
+    GraphqlClient client{{"http://127.0.0.1:1", "2026-10"},
+                         token,
+                         net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats},
+                         clock};
+};
+
+} // namespace
+
+TEST_CASE("THROTTLED bodies are recognised by code and by the legacy message", "[shopify]")
+{
+    rapidjson::Document doc;
+    doc.Parse(k_throttled);
+    CHECK(classify_body(doc) == BodyKind::throttled);
+    doc.Parse(R"J({"errors":[{"message":"Throttled"}]})J");
+    CHECK(classify_body(doc) == BodyKind::throttled);
+    net::HttpResult r;
+    r.response = net::HttpResponse{200, {}, k_throttled};
+    CHECK(classify_graphql(r) == net::Verdict::throttled);
+    r.response->body = R"J({"data":{"orders":{"nodes":[)J"; // truncated
+    CHECK(classify_graphql(r) == net::Verdict::retry);
+}
+
+TEST_CASE("a THROTTLED answer is retried after a wait and counted", "[shopify]")
+{
+    Fixture f;
+    f.transport.reply(200, k_throttled);
+    f.transport.reply(200, orders_page(k_order, false));
+    auto reply = f.client.call(orders_query(EmailFields::default_email_address, OrderSort::created_at), "{}", 0);
+    CHECK(reply.status == CallStatus::ok);
+    CHECK(f.stats.snapshot().throttled == 1);
+    CHECK(f.stats.snapshot().requests == 2);
+    CHECK(f.sleeper.total_slept().count() > 0); // waited for the bucket (70 - 66 points at 50/s) or backoff
+    CHECK(test::header_of(f.transport.sent()[0], "X-Shopify-Access-Token") == "shpat_test_token");
+    CHECK(f.transport.sent()[0].url == "http://127.0.0.1:1/admin/api/2026-10/graphql.json");
+}
+
+TEST_CASE("a page with data and errors is partial, not empty", "[shopify]")
+{
+    Fixture f;
+    f.transport.reply(200, R"J({"data":{"orders":{"pageInfo":{"hasNextPage":false,"endCursor":null},"nodes":[)J" +
+                               std::string(k_order) +
+                               R"J(]}},"errors":[{"message":"This app is not approved to access the Customer object.","path":["orders","nodes",0,"customer"],"extensions":{"code":"ACCESS_DENIED"}}]})J");
+    int seen = 0;
+    auto r = fetch_connection(f.client, {orders_query(EmailFields::legacy, OrderSort::created_at), "orders", "", 250},
+                              [&](const rapidjson::Value&) { ++seen; });
+    CHECK(seen == 1);
+    CHECK_FALSE(r.failed);
+    CHECK_FALSE(r.complete());
+    REQUIRE(r.partial_errors.size() == 1);
+    CHECK_THAT(r.partial_errors[0], Catch::Contains("ACCESS_DENIED"));
+}
+
+TEST_CASE("cursor pagination follows endCursor until hasNextPage is false", "[shopify]")
+{
+    Fixture f;
+    f.transport.reply(200, orders_page(k_order, true, "cursor-1"));
+    f.transport.reply(503, "");
+    f.transport.reply(200, orders_page(k_order, false));
+    int seen = 0;
+    auto r = fetch_connection(f.client, {orders_query(EmailFields::legacy, OrderSort::created_at), "orders",
+                                         "created_at:>='2026-11-26T00:00:00Z'", 250},
+                              [&](const rapidjson::Value&) { ++seen; });
+    CHECK(r.complete());
+    CHECK(seen == 2);
+    CHECK(r.pages == 2);
+    CHECK_THAT(f.transport.sent()[2].body, Catch::Contains(R"J("after":"cursor-1")J"));
+    CHECK_THAT(f.transport.sent()[0].body, Catch::Contains(R"J("first":250)J"));
+}
+
+TEST_CASE("MAX_COST_EXCEEDED asks again with a smaller page", "[shopify]")
+{
+    Fixture f;
+    f.transport.reply(200, R"J({"errors":[{"message":"Query cost is 2252, which exceeds the single query max cost limit (1000).","extensions":{"code":"MAX_COST_EXCEEDED","cost":2252,"maxCost":1000}}]})J");
+    f.transport.reply(200, orders_page(k_order, false));
+    auto r = fetch_connection(f.client, {orders_query(EmailFields::legacy, OrderSort::created_at), "orders", "", 250},
+                              [](const rapidjson::Value&) {});
+    CHECK(r.complete());
+    CHECK_THAT(f.transport.sent()[1].body, Catch::Contains(R"J("first":99)J"));
+}
+
+TEST_CASE("a 401 with a string errors body is a credentials failure after one renewal", "[shopify]")
+{
+    Fixture f;
+    const char* body = R"J({"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"})J";
+    f.transport.reply(401, body);
+    f.transport.reply(401, body);
+    auto reply = f.client.call(shop_info_query(), "{}", 0);
+    CHECK(reply.status == CallStatus::unauthorized);
+    CHECK(f.transport.sent().size() == 2);
+    REQUIRE_FALSE(reply.errors.empty());
+    CHECK_THAT(reply.errors[0], Catch::Contains("Invalid API key"));
+    CHECK_THAT(reply.errors[0], !Catch::Contains("shpat_test_token"));
+}
+
+TEST_CASE("orders become canonical records with hashed emails and the revenue rule", "[shopify]")
+{
+    rapidjson::Document doc;
+    doc.Parse(k_order);
+    model::EmailHasher hasher("key");
+    auto o = parse_order(doc, hasher);
+    REQUIRE(o);
+    CHECK(o->id == "5010585911485");
+    CHECK(o->name == "#1002");
+    CHECK(o->customer_id == "7207479476413");
+    CHECK(o->email_hash == hasher.hash("jane@example.com"));
+    CHECK(o->email_masked == "j***@example.com");
+    CHECK(o->revenue == model::Money{67900, "GBP"});
+    CHECK(o->total == model::Money{67900, "GBP"});
+    CHECK(o->item_quantity == 2);
+    CHECK(o->source_name == "web");
+    CHECK_FALSE(o->test);
+}
+
+TEST_CASE("customers read consent from defaultEmailAddress or the legacy field", "[shopify]")
+{
+    model::EmailHasher hasher("key");
+    rapidjson::Document doc;
+    doc.Parse(R"J({"id":"gid://shopify/Customer/9","legacyResourceId":"9","createdAt":"2026-11-01T00:00:00Z","updatedAt":"2026-11-26T00:00:00Z",
+      "defaultEmailAddress":{"emailAddress":"A@B.co","marketingState":"UNSUBSCRIBED","marketingUpdatedAt":"2026-11-20T00:00:00Z"}})J");
+    auto c = parse_customer(doc, hasher);
+    REQUIRE(c);
+    CHECK(c->customer.consent == model::SourceConsent::unsubscribed);
+    CHECK(c->email == "a@b.co");
+    doc.Parse(R"J({"id":"gid://shopify/Customer/10","createdAt":"2026-11-01T00:00:00Z","email":null,
+      "emailMarketingConsent":{"marketingState":"REDACTED"}})J");
+    c = parse_customer(doc, hasher);
+    REQUIRE(c);
+    CHECK(c->customer.id == "10");
+    CHECK(c->customer.email_hash.empty());
+    CHECK(c->customer.consent == model::SourceConsent::redacted);
+}
+
+TEST_CASE("bulk JSONL rebuilds parents from __parentId whatever the line order", "[shopify]")
+{
+    BulkJsonl jsonl;
+    std::string error;
+    REQUIRE(jsonl.add_line(R"J({"id":"gid:\/\/shopify\/LineItem\/1","quantity":2,"__parentId":"gid:\/\/shopify\/Order\/5"})J", error));
+    REQUIRE(jsonl.add_line(R"J({"id":"gid:\/\/shopify\/Order\/5","name":"#1"})J", error));
+    REQUIRE(jsonl.add_line(R"J({"id":"gid:\/\/shopify\/Order\/6","name":"#2"})J", error));
+    REQUIRE(jsonl.add_line(R"J({"id":"gid:\/\/shopify\/LineItem\/2","quantity":1,"__parentId":"gid:\/\/shopify\/Order\/5"})J", error));
+    CHECK_FALSE(jsonl.add_line(R"J({"id":"trunc)J", error));
+    std::map<std::string, std::size_t> children;
+    jsonl.for_each([&](const rapidjson::Value& root, const std::vector<const rapidjson::Value*>& kids) {
+        children[root["name"].GetString()] = kids.size();
+    });
+    CHECK(children == std::map<std::string, std::size_t>{{"#1", 2}, {"#2", 0}});
+}
+
+TEST_CASE("bulk path: run, poll through node(id:), download without the token", "[shopify]")
+{
+    Fixture f;
+    f.transport.reply(200, R"J({"data":{"bulkOperationRunQuery":{"bulkOperation":{"id":"gid://shopify/BulkOperation/1","status":"CREATED"},"userErrors":[]}}})J");
+    f.transport.reply(200, R"J({"data":{"node":{"id":"gid://shopify/BulkOperation/1","status":"RUNNING"}}})J");
+    f.transport.reply(200, R"J({"data":{"node":{"id":"gid://shopify/BulkOperation/1","status":"COMPLETED","url":"http://127.0.0.1:1/bulk.jsonl?Signature=abc"}}})J");
+    f.transport.reply(200, std::string(R"J({"id":"gid://shopify/Order/1","name":"#1"})J") + "\n" +
+                               R"J({"id":"gid://shopify/Order/2","name":"#2"})J" + "\n");
+    int roots = 0;
+    net::RequestContext download{f.transport, net::RetryPolicy{}, f.sleeper, f.random, f.stats};
+    auto r = run_bulk_query(f.client, download, bulk_orders_document(EmailFields::legacy, "created_at:>='x'"),
+                            [&](const rapidjson::Value&) { ++roots; });
+    CHECK(r.ok);
+    CHECK(roots == 2);
+    CHECK(test::header_of(f.transport.sent()[3], "X-Shopify-Access-Token").empty());
+    CHECK_THAT(f.transport.sent()[1].body, Catch::Contains("node(id: $id)"));
+}

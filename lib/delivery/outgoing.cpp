@@ -1,0 +1,117 @@
+#include "delivery/outgoing.hpp"
+
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+#include <rapidjson/document.h>
+
+namespace frr::delivery {
+
+namespace {
+
+std::string html_escape(std::string_view s)
+{
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string field(const rapidjson::Document& doc, const char* name)
+{
+    auto it = doc.FindMember(name);
+    return it != doc.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
+}
+
+rapidjson::Document parse_report_json(const std::filesystem::path& path, const std::string& text)
+{
+    rapidjson::Document doc;
+    doc.Parse(text.c_str(), text.size());
+    if (doc.HasParseError() || !doc.IsObject())
+        throw core::Error(core::ExitCode::bad_input, "report.json is not valid JSON", path.string(),
+                          "re-render it with `frr report`");
+    return doc;
+}
+
+} // namespace
+
+std::string OutgoingReport::missed_note() const
+{
+    if (missed.empty())
+        return {};
+    std::string list;
+    for (const auto& m : missed)
+        list += fmt::format("{}{} ({} {}/100)", list.empty() ? "" : ", ", m.as_of_local, m.status, m.score);
+    return fmt::format("{} earlier {} could not be delivered at the time and {} replaced by this one: {}.",
+                       missed.size(), missed.size() == 1 ? "report" : "reports",
+                       missed.size() == 1 ? "is" : "are", list);
+}
+
+std::string OutgoingReport::text_with_note() const
+{
+    auto note = missed_note();
+    return note.empty() ? text : "Note: " + note + "\n\n" + text;
+}
+
+// The note goes right after the opening <body> tag so it shows first in any
+// template; a template without <body> gets it prepended.
+std::string OutgoingReport::html_with_note() const
+{
+    auto note = missed_note();
+    if (note.empty())
+        return html;
+    auto para = "<p style=\"margin:8px;padding:8px;border:1px solid #b35900;font-family:sans-serif;\">" +
+                html_escape(note) + "</p>";
+    auto body = html.find("<body");
+    auto close = body == std::string::npos ? std::string::npos : html.find('>', body);
+    if (close == std::string::npos)
+        return para + html;
+    return html.substr(0, close + 1) + para + html.substr(close + 1);
+}
+
+bool has_report(const core::RunInfo& run)
+{
+    return std::filesystem::exists(run.dir / "report.json");
+}
+
+MissedReport summarise(const core::RunInfo& run)
+{
+    auto path = run.dir / "report.json";
+    auto doc = parse_report_json(path, core::read_file(path));
+    MissedReport m;
+    m.report_id = run.id;
+    m.as_of_local = field(doc, "as_of_local");
+    m.status = field(doc, "status");
+    m.subject = field(doc, "subject");
+    auto score = doc.FindMember("score");
+    m.score = score != doc.MemberEnd() && score->value.IsInt() ? score->value.GetInt() : 0;
+    return m;
+}
+
+OutgoingReport load_outgoing(const core::RunInfo& run)
+{
+    OutgoingReport r;
+    auto facts = summarise(run);
+    r.report_id = run.id;
+    r.run_dir = run.dir;
+    r.subject = facts.subject;
+    r.status = facts.status;
+    r.score = facts.score;
+    r.as_of_local = facts.as_of_local;
+    r.json = core::read_file(run.dir / "report.json");
+    r.text = core::read_file(run.dir / "report.txt");
+    r.html = core::read_file(run.dir / "report.html");
+    r.markdown = core::read_file(run.dir / "report.md");
+    if (r.subject.empty())
+        r.subject = fmt::format("[frr] report {}", run.id);
+    return r;
+}
+
+} // namespace frr::delivery

@@ -1,0 +1,74 @@
+#pragma once
+// `send`: deliver every rendered report not yet delivered, to every channel,
+// never twice. Per channel:
+//   1. Reports (runs with report.json) newer than the newest one already
+//      delivered (or uncertain) on this channel are pending; older ones that
+//      never went out are marked `superseded`: the client wants today's state.
+//   2. Only the NEWEST pending report is sent; the older pending ones are
+//      folded into it as "missed reports" (a note at its top) and marked
+//      `superseded` once it is delivered.
+//   3. Ledger protocol: `attempting` before sending, then `delivered` with the
+//      receiver's confirmation, or `failed` (stays queued for the next run),
+//      or `uncertain`.
+//   4. An entry left `attempting` by a killed send: for a Replay::safe channel
+//      (webhook with Idempotency-Key, outbox) it is simply sent again; for a
+//      Replay::unsafe channel (SMTP, Slack) it becomes `uncertain` and is NOT
+//      resent: a report that may have been accepted must not reach the client
+//      twice. The SMTP Message-ID is deterministic, so if an operator resends
+//      by hand (delete the ledger file) a duplicate is still detectable.
+// Exit code: 5 (delivery_failed) when any channel ends failed; 0 otherwise.
+#include "core/error.hpp"
+#include "core/state_dir.hpp"
+#include "delivery/channel.hpp"
+#include "delivery/env.hpp"
+#include "delivery/ledger.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace frr::core {
+class Redactor;
+}
+
+namespace frr::delivery {
+
+enum class DryRun { no, yes };
+
+enum class ChannelStatus {
+    delivered,       // the newest pending report was confirmed
+    failed,          // not delivered after retries; the report stays queued
+    uncertain,       // may have arrived; recorded, not resent
+    nothing_to_send, // every report already delivered on this channel
+    would_send,      // dry run
+};
+
+const char* to_string(ChannelStatus status);
+
+struct ChannelResult {
+    std::string channel;
+    ChannelStatus status = ChannelStatus::nothing_to_send;
+    std::string report_id;                // the report sent (or that would be)
+    std::vector<std::string> folded;      // older reports folded into it
+    std::string confirmation;             // receiver's reply when delivered
+    std::string error;                    // redacted
+    int attempts = 0;
+};
+
+struct SendSummary {
+    std::vector<ChannelResult> channels;
+    core::ExitCode exit_code = core::ExitCode::ok;
+};
+
+struct SendRequest {
+    const core::StateDir& state;
+    std::vector<std::unique_ptr<Channel>>& channels;
+    core::Clock& clock;
+    core::Logger& logger;
+    const core::Redactor* redactor = nullptr; // scrubs errors before ledger and logs
+    DryRun dry_run = DryRun::no;
+};
+
+SendSummary send_pending(const SendRequest& request);
+
+} // namespace frr::delivery

@@ -1,0 +1,32 @@
+#pragma once
+// `frr send`: delivers every rendered report not yet delivered to every
+// configured channel (see delivery/sender.hpp for the queue and ledger rules),
+// and the heartbeat pings `frr run` uses. Thin over lib/delivery.
+#include "delivery/heartbeat.hpp"
+#include "delivery/sender.hpp"
+#include "pipeline/context.hpp"
+
+#include <string>
+
+namespace frr::pipeline {
+
+struct SendOptions {
+    delivery::DryRun dry_run = delivery::DryRun::no;
+};
+
+struct SendResult {
+    std::vector<delivery::ChannelResult> channels;
+    core::ExitCode exit_code = core::ExitCode::ok; // delivery_failed (5) when a channel still fails
+    bool no_channels = false;                      // nothing configured: nothing was sent
+};
+
+// Throws core::Error(config) for an unresolvable secret or invalid channel URL,
+// bad_input for an unreadable ledger entry, cannot_write for the ledger.
+SendResult run_send(const RunContext& ctx, SendOptions options);
+
+using delivery::HeartbeatEvent;
+// Pings delivery.heartbeat.url (when configured) for `event`. Never throws,
+// never fatal: returns false when not configured or the ping failed.
+bool ping_heartbeat(const RunContext& ctx, HeartbeatEvent event, const std::string& message);
+
+} // namespace frr::pipeline

@@ -123,6 +123,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
     DestinationFetch out;
     Recorder rec(out);
     bool emails_taken = false;
+    bool reachable = false; // the metrics answered: the platform is at least partial
     try {
         // Metrics first: everything else needs their ids.
         std::map<std::string, model::EventKind> kinds;
@@ -139,6 +140,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
             out.manifest.status = model::Coverage::unavailable;
             return out;
         }
+        reachable = true;
         std::string placed_order;
         for (const auto& m : out.data.metrics)
             if (m.kind == model::EventKind::placed_order)
@@ -256,6 +258,14 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
             });
         }
         run_parallel(tasks);
+        // The newest Placed Order is usually inside the window too: keep each event once,
+        // or it would read as a duplicate.
+        auto& events = out.data.events;
+        std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+        events.erase(std::unique(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.id == b.id; }),
+                     events.end());
+        std::stable_sort(events.begin(), events.end(),
+                         [](const auto& a, const auto& b) { return a.occurred_at < b.occurred_at; });
     } catch (const core::Error& e) {
         rec.failure("klaviyo", e.code() == core::ExitCode::credentials ? ReplyStatus::unauthorized : ReplyStatus::failed,
                     e.what() + (e.remedy().empty() ? std::string() : ": " + e.remedy()));
@@ -270,8 +280,9 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
     m.counts["profiles"] = static_cast<std::int64_t>(out.data.profiles.size());
     m.counts["audiences"] = static_cast<std::int64_t>(out.data.audiences.size());
     m.counts["daily_placed_orders"] = static_cast<std::int64_t>(out.data.daily_placed_orders.size());
-    if (m.status != model::Coverage::unavailable)
-        m.status = m.errors.empty() ? model::Coverage::complete : model::Coverage::partial;
+    m.status = !reachable          ? model::Coverage::unavailable
+               : m.errors.empty() ? model::Coverage::complete
+                                  : model::Coverage::partial;
     return out;
 }
 

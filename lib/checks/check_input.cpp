@@ -82,7 +82,7 @@ void CheckInput::classify_orders()
     for (std::size_t i = 0; i < orders.size(); ++i) {
         const auto c = classify(orders[i]);
         m_classes[i] = c;
-        m_order_by_id.emplace(orders[i].id, static_cast<std::uint32_t>(i));
+        m_order_by_id.insert(orders[i].id, static_cast<std::uint32_t>(i));
         // Excluded orders are counted only when they fall in the window: older
         // ones were never candidates, so "ignored" would overstate.
         const auto t = orders[i].created_at;
@@ -112,22 +112,20 @@ void CheckInput::tally_events()
         if (e.kind != model::EventKind::placed_order && e.kind != model::EventKind::ordered_product)
             continue;
         const auto found = m_order_by_id.find(e.order_id);
-        if (found == m_order_by_id.end())
+        if (!found)
             continue;
-        auto& tally = m_tallies[found->second];
+        auto& tally = m_tallies[*found];
         if (e.kind == model::EventKind::ordered_product) {
             ++tally.products;
             continue;
         }
         // The same event read twice (a page boundary) is one event, not a duplicate.
-        if (tally.placed > 0 && e.id == tally.first_placed_id)
+        if (tally.first_placed && e.id == tally.first_placed->id)
             continue;
-        if (tally.placed == 0) {
-            tally.first_placed_id = e.id;
-            tally.first_value = e.value;
-        }
+        if (!tally.first_placed)
+            tally.first_placed = &e;
         ++tally.placed;
-        const auto& revenue = orders[found->second].revenue;
+        const auto& revenue = orders[*found].revenue;
         if (e.value && e.value->currency == revenue.currency) {
             ++tally.value_compared;
             if (std::llabs(e.value->minor - revenue.minor) > m_config.value_tolerance_minor)
@@ -144,7 +142,7 @@ void CheckInput::index_profiles()
     m_profile_by_email.reserve(profiles.size());
     for (std::size_t i = 0; i < profiles.size(); ++i)
         if (!profiles[i].email_hash.empty())
-            m_profile_by_email.emplace(profiles[i].email_hash, static_cast<std::uint32_t>(i));
+            m_profile_by_email.insert(profiles[i].email_hash, static_cast<std::uint32_t>(i));
 }
 
 void CheckInput::count_customer_exclusions()
@@ -168,9 +166,9 @@ void CheckInput::count_customer_exclusions()
 std::optional<std::size_t> CheckInput::order_index(std::string_view order_id) const
 {
     const auto found = m_order_by_id.find(order_id);
-    if (found == m_order_by_id.end())
+    if (!found)
         return std::nullopt;
-    return found->second;
+    return *found;
 }
 
 bool CheckInput::eligible(std::size_t order_index) const
@@ -182,8 +180,7 @@ bool CheckInput::eligible(std::size_t order_index) const
 const model::Profile* CheckInput::profile_by_email(std::string_view email_hash) const
 {
     const auto found = m_profile_by_email.find(email_hash);
-    return found == m_profile_by_email.end() ? nullptr
-                                             : &m_current.destination.profiles[found->second];
+    return found ? &m_current.destination.profiles[*found] : nullptr;
 }
 
 model::Coverage CheckInput::coverage(Platform p) const

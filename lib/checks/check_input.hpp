@@ -3,6 +3,7 @@
 // each order's classification (judged or excluded, and why), and one tally of
 // Shopify-integration events per order, so no indicator rescans the events.
 #include "checks/findings.hpp"
+#include "checks/flat_index.hpp"
 #include "core/config.hpp"
 #include "model/snapshot.hpp"
 
@@ -10,7 +11,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace frr::checks {
@@ -45,8 +45,7 @@ struct OrderTally {
     std::uint32_t products = 0;          // Ordered Product events
     std::uint32_t value_mismatches = 0;  // Placed Order events whose $value is off
     std::uint32_t value_compared = 0;    // Placed Order events with a comparable $value
-    std::optional<model::Money> first_value;
-    std::string_view first_placed_id;
+    const model::Event* first_placed = nullptr; // its id and $value, for examples and dedup
 };
 
 enum class Platform { source, destination };
@@ -109,8 +108,8 @@ private:
     std::optional<TimePoint> m_history_start;
     std::vector<OrderClass> m_classes;
     std::vector<OrderTally> m_tallies;                                 // per order index
-    std::unordered_map<std::string_view, std::uint32_t> m_order_by_id;
-    std::unordered_map<std::string_view, std::uint32_t> m_profile_by_email;
+    FlatIndex m_order_by_id;
+    FlatIndex m_profile_by_email;
     std::optional<TimePoint> m_newest_placed;
     std::vector<Exclusion> m_exclusions;
 };

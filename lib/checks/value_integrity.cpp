@@ -32,7 +32,8 @@ IndicatorResult ValueIntegrityIndicator::evaluate(const CheckInput& input) const
             continue;
         add_affected(r, "order_value_mismatch", orders[i].name);
         const auto& o = orders[i];
-        const auto shown = tally.first_value ? model::format_minor_units(tally.first_value->minor) : "?";
+        const auto& value = tally.first_placed->value;
+        const auto shown = value ? model::format_minor_units(value->minor) : "?";
         add_example(r, fmt::format("{} (Klaviyo {} vs Shopify {} {})", o.name, shown,
                                    model::format_minor_units(o.revenue.minor), o.revenue.currency));
     }

@@ -451,3 +451,52 @@ TEST_CASE("klaviyo http: OAuth refresh rotates, invalidates the old token, and a
     CHECK(again.status == 200);
     CHECK(sim.get("/api/metrics", "2026-07-15", std::string("Bearer ") + again.doc["access_token"].GetString()).status == 200);
 }
+
+TEST_CASE("klaviyo http: injected faults (429 without Retry-After, HTML 503, short page, bad JSON)", "[sim][klaviyo]") {
+    KlaviyoServer sim;
+    auto inject = [&](Fault f, const char* endpoint) {
+        FaultSpec spec;
+        spec.platform = Platform::klaviyo;
+        spec.endpoint = endpoint;
+        spec.fault = f;
+        spec.count = 1;
+        sim.ctx.faults().add(spec);
+    };
+    Fault storm;
+    storm.kind = FaultKind::rate_limit;
+    storm.retry_after = false;
+    inject(storm, "/api/events");
+    auto throttled = sim.get("/api/events");
+    CHECK(throttled.status == 429);
+    CHECK(throttled.headers.count("Retry-After") == 0);
+    CHECK(throttled.body.find("\"throttled\"") != std::string::npos);
+
+    Fault html;
+    html.status = 503;
+    html.body = BodyKind::html;
+    inject(html, "/api/profiles");
+    auto down = sim.get("/api/profiles");
+    CHECK(down.status == 503);
+    CHECK(down.content_type.rfind("text/html", 0) == 0);
+
+    Fault bad_json;
+    bad_json.kind = FaultKind::invalid_json;
+    inject(bad_json, "/api/metrics");
+    auto garbled = sim.get("/api/metrics");
+    CHECK(garbled.status == 200);
+    rapidjson::Document doc;
+    doc.Parse(garbled.body.c_str());
+    CHECK(doc.HasParseError());
+
+    Fault short_page;
+    short_page.kind = FaultKind::short_page;
+    inject(short_page, "/api/profiles");
+    auto page = sim.get_json("/api/profiles?page[size]=20");
+    CHECK(page.doc["data"].Size() == 10);
+    REQUIRE(page.doc["links"]["next"].IsString());
+    // The short page loses nothing: following next still yields every profile once.
+    std::vector<std::string> ids = ids_of(page.doc);
+    for (auto& id : sim.collect_ids(path_of(page.doc["links"]["next"].GetString()))) ids.push_back(id);
+    CHECK(ids.size() == sim.store.profiles.size());
+    CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == ids.size());
+}

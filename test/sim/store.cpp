@@ -80,11 +80,6 @@ std::string_view suppression_name(Suppression s) {
     return "";
 }
 
-bool Store::eligible(const Order& o) const {
-    const Customer* c = customer_of(o);
-    return !o.test && c != nullptr && c->has_email();
-}
-
 namespace {
 
 template <typename Vec, typename Key>

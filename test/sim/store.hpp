@@ -249,7 +249,9 @@ struct Store {
         return o.customer == k_none ? nullptr : &customers[o.customer];
     }
     // Eligible for Klaviyo's sync (docs/sync-semantics.md): not a test order and the customer has an email.
-    bool eligible(const Order& o) const;
+    bool eligible(const Order& o) const {
+        return !o.test && o.customer != k_none && customers[o.customer].has_email();
+    }
 
     // Lookups by key (binary searches); nullptr / k_none when absent.
     Index find_order(std::int64_t id) const;

@@ -21,16 +21,14 @@ std::string short_id(std::uint64_t seed, std::uint64_t salt) {
     return id;
 }
 
-std::array<char, 26> ulid(Time created, Rng& rng) {
+// ULID-shaped id: 10 chars of milliseconds, 6 chars of the profile's position (so ids ascend
+// with position when the milliseconds do not descend), 10 random chars.
+std::array<char, 26> ulid(std::uint64_t ms, std::uint32_t position, Rng& rng) {
     std::array<char, 26> id{};
-    auto ms = static_cast<std::uint64_t>(created.time_since_epoch().count()) * 1000 + rng.below(1000);
     for (int i = 9; i >= 0; --i, ms >>= 5) id[static_cast<std::size_t>(i)] = k_crockford[ms & 31U];
-    std::uint64_t a = rng.next(), b = rng.next();
-    for (std::size_t i = 10; i < 26; ++i) {
-        id[i] = k_crockford[a & 31U];
-        a = (a >> 5) | (b << 59);
-        b >>= 5;
-    }
+    for (int i = 15; i >= 10; --i, position >>= 5) id[static_cast<std::size_t>(i)] = k_crockford[position & 31U];
+    std::uint64_t r = rng.next();
+    for (std::size_t i = 16; i < 26; ++i, r >>= 5) id[i] = k_crockford[r & 31U];
     return id;
 }
 
@@ -87,7 +85,8 @@ std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan&
         p.phone = c.phone;
         p.first_name = c.first_name;
         p.last_name = c.last_name;
-        p.created_at = c.created_at + lag();
+        // Customers come in createdAt order; keep profiles in that order too (ids ascend with it).
+        p.created_at = std::max(s.profiles.empty() ? Time{} : s.profiles.back().created_at, c.created_at + lag());
         p.updated_at = std::max(p.created_at, c.updated_at + lag());
         p.consent = mapped_consent(c.marketing_state);
         if (c.marketing_state == MarketingState::invalid) {
@@ -110,17 +109,35 @@ std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan&
     }
     auto extra = static_cast<std::size_t>(sc.store.klaviyo_only_profiles * static_cast<double>(s.customers.size()));
     const Time start = now - std::chrono::days(sc.store.history_days + 365);
+    std::vector<Time> signup_times(extra);
+    for (Time& t : signup_times) t = start + std::chrono::seconds(rng.below(static_cast<std::uint64_t>((now - start).count())));
+    std::sort(signup_times.begin(), signup_times.end());
+    std::vector<Profile> signups;
+    signups.reserve(extra);
     for (std::size_t k = 0; k < extra; ++k) {
         Profile p;
         p.email = "signup" + std::to_string(k) + "@example.net";
-        p.created_at = start + std::chrono::seconds(rng.below(static_cast<std::uint64_t>((now - start).count())));
+        p.created_at = signup_times[k];
         p.updated_at = p.created_at;
         p.consent = rng.chance(0.7) ? Consent::subscribed : Consent::never_subscribed;
         if (p.consent == Consent::subscribed) p.consent_at = p.created_at;
-        s.profiles.push_back(std::move(p));
+        signups.push_back(std::move(p));
     }
-    for (Profile& p : s.profiles) p.id = ulid(p.created_at, rng);
-    std::sort(s.profiles.begin(), s.profiles.end(), [](const Profile& a, const Profile& b) { return a.id < b.id; });
+    // Merge the two createdAt-ordered sequences; ULIDs then ascend with position (no sort of
+    // whole profiles needed, which matters at a million profiles).
+    std::vector<Profile> merged;
+    merged.reserve(s.profiles.size() + signups.size());
+    std::merge(std::make_move_iterator(s.profiles.begin()), std::make_move_iterator(s.profiles.end()),
+               std::make_move_iterator(signups.begin()), std::make_move_iterator(signups.end()),
+               std::back_inserter(merged),
+               [](const Profile& a, const Profile& b) { return a.created_at < b.created_at; });
+    s.profiles = std::move(merged);
+    std::uint64_t previous_ms = 0;
+    for (Index i = 0; i < s.profiles.size(); ++i) {
+        auto ms = static_cast<std::uint64_t>(s.profiles[i].created_at.time_since_epoch().count()) * 1000 + rng.below(1000);
+        previous_ms = std::max(previous_ms, ms);
+        s.profiles[i].id = ulid(previous_ms, i, rng);
+    }
     std::vector<Index> of_customer(s.customers.size(), k_none);
     for (Index i = 0; i < s.profiles.size(); ++i)
         if (s.profiles[i].customer != k_none) of_customer[s.profiles[i].customer] = i;

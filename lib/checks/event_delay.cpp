@@ -99,7 +99,12 @@ IndicatorResult EventDelayIndicator::evaluate(const CheckInput& input) const
     const auto affected = static_cast<std::int64_t>(r.affected.size());
     add_count(r, "previously_missing", watched);
     add_count(r, "arrived_late", affected);
-    r.score = rate_score(affected, std::max<std::int64_t>(watched, 1), 2.0);
+    // Late data did arrive: the indicator warns but never scores below the
+    // default critical threshold on its own (0.5 of judged orders late -> 60).
+    std::int64_t judged = 0;
+    for (auto c : input.order_classes())
+        judged += c == OrderClass::judged ? 1 : 0;
+    r.score = std::max(60, rate_score(affected, std::max(judged, affected), 1.25));
     r.status = status_for(affected);
     r.value = previous ? fmt::format("{} arrived late", affected) : "no previous run";
     if (!previous) {

@@ -38,8 +38,14 @@ IndicatorResult FreshnessIndicator::evaluate(const CheckInput& input) const
     const auto age = newest ? core::format_duration(input.as_of() - *newest) : std::string("never");
     r.value = newest ? fmt::format("newest Placed Order {} old", age) : "no Placed Order seen";
     if (!stalled) {
-        r.summary = newest ? fmt::format("Klaviyo's newest Placed Order is {} old; the sync is moving.", age)
-                           : "No Placed Order yet, and too few orders to call it a stall.";
+        if (!newest)
+            r.summary = "No Placed Order yet, and too few orders to call it a stall.";
+        else if (old)
+            r.summary = fmt::format("Klaviyo's newest Placed Order is {} old, but only {} came after it: "
+                                    "a quiet spell, not a stall.",
+                                    age, plural(after, "order", "orders"));
+        else
+            r.summary = fmt::format("Klaviyo's newest Placed Order is {} old; the sync is moving.", age);
         return r;
     }
     add_affected(r, "sync_stalled", "Placed Order");

@@ -55,6 +55,8 @@ TEST_CASE("late events: missing at the previous run, present now, delay bounded 
     CHECK(detail("delay_min_seconds") == std::to_string(3 * 3600));
     CHECK(detail("delay_max_seconds") == std::to_string(6 * 3600));
     CHECK(detail("order_created") == core::format_iso8601(c1));
+    CHECK(r->status == Status::warn); // the data did arrive: never critical on its own
+    CHECK(r->score >= 60);
     // Changes against run 1's order_sync: #2 persists; #1 and #3 resolved there.
     const auto* sync = f2.find("order_sync");
     CHECK(sync->changes.persisting == Keys{"order_missing_event #2"});

@@ -17,6 +17,8 @@
 #include <mutex>
 #include <set>
 #include <sys/stat.h>
+#include <thread>
+#include <vector>
 
 using namespace frr::net;
 using frr::net::test::LoopbackServer;
@@ -348,4 +350,23 @@ TEST_CASE("OAuth wire helpers encode forms and Basic credentials", "[oauth]")
     CHECK(base64_encode("") == "");
     CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     CHECK(join_url("https://a.klaviyo.com//", "/oauth/token") == "https://a.klaviyo.com/oauth/token");
+}
+
+TEST_CASE("RefreshTokenProvider renews once when many threads need a token", "[oauth]")
+{
+    LoopbackServer loopback;
+    RotatingTokens tokens("refresh-0");
+    serve_klaviyo(loopback, tokens);
+    frr::test::TempDir dir;
+    Harness h;
+    RefreshTokenProvider provider(h.context(), klaviyo_options(loopback.url(), "refresh-0", dir / "c.json"));
+    std::vector<std::string> seen(6);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        threads.emplace_back([&, i] { seen[i] = provider.access_token(k_now); });
+    for (auto& thread : threads)
+        thread.join();
+    CHECK(tokens.hits == 1);
+    for (const auto& token : seen)
+        CHECK(token == "access-1");
 }

@@ -2,6 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <mutex>
+#include <thread>
+#include <vector>
+
 using namespace frr::net;
 using namespace std::chrono_literals;
 
@@ -121,4 +126,30 @@ TEST_CASE("WindowLimiter holds sends until a 429's Retry-After passes", "[rate]"
     WindowLimiter other(10, 150);
     other.observe(HttpResult{HttpResponse{429, {}, ""}, std::nullopt}, t0);
     CHECK(other.wait_before(t0) == 0ms);
+}
+
+TEST_CASE("WindowLimiter reservations from many threads never overfill a window", "[rate]")
+{
+    WindowLimiter limiter(5, 20);
+    std::mutex mutex;
+    std::vector<SteadyTime> sends;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&] {
+            for (int i = 0; i < 10; ++i) {
+                const auto at = t0 + limiter.reserve(t0);
+                std::lock_guard lock(mutex);
+                sends.push_back(at);
+            }
+        });
+    for (auto& thread : threads)
+        thread.join();
+    std::sort(sends.begin(), sends.end());
+    REQUIRE(sends.size() == 40);
+    for (std::size_t i = 0; i + 5 < sends.size(); ++i)
+        CHECK(sends[i + 5] - sends[i] >= 1s);
+    for (std::size_t i = 0; i + 20 < sends.size(); ++i)
+        CHECK(sends[i + 20] - sends[i] >= 60s);
+    // 40 sends at 20 a minute: the last goes out exactly a minute after the first 20.
+    CHECK(sends.back() == t0 + 60s + 3s);
 }

@@ -163,3 +163,20 @@ TEST_CASE("terminal table: aligned, colour only when asked", "[checks][render]")
     const auto colored = render_check_table(f, Color::always);
     CHECK(colored.find("\x1b[31m") /* critical: 1 of 1 missing */ != std::string::npos);
 }
+
+TEST_CASE("partial coverage: records before the data's start are not judged", "[checks][coverage]")
+{
+    StoreBuilder b;
+    b.order("#1", k_as_of - hours(10), Sync::not_synced); // before klaviyo's data_since
+    b.order("#2", k_as_of - hours(3), Sync::not_synced);
+    auto& klaviyo = b.snapshot().manifest.platforms["klaviyo"];
+    klaviyo.status = model::Coverage::partial;
+    klaviyo.data_since = k_as_of - hours(6);
+    const auto f = run(b.snapshot());
+    CHECK(affected_keys(f, "order_missing_event") == Keys{"#2"});
+    CHECK(f.find("order_sync")->status != Status::unknown);
+    CHECK(f.coverage_notes.size() == 2);
+    const auto s = compute_score(f, {});
+    CHECK(s.confidence == Confidence::reduced);
+    CHECK(exit_code_for(f, s) == core::ExitCode::partial);
+}

@@ -43,8 +43,15 @@ Environment::Environment(const GlobalOptions& options) : m_options(options)
     m_config = core::load_config(options.config_path);
     for (auto& s : core::resolvable_secrets(m_config))
         m_redactor.add_secret(std::move(s));
-    m_as_of = options.as_of.empty() ? m_system_clock.now()
-                                    : core::parse_iso8601_or_throw(options.as_of, "--as-of");
+    m_as_of = m_system_clock.now();
+    if (!options.as_of.empty()) {
+        auto parsed = core::parse_iso8601(options.as_of);
+        if (!parsed)
+            throw core::Error(core::ExitCode::usage,
+                              "'" + options.as_of + "' is not an ISO-8601 date-time", "--as-of",
+                              "write it like 2026-11-27T06:00:00Z");
+        m_as_of = *parsed;
+    }
     m_clock = std::make_unique<core::FixedClock>(m_as_of);
     m_stderr_tty = ::isatty(STDERR_FILENO) != 0;
     bool no_color = options.no_color || std::getenv("NO_COLOR") != nullptr;

@@ -34,8 +34,11 @@ int main(int argc, char** argv)
     app.add_flag("--no-color", globals.no_color, "No colour (also when NO_COLOR is set)");
 
     std::vector<Command> commands;
-    for (auto factory : all_commands())
+    for (auto factory : all_commands()) {
         commands.push_back(factory(app, globals));
+        // Global options may also follow the subcommand: `frr check -c x.yaml`.
+        commands.back().app->fallthrough();
+    }
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,65 @@
+#include "fetch_command.hpp"
+
+#include "check_command.hpp"
+
+#include "core/duration.hpp"
+#include "core/time.hpp"
+#include "pipeline/fetch.hpp"
+
+#include <fmt/format.h>
+#include <iostream>
+
+namespace frr::cli {
+
+namespace {
+
+struct FetchCommandOptions {
+    std::string since;
+    bool full = false;
+};
+
+void print_manifest(const model::Manifest& m, std::ostream& out)
+{
+    out << fmt::format("run {}: window {} .. {}\n", m.run_id, core::format_iso8601(m.since),
+                       core::format_iso8601(m.until));
+    for (const auto& [name, p] : m.platforms) {
+        std::vector<std::string> counts;
+        for (const auto& [k, v] : p.counts)
+            counts.push_back(fmt::format("{} {}", v, k));
+        out << fmt::format("  {:<8} {:<11} {} ({} requests, {} retries, {} throttled, waited {:.1f}s)\n",
+                           name, model::to_string(p.status), fmt::join(counts, ", "), p.requests,
+                           p.retries, p.throttled, p.wait_seconds);
+        for (const auto& e : p.errors)
+            out << fmt::format("           error: {}\n", e);
+        for (const auto& n : p.notes)
+            out << fmt::format("           note: {}\n", n);
+    }
+}
+
+} // namespace
+
+std::chrono::seconds since_option(const std::string& text, const core::Config& config)
+{
+    if (text.empty())
+        return config.checks.window;
+    return core::parse_duration_or_throw(text, "--since", true);
+}
+
+Command make_fetch_command(CLI::App& parent, GlobalOptions& /*globals*/)
+{
+    auto o = std::make_shared<FetchCommandOptions>();
+    auto* app = parent.add_subcommand("fetch", "Pull the window from Shopify and Klaviyo into a new snapshot");
+    app->add_option("--since", o->since, "Window length ending at --as-of (default checks.window), e.g. 24h, 7d");
+    app->add_flag("--full", o->full, "Ignore the previous snapshot and fetch everything again");
+    return Command{app, [o](Environment& env) {
+                       auto ctx = env.context();
+                       auto lock = ctx.state.lock(env.as_of());
+                       pipeline::FetchOptions options{since_option(o->since, env.config()),
+                                                      o->full ? pipeline::FullFetch::yes : pipeline::FullFetch::no};
+                       auto result = pipeline::run_fetch(ctx, options);
+                       print_manifest(result.manifest, std::cout);
+                       return result.exit;
+                   }};
+}
+
+} // namespace frr::cli

@@ -51,6 +51,15 @@ std::string orders_query(EmailFields fields, OrderSort sort)
                        sort == OrderSort::created_at ? "CREATED_AT" : "UPDATED_AT", order_fields(fields));
 }
 
+std::string order_counts_query()
+{
+    // Only scalars under each node: about one point per order, a tenth of the
+    // full page, for the look-back days that need no more than a daily count.
+    return "query OrderDays($first: Int!, $after: String, $query: String) { "
+           "orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT) { "
+           "pageInfo { hasNextPage endCursor } nodes { createdAt test email sourceName } } }";
+}
+
 std::string customers_query(EmailFields fields)
 {
     return fmt::format("query CustomersPage($first: Int!, $after: String, $query: String) {{ "

@@ -17,6 +17,8 @@ enum class OrderSort { created_at, updated_at };
 std::string shop_info_query();
 // Variables: $first, $after, $query.
 std::string orders_query(EmailFields fields, OrderSort sort);
+// The look-back days' orders with only what a daily eligible count needs.
+std::string order_counts_query();
 std::string customers_query(EmailFields fields);
 std::string checkouts_query(EmailFields fields);
 // Variables: $query. ordersCount with limit: null (exact).

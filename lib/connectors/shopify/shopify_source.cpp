@@ -159,12 +159,36 @@ void ShopifySource::fetch_orders(const SourceWindow& window, SourceFetch& out)
             rec.failure("orders (bulk)", bulk.failure, bulk.error);
         out.manifest.notes.push_back(fmt::format("{} orders fetched by a bulk operation", bulk.roots));
     } else {
-        ConnectionQuery q{orders_query(m_fields, OrderSort::created_at), "orders", search, m_config.page_size};
-        auto r = fetch_connection(m_client, q, sink, [&](int pages, std::int64_t n) {
+        auto progress = [&](int pages, std::int64_t n) {
             if (m_progress)
                 m_progress("orders", pages, n);
-        });
-        record(rec, "orders", r);
+        };
+        if (window.orders_from < window.since) {
+            // Days before the window only feed the daily counts: a light query.
+            ConnectionQuery days{order_counts_query(), "orders",
+                                 time_range_search("created_at", window.orders_from, window.since),
+                                 m_config.page_size};
+            auto light_sink = [&](const rapidjson::Value& node) {
+                auto created = time_value(member(&node, "createdAt"));
+                if (!created) {
+                    ++unreadable;
+                    return;
+                }
+                bool counts = !truthy(member(&node, "test")) && !text(member(&node, "email")).empty() &&
+                              std::find(window.exclude_channels.begin(), window.exclude_channels.end(),
+                                        text(member(&node, "sourceName"))) == window.exclude_channels.end();
+                if (!counts)
+                    return;
+                auto it = per_day.find(core::local_date(*created, window.timezone));
+                if (it != per_day.end())
+                    ++it->second;
+            };
+            record(rec, "orders", fetch_connection(m_client, days, light_sink, progress));
+        }
+        ConnectionQuery q{orders_query(m_fields, OrderSort::created_at), "orders",
+                          time_range_search("created_at", std::max(window.orders_from, window.since), window.until),
+                          m_config.page_size};
+        record(rec, "orders", fetch_connection(m_client, q, sink, progress));
     }
     if (unreadable > 0)
         rec.failure("orders", CallStatus::partial, fmt::format("{} order(s) could not be read", unreadable));

@@ -22,10 +22,11 @@ int main(int argc, char** argv)
     app.footer(core::exit_codes_help());
     app.add_option("-c,--config", globals.config_path, "Configuration file (env FRR_CONFIG)")
         ->capture_default_str();
-    app.add_option("--state-dir", globals.state_dir,
-                   "State directory (overrides state.dir; env FRR_STATE_DIR)");
+    app.add_option("--state-dir", globals.state_dir, "State directory (overrides state.dir)")
+        ->envname("FRR_STATE_DIR");
     app.add_option("--as-of", globals.as_of,
-                   "Behave as if it were this moment (ISO-8601, e.g. 2026-11-27T06:00:00Z)");
+                   "Behave as if it were this moment (ISO-8601, e.g. 2026-11-27T06:00:00Z)")
+        ->envname("FRR_AS_OF");
     app.add_option("--log-format", globals.log_format, "Log format on stderr")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();

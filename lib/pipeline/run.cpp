@@ -80,7 +80,6 @@ RunResult run_pipeline(const RunContext& ctx, const RunOptions& options)
         (void)checked;
 
         result.report = run_report(ctx, fetched.run);
-        log.info("report", fmt::format("{} — {}", result.report.subject, result.report.html.string()));
 
         result.delivery = decide_delivery(any_paused(fetched.manifest), previous_paused(ctx, fetched.run),
                                           options.dry_run);

@@ -9,7 +9,7 @@ packages=(
   libcli11-dev libcurl4-openssl-dev rapidjson-dev libfmt-dev libyaml-cpp-dev
   catch2 libcpp-httplib-dev libkainjow-mustache-dev libssl-dev
   libhowardhinnant-date-dev tzdata
-  python3 python3-aiosmtpd
+  python3 python3-aiosmtpd curl procps
 )
 
 missing=()

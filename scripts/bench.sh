@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# make bench: measure frr against its performance targets and print every figure on one screen.
+#
+#   scripts/bench.sh BUILD_DIR        (a Release tree with frr, frr-sim, frr-bench-proxy, check_bench)
+#
+# (e) frr-sim large-store: seconds until `listening on` (target <= 10 s)
+# (a) first fetch of the large store: wall time / least time the published rate limits allow
+#     for the requests it made (target <= 1.10); bound formula in docs/performance.md
+# (c) bytes fetched and written per record
+# (d) API calls of a steady-state daily run as a share of the first run
+# (b) check_bench: health model over 1,000,000 orders and customers (< 5 s, < 1.5 GB)
+#
+# The sim's clock is set back 24 h for the first run (the world is generated up to the
+# scenario's now and only what was created by the sim clock is visible), then moved
+# forward 24 h for the daily run, so the daily run sees a real day of new orders.
+# Requests go through frr-bench-proxy, which logs each one (bucket, Shopify cost).
+# Work files stay in BUILD_DIR/bench-run/. Needs curl, python3 and GNU time.
+set -euo pipefail
+BUILD_DIR=${1:-build-bench}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=$ROOT/$BUILD_DIR
+SCENARIO=${FRR_BENCH_SCENARIO:-$ROOT/examples/scenarios/large-store.yaml}
+WORK=$BUILD/bench-run
+FRR=$BUILD/cli/frr
+SIM=$BUILD/frr-sim
+PROXY=$BUILD/frr-bench-proxy
+CHECK_BENCH=$BUILD/test/bench/check_bench
+for bin in "$FRR" "$SIM" "$PROXY" "$CHECK_BENCH"; do
+  [ -x "$bin" ] || { echo "bench: $bin missing; build a Release tree first (make bench)" >&2; exit 1; }
+done
+command -v python3 >/dev/null || { echo "bench: python3 is needed for the arithmetic" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: GNU time (/usr/bin/time) is needed for peak memory" >&2; exit 1; }
+
+rm -rf "$WORK"
+mkdir -p "$WORK"
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+now_s() { date +%s.%N; }
+
+# Starts a server that prints `listening on URL` first; sets URL and the elapsed seconds.
+start_server() { # name log command...
+  local name=$1 log=$2; shift 2
+  local t0; t0=$(now_s)
+  "$@" >"$log" 2>&1 &
+  PIDS+=("$!")
+  URL=
+  for _ in $(seq 1 1200); do
+    case "$(head -n1 "$log" 2>/dev/null || true)" in "listening on "*) URL=$(head -n1 "$log"); URL=${URL#listening on }; break ;; esac
+    kill -0 "${PIDS[-1]}" 2>/dev/null || { cat "$log" >&2; echo "bench: $name failed to start" >&2; exit 1; }
+    sleep 0.05
+  done
+  [ -n "$URL" ] || { echo "bench: $name did not start within 60 s" >&2; exit 1; }
+  STARTUP=$(python3 -c "print(f'{$(now_s) - $t0:.2f}')")
+}
+
+echo "bench: $(nproc) cores, $(free -h | awk '/^Mem:/{print $2}') RAM, load $(load) at start; results in $WORK" >&2
+
+# (e) simulator start-up
+start_server frr-sim "$WORK/sim.log" "$SIM" --scenario "$SCENARIO" --port 0
+SIM_URL=$URL SIM_PID=${PIDS[-1]} SIM_STARTUP=$STARTUP SIM_STARTUP_LOAD=$(load)
+SIM_RSS_MB=$(awk '/^VmHWM/{printf "%.0f", $2/1024}' "/proc/$SIM_PID/status")
+start_server frr-bench-proxy "$WORK/proxy.log" "$PROXY" --upstream "$SIM_URL" --log "$WORK/requests.tsv"
+PROXY_URL=$URL
+
+T_NOW=$(curl -s "$SIM_URL/_sim/clock" | sed -n 's/.*"now":"\([^"]*\)".*/\1/p')
+T_DAY_BEFORE=$(date -u -d "@$(( $(date -u -d "$T_NOW" +%s) - 86400 ))" +%Y-%m-%dT%H:%M:%SZ)
+set_clock() { curl -s -X POST -H 'Content-Type: application/json' -d "{\"now\":\"$1\"}" "$SIM_URL/_sim/clock" >/dev/null; }
+
+set -a; . "$ROOT/examples/sim.env"; set +a
+export FRR_SHOPIFY_BASE_URL=$PROXY_URL FRR_KLAVIYO_BASE_URL=$PROXY_URL
+STATE=$WORK/state
+
+# One fetch as of $2; writes run $1's timing, memory, sim stats and request-log slice.
+fetch_run() { # label as_of
+  local label=$1 as_of=$2 first_line t0 t1 rc
+  first_line=$(( $(wc -l <"$WORK/requests.tsv") + 1 ))
+  curl -s "$SIM_URL/_sim/stats" >"$WORK/$label.stats-before.json"
+  echo "$(load)" >"$WORK/$label.load"
+  t0=$(now_s)
+  set +e
+  /usr/bin/time -v -o "$WORK/$label.time" "$FRR" -c "$ROOT/examples/demo.yaml" --state-dir "$STATE" \
+    --as-of "$as_of" fetch >"$WORK/$label.out" 2>"$WORK/$label.err"
+  rc=$?
+  set -e
+  t1=$(now_s)
+  curl -s "$SIM_URL/_sim/stats" >"$WORK/$label.stats-after.json"
+  tail -n "+$first_line" "$WORK/requests.tsv" >"$WORK/$label.requests.tsv"
+  python3 -c "print(f'{$t1 - $t0:.2f}')" >"$WORK/$label.wall"
+  echo "$rc" >"$WORK/$label.rc"
+  ls -d "$STATE"/runs/*/ | tail -n1 >"$WORK/$label.rundir"
+}
+
+echo "bench: first fetch as of $T_DAY_BEFORE (sim clock set back 24 h) ..." >&2
+set_clock "$T_DAY_BEFORE"
+fetch_run first "$T_DAY_BEFORE"
+echo "bench: daily fetch as of $T_NOW (sim clock advanced 24 h) ..." >&2
+set_clock "$T_NOW"
+fetch_run daily "$T_NOW"
+
+echo "bench: frr check --no-fetch on the daily snapshot ..." >&2
+set +e
+/usr/bin/time -v -o "$WORK/check.time" "$FRR" -c "$ROOT/examples/demo.yaml" --state-dir "$STATE" \
+  --as-of "$T_NOW" check --no-fetch --format json >"$WORK/check.out" 2>"$WORK/check.err"
+echo "$?" >"$WORK/check.rc"
+set -e
+cleanup
+PIDS=()
+
+echo "bench: check_bench (1,000,000 orders and customers in memory) ..." >&2
+echo "$(load)" >"$WORK/check_bench.load"
+set +e
+/usr/bin/time -v -o "$WORK/check_bench.time" "$CHECK_BENCH" >"$WORK/check_bench.out" 2>&1
+echo "$?" >"$WORK/check_bench.rc"
+set -e
+
+python3 "$ROOT/test/bench/bench_report.py" "$WORK" "$SIM_STARTUP" "$SIM_STARTUP_LOAD" "$SIM_RSS_MB" "$(basename "$SCENARIO")"

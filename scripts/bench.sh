@@ -9,7 +9,8 @@
 #     for the requests it made (target <= 1.10); bound formula in docs/performance.md
 # (c) bytes fetched and written per record
 # (d) API calls of a steady-state daily run as a share of the first run
-# (b) check_bench: health model over 1,000,000 orders and customers (< 5 s, < 1.5 GB)
+# (b) check_bench: health model over 1,000,000 orders and customers (< 5 s, < 1.5 GB), and
+#     snapshot_bench: writing and reading a snapshot of that size (what frr check reads first)
 #
 # The sim's clock is set back 24 h for the first run (the world is generated up to the
 # scenario's now and only what was created by the sim clock is visible), then moved
@@ -26,7 +27,8 @@ FRR=$BUILD/cli/frr
 SIM=$BUILD/frr-sim
 PROXY=$BUILD/frr-bench-proxy
 CHECK_BENCH=$BUILD/test/bench/check_bench
-for bin in "$FRR" "$SIM" "$PROXY" "$CHECK_BENCH"; do
+SNAPSHOT_BENCH=$BUILD/test/bench/snapshot_bench
+for bin in "$FRR" "$SIM" "$PROXY" "$CHECK_BENCH" "$SNAPSHOT_BENCH"; do
   [ -x "$bin" ] || { echo "bench: $bin missing; build a Release tree first (make bench)" >&2; exit 1; }
 done
 command -v python3 >/dev/null || { echo "bench: python3 is needed for the arithmetic" >&2; exit 1; }
@@ -118,5 +120,13 @@ set +e
 /usr/bin/time -v -o "$WORK/check_bench.time" "$CHECK_BENCH" >"$WORK/check_bench.out" 2>&1
 echo "$?" >"$WORK/check_bench.rc"
 set -e
+
+echo "bench: snapshot_bench (write and read 1,000,000 orders and customers) ..." >&2
+echo "$(load)" >"$WORK/snapshot.load"
+set +e
+/usr/bin/time -v -o "$WORK/snapshot_write.time" "$SNAPSHOT_BENCH" write "$WORK/snapshot" >"$WORK/snapshot_write.out" 2>&1
+/usr/bin/time -v -o "$WORK/snapshot_read.time" "$SNAPSHOT_BENCH" read "$WORK/snapshot" >"$WORK/snapshot_read.out" 2>&1
+set -e
+rm -rf "$WORK/snapshot" # about 1.4 GB
 
 python3 "$ROOT/test/bench/bench_report.py" "$WORK" "$SIM_STARTUP" "$SIM_STARTUP_LOAD" "$SIM_RSS_MB" "$(basename "$SCENARIO")" "$SIM_CPU"

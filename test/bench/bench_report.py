@@ -233,6 +233,11 @@ def main():
         w(f"      peak RSS by GNU time {brss:.0f} MB [< 1.5 GB: {verdict(brss < 1536)}]; "
           f"check {wall_s:.2f} s wall [< 5 s: {verdict(wall_s < 5)}], {cpu_s:.2f} s CPU [< 5 s: {verdict(cpu_s < 5)}]; "
           f"whole process {bwall:.1f} s")
+    for mode in ("write", "read"):
+        swall, srss = time_v(work, f"snapshot_{mode}.time")
+        line = read(work, f"snapshot_{mode}.out")
+        if swall is not None:
+            w(f"    {line}; peak RSS {srss:.0f} MB (process)  load {read(work, 'snapshot.load')}")
     print("\n".join(out))
 
 

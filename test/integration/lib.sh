@@ -51,24 +51,17 @@ stop_sim() {
 
 sim_env() { set -a; . "$FRR_SRC/examples/sim.env"; set +a; }
 
-# scenario_now FILE: the scenario file's fixed start time (`now:`).
-scenario_now() { sed -n 's/^now: *//p' "$1" | head -n1; }
-
-# sim_advance SECONDS: moves the simulator's clock forward; prints the new sim time.
-sim_advance() {
-  curl -sf -X POST "$SIM_URL/_sim/clock" -d "{\"advance_seconds\":$1}" \
-    | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["now"])'
-}
-
+# (scenario_now and sim_advance, used below, are defined further down.)
 # check_against_key AS_OF WANT_EXITS [compare_keys.py args...]: runs `frr check --format json`
-# (config $FRR_TEST_CONFIG, default examples/demo.yaml; state in $WORK/state) at AS_OF, expecting one of the space-separated
+# (config $FRR_TEST_CONFIG, default examples/demo.yaml; state dir $FRR_TEST_STATE, default
+# $WORK/state) at AS_OF, expecting one of the space-separated
 # exit codes WANT_EXITS, then compares its findings with the simulator's answer key at its
 # clock (which must equal AS_OF). Leaves $WORK/findings.json and $WORK/key.json.
 check_against_key() {
   local as_of=$1 want=$2; shift 2
   set +e
-  "$FRR_BIN" -c "${FRR_TEST_CONFIG:-$FRR_SRC/examples/demo.yaml}" --state-dir "$WORK/state" --as-of "$as_of" \
-    check --format json >"$WORK/findings.json" 2>"$WORK/err"
+  "$FRR_BIN" -c "${FRR_TEST_CONFIG:-$FRR_SRC/examples/demo.yaml}" --state-dir "${FRR_TEST_STATE:-$WORK/state}" \
+    --as-of "$as_of" check --format json >"$WORK/findings.json" 2>"$WORK/err"
   local got=$?
   set -e
   case " $want " in

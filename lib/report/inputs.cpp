@@ -1,5 +1,7 @@
 #include "report/inputs.hpp"
 
+#include "core/time.hpp"
+
 #include "core/state_dir.hpp"
 #include "report/json_read.hpp"
 
@@ -150,6 +152,10 @@ ScoreFile parse_score(const std::string& text, const std::string& where)
         out.status = status;
     out.confidence = r.str("confidence");
     out.coverage = r.str("coverage");
+    if (const auto* cov = r.get("coverage"); cov && cov->IsObject())
+        for (const auto& m : cov->GetObject())
+            if (m.value.IsString() && std::string_view(m.value.GetString()) == "paused")
+                out.paused.emplace_back(m.name.GetString());
     for_each_object(r, "deductions", [&](const Reader& d) {
         out.deductions.push_back({d.str("indicator"), d.number("points"), d.str("reason")});
     });
@@ -185,6 +191,8 @@ ManifestFile parse_manifest(const std::string& text, const std::string& where)
             pm.notes = p.strings("notes");
             pm.missing_scopes = p.strings("missing_scopes");
             pm.breaker = read_breaker(p);
+            if (auto opened = core::parse_iso8601(p.str("breaker_opened_at")))
+                pm.breaker_opened_at = *opened;
             out.platforms.push_back(std::move(pm));
         }
     }

@@ -90,6 +90,7 @@ struct ScoreFile {
     std::string status = "unknown";
     std::string confidence; // shown as given ("high", "0.8")
     std::string coverage;   // shown as given
+    std::vector<std::string> paused; // platforms whose coverage was "paused"
     std::vector<Deduction> deductions;
     std::vector<IndicatorScore> indicators;
 };
@@ -106,6 +107,7 @@ struct PlatformManifest {
     std::vector<std::string> notes;
     std::vector<std::string> missing_scopes;
     std::string breaker; // "closed", "open since ...", "" when absent
+    std::optional<core::TimePoint> breaker_opened_at;
 };
 
 struct ManifestFile {

@@ -23,6 +23,7 @@ struct HistoryPoint {
     int score = 0;
     std::string status;
     std::vector<IndicatorScore> indicators;
+    std::vector<std::string> paused; // platforms paused by their circuit breaker in that run
 };
 
 struct ReportInput {

@@ -215,6 +215,12 @@ ReportView build_view(const ReportInput& in)
                                   : v.issues.front().headline;
     v.verdict = verdict_for(v, coverage_reduced(in));
     v.subject = fmt::format("[frr] {} {}/100 \u2014 {}: {}", v.status_label, v.score, v.store_name, v.headline);
+    if (auto notice = detail::build_breaker_notice(in, v)) {
+        v.verdict = *notice + " " + v.verdict;
+        auto first_sentence = notice->substr(0, notice->find('.'));
+        v.subject = fmt::format("[frr] {} {}/100 \u2014 {}: {}", v.status_label, v.score, v.store_name,
+                                first_sentence);
+    }
     v.changes = detail::build_changes(in, v, clean);
     v.trend = detail::build_trend(in, v);
     v.coverage = detail::build_coverage(in, clean);

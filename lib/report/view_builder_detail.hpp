@@ -28,6 +28,9 @@ ChangesView build_changes(const ReportInput& in, const ReportView& view, const C
 TrendView build_trend(const ReportInput& in, const ReportView& view);
 std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& clean);
 std::optional<std::string> build_gap_note(const ReportInput& in, const ReportView& view);
+// "Monitoring paused: Klaviyo unavailable since ..." while a circuit breaker is
+// open, "Monitoring resumed: ..." on the first run after it closed.
+std::optional<std::string> build_breaker_notice(const ReportInput& in, const ReportView& view);
 AppendixView build_appendix(const ReportInput& in, const ReportView& view, const Cleaner& clean);
 
 } // namespace frr::report::detail

@@ -108,7 +108,7 @@ TrendView build_trend(const ReportInput& in, const ReportView& view)
     std::vector<HistoryPoint> points(in.history.end() - static_cast<std::ptrdiff_t>(std::min(
                                                             in.history.size(), k_trend_points - 1)),
                                      in.history.end());
-    points.push_back({view.run_id, view.as_of, view.score, view.status, in.score.indicators});
+    points.push_back({view.run_id, view.as_of, view.score, view.status, in.score.indicators, in.score.paused});
     std::vector<std::optional<double>> scores;
     for (std::size_t i = 0; i < points.size(); ++i) {
         const auto& p = points[i];
@@ -212,6 +212,32 @@ AppendixView build_appendix(const ReportInput& in, const ReportView& view, const
                                 f.score ? fmt::format("{:.0f}", *f.score) : std::string("n/a"),
                                 clean(f.value), fmt::format("{:g}", f.weight), counts_text(f.counts)});
     return a;
+}
+
+std::optional<std::string> build_breaker_notice(const ReportInput& in, const ReportView& view)
+{
+    std::vector<std::string> paused_now;
+    std::optional<core::TimePoint> since;
+    for (const auto& p : in.manifest.platforms) {
+        if (p.status != "paused")
+            continue;
+        paused_now.push_back(platform_label(p.name));
+        if (p.breaker_opened_at && (!since || *p.breaker_opened_at < *since))
+            since = p.breaker_opened_at;
+    }
+    if (!paused_now.empty()) {
+        auto when = since ? " since " + core::format_local(*since, view.timezone) : std::string();
+        return fmt::format("Monitoring paused: {} unavailable{}. We keep trying on every run and will tell you "
+                           "when it is back; until then this is the only notice you will get.",
+                           join(paused_now, " and "), when);
+    }
+    if (in.history.empty() || in.history.back().paused.empty())
+        return std::nullopt;
+    std::vector<std::string> back;
+    for (const auto& p : in.history.back().paused)
+        back.push_back(platform_label(p));
+    return fmt::format("Monitoring resumed: {} {} reachable again and was checked in full this time.",
+                       join(back, " and "), back.size() == 1 ? "is" : "are");
 }
 
 } // namespace frr::report::detail

@@ -65,8 +65,7 @@ struct OrderEvents {
     bool value_mismatch = false;
 };
 
-void order_defects(const Store& s, Time now, const Window& w, std::chrono::seconds config_grace,
-                   std::vector<Defect>& out) {
+void order_defects(const Store& s, Time now, const Window& w, std::vector<Defect>& out) {
     std::unordered_map<Index, OrderEvents> seen;
     Index placed = s.shopify_metric(EventKind::placed_order);
     Index ordered = s.shopify_metric(EventKind::ordered_product);
@@ -106,13 +105,6 @@ void order_defects(const Store& s, Time now, const Window& w, std::chrono::secon
             continue;
         }
         const OrderEvents& oe = found->second;
-        // Late: a run at the start time judged it missing (created before that run's grace
-        // cut-off) and its event arrived after that run.
-        if (oe.first_arrival > s.start && o.created_at < s.start - config_grace)
-            out.push_back({"order_event_late", name,
-                           detail({{"order_created", created},
-                                   {"arrived", iso_utc(oe.first_arrival)},
-                                   {"delay_seconds", static_cast<std::int64_t>((oe.first_arrival - o.created_at).count())}})});
         if (oe.placed > 1)
             out.push_back({"order_event_duplicate", name,
                            detail({{"order_created", created}, {"events", oe.placed}})});
@@ -127,6 +119,32 @@ void order_defects(const Store& s, Time now, const Window& w, std::chrono::secon
                            detail({{"order_created", created},
                                    {"expected", o.quantity},
                                    {"actual", oe.items}})});
+    }
+}
+
+// Late: the answer key is what a run at `now` sees whose previous run was at the start time.
+// That run judged the order missing (an eligible order in the start's window, created before its
+// grace cut-off, no Placed Order visible yet); its first Placed Order arrived in (start, now].
+// Whether the order is still in now's window does not matter: the previous run saw it.
+void late_defects(const Store& s, Time now, const AnswerKeyConfig& c, std::vector<Defect>& out) {
+    Index placed = s.shopify_metric(EventKind::placed_order);
+    if (placed == k_none || now <= s.start) return;
+    const Window at_start = window_at(c, s.start);
+    std::unordered_map<Index, Time> first_arrival;
+    auto [first, last] = s.event_range(placed, at_start.since, at_start.judge_before);
+    for (std::size_t i = first; i < last; ++i) {
+        const Event& e = s.events[placed][i];
+        auto [it, inserted] = first_arrival.try_emplace(e.order, e.arrival);
+        if (!inserted) it->second = std::min(it->second, e.arrival);
+    }
+    for (const auto& [idx, arrived] : first_arrival) {
+        const Order& o = s.orders[idx];
+        if (arrived <= s.start || arrived > now || !s.eligible(o)) continue;
+        if (o.created_at < at_start.since || o.created_at >= at_start.judge_before) continue;
+        out.push_back({"order_event_late", order_name(o),
+                       detail({{"order_created", iso_utc(o.created_at)},
+                               {"arrived", iso_utc(arrived)},
+                               {"delay_seconds", static_cast<std::int64_t>((arrived - o.created_at).count())}})});
     }
 }
 
@@ -242,7 +260,8 @@ void volume_defects(const Store& s, Time now, const AnswerKeyConfig& c, const Wi
 std::vector<Defect> compute_answer_key(const Store& s, Time now, const AnswerKeyConfig& c) {
     std::vector<Defect> out;
     const Window w = window_at(c, now);
-    order_defects(s, now, w, c.grace, out);
+    order_defects(s, now, w, out);
+    late_defects(s, now, c, out);
     customer_defects(s, w, out);
     stall_defect(s, now, c, w, out);
     audience_defects(s, now, c, out);

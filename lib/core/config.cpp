@@ -270,6 +270,18 @@ void load_breaker(const YamlReader& r, BreakerConfig& out)
     out.cool_down = r.duration("cool_down", out.cool_down);
 }
 
+void load_fetch(const YamlReader& r, FetchConfig& out)
+{
+    r.allow_only({"max_attempts", "retry_base_delay_ms", "retry_max_delay_ms", "timeout_ms"});
+    out.max_attempts = r.integer("max_attempts", out.max_attempts, 1, 20);
+    auto ms = [&](const char* key, std::chrono::milliseconds fallback, int min) {
+        return std::chrono::milliseconds{r.integer(key, static_cast<int>(fallback.count()), min, 3'600'000)};
+    };
+    out.retry_base_delay = ms("retry_base_delay_ms", out.retry_base_delay, 0);
+    out.retry_max_delay = ms("retry_max_delay_ms", out.retry_max_delay, 0);
+    out.timeout = ms("timeout_ms", out.timeout, 100);
+}
+
 } // namespace
 
 std::string SecretRef::resolve() const
@@ -335,7 +347,7 @@ Config parse_config(const std::string& text, const std::filesystem::path& source
     Config c;
     c.source = source;
     YamlReader r(root, "", source);
-    r.allow_only({"store", "shopify", "klaviyo", "checks", "delivery", "state", "breaker"});
+    r.allow_only({"store", "shopify", "klaviyo", "checks", "delivery", "state", "breaker", "fetch"});
     if (!r.has("shopify"))
         r.fail_at(root, "shopify", "section is required", "see examples/frr.example.yaml");
     if (!r.has("klaviyo"))
@@ -347,6 +359,7 @@ Config parse_config(const std::string& text, const std::filesystem::path& source
     load_delivery(r.child("delivery"), c.delivery, source.string());
     load_state(r.child("state"), c.state);
     load_breaker(r.child("breaker"), c.breaker);
+    load_fetch(r.child("fetch"), c.fetch);
     // Base URLs (after environment overrides) must be https, or http to loopback.
     check_url(c.shopify.effective_base_url(), "shopify.base_url", source.string(), "https", "http");
     check_url(c.klaviyo.effective_base_url(), "klaviyo.base_url", source.string(), "https", "http");

@@ -131,6 +131,15 @@ struct BreakerConfig {
     std::chrono::seconds cool_down{3600};
 };
 
+// How the fetch retries and times out its requests (docs/fetching.md). The defaults suit the
+// real services; tests shorten them so injected faults cost milliseconds.
+struct FetchConfig {
+    int max_attempts = 8;                              // including the first
+    std::chrono::milliseconds retry_base_delay{500};   // backoff ceiling after the first failure
+    std::chrono::milliseconds retry_max_delay{30'000}; // cap of the backoff
+    std::chrono::milliseconds timeout{60'000};         // whole request, connect included
+};
+
 struct Config {
     std::filesystem::path source;      // the file it came from
     StoreConfig store;
@@ -140,6 +149,7 @@ struct Config {
     DeliveryConfig delivery;
     StateConfig state;
     BreakerConfig breaker;
+    FetchConfig fetch;
 };
 
 // Loads and validates. Throws Error(config) with file:line:col, the key, and a

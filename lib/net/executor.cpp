@@ -1,5 +1,7 @@
 #include "net/executor.hpp"
 
+#include <algorithm>
+
 #include "core/clock.hpp"
 #include "core/random.hpp"
 
@@ -52,8 +54,14 @@ ExecuteResult execute(HttpTransport& transport, const HttpRequest& request, cons
 
 ExecuteResult execute(const RequestContext& context, const HttpRequest& request, const Classifier& classify)
 {
-    return execute(context.transport, request, context.policy, context.sleeper, context.random,
-                   context.stats, classify, context.pacer);
+    if (!context.timeout)
+        return execute(context.transport, request, context.policy, context.sleeper, context.random,
+                       context.stats, classify, context.pacer);
+    HttpRequest timed = request;
+    timed.total_timeout = *context.timeout;
+    timed.connect_timeout = std::min(timed.connect_timeout, *context.timeout);
+    return execute(context.transport, timed, context.policy, context.sleeper, context.random, context.stats,
+                   classify, context.pacer);
 }
 
 } // namespace frr::net

@@ -8,7 +8,9 @@
 #include "net/request_stats.hpp"
 #include "net/retry.hpp"
 
+#include <chrono>
 #include <functional>
+#include <optional>
 
 namespace frr::core {
 class Random;
@@ -36,6 +38,8 @@ struct RequestContext {
     core::Random& random;
     RequestStats& stats;
     Pacer* pacer = nullptr; // reserved before every attempt when set
+    // When set, replaces every request's total_timeout (and caps its connect_timeout).
+    std::optional<std::chrono::milliseconds> timeout = std::nullopt;
 };
 
 // Sends `request` up to policy.max_attempts times. Before each attempt the

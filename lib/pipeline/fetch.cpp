@@ -8,6 +8,7 @@
 #include "pipeline/fetch_incremental.hpp"
 #include "pipeline/fetch_window.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <fmt/format.h>
 #include <future>
@@ -21,13 +22,13 @@ namespace {
 namespace shopify = connectors::shopify;
 namespace klaviyo = connectors::klaviyo;
 
-// Throttle storms need more patience than the default five attempts.
-net::RetryPolicy fetch_retry_policy()
+// Throttle storms need more patience than the default five attempts (fetch.max_attempts, 8).
+net::RetryPolicy fetch_retry_policy(const core::FetchConfig& fetch)
 {
     net::RetryOptions o;
-    o.max_attempts = 8;
-    o.base_delay = std::chrono::milliseconds{500};
-    o.max_delay = std::chrono::milliseconds{30'000};
+    o.max_attempts = fetch.max_attempts;
+    o.base_delay = fetch.retry_base_delay;
+    o.max_delay = std::max(fetch.retry_max_delay, fetch.retry_base_delay);
     return net::RetryPolicy(o);
 }
 
@@ -103,9 +104,11 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
 
     net::RequestStats shopify_stats;
     net::RequestStats klaviyo_stats;
-    const net::RetryPolicy policy = fetch_retry_policy();
+    const net::RetryPolicy policy = fetch_retry_policy(config.fetch);
     net::RequestContext shopify_ctx{services.transport, policy, services.sleeper, services.random, shopify_stats};
     net::RequestContext klaviyo_ctx{services.transport, policy, services.sleeper, services.random, klaviyo_stats};
+    shopify_ctx.timeout = config.fetch.timeout;
+    klaviyo_ctx.timeout = config.fetch.timeout;
 
     std::promise<std::vector<std::string>> email_promise;
     std::future<std::vector<std::string>> email_future = email_promise.get_future();

@@ -4,6 +4,8 @@
 
 #include "answer_key.hpp"
 
+#include <set>
+
 namespace frr::sim {
 
 namespace {
@@ -60,6 +62,18 @@ void write_customers(JsonWriter& w, const Store& s, Time since, Time until) {
     key_count(w, "products", s.products.size());
 }
 
+// The profiles a fetch finds by looking up the emails of the customers updated in
+// [since, until): one per distinct normalised email that Klaviyo holds.
+std::uint64_t profiles_of_updated_customers(const Store& s, Time since, Time until) {
+    std::set<Index> found;
+    for (const Customer& c : s.customers) {
+        if (!c.has_email() || c.updated_at < since || c.updated_at >= until) continue;
+        Index p = s.find_profile_by_email(normalise_email(c.email));
+        if (p != k_none) found.insert(p);
+    }
+    return found.size();
+}
+
 void write_klaviyo(JsonWriter& w, const Store& s, Time now, Time since, Time until) {
     std::uint64_t profiles_updated = 0;
     for (const Profile& p : s.profiles)
@@ -68,6 +82,7 @@ void write_klaviyo(JsonWriter& w, const Store& s, Time now, Time since, Time unt
     w.StartObject();
     key_count(w, "total", s.profiles.size());
     key_count(w, "updated_in_range", profiles_updated);
+    key_count(w, "of_customers_updated_in_range", profiles_of_updated_customers(s, since, until));
     w.EndObject();
     w.Key("events");
     w.StartArray();

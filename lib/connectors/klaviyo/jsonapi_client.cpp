@@ -85,6 +85,8 @@ Reply JsonApiClient::post(const std::string& path, std::string body, const Route
 Reply JsonApiClient::send(net::HttpRequest request, const Route& route)
 {
     net::WindowLimiter& pacer = limiter(route);
+    if (m_context.timeout)
+        request.total_timeout = *m_context.timeout;
     for (int renewal = 0;; ++renewal) {
         const std::string token = m_tokens.access_token(m_wall.now());
         request.headers = {{"Authorization", (m_auth == core::KlaviyoAuthMode::oauth ? "Bearer " : "Klaviyo-API-Key ") + token},

@@ -175,6 +175,8 @@ GraphqlReply GraphqlClient::call(std::string_view query, std::string_view variab
     request.url = m_endpoint.graphql_url();
     request.body = fmt::format(R"({{"query":{},"variables":{}}})", json_string(query),
                                variables_json.empty() ? std::string_view("{}") : variables_json);
+    if (m_context.timeout)
+        request.total_timeout = *m_context.timeout;
     for (int renewal = 0;; ++renewal) {
         const std::string token = m_tokens.access_token(m_wall.now());
         request.headers = {{"Content-Type", "application/json"},

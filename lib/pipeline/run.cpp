@@ -1,5 +1,6 @@
 #include "pipeline/run.hpp"
 
+#include "core/fault.hpp"
 #include "model/snapshot.hpp"
 #include "pipeline/check.hpp"
 #include "pipeline/fetch.hpp"
@@ -66,9 +67,12 @@ RunResult run_pipeline(const RunContext& ctx, const RunOptions& options)
         auto fetched = run_fetch(ctx, FetchOptions{since, FullFetch::no});
         result.run = fetched.run;
         result.fetch_exit = fetched.exit;
+        core::fault_point("run.after_fetch");
 
         auto checked = run_check(ctx, fetched.run, CheckOptions{since});
+        core::fault_point("run.after_check");
         auto scored = run_score(ctx, fetched.run);
+        core::fault_point("run.after_score");
         result.health_exit = scored.exit;
         // check/score fold coverage into their code; keep only the health part.
         if (result.health_exit == core::ExitCode::partial || result.health_exit == core::ExitCode::paused) {
@@ -80,6 +84,7 @@ RunResult run_pipeline(const RunContext& ctx, const RunOptions& options)
         (void)checked;
 
         result.report = run_report(ctx, fetched.run);
+        core::fault_point("run.after_report");
 
         result.delivery = decide_delivery(any_paused(fetched.manifest), previous_paused(ctx, fetched.run),
                                           options.dry_run);
@@ -90,7 +95,9 @@ RunResult run_pipeline(const RunContext& ctx, const RunOptions& options)
             result.send = run_send(ctx, SendOptions{options.dry_run});
         }
 
+        core::fault_point("run.before_prune");
         result.pruned = ctx.state.prune(ctx.as_of, ctx.config.state.retention, ctx.config.state.keep_min);
+        core::fault_point("run.after_prune");
         result.exit = run_exit_code(result.fetch_exit, result.health_exit, result.send.exit_code,
                                     options.fail_on);
     } catch (const core::Error& e) {

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Build the libFuzzer targets (clang, ASan + UBSan) and run each for N seconds.
+#   scripts/fuzz.sh [seconds-per-target] [target...]     (default 60 s; all targets)
+# Seeds come from test/fuzz/corpus/<target>/ (read only); new inputs go to
+# build-fuzz/corpus/<target>/, crashes to build-fuzz/crashes/<target>/.
+# Known crash inputs in test/fuzz/regressions/<target>/ are replayed first (one line each).
+# FUZZ_KEEP_GOING=1: fork mode, the run goes on after a crash (for long runs while a known
+# crash is unfixed); every crash is kept in build-fuzz/crashes/<target>/.
+# Exit status: 0 when no target crashed (regressions included), 1 otherwise.
+set -euo pipefail
+SECONDS_PER_TARGET=${1:-60}
+shift || true
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(config shopify klaviyo snapshot)
+SRC=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${FRR_FUZZ_BUILD:-$SRC/build-fuzz}
+JOBS=${JOBS:-2}
+
+# Until the top-level CMakeLists.txt has the FRR_FUZZ option, a wrapper project adds test/fuzz.
+project_dir=$SRC
+grep -q 'FRR_FUZZ' "$SRC/CMakeLists.txt" || project_dir=$SRC/test/fuzz/standalone
+# -O1 -g without NDEBUG: assertions (RapidJSON's type checks among them) stay on.
+CC=clang CXX=clang++ cmake -S "$project_dir" -B "$BUILD" -DFRR_FUZZ=ON -DFRR_BUILD_TESTS=OFF \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >/dev/null
+cmake --build "$BUILD" -j"$JOBS" $(printf -- '--target fuzz_%s ' "${TARGETS[@]}")
+
+status=0
+keep_going=()
+[ "${FUZZ_KEEP_GOING:-0}" = 1 ] && keep_going=(-fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1)
+for t in "${TARGETS[@]}"; do
+  bin=$(find "$BUILD" -name "fuzz_$t" -type f -perm -u+x | head -n1)
+  for input in "$SRC/test/fuzz/regressions/$t"/*; do
+    [ -f "$input" ] || continue
+    if "$bin" "$input" >"$BUILD/regression.log" 2>&1; then
+      echo "regression $t/$(basename "$input"): ok"
+    else
+      echo "regression $t/$(basename "$input"): CRASH ($(grep -m1 -E 'ERROR|runtime error|terminate called' "$BUILD/regression.log"))"
+      status=1
+    fi
+  done
+  corpus=$BUILD/corpus/$t crashes=$BUILD/crashes/$t
+  mkdir -p "$corpus" "$crashes"
+  echo "== fuzz_$t for ${SECONDS_PER_TARGET}s"
+  set +e
+  "$bin" "${keep_going[@]}" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 -timeout=10 \
+    -rss_limit_mb=2048 -artifact_prefix="$crashes/" -print_final_stats=1 \
+    "$corpus" "$SRC/test/fuzz/corpus/$t" >"$BUILD/fuzz_$t.log" 2>&1
+  rc=$?
+  set -e
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$BUILD/fuzz_$t.log" | grep -o '[0-9]*$' ||
+         grep -oE '^#[0-9]+' "$BUILD/fuzz_$t.log" | tail -n1 | tr -d '#' || echo '?')
+  echo "fuzz_$t: exit $rc, runs $runs, crash files: $(ls "$crashes" | wc -l) (log $BUILD/fuzz_$t.log)"
+  [ "$rc" = 0 ] || status=1
+done
+exit $status

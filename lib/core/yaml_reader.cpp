@@ -54,6 +54,9 @@ void YamlReader::allow_only(std::initializer_list<const char*> known) const
         return;
     std::vector<std::string> seen;
     for (auto it = m_node.begin(); it != m_node.end(); ++it) {
+        if (!it->first.IsScalar())
+            fail_at(it->first, "", "has a key that is not a plain name (a list or mapping used as a key)",
+                    "write keys as plain words, e.g. 'timezone: Europe/London'");
         auto key = it->first.as<std::string>();
         if (std::find(seen.begin(), seen.end(), key) != seen.end())
             fail_at(it->first, key, "appears twice", "keep one of them");
@@ -95,7 +98,8 @@ std::vector<std::string> YamlReader::keys() const
     std::vector<std::string> out;
     if (m_node && m_node.IsMap())
         for (auto it = m_node.begin(); it != m_node.end(); ++it)
-            out.push_back(it->first.as<std::string>());
+            if (it->first.IsScalar())
+                out.push_back(it->first.as<std::string>());
     return out;
 }
 

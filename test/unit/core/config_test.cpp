@@ -144,3 +144,11 @@ TEST_CASE("the demo config validates")
     auto c = frr::core::load_config(frr::test::source_dir() / "examples/demo.yaml");
     CHECK(c.shopify.shop == "frr-demo.myshopify.com");
 }
+
+TEST_CASE("a non-scalar key is a config error, not a crash (fuzz regression)")
+{
+    auto e = config_error("? [a, b]\n: 1\nshopify:\n  shop: x\n");
+    CHECK(e.code() == ExitCode::config);
+    auto e2 = config_error(std::string(k_minimal) + "checks:\n  ? {a: 1}\n  : 2\n");
+    CHECK(e2.code() == ExitCode::config);
+}

@@ -152,3 +152,13 @@ TEST_CASE("a non-scalar key is a config error, not a crash (fuzz regression)")
     auto e2 = config_error(std::string(k_minimal) + "checks:\n  ? {a: 1}\n  : 2\n");
     CHECK(e2.code() == ExitCode::config);
 }
+
+TEST_CASE("only real loopback hosts may use plain http")
+{
+    for (const char* host : {"http://127.0.0.1.nip.io", "http://127.evil.com", "http://1270.0.0.1"}) {
+        auto e = config_error(std::string(k_minimal) + "  base_url: " + host + "\n");
+        CHECK(e.code() == ExitCode::config);
+    }
+    CHECK_NOTHROW(parse_config(std::string(k_minimal) + "  base_url: http://127.0.0.2:9\n", "test.yaml"));
+    CHECK_NOTHROW(parse_config(std::string(k_minimal) + "  base_url: http://localhost:9\n", "test.yaml"));
+}

@@ -66,7 +66,10 @@ check_against_key() {
   set -e
   case " $want " in
     *" $got "*) ;;
-    *) cat "$WORK/err"; fail "frr check at $as_of: exit $got, expected one of: $want" ;;
+    *) cat "$WORK/err"
+       local run; run=$(latest_run "${FRR_TEST_STATE:-$WORK/state}")
+       [ -z "$run" ] || /usr/bin/python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); [print(k, p.get("status"), p.get("errors")) for k, p in m.get("platforms", {}).items()]' "$run/manifest.json" >&2 || true
+       fail "frr check at $as_of: exit $got, expected one of: $want" ;;
   esac
   curl -sf "$SIM_URL/_sim/answer-key" >"$WORK/key.json" || fail "no answer key from $SIM_URL"
   local key_as_of

@@ -95,6 +95,8 @@ std::string stats_json(const SimContext& ctx) {
         w.Uint64(s.requests);
         w.Key("throttled");
         w.Uint64(s.throttled);
+        w.Key("limited");
+        w.Uint64(s.limited);
         w.Key("faults");
         w.Uint64(s.faults);
         w.EndObject();

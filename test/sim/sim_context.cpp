@@ -21,11 +21,14 @@ std::optional<Fault> SimContext::take_fault(Platform p, std::string_view path) {
     return f;
 }
 
-void SimContext::count_throttled(Platform p) { counters(p).throttled.fetch_add(1, std::memory_order_relaxed); }
+void SimContext::count_throttled(Platform p) {
+    counters(p).throttled.fetch_add(1, std::memory_order_relaxed);
+    counters(p).limited.fetch_add(1, std::memory_order_relaxed);
+}
 
 PlatformStats SimContext::stats(Platform p) const {
     const Counters& c = counters(p);
-    return {c.requests.load(), c.throttled.load(), c.faults.load()};
+    return {c.requests.load(), c.throttled.load(), c.limited.load(), c.faults.load()};
 }
 
 std::string SimContext::base_url() const {

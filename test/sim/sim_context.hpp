@@ -20,6 +20,7 @@ namespace frr::sim {
 struct PlatformStats {
     std::uint64_t requests = 0;     // every request routed to the platform (control routes excluded)
     std::uint64_t throttled = 0;    // answered THROTTLED / 429 by a rate limiter or a fault
+    std::uint64_t limited = 0;      // of those, by the platform's own rate limiter (not a fault)
     std::uint64_t faults = 0;       // answered by an injected fault
 };
 
@@ -68,6 +69,7 @@ private:
     struct Counters {
         std::atomic<std::uint64_t> requests{0};
         std::atomic<std::uint64_t> throttled{0};
+        std::atomic<std::uint64_t> limited{0};
         std::atomic<std::uint64_t> faults{0};
     };
     Counters& counters(Platform p) { return p == Platform::shopify ? m_shopify : m_klaviyo; }

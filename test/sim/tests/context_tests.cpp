@@ -112,6 +112,9 @@ TEST_CASE("a fractional fault fires for roughly that share, reproducibly", "[sim
         int hits = 0;
         for (int i = 0; i < 2000; ++i)
             if (ctx.take_fault(Platform::klaviyo, "/api/events")) ++hits;
+        auto stats = ctx.stats(Platform::klaviyo);
+        CHECK(stats.throttled == static_cast<std::uint64_t>(hits));
+        CHECK(stats.limited == 0); // an injected 429 is not the platform's limiter
         return hits;
     };
     int hits = run();

@@ -42,6 +42,7 @@ TEST_CASE("shopify bucket throttles at the documented point and recovers at the 
     CHECK(cost["throttleStatus"]["restoreRate"].GetDouble() == 100.0);
     CHECK(raw.body.find("\"maximumAvailable\":2000.0") != std::string::npos);
     CHECK(world.ctx.stats(Platform::shopify).throttled == 1);
+    CHECK(world.ctx.stats(Platform::shopify).limited == 1);
 }
 
 TEST_CASE("shopify bucket refills with the sim clock", "[shopify]") {

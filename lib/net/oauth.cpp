@@ -33,6 +33,15 @@ std::string env_or(const std::string& env, std::string_view fallback)
 
 } // namespace
 
+std::optional<std::string> token_after_401(TokenProvider& tokens, std::string_view refused, core::TimePoint now)
+{
+    tokens.reject(refused);
+    std::string next = tokens.access_token(now);
+    if (next == refused)
+        return std::nullopt;
+    return next;
+}
+
 // ---- ShopifyClientCredentials --------------------------------------------
 
 ShopifyClientCredentials::ShopifyClientCredentials(RequestContext context, ClientCredentialsOptions options)

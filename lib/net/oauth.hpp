@@ -3,8 +3,10 @@
 // All providers are thread-safe; a renewal holds the provider's lock, so
 // concurrent callers wait for one renewal instead of each starting their own.
 //
-// `now` is wall-clock time (core::SystemClock), not the run's --as-of: token
-// lifetimes are real. Renewal failures follow frr's two error channels:
+// `now` is the caller's clock (the fetch passes the run's clock, i.e. --as-of
+// when given). A recorded expiry is only a hint to renew early: the API's 401
+// is what counts, and clients answer it through token_after_401() below.
+// Renewal failures follow frr's two error channels:
 //   core::Error(credentials, ..., "<platform> token endpoint", remedy)
 //       the endpoint refused the credentials (invalid_grant, invalid_client, other 4xx): exit 77;
 //   TokenUnavailable (oauth_wire.hpp)
@@ -34,6 +36,20 @@ public:
     // several threads get a 401 for the same token, only one renewal follows.
     virtual void reject(std::string_view rejected) = 0;
 };
+
+// How often one API request may be sent again after a 401, each time with a
+// token other than the one refused. Once is not enough: every token can be
+// expired again (a server-side expiry, a very short lifetime) after the
+// renewal and before the renewed token is used, which parallel requests make
+// likely. The bound ends the loop when the server refuses every fresh token.
+inline constexpr int k_max_renewals_per_request = 3;
+
+// After a 401 for `refused`: rejects it and answers the token to send next,
+// renewing if `refused` was still current (another thread may have renewed
+// already). nullopt when another try cannot help: the provider hands back the
+// refused token again (a static token). Renewal failures propagate as from
+// access_token() (core::Error credentials, TokenUnavailable).
+std::optional<std::string> token_after_401(TokenProvider& tokens, std::string_view refused, core::TimePoint now);
 
 // A token that never changes (Shopify shpat_ Admin token, Klaviyo private key).
 // invalidate() cannot help: a 401 with a static token is a credentials error.

@@ -87,8 +87,8 @@ Reply JsonApiClient::send(net::HttpRequest request, const Route& route)
     net::WindowLimiter& pacer = limiter(route);
     if (m_context.timeout)
         request.total_timeout = *m_context.timeout;
-    for (int renewal = 0;; ++renewal) {
-        const std::string token = m_tokens.access_token(m_wall.now());
+    std::string token = m_tokens.access_token(m_wall.now());
+    for (int renewals = 0;;) {
         request.headers = {{"Authorization", (m_auth == core::KlaviyoAuthMode::oauth ? "Bearer " : "Klaviyo-API-Key ") + token},
                            {"revision", m_revision},
                            {"Accept", "application/vnd.api+json"}};
@@ -106,9 +106,12 @@ Reply JsonApiClient::send(net::HttpRequest request, const Route& route)
         reply.http_status = response.status;
         std::string parse_error;
         bool parsed = parse_json(response.body, reply.doc, parse_error);
-        if (response.status == 401 && renewal == 0) {
-            m_tokens.reject(token);
-            continue;
+        if (response.status == 401 && renewals < net::k_max_renewals_per_request) {
+            if (auto next = net::token_after_401(m_tokens, token, m_wall.now())) {
+                token = std::move(*next);
+                ++renewals;
+                continue;
+            }
         }
         if (response.status >= 200 && response.status < 300) {
             reply.status = parsed ? ReplyStatus::ok : ReplyStatus::failed;

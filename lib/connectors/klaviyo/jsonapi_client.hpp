@@ -4,7 +4,8 @@
 // for OAuth), the pinned `revision` and Accept: application/vnd.api+json.
 // Each endpoint has its own WindowLimiter seeded with the published tier
 // limits and corrected by RateLimit-* headers and 429 Retry-After; 429 and
-// 5xx are retried with backoff; a 401 renews the token once.
+// 5xx are retried with backoff; a 401 is sent again with a renewed token, up to
+// net::k_max_renewals_per_request times (never with the refused token again).
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "net/executor.hpp"

@@ -5,6 +5,7 @@
 #include "scripted_transport.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 using namespace frr;
 using namespace frr::connectors::klaviyo;
@@ -167,4 +168,115 @@ TEST_CASE("daily aggregate buckets become store-local dates", "[klaviyo]")
     CHECK(days[0] == model::DailyCount{"2026-07-06", 41});
     CHECK(days[1] == model::DailyCount{"2026-07-07", 40});
     CHECK(days[2] == model::DailyCount{"2026-11-01", 55});
+}
+
+namespace {
+
+// Klaviyo OAuth over one scripted transport: token grants and API requests
+// share the script, so a test reads as the exchange on the wire.
+struct OAuthFixture {
+    test::ScriptedTransport transport;
+    core::FakeSleeper sleeper;
+    core::SeededRandom random{5};
+    net::RequestStats stats;
+    core::FixedClock clock{core::TimePoint{std::chrono::seconds{1'800'000'000}}};
+    net::RefreshTokenProvider tokens{net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats},
+                                     [] {
+                                         net::RefreshTokenOptions o;
+                                         o.style = net::RefreshStyle::klaviyo_basic;
+                                         o.platform = "klaviyo";
+                                         o.base_url = "http://127.0.0.1:1";
+                                         o.client_id = "cid";
+                                         o.client_secret = "secret";
+                                         o.refresh_token = "krt_0";
+                                         return o;
+                                     }()};
+    JsonApiClient client{"http://127.0.0.1:1",
+                         "2026-07-15",
+                         core::KlaviyoAuthMode::oauth,
+                         tokens,
+                         net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats},
+                         clock};
+
+    void grant(int n)
+    {
+        transport.reply(200, fmt::format(R"J({{"access_token":"kat_{0}","token_type":"Bearer","expires_in":300,"refresh_token":"krt_{0}"}})J", n));
+    }
+    void expired()
+    {
+        transport.reply(401, R"J({"errors":[{"id":"1","status":401,"code":"not_authenticated","title":"Incorrect authentication credentials.","detail":"Access token has expired."}]})J");
+    }
+    std::vector<std::string> api_authorizations() const
+    {
+        std::vector<std::string> out;
+        for (const auto& r : transport.sent())
+            if (r.url.find("/api/") != std::string::npos)
+                out.push_back(test::header_of(r, "Authorization"));
+        return out;
+    }
+};
+
+} // namespace
+
+TEST_CASE("oauth: a token expired again after its renewal is renewed again, the page is not lost", "[klaviyo]")
+{
+    // Every access token expired on the first events page; the renewed one was expired
+    // too (a second expiry) before the retry reached the server.
+    OAuthFixture f;
+    f.grant(1);
+    f.expired();
+    f.grant(2);
+    f.expired();
+    f.grant(3);
+    f.transport.reply(200, R"J({"data":[{"type":"event","id":"a"}],"links":{"next":null}})J");
+    std::vector<std::string> ids;
+    auto r = f.client.get_all("/api/events?filter=x", {"events", Tier::xl},
+                              [&](const rapidjson::Value& v) { ids.push_back(v["id"].GetString()); });
+    CHECK(r.complete());
+    CHECK(ids == std::vector<std::string>{"a"});
+    CHECK(f.api_authorizations() == std::vector<std::string>{"Bearer kat_1", "Bearer kat_2", "Bearer kat_3"});
+    CHECK(f.tokens.current_refresh_token() == "krt_3");
+    CHECK(f.transport.remaining() == 0);
+}
+
+TEST_CASE("oauth: a server refusing every fresh token ends as unauthorized after bounded renewals", "[klaviyo]")
+{
+    OAuthFixture f;
+    f.grant(1);
+    for (int n = 2; n <= net::k_max_renewals_per_request + 1; ++n) {
+        f.expired();
+        f.grant(n);
+    }
+    f.expired();
+    auto reply = f.client.get("/api/metrics", {"metrics", Tier::m});
+    CHECK(reply.status == ReplyStatus::unauthorized);
+    CHECK_THAT(reply.error, Catch::Contains("HTTP 401"));
+    CHECK(f.api_authorizations().size() == static_cast<std::size_t>(net::k_max_renewals_per_request + 1));
+    CHECK(f.transport.remaining() == 0);
+}
+
+TEST_CASE("oauth: one expiry costs one grant; a late 401 for the old token keeps the new one", "[klaviyo]")
+{
+    OAuthFixture f;
+    f.grant(1);
+    REQUIRE(f.tokens.access_token(f.clock.now()) == "kat_1");
+    f.expired();
+    f.grant(2);
+    f.transport.reply(200, R"J({"data":[],"links":{"next":null}})J");
+    auto reply = f.client.get("/api/lists", {"lists", Tier::l});
+    CHECK(reply.status == ReplyStatus::ok);
+    // A late 401 for kat_1 (sent before the renewal) must not throw kat_2 away.
+    f.tokens.reject("kat_1");
+    CHECK(f.tokens.access_token(f.clock.now()) == "kat_2");
+    CHECK(f.transport.remaining() == 0);
+}
+
+TEST_CASE("a private key refused with 401 is not sent again", "[klaviyo]")
+{
+    Fixture f;
+    f.transport.reply(401, R"J({"errors":[{"id":"1","status":401,"code":"not_authenticated","title":"Incorrect authentication credentials.","detail":"Invalid API key."}]})J");
+    auto reply = f.client.get("/api/metrics", {"metrics", Tier::m});
+    CHECK(reply.status == ReplyStatus::unauthorized);
+    CHECK_THAT(reply.error, Catch::Contains("Invalid API key."));
+    CHECK(f.transport.sent().size() == 1);
 }

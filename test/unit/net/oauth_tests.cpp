@@ -15,6 +15,7 @@
 #include <atomic>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sys/stat.h>
 #include <thread>
@@ -37,8 +38,10 @@ struct Harness {
     RequestStats stats;
     RequestContext context()
     {
-        return RequestContext{transport, RetryPolicy(RetryOptions{3, 100ms, 1000ms, 5000ms}), sleeper,
-                              random, stats, nullptr};
+        // Designated: RetryOptions gains members (retry.hpp) without breaking this.
+        const RetryOptions options{.max_attempts = 3, .base_delay = 100ms, .max_delay = 1000ms,
+                                   .max_retry_after = 5000ms};
+        return RequestContext{transport, RetryPolicy(options), sleeper, random, stats, nullptr};
     }
 };
 
@@ -63,6 +66,13 @@ public:
                             R"(","token_type":"Bearer","expires_in":3600,"refresh_token":"refresh-)" + n +
                             R"(","scope":"events:read"})",
                         "application/json");
+    }
+
+    // Forget every refresh token: the next grant is invalid_grant.
+    void revoke_all()
+    {
+        std::lock_guard lock(m_mutex);
+        m_valid.clear();
     }
 
     std::atomic<int> hits{0};
@@ -369,4 +379,48 @@ TEST_CASE("RefreshTokenProvider renews once when many threads need a token", "[o
     CHECK(tokens.hits == 1);
     for (const auto& token : seen)
         CHECK(token == "access-1");
+}
+
+TEST_CASE("token_after_401: a renewed token for the refused one, nothing when retrying cannot help", "[oauth]")
+{
+    StaticToken key("pk_static");
+    CHECK_FALSE(token_after_401(key, "pk_static", k_now).has_value()); // the same key again would be refused again
+
+    LoopbackServer loopback;
+    RotatingTokens tokens("refresh-0");
+    serve_klaviyo(loopback, tokens);
+    frr::test::TempDir dir;
+    const auto cache = dir / "klaviyo-token.json";
+    Harness h;
+    RefreshTokenProvider provider(h.context(), klaviyo_options(loopback.url(), "refresh-0", cache));
+    REQUIRE(provider.access_token(k_now) == "access-1");
+    // The server expired every token: refused although its recorded expiry is an hour away.
+    CHECK(token_after_401(provider, "access-1", k_now) == std::optional<std::string>("access-2"));
+    // ... and again before access-2 was used: a second renewal, the rotation persisted each time.
+    CHECK(token_after_401(provider, "access-2", k_now) == std::optional<std::string>("access-3"));
+    CHECK(tokens.hits == 3);
+    CHECK(load_token_cache(cache)->refresh_token == "refresh-3");
+    CHECK(file_mode(cache) == 0600);
+    // A late 401 for a token already replaced: the current one, no grant.
+    CHECK(token_after_401(provider, "access-1", k_now) == std::optional<std::string>("access-3"));
+    CHECK(tokens.hits == 3);
+}
+
+TEST_CASE("token_after_401: a rejected refresh token is a credentials error naming the variable", "[oauth]")
+{
+    LoopbackServer loopback;
+    RotatingTokens tokens("refresh-0");
+    serve_klaviyo(loopback, tokens);
+    Harness h;
+    RefreshTokenProvider provider(h.context(), klaviyo_options(loopback.url(), "refresh-0", {}));
+    REQUIRE(provider.access_token(k_now) == "access-1");
+    tokens.revoke_all(); // the app was disconnected: refresh-1 is dead
+    try {
+        (void)token_after_401(provider, "access-1", k_now);
+        FAIL("expected a credentials error");
+    } catch (const frr::core::Error& e) {
+        CHECK(e.code() == frr::core::ExitCode::credentials);
+        CHECK_THAT(std::string(e.what()), Catch::Contains("klaviyo"));
+        CHECK_THAT(e.remedy(), Catch::Contains("re-authorise the app and update FRR_KLAVIYO_REFRESH_TOKEN"));
+    }
 }

@@ -1,5 +1,7 @@
 #include "net/curl_transport.hpp"
 
+#include "net/retry.hpp"
+
 #include "loopback_server.hpp"
 
 #include <catch2/catch.hpp>
@@ -259,4 +261,45 @@ TEST_CASE("CurlTransport is safe to share between threads", "[curl]")
     for (auto& thread : threads)
         thread.join();
     CHECK(correct == 20);
+}
+
+// Shopify's edge answers 502/503/504 with an empty or non-JSON body (api/shopify.md section 2).
+// Such an answer is an HTTP response to retry, never a transport failure, and the handle that
+// received it serves the next request.
+TEST_CASE("CurlTransport returns a 5xx with an empty body as a response to retry", "[curl]")
+{
+    LoopbackServer loopback;
+    loopback.server().Post("/empty", [](const httplib::Request&, httplib::Response& res) { res.status = 502; });
+    loopback.server().Post("/empty-gzip", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 502;
+        res.set_header("Content-Encoding", "gzip"); // announced, but nothing to decode
+    });
+    loopback.server().Post("/empty-close", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 504;
+        res.set_header("Connection", "close");
+    });
+    loopback.server().Post("/ok", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content("{\"data\":{}}", "application/json");
+    });
+    loopback.start();
+
+    CurlTransport transport;
+    auto post = [&](const std::string& path) {
+        auto request = get(loopback.url(path));
+        request.method = "POST";
+        request.body = "{\"query\":\"{ shop { name } }\"}";
+        return transport.send(request);
+    };
+    for (const auto& [path, status] : {std::pair{"/empty", 502L}, {"/empty-gzip", 502L}, {"/empty-close", 504L}}) {
+        INFO(path);
+        auto result = post(path);
+        REQUIRE(result.ok());
+        CHECK(result.response->status == status);
+        CHECK(result.response->body.empty());
+        CHECK(classify_result(result) == Verdict::retry);
+        auto next = post("/ok");
+        REQUIRE(next.ok());
+        CHECK(next.response->status == 200);
+        CHECK(next.response->body == "{\"data\":{}}");
+    }
 }

@@ -16,11 +16,16 @@ SRC=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${FRR_FUZZ_BUILD:-$SRC/build-fuzz}
 JOBS=${JOBS:-2}
 
-# Until the top-level CMakeLists.txt has the FRR_FUZZ option, a wrapper project adds test/fuzz.
-project_dir=$SRC
-grep -q 'FRR_FUZZ' "$SRC/CMakeLists.txt" || project_dir=$SRC/test/fuzz/standalone
+# A build dir configured by the old wrapper project (test/fuzz/standalone, now gone) or by
+# another compiler is reconfigured from scratch; the corpus and crashes in it are kept.
+if [ -f "$BUILD/CMakeCache.txt" ] &&
+   ! { grep -qxF "CMAKE_HOME_DIRECTORY:INTERNAL=$SRC" "$BUILD/CMakeCache.txt" &&
+       grep -q '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang++' "$BUILD/CMakeCache.txt"; }; then
+  echo "fuzz.sh: $BUILD was configured elsewhere; reconfiguring it" >&2
+  rm -rf "$BUILD/CMakeCache.txt" "$BUILD/CMakeFiles"
+fi
 # -O1 -g without NDEBUG: assertions (RapidJSON's type checks among them) stay on.
-CC=clang CXX=clang++ cmake -S "$project_dir" -B "$BUILD" -DFRR_FUZZ=ON -DFRR_BUILD_TESTS=OFF \
+CC=clang CXX=clang++ cmake -S "$SRC" -B "$BUILD" -DFRR_FUZZ=ON -DFRR_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >/dev/null
 cmake --build "$BUILD" -j"$JOBS" $(printf -- '--target fuzz_%s ' "${TARGETS[@]}")
 
@@ -28,7 +33,7 @@ status=0
 keep_going=()
 [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && keep_going=(-fork=1 -ignore_crashes=1 -ignore_ooms=1 -ignore_timeouts=1)
 for t in "${TARGETS[@]}"; do
-  bin=$(find "$BUILD" -name "fuzz_$t" -type f -perm -u+x | head -n1)
+  bin=$BUILD/test/fuzz/fuzz_$t
   for input in "$SRC/test/fuzz/regressions/$t"/*; do
     [ -f "$input" ] || continue
     if "$bin" "$input" >"$BUILD/regression.log" 2>&1; then
@@ -40,6 +45,7 @@ for t in "${TARGETS[@]}"; do
   done
   corpus=$BUILD/corpus/$t crashes=$BUILD/crashes/$t
   mkdir -p "$corpus" "$crashes"
+  crashes_before=$(ls "$crashes" | wc -l)
   echo "== fuzz_$t for ${SECONDS_PER_TARGET}s"
   set +e
   "$bin" "${keep_going[@]}" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 -timeout=10 \
@@ -49,8 +55,10 @@ for t in "${TARGETS[@]}"; do
   set -e
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$BUILD/fuzz_$t.log" | grep -o '[0-9]*$' ||
          grep -oE '^#[0-9]+' "$BUILD/fuzz_$t.log" | tail -n1 | tr -d '#' || echo '?')
-  echo "fuzz_$t: exit $rc, runs $runs, crash files: $(ls "$crashes" | wc -l) (log $BUILD/fuzz_$t.log)"
-  # In fork mode (FUZZ_KEEP_GOING) libFuzzer exits 0 after crashes: count the files too.
-  [ "$rc" = 0 ] && [ -z "$(ls "$crashes")" ] || status=1
+  new_crashes=$(( $(ls "$crashes" | wc -l) - crashes_before ))
+  echo "fuzz_$t: exit $rc, runs $runs, new crash files: $new_crashes (log $BUILD/fuzz_$t.log)"
+  # In fork mode (FUZZ_KEEP_GOING) libFuzzer exits 0 after crashes: count the new files too
+  # (those of earlier runs stay in $crashes and are not counted again).
+  [ "$rc" = 0 ] && [ "$new_crashes" = 0 ] || status=1
 done
 exit $status

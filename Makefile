@@ -4,7 +4,7 @@ BUILD_DIR ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build test demo bench sanitize clean
+.PHONY: all deps build test demo bench sanitize fuzz-smoke clean
 
 all: build
 
@@ -32,6 +32,13 @@ sanitize: deps
 	cmake -S . -B build-asan -DFRR_SANITIZE=ON -DFRR_WARNINGS_AS_ERRORS=ON -DCMAKE_BUILD_TYPE=Debug
 	cmake --build build-asan -j$(JOBS)
 	cd build-asan && ctest --output-on-failure -j$(JOBS)
+
+# CI's short fuzzing run: builds the libFuzzer targets with clang in build-fuzz/, replays
+# the known crash inputs, runs each target FUZZ_SECONDS; fails on any crash.
+# Longer runs: scripts/fuzz.sh 600 (docs/fuzzing.md).
+FUZZ_SECONDS ?= 25
+fuzz-smoke: deps
+	JOBS=$(JOBS) FRR_FUZZ_BUILD=$(CURDIR)/build-fuzz ./scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD_DIR) build-bench build-asan

@@ -10,6 +10,9 @@ packages=(
   catch2 libcpp-httplib-dev libkainjow-mustache-dev libssl-dev
   libhowardhinnant-date-dev tzdata
   python3 python3-aiosmtpd curl procps
+  # make fuzz-smoke: clang and its libFuzzer/ASan/UBSan runtimes (a Recommends of clang-14's
+  # libclang-common-14-dev, so not pulled in by --no-install-recommends)
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -1,39 +1,14 @@
-// Orchestrates generation and builds the lookup indices routes page on.
+// Orchestrates generation. The seeded steps run in order on the calling thread (one random
+// stream each, so their draws never interleave); the lookup indices, pure functions of records
+// that are already final, are sorted on helper threads meanwhile (store_indices.cpp).
 #include "generator.hpp"
 
 #include <algorithm>
+#include <future>
 
 namespace frr::sim {
 
 namespace {
-
-// Indices sorted by (updated_at, index), via a flat key array (cache-friendly at 1M records).
-template <typename Vec>
-std::vector<Index> index_by_updated(const Vec& v) {
-    std::vector<std::pair<std::int64_t, Index>> keys(v.size());
-    for (Index i = 0; i < keys.size(); ++i) keys[i] = {v[i].updated_at.time_since_epoch().count(), i};
-    if (!std::is_sorted(keys.begin(), keys.end())) std::sort(keys.begin(), keys.end());
-    std::vector<Index> idx(v.size());
-    for (std::size_t i = 0; i < keys.size(); ++i) idx[i] = keys[i].second;
-    return idx;
-}
-
-void build_indices(Store& s) {
-    s.customers_by_updated = index_by_updated(s.customers);
-    s.orders_by_updated = index_by_updated(s.orders);
-    // processedAt equals createdAt for generated orders, so this is usually the identity.
-    std::vector<std::pair<std::int64_t, Index>> processed(s.orders.size());
-    for (Index i = 0; i < s.orders.size(); ++i) processed[i] = {s.orders[i].processed_at.time_since_epoch().count(), i};
-    if (!std::is_sorted(processed.begin(), processed.end())) std::sort(processed.begin(), processed.end());
-    s.orders_by_processed.resize(s.orders.size());
-    for (std::size_t i = 0; i < processed.size(); ++i) s.orders_by_processed[i] = processed[i].second;
-    s.profiles_by_updated = index_by_updated(s.profiles);
-    std::vector<std::pair<std::string_view, Index>> emails(s.profiles.size());
-    for (Index i = 0; i < s.profiles.size(); ++i) emails[i] = {s.profiles[i].email, i};
-    std::sort(emails.begin(), emails.end());
-    s.profiles_by_email.resize(s.profiles.size());
-    for (std::size_t i = 0; i < emails.size(); ++i) s.profiles_by_email[i] = emails[i].second;
-}
 
 void record_injected(Store& s, const DefectPlan& plan) {
     const std::pair<std::uint8_t, const char*> order_kinds[] = {
@@ -65,10 +40,12 @@ Store generate_store(const Scenario& sc, Time now) {
     Rng defect_rng = rng.fork(2);
     Rng klaviyo_rng = rng.fork(3);
     generate_shopify(s, sc, now, shopify_rng);
+    // Customers and orders are final from here on (the later steps only read them).
+    auto shopify_indices = std::async(std::launch::async, [&s] { build_shopify_indices(s); });
     DefectPlan plan = plan_defects(s, sc, now, defect_rng);
     generate_klaviyo(s, sc, plan, now, klaviyo_rng);
     record_injected(s, plan);
-    build_indices(s);
+    shopify_indices.get();
     return s;
 }
 

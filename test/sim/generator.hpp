@@ -1,7 +1,8 @@
 #pragma once
 // Deterministic world generation: same scenario + seed + start time => same Store, byte for byte.
 // Steps: the Shopify store (generate_shopify.cpp), the defect plan (defect_plan.cpp), Klaviyo's
-// copy by the sync model with the plan applied (sync_model.cpp), then the lookup indices.
+// copy by the sync model with the plan applied (sync_model.cpp); the lookup indices are sorted on
+// helper threads meanwhile, which changes nothing in the result (store_indices.cpp).
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
@@ -50,9 +51,15 @@ std::string local_date(const std::string& timezone, Time t);
 
 Store generate_store(const Scenario& scenario, Time now);
 
-// Steps, exposed for tests.
+// Steps, exposed for tests. generate_klaviyo also builds the profile indices.
 void generate_shopify(Store& store, const Scenario& scenario, Time now, Rng& rng);
 DefectPlan plan_defects(Store& store, const Scenario& scenario, Time now, Rng& rng);
 void generate_klaviyo(Store& store, const Scenario& scenario, const DefectPlan& plan, Time now, Rng& rng);
+
+// Lookup indices (store_indices.cpp): customers and orders by updatedAt / processedAt, and
+// profiles by updated and by email. Each only reads the records it sorts, so it may run on
+// another thread while other steps read (never write) those records.
+void build_shopify_indices(Store& store);
+void build_profile_indices(Store& store);
 
 } // namespace frr::sim

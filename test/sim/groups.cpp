@@ -1,6 +1,7 @@
 // Klaviyo lists and segments with memberships, and the scheduled audience drops.
 #include <algorithm>
 #include <map>
+#include <span>
 
 #include "generator.hpp"
 
@@ -32,15 +33,31 @@ Group make_group(const Store& s, std::string name, bool segment, std::uint64_t s
     return g;
 }
 
-// Placed Order events that exist (arrival is not considered: membership follows Shopify data).
-std::vector<std::vector<Time>> purchases_by_profile(const Store& s) {
-    std::vector<std::vector<Time>> out(s.profiles.size());
-    Index placed = s.shopify_metric(EventKind::placed_order);
-    if (placed == k_none) return out;
-    for (const Event& e : s.events[placed])
-        if (e.dup == 0) out[e.profile].push_back(e.datetime);
-    return out;
-}
+// The times of each profile's Placed Order events that exist (arrival is not considered:
+// membership follows Shopify data), in event order, i.e. ascending. One flat array with an
+// offset per profile rather than a vector each (a million small allocations).
+class Purchases {
+public:
+    explicit Purchases(const Store& s) : m_first(s.profiles.size() + 1, 0) {
+        Index placed = s.shopify_metric(EventKind::placed_order);
+        if (placed == k_none) return;
+        const auto& events = s.events[placed];
+        for (const Event& e : events)
+            if (e.dup == 0) ++m_first[e.profile + 1];
+        for (std::size_t i = 1; i < m_first.size(); ++i) m_first[i] += m_first[i - 1];
+        m_times.resize(m_first.back());
+        std::vector<std::size_t> next(m_first.begin(), m_first.end() - 1);
+        for (const Event& e : events)
+            if (e.dup == 0) m_times[next[e.profile]++] = e.datetime;
+    }
+    std::span<const Time> of(Index profile) const {
+        return {m_times.data() + m_first[profile], m_first[profile + 1] - m_first[profile]};
+    }
+
+private:
+    std::vector<std::size_t> m_first; // profile -> first position in m_times; one past the end last
+    std::vector<Time> m_times;
+};
 
 } // namespace
 
@@ -56,10 +73,10 @@ void make_groups(Store& s, const Scenario& sc, Time now, Rng& rng) {
     Group repeat = make_group(s, "Repeat Customers", true, 3);
     Group recent = make_group(s, "Purchased in last 30 days", true, 4);
     Group subscribers = make_group(s, "Engaged Subscribers", true, 5);
-    auto purchases = purchases_by_profile(s);
+    const Purchases purchases(s);
     const Time recent_from = now - std::chrono::days(30);
     for (Index i = 0; i < s.profiles.size(); ++i) {
-        const auto& times = purchases[i];
+        const auto times = purchases.of(i);
         if (times.size() >= 2) repeat.members.push_back({i, times[1]});
         if (times.size() >= 3) vip.members.push_back({i, times[2]});
         auto r = std::find_if(times.begin(), times.end(), [&](Time t) { return t >= recent_from; });

@@ -227,8 +227,9 @@ std::string normalise_email(std::string_view email) {
     if (first == std::string_view::npos) return {};
     auto last = email.find_last_not_of(" \t\r\n");
     std::string out(email.substr(first, last - first + 1));
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    // ASCII only, as std::tolower does in the "C" locale frr-sim runs in (never setlocale'd).
+    for (char& ch : out)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     return out;
 }
 

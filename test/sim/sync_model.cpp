@@ -2,6 +2,7 @@
 // plan applied: metrics, profiles (by normalised email, mapped consent), events per metric,
 // the newsletter list and segments with memberships, decoy metrics of an API integration.
 #include <algorithm>
+#include <future>
 
 #include "generator.hpp"
 
@@ -76,7 +77,7 @@ Consent mapped_consent(MarketingState st) {
 // profile index of each customer (k_none when it has none).
 std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng) {
     auto lag = [&] { return sc.sync_lag.first + std::chrono::seconds(rng.below(static_cast<std::uint64_t>((sc.sync_lag.second - sc.sync_lag.first).count()) + 1)); };
-    std::vector<Index> owner; // profile -> customer, before sorting
+    s.profiles.reserve(s.customers.size() + static_cast<std::size_t>(sc.store.klaviyo_only_profiles * static_cast<double>(s.customers.size())) + 1);
     for (Index i = 0; i < s.customers.size(); ++i) {
         const Customer& c = s.customers[i];
         if (!c.has_email() || (plan.customer_flags[i] & k_customer_missing_profile)) continue;
@@ -124,14 +125,19 @@ std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan&
         signups.push_back(std::move(p));
     }
     // Merge the two createdAt-ordered sequences; ULIDs then ascend with position (no sort of
-    // whole profiles needed, which matters at a million profiles).
-    std::vector<Profile> merged;
-    merged.reserve(s.profiles.size() + signups.size());
-    std::merge(std::make_move_iterator(s.profiles.begin()), std::make_move_iterator(s.profiles.end()),
-               std::make_move_iterator(signups.begin()), std::make_move_iterator(signups.end()),
-               std::back_inserter(merged),
-               [](const Profile& a, const Profile& b) { return a.created_at < b.created_at; });
-    s.profiles = std::move(merged);
+    // whole profiles needed, which matters at a million profiles). In place from the back, so
+    // no second copy of every profile is made; on equal times the customers' profiles come
+    // first (std::merge's order).
+    std::size_t from_customers = s.profiles.size();
+    std::size_t from_signups = signups.size();
+    s.profiles.resize(from_customers + from_signups);
+    for (std::size_t out = s.profiles.size(); from_signups > 0;) {
+        --out;
+        if (from_customers > 0 && signups[from_signups - 1].created_at < s.profiles[from_customers - 1].created_at)
+            s.profiles[out] = std::move(s.profiles[--from_customers]);
+        else
+            s.profiles[out] = std::move(signups[--from_signups]);
+    }
     std::uint64_t previous_ms = 0;
     for (Index i = 0; i < s.profiles.size(); ++i) {
         auto ms = static_cast<std::uint64_t>(s.profiles[i].created_at.time_since_epoch().count()) * 1000 + rng.below(1000);
@@ -147,11 +153,21 @@ std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan&
 struct EventSink {
     Store& s;
     const DefectPlan& plan;
-    Time now;
+    std::array<Index, 8> metric_of_kind{}; // the Shopify metric of each EventKind
+    EventSink(Store& store, const DefectPlan& p) : s(store), plan(p) {
+        for (std::size_t k = 0; k < metric_of_kind.size(); ++k)
+            metric_of_kind[k] = s.shopify_metric(static_cast<EventKind>(k));
+        // Upper bounds, so the large vectors are never copied while they grow.
+        std::size_t units = 0;
+        for (const Order& o : s.orders) units += o.quantity;
+        s.events[metric_of_kind[static_cast<std::size_t>(EventKind::placed_order)]].reserve(s.orders.size() + 64);
+        s.events[metric_of_kind[static_cast<std::size_t>(EventKind::ordered_product)]].reserve(units);
+        s.events[metric_of_kind[static_cast<std::size_t>(EventKind::fulfilled_order)]].reserve(s.orders.size());
+    }
     bool synced(Time datetime) const { return !plan.stall_from || datetime < *plan.stall_from; }
     void add(EventKind kind, Event e) {
         if (!synced(e.datetime)) return;
-        s.events[s.shopify_metric(kind)].push_back(e);
+        s.events[metric_of_kind[static_cast<std::size_t>(kind)]].push_back(e);
     }
 };
 
@@ -162,8 +178,8 @@ bool in_missing_day(const DefectPlan& plan, Time t) {
 }
 
 void order_events(Store& s, const Scenario& sc, const DefectPlan& plan, const std::vector<Index>& profile_of,
-                  Time now, Rng& rng) {
-    EventSink sink{s, plan, now};
+                  Rng& rng) {
+    EventSink sink(s, plan);
     const auto lag_span = static_cast<std::uint64_t>((sc.sync_lag.second - sc.sync_lag.first).count()) + 1;
     for (Index i = 0; i < s.orders.size(); ++i) {
         const Order& o = s.orders[i];
@@ -248,12 +264,20 @@ void decoy_events(Store& s, const Scenario& sc, Time now, Rng& rng) {
     }
 }
 
+// Each metric's events by (datetime, order, line_item, unit, dup), a total order (no two events
+// of a metric share all five), so the result is the same however it is sorted. Placed Order,
+// Ordered Product and Checkout Started are generated in that order already; the others are
+// sorted side by side.
 void sort_events(Store& s) {
+    auto by_time = [](const Event& a, const Event& b) {
+        return std::tie(a.datetime, a.order, a.line_item, a.unit, a.dup) <
+               std::tie(b.datetime, b.order, b.line_item, b.unit, b.dup);
+    };
+    std::vector<std::future<void>> sorts;
     for (auto& v : s.events)
-        std::sort(v.begin(), v.end(), [](const Event& a, const Event& b) {
-            return std::tie(a.datetime, a.order, a.line_item, a.unit, a.dup) <
-                   std::tie(b.datetime, b.order, b.line_item, b.unit, b.dup);
-        });
+        if (!std::is_sorted(v.begin(), v.end(), by_time))
+            sorts.push_back(std::async(std::launch::async, [&v, by_time] { std::sort(v.begin(), v.end(), by_time); }));
+    for (auto& f : sorts) f.get();
 }
 
 } // namespace
@@ -263,10 +287,13 @@ void make_groups(Store& s, const Scenario& sc, Time now, Rng& rng);
 void generate_klaviyo(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng) {
     make_metrics(s);
     std::vector<Index> profile_of = make_profiles(s, sc, plan, now, rng);
-    order_events(s, sc, plan, profile_of, now, rng);
+    // Profiles are final from here on (the later steps only read them).
+    auto profile_indices = std::async(std::launch::async, [&s] { build_profile_indices(s); });
+    order_events(s, sc, plan, profile_of, rng);
     decoy_events(s, sc, now, rng);
     sort_events(s);
     make_groups(s, sc, now, rng);
+    profile_indices.get();
 }
 
 } // namespace frr::sim

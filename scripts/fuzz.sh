@@ -24,10 +24,12 @@ if [ -f "$BUILD/CMakeCache.txt" ] &&
   echo "fuzz.sh: $BUILD was configured elsewhere; reconfiguring it" >&2
   rm -rf "$BUILD/CMakeCache.txt" "$BUILD/CMakeFiles"
 fi
+build_start=$(date +%s)
 # -O1 -g without NDEBUG: assertions (RapidJSON's type checks among them) stay on.
 CC=clang CXX=clang++ cmake -S "$SRC" -B "$BUILD" -DFRR_FUZZ=ON -DFRR_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >/dev/null
 cmake --build "$BUILD" -j"$JOBS" $(printf -- '--target fuzz_%s ' "${TARGETS[@]}")
+echo "fuzz.sh: build took $(( $(date +%s) - build_start ))s"
 
 status=0
 keep_going=()

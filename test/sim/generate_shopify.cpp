@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <future>
 
 #include "generator.hpp"
 
@@ -76,21 +78,54 @@ MarketingState pick_state(Rng& rng) {
     return MarketingState::invalid;
 }
 
-std::string make_email(std::string_view first, std::string_view last, std::uint32_t i, Rng& rng) {
+// What a customer's strings are made of, drawn in the seeded pass and written out later (on a
+// helper thread, beside the orders): the strings themselves use no random numbers.
+struct CustomerText {
+    std::uint8_t first = 0;
+    std::uint8_t last = 0;
+    enum class Email : std::uint8_t { none, pos_typed, upper_domain, plain } email = Email::none;
+    enum class Phone : std::uint8_t { none, phone_only, also } phone = Phone::none;
+};
+
+// "first.last<i>@example.com"; as typed at a POS: " First.Last<i>@Example.COM " (odd case
+// and whitespace); or with an upper-case domain.
+std::string make_email(std::string_view first, std::string_view last, std::uint32_t i, CustomerText::Email kind) {
     char digits[16];
     int n = std::snprintf(digits, sizeof digits, "%u", i);
-    double u = rng.uniform();
-    const bool odd = u < 0.04; // odd case and whitespace, as typed at a POS
+    const bool typed = kind == CustomerText::Email::pos_typed;
     std::string email;
     email.reserve(first.size() + last.size() + static_cast<std::size_t>(n) + 16);
-    if (odd) email += ' ';
+    if (typed) email += ' ';
     const std::size_t local_begin = email.size();
     email.append(first).append(".").append(last).append(digits, static_cast<std::size_t>(n));
-    if (odd) return email.append("@Example.COM ");
+    if (typed) return email.append("@Example.COM ");
     // ASCII lower case (the names are ASCII; std::tolower in the "C" locale does the same).
     for (std::size_t k = local_begin; k < email.size(); ++k)
         if (email[k] >= 'A' && email[k] <= 'Z') email[k] = static_cast<char>(email[k] - 'A' + 'a');
-    return email.append(u < 0.07 ? "@EXAMPLE.com" : "@example.com");
+    return email.append(kind == CustomerText::Email::upper_domain ? "@EXAMPLE.com" : "@example.com");
+}
+
+CustomerText::Email draw_email_kind(Rng& rng) {
+    double u = rng.uniform();
+    return u < 0.04 ? CustomerText::Email::pos_typed
+           : u < 0.07 ? CustomerText::Email::upper_domain
+                      : CustomerText::Email::plain;
+}
+
+void write_customer_text(std::vector<Customer>& customers, const std::vector<CustomerText>& text) {
+    for (std::uint32_t i = 0; i < customers.size(); ++i) {
+        Customer& c = customers[i];
+        const CustomerText& t = text[i];
+        c.first_name = k_first[t.first];
+        c.last_name = k_last[t.last];
+        if (t.email != CustomerText::Email::none) c.email = make_email(c.first_name, c.last_name, i, t.email);
+        char phone[24];
+        if (t.phone != CustomerText::Phone::none) {
+            std::snprintf(phone, sizeof phone, "%s%u", t.phone == CustomerText::Phone::phone_only ? "+4477009" : "+4477008",
+                          10000 + i % 90000);
+            c.phone = phone;
+        }
+    }
 }
 
 // Customers are sorted by createdAt; the ones that exist at a time are a prefix of them. The
@@ -110,7 +145,9 @@ private:
     std::size_t m_end = 0;
 };
 
-void generate_customers(Store& s, const Scenario& sc, Time now, Rng& rng) {
+// The seeded pass over customers: every random draw, in the order the generator has always
+// made them; the strings are described in `text` and written by write_customer_text.
+void generate_customers(Store& s, const Scenario& sc, Time now, Rng& rng, std::vector<CustomerText>& text) {
     const Time history_start = now - std::chrono::days(sc.store.history_days);
     const Time earliest = history_start - std::chrono::days(365);
     const auto span = (now - earliest).count();
@@ -118,22 +155,24 @@ void generate_customers(Store& s, const Scenario& sc, Time now, Rng& rng) {
     for (auto& t : created) t = earliest + std::chrono::seconds(rng.below(static_cast<std::uint64_t>(span)));
     std::sort(created.begin(), created.end());
     if (!created.empty()) created.front() = earliest; // the earliest orders always find a customer
-    s.customers.reserve(created.size());
+    s.customers.resize(created.size());
+    text.resize(created.size());
     for (std::uint32_t i = 0; i < created.size(); ++i) {
-        Customer c;
+        Customer& c = s.customers[i];
+        CustomerText& t = text[i];
         c.id = k_customer_id_base + std::int64_t{i} * 3 + 1;
         c.created_at = created[i];
         c.updated_at = created[i];
-        c.first_name = k_first[rng.below(k_first.size())];
-        c.last_name = k_last[rng.below(k_last.size())];
+        t.first = static_cast<std::uint8_t>(rng.below(k_first.size()));
+        t.last = static_cast<std::uint8_t>(rng.below(k_last.size()));
         double kind = rng.uniform();
         if (kind < sc.store.redacted_rate) {
             c.marketing_state = MarketingState::redacted;
         } else if (kind < sc.store.redacted_rate + sc.store.phone_only_rate) {
-            c.phone = "+4477009" + std::to_string(10000 + i % 90000);
+            t.phone = CustomerText::Phone::phone_only;
         } else {
-            c.email = make_email(c.first_name, c.last_name, i, rng);
-            if (rng.chance(0.3)) c.phone = "+4477008" + std::to_string(10000 + i % 90000);
+            t.email = draw_email_kind(rng);
+            if (rng.chance(0.3)) t.phone = CustomerText::Phone::also;
             c.marketing_state = pick_state(rng);
             c.opt_in_level = c.marketing_state == MarketingState::subscribed
                                  ? (rng.chance(0.7) ? OptInLevel::single_opt_in : OptInLevel::confirmed_opt_in)
@@ -146,7 +185,6 @@ void generate_customers(Store& s, const Scenario& sc, Time now, Rng& rng) {
             Time from = std::max(c.created_at, history_start);
             c.updated_at = from + std::chrono::seconds(rng.below(static_cast<std::uint64_t>((now - from).count()) + 1));
         }
-        s.customers.push_back(std::move(c));
     }
 }
 
@@ -256,7 +294,7 @@ void fill_lifecycle(Order& o, const StoreSettings& st, Time now, Rng& rng) {
         if (t && *t > o.updated_at) o.updated_at = *t;
 }
 
-void generate_orders(Store& s, const Scenario& sc, Time now, Rng& rng) {
+void generate_orders(Store& s, const Scenario& sc, Time now, Rng& rng, const std::vector<CustomerText>& text) {
     std::vector<Time> edges;
     std::vector<Time> times = order_times(sc, now, rng, edges);
     std::sort(edges.begin(), edges.end());
@@ -281,7 +319,7 @@ void generate_orders(Store& s, const Scenario& sc, Time now, Rng& rng) {
         // Customers who exist at the order time; edge orders always have an email (they must be judged).
         auto n = static_cast<std::uint64_t>(std::max<std::size_t>(1, existing.count_at(o.created_at)));
         o.customer = static_cast<Index>(rng.below(n));
-        for (int tries = 0; edge && !s.customers[o.customer].has_email() && tries < 1000; ++tries)
+        for (int tries = 0; edge && text[o.customer].email == CustomerText::Email::none && tries < 1000; ++tries)
             o.customer = static_cast<Index>(rng.below(n));
         fill_amounts(s, o, rng);
         fill_lifecycle(o, sc.store, now, rng);
@@ -342,9 +380,14 @@ void generate_shopify(Store& s, const Scenario& sc, Time now, Rng& rng) {
                               : sc.shopify.api_versions;
     s.shop.created_at = now - std::chrono::days(sc.store.history_days + 400);
     generate_products(s, sc, rng);
-    generate_customers(s, sc, now, rng);
-    generate_orders(s, sc, now, rng);
+    std::vector<CustomerText> text;
+    generate_customers(s, sc, now, rng, text);
+    // The customers' strings are written beside the orders: the orders read only the customers'
+    // times and `text`, and write only updated_at, which the strings' writer never touches.
+    auto strings = std::async(std::launch::async, [&s, &text] { write_customer_text(s.customers, text); });
+    generate_orders(s, sc, now, rng, text);
     generate_checkouts(s, sc, now, rng);
+    strings.get();
 }
 
 } // namespace frr::sim

@@ -81,11 +81,7 @@ std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan&
     for (Index i = 0; i < s.customers.size(); ++i) {
         const Customer& c = s.customers[i];
         if (!c.has_email() || (plan.customer_flags[i] & k_customer_missing_profile)) continue;
-        Profile p;
-        p.email = normalise_email(c.email);
-        p.phone = c.phone;
-        p.first_name = c.first_name;
-        p.last_name = c.last_name;
+        Profile p; // its strings are copied later, by write_profile_text
         // Customers come in createdAt order; keep profiles in that order too (ids ascend with it).
         p.created_at = std::max(s.profiles.empty() ? Time{} : s.profiles.back().created_at, c.created_at + lag());
         p.updated_at = std::max(p.created_at, c.updated_at + lag());
@@ -148,6 +144,20 @@ std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan&
     for (Index i = 0; i < s.profiles.size(); ++i)
         if (s.profiles[i].customer != k_none) of_customer[s.profiles[i].customer] = i;
     return of_customer;
+}
+
+// The strings a profile copies from its Shopify customer (email normalised). They use no random
+// numbers and no later step reads them before the profile indices, so this runs on the helper
+// thread that builds those.
+void write_profile_text(Store& s) {
+    for (Profile& p : s.profiles) {
+        if (p.customer == k_none) continue;
+        const Customer& c = s.customers[p.customer];
+        p.email = normalise_email(c.email);
+        p.phone = c.phone;
+        p.first_name = c.first_name;
+        p.last_name = c.last_name;
+    }
 }
 
 struct EventSink {
@@ -287,13 +297,17 @@ void make_groups(Store& s, const Scenario& sc, Time now, Rng& rng);
 void generate_klaviyo(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng) {
     make_metrics(s);
     std::vector<Index> profile_of = make_profiles(s, sc, plan, now, rng);
-    // Profiles are final from here on (the later steps only read them).
-    auto profile_indices = std::async(std::launch::async, [&s] { build_profile_indices(s); });
+    // From here on the later steps read only the profiles' times and consent: their strings
+    // and lookup indices are made beside them.
+    auto profile_text = std::async(std::launch::async, [&s] {
+        write_profile_text(s);
+        build_profile_indices(s);
+    });
     order_events(s, sc, plan, profile_of, rng);
     decoy_events(s, sc, now, rng);
     sort_events(s);
     make_groups(s, sc, now, rng);
-    profile_indices.get();
+    profile_text.get();
 }
 
 } // namespace frr::sim

@@ -10,6 +10,7 @@
 #include <future>
 
 #include "generator.hpp"
+#include "radix_sort.hpp"
 
 namespace frr::sim {
 
@@ -153,7 +154,7 @@ void generate_customers(Store& s, const Scenario& sc, Time now, Rng& rng, std::v
     const auto span = (now - earliest).count();
     std::vector<Time> created(sc.store.customers);
     for (auto& t : created) t = earliest + std::chrono::seconds(rng.below(static_cast<std::uint64_t>(span)));
-    std::sort(created.begin(), created.end());
+    radix_sort(created, [](Time t) { return t.time_since_epoch().count(); });
     if (!created.empty()) created.front() = earliest; // the earliest orders always find a customer
     s.customers.resize(created.size());
     text.resize(created.size());
@@ -228,7 +229,7 @@ std::vector<Time> order_times(const Scenario& sc, Time now, Rng& rng, std::vecto
     }
     std::erase_if(edges, [&](Time t) { return t < start || t >= now; });
     times.insert(times.end(), edges.begin(), edges.end());
-    std::sort(times.begin(), times.end());
+    radix_sort(times, [](Time t) { return t.time_since_epoch().count(); });
     return times;
 }
 
@@ -334,7 +335,7 @@ void generate_checkouts(Store& s, const Scenario& sc, Time now, Rng& rng) {
     auto n = static_cast<std::size_t>(sc.store.checkouts_per_day * sc.store.history_days);
     std::vector<Time> times(n);
     for (auto& t : times) t = start + std::chrono::seconds(rng.below(static_cast<std::uint64_t>((now - start).count())));
-    std::sort(times.begin(), times.end());
+    radix_sort(times, [](Time t) { return t.time_since_epoch().count(); });
     s.checkouts.reserve(n);
     CustomersBefore existing(s.customers);
     for (std::size_t i = 0; i < n; ++i) {

@@ -4,6 +4,7 @@
 #include <span>
 
 #include "generator.hpp"
+#include "radix_sort.hpp"
 
 namespace frr::sim {
 
@@ -18,6 +19,13 @@ std::string group_id(std::uint64_t seed, std::uint64_t salt) {
 }
 
 void sort_members(Group& g) {
+    // Members are added in profile order, so a stable sort on joined_at alone gives the
+    // (joined_at, profile) order.
+    auto by_profile = [](const Membership& a, const Membership& b) { return a.profile < b.profile; };
+    if (std::is_sorted(g.members.begin(), g.members.end(), by_profile)) {
+        radix_sort(g.members, [](const Membership& m) { return m.joined_at.time_since_epoch().count(); });
+        return;
+    }
     std::sort(g.members.begin(), g.members.end(), [](const Membership& a, const Membership& b) {
         return std::tie(a.joined_at, a.profile) < std::tie(b.joined_at, b.profile);
     });

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "generator.hpp"
+#include "radix_sort.hpp"
 
 namespace frr::sim {
 
@@ -17,7 +18,8 @@ template <typename Vec, typename Key>
 std::vector<Index> index_by_time(const Vec& v, Key key) {
     std::vector<std::pair<std::int64_t, Index>> keys(v.size());
     for (Index i = 0; i < keys.size(); ++i) keys[i] = {key(v[i]).time_since_epoch().count(), i};
-    if (!std::is_sorted(keys.begin(), keys.end())) std::sort(keys.begin(), keys.end());
+    // Built in index order, so a stable sort on the time alone equals std::sort on the pairs.
+    if (!std::is_sorted(keys.begin(), keys.end())) radix_sort(keys, [](const auto& k) { return k.first; });
     std::vector<Index> idx(v.size());
     for (std::size_t i = 0; i < keys.size(); ++i) idx[i] = keys[i].second;
     return idx;

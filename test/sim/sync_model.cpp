@@ -5,6 +5,7 @@
 #include <future>
 
 #include "generator.hpp"
+#include "radix_sort.hpp"
 
 namespace frr::sim {
 
@@ -108,7 +109,7 @@ std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan&
     const Time start = now - std::chrono::days(sc.store.history_days + 365);
     std::vector<Time> signup_times(extra);
     for (Time& t : signup_times) t = start + std::chrono::seconds(rng.below(static_cast<std::uint64_t>((now - start).count())));
-    std::sort(signup_times.begin(), signup_times.end());
+    radix_sort(signup_times, [](Time t) { return t.time_since_epoch().count(); });
     std::vector<Profile> signups;
     signups.reserve(extra);
     for (std::size_t k = 0; k < extra; ++k) {

@@ -4,8 +4,11 @@
 // generator produces must update them on purpose (and say so in its commit).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
+#include "radix_sort.hpp"
+#include "rng.hpp"
 #include "shopify/store_index.hpp"
 #include "sim_helpers.hpp"
 #include "store_fingerprint.hpp"
@@ -108,4 +111,20 @@ TEST_CASE("large-store generates the pinned world", "[.][large][determinism]") {
     check_pins("large-store", load_example("large-store"),
                {0x627A70B682636D1FULL, 0x71D39158C1F0DCB4ULL, 0x14B4F689E4E8BDADULL, 0xD109F621380A11DEULL,
                 0x6AF9C1016908E773ULL});
+}
+
+TEST_CASE("radix_sort orders like std::sort, keeping equal keys in input order", "[sim][core][determinism]") {
+    Rng rng(7);
+    for (std::int64_t span : {std::int64_t{1}, std::int64_t{1000}, std::int64_t{1} << 40}) {
+        std::vector<std::pair<std::int64_t, Index>> pairs(5000);
+        for (Index i = 0; i < pairs.size(); ++i)
+            pairs[i] = {static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(span))) - span / 2, i};
+        auto expected = pairs;
+        std::sort(expected.begin(), expected.end());
+        radix_sort(pairs, [](const auto& p) { return p.first; });
+        CHECK(pairs == expected);
+    }
+    std::vector<std::pair<std::int64_t, Index>> empty;
+    radix_sort(empty, [](const auto& p) { return p.first; });
+    CHECK(empty.empty());
 }

@@ -8,7 +8,8 @@
 // Times are whole seconds (std::chrono::sys_seconds, UTC); records with a time zone render
 // it from Shop::timezone. Strings that are rare or few (product titles, metric names) are
 // std::string; per-record strings of the large collections are avoided where a value can be
-// derived (order names, event ids, profile ids, event_properties JSON are built on demand).
+// derived (order names, event ids, profile ids, event_properties JSON are built on demand) or
+// shared (person names are views of static storage).
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -76,8 +77,10 @@ struct Customer {
     Time updated_at{};
     std::string email;              // as entered in Shopify: may have odd case/whitespace; empty = none
     std::string phone;              // E.164 or empty
-    std::string first_name;
-    std::string last_name;
+    // Names point into static storage (the generator's name tables, or literals in tests):
+    // a million customers and profiles share 32 of them.
+    std::string_view first_name;
+    std::string_view last_name;
     MarketingState marketing_state = MarketingState::not_subscribed;
     OptInLevel opt_in_level = OptInLevel::unknown;
     std::optional<Time> consent_updated_at;
@@ -158,8 +161,8 @@ struct Profile {
     std::array<char, 26> id{};      // ULID-like; see id_view()
     std::string email;              // normalised (trimmed, lower-case); empty only for non-Shopify
     std::string phone;
-    std::string first_name;
-    std::string last_name;
+    std::string_view first_name;    // static storage, as Customer's
+    std::string_view last_name;
     Time created_at{};
     Time updated_at{};
     Consent consent = Consent::never_subscribed;

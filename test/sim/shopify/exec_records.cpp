@@ -96,7 +96,8 @@ void write_customer(ExecState& st, const Customer& c, const std::vector<Field>& 
         else if (n == "firstName") { if (!redacted(st)) write_optional_string(st, c.first_name); }
         else if (n == "lastName") { if (!redacted(st)) write_optional_string(st, c.last_name); }
         else if (n == "displayName") {
-            std::string name = c.first_name + (c.first_name.empty() || c.last_name.empty() ? "" : " ") + c.last_name;
+            std::string name = std::string(c.first_name) + (c.first_name.empty() || c.last_name.empty() ? "" : " ") +
+                               std::string(c.last_name);
             write_string(st, !name.empty() ? name : has_email ? c.email : c.phone);
         }
         else if (n == "verifiedEmail") st.out.Bool(has_email && c.marketing_state != MarketingState::invalid);

@@ -24,6 +24,8 @@ ExecuteResult execute(HttpTransport& transport, const HttpRequest& request, cons
                       const Classifier& classify, Pacer* pacer)
 {
     ExecuteResult out;
+    int failures = 0;
+    int throttles = 0;
     for (;;) {
         if (pacer != nullptr)
             wait(sleeper, stats, pacer->reserve(sleeper.steady_now()));
@@ -40,15 +42,23 @@ ExecuteResult execute(HttpTransport& transport, const HttpRequest& request, cons
             pacer->observe(out.result, sleeper.steady_now());
 
         out.verdict = classify ? classify(out.result) : classify_result(out.result);
-        if (out.verdict == Verdict::throttled)
-            stats.count_throttled();
-        if (out.verdict == Verdict::done || !policy.may_retry(out.attempts))
+        if (out.verdict == Verdict::done)
             return out;
+        if (out.verdict == Verdict::throttled) {
+            stats.count_throttled();
+            if (!policy.may_retry_throttled(++throttles))
+                return out;
+            if (pacer != nullptr && pacer->paces_retry())
+                continue; // the pacer's reserve() waits for the refill it computed
+        } else if (!policy.may_retry(++failures)) {
+            return out;
+        }
 
         std::optional<std::chrono::milliseconds> retry_after;
         if (out.result.response)
             retry_after = retry_after_of(*out.result.response);
-        wait(sleeper, stats, policy.next_delay(out.attempts, retry_after, random));
+        const int nth = out.verdict == Verdict::throttled ? throttles : failures;
+        wait(sleeper, stats, policy.next_delay(nth, retry_after, random));
     }
 }
 

@@ -42,10 +42,12 @@ struct RequestContext {
     std::optional<std::chrono::milliseconds> timeout = std::nullopt;
 };
 
-// Sends `request` up to policy.max_attempts times. Before each attempt the
-// pacer (if any) is asked for a slot and the wait is slept and counted. After
-// a result classified retry/throttled the policy's delay (Retry-After or
-// jittered backoff) is slept and counted; throttled also counts as throttled.
+// Sends `request` until a final answer, up to policy.max_attempts transient
+// failures and, separately, policy.max_throttled throttled answers. Before each
+// attempt the pacer (if any) is asked for a slot and the wait is slept and
+// counted. After a result classified retry/throttled the policy's delay
+// (Retry-After or jittered backoff) is slept and counted, except after a
+// throttle the pacer understood (paces_retry): then its reserve() is the wait.
 // Never throws for HTTP or transport failures: the caller reads the result.
 ExecuteResult execute(HttpTransport& transport, const HttpRequest& request, const RetryPolicy& policy,
                       core::Sleeper& sleeper, core::Random& random, RequestStats& stats,

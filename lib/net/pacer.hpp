@@ -17,6 +17,9 @@ public:
     virtual std::chrono::milliseconds reserve(SteadyTime now) = 0;
     // Learns from an answer (rate-limit headers, a 429's Retry-After).
     virtual void observe(const HttpResult& result, SteadyTime now) = 0;
+    // True when the last observed answer was a throttle whose end the pacer knows (Shopify's
+    // throttleStatus): the next reserve() waits exactly for it, and the executor adds no backoff.
+    virtual bool paces_retry() const { return false; }
 };
 
 } // namespace frr::net

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <string_view>
+#include <utility>
 
 #include "net/retry.hpp"
 
@@ -45,11 +46,19 @@ std::optional<int> leading_int(const std::optional<std::string>& value)
 
 // ---- CostBucket ------------------------------------------------------------
 
-void CostBucket::observe(const ThrottleStatus& status, SteadyTime now)
+void CostBucket::observe(const ThrottleStatus& status, SteadyTime now, double answered)
 {
     std::lock_guard lock(m_mutex);
+    m_in_flight = std::max(0.0, m_in_flight - answered);
     m_status = status;
+    m_status->currently_available -= m_in_flight;
     m_anchor = now;
+}
+
+void CostBucket::release(double answered)
+{
+    std::lock_guard lock(m_mutex);
+    m_in_flight = std::max(0.0, m_in_flight - answered);
 }
 
 bool CostBucket::learned() const
@@ -102,7 +111,29 @@ milliseconds CostBucket::reserve(double requested_cost, SteadyTime now)
         m_status->currently_available = estimate_locked(send_at) - requested_cost;
         m_anchor = send_at;
     }
+    m_in_flight += requested_cost;
     return wait;
+}
+
+milliseconds CostPacer::reserve(SteadyTime now)
+{
+    m_reserved = m_cost > 0 ? m_cost : 0.0;
+    return m_cost > 0 ? m_bucket.reserve(m_cost, now) : milliseconds{0};
+}
+
+void CostPacer::observe(const HttpResult& result, SteadyTime now)
+{
+    m_paces_retry = false;
+    const double answered = std::exchange(m_reserved, 0.0);
+    const CostReading reading = m_read ? m_read(result) : CostReading{};
+    if (!reading.status) {
+        m_bucket.release(answered);
+        return;
+    }
+    m_bucket.observe(*reading.status, now, answered);
+    if (reading.requested_cost && *reading.requested_cost > 0)
+        m_cost = *reading.requested_cost;
+    m_paces_retry = reading.throttled && reading.status && m_cost > 0;
 }
 
 // ---- WindowLimiter ---------------------------------------------------------

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
 
@@ -26,10 +27,19 @@ struct ThrottleStatus {
 // first answer teaches the real size). A query dearer than the whole bucket
 // waits until the bucket is full; Shopify then rejects it (MAX_COST_EXCEEDED),
 // which is the caller's error to report.
+//
+// Concurrent queries: points reserved for a query stay "in flight" until its
+// answer is observed. An answer's throttleStatus may predate queries sent since,
+// so the model is the server's view minus what is still in flight; a query the
+// server had already counted is then counted twice for a moment, which errs
+// towards waiting instead of being THROTTLED.
 class CostBucket {
 public:
-    // Replaces the model with the server's view at `now` (the server is the truth).
-    void observe(const ThrottleStatus& status, SteadyTime now);
+    // Replaces the model with the server's view at `now`, less the points still in
+    // flight; `answered` (the points this answer's query reserved) leaves flight.
+    void observe(const ThrottleStatus& status, SteadyTime now, double answered = 0.0);
+    // An answer without a throttleStatus (an error, no response): its points leave flight.
+    void release(double answered);
     bool learned() const;
     // Points expected available at `now` (negative while reservations are owed).
     std::optional<double> estimate(SteadyTime now) const;
@@ -46,21 +56,39 @@ private:
     mutable std::mutex m_mutex;
     std::optional<ThrottleStatus> m_status; // currently_available holds at m_anchor
     SteadyTime m_anchor{};
+    double m_in_flight = 0.0; // reserved by queries whose answer has not been observed
 };
 
-// One Shopify query's view of the shared CostBucket, for execute(): every
-// attempt (retries included) reserves `requested_cost` points first. The
-// bucket itself learns from the response body, which only the connector
-// parses: it calls bucket.observe() from its classifier or after execute().
+// What a cost-based API said about one answer; only the connector can read its body.
+struct CostReading {
+    std::optional<ThrottleStatus> status;  // the bucket after (or at) this answer
+    std::optional<double> requested_cost;  // what the server says the query costs
+    bool throttled = false;                // refused for want of points
+};
+using CostReader = std::function<CostReading(const HttpResult&)>;
+
+// One query's view of the shared CostBucket, for execute(): every attempt
+// (retries included) reserves the query's cost first (nothing while it is
+// unknown). From each answer, through `read`, the bucket learns the server's
+// view and the pacer the query's real cost; after a throttle with both known it
+// paces the retry itself (the refill time), instead of a blind backoff.
 class CostPacer final : public Pacer {
 public:
-    CostPacer(CostBucket& bucket, double requested_cost) : m_bucket(bucket), m_cost(requested_cost) {}
-    std::chrono::milliseconds reserve(SteadyTime now) override { return m_bucket.reserve(m_cost, now); }
-    void observe(const HttpResult&, SteadyTime) override {}
+    CostPacer(CostBucket& bucket, double requested_cost, CostReader read = {})
+        : m_bucket(bucket), m_cost(requested_cost), m_read(std::move(read))
+    {
+    }
+    std::chrono::milliseconds reserve(SteadyTime now) override;
+    void observe(const HttpResult& result, SteadyTime now) override;
+    bool paces_retry() const override { return m_paces_retry; }
+    double cost() const { return m_cost; }
 
 private:
     CostBucket& m_bucket;
     double m_cost;
+    CostReader m_read;
+    double m_reserved = 0.0; // points the attempt in flight reserved
+    bool m_paces_retry = false;
 };
 
 // Klaviyo's two fixed windows per endpoint tier (api/klaviyo.md section 5):

@@ -16,6 +16,7 @@ using std::chrono::milliseconds;
 RetryPolicy::RetryPolicy(RetryOptions options) : m_options(options)
 {
     m_options.max_attempts = std::max(1, m_options.max_attempts);
+    m_options.max_throttled = std::max(1, m_options.max_throttled);
     m_options.base_delay = std::max(milliseconds{0}, m_options.base_delay);
     m_options.max_delay = std::max(m_options.base_delay, m_options.max_delay);
     m_options.max_retry_after = std::max(milliseconds{0}, m_options.max_retry_after);

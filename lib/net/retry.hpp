@@ -29,6 +29,9 @@ enum class Verdict {
 
 struct RetryOptions {
     int max_attempts = 5; // including the first; 1 means never retry
+    // Throttled answers (429, Shopify THROTTLED) have their own, larger budget: a rate limit
+    // says "later", not "broken", and a storm of them must not exhaust max_attempts.
+    int max_throttled = 20;
     std::chrono::milliseconds base_delay{500};
     std::chrono::milliseconds max_delay{60'000};        // cap of the backoff
     std::chrono::milliseconds max_retry_after{120'000}; // cap of a server's Retry-After
@@ -40,8 +43,10 @@ public:
     explicit RetryPolicy(RetryOptions options);
 
     const RetryOptions& options() const { return m_options; }
-    // True when another attempt is allowed after `attempts_made` attempts.
-    bool may_retry(int attempts_made) const { return attempts_made < m_options.max_attempts; }
+    // True when another attempt is allowed after `failures` transient failures.
+    bool may_retry(int failures) const { return failures < m_options.max_attempts; }
+    // True when another attempt is allowed after `throttles` throttled answers.
+    bool may_retry_throttled(int throttles) const { return throttles < m_options.max_throttled; }
 
     // The wait after failed attempt `attempt` (1-based). A `retry_after` from the
     // server is honoured (capped at max_retry_after); otherwise full-jitter

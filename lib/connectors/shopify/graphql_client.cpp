@@ -38,30 +38,35 @@ bool is_throttled(const rapidjson::Document& doc)
     return false;
 }
 
-// Paces one call with the shared bucket at the call's expected cost.
-class CostPacer final : public net::Pacer {
-public:
-    CostPacer(net::CostBucket& bucket, double cost) : m_bucket(bucket), m_cost(cost) {}
-    std::chrono::milliseconds reserve(net::SteadyTime now) override
-    {
-        return m_cost > 0 ? m_bucket.reserve(m_cost, now) : std::chrono::milliseconds{0};
-    }
-    void observe(const net::HttpResult& result, net::SteadyTime now) override
-    {
-        if (!result.response || result.response->status != 200)
-            return;
-        rapidjson::Document doc;
-        std::string ignored;
-        if (!parse_json(result.response->body, doc, ignored))
-            return;
-        if (auto status = throttle_status_of(doc))
-            m_bucket.observe(*status, now);
-    }
+double requested_cost_of(const rapidjson::Document& doc)
+{
+    return number(path(&doc, {"extensions", "cost", "requestedQueryCost"})).value_or(0);
+}
 
-private:
-    net::CostBucket& m_bucket;
-    double m_cost;
-};
+// THROTTLED for a query dearer than the whole bucket: no wait makes it affordable, so it is
+// answered like MAX_COST_EXCEEDED (the caller asks for fewer records) instead of retried.
+bool beyond_bucket(const rapidjson::Document& doc)
+{
+    auto status = throttle_status_of(doc);
+    return status && status->maximum_available > 0 && requested_cost_of(doc) > status->maximum_available;
+}
+
+// What the cost pacer learns from one answer: the bucket, the query's cost, a throttle.
+net::CostReading read_cost(const net::HttpResult& result)
+{
+    net::CostReading out;
+    if (!result.response || result.response->status != 200)
+        return out;
+    rapidjson::Document doc;
+    std::string ignored;
+    if (!parse_json(result.response->body, doc, ignored))
+        return out;
+    out.status = throttle_status_of(doc);
+    if (double cost = requested_cost_of(doc); cost > 0)
+        out.requested_cost = cost;
+    out.throttled = classify_body(doc) == BodyKind::throttled;
+    return out;
+}
 
 std::string http_failure(const net::HttpResponse& r)
 {
@@ -135,7 +140,7 @@ net::Verdict classify_graphql(const net::HttpResult& result)
     if (!parse_json(result.response->body, doc, ignored))
         return net::Verdict::retry; // truncated or garbled: the next attempt may be whole
     switch (classify_body(doc)) {
-    case BodyKind::throttled: return net::Verdict::throttled;
+    case BodyKind::throttled: return beyond_bucket(doc) ? net::Verdict::done : net::Verdict::throttled;
     case BodyKind::internal_error:
     case BodyKind::invalid: return net::Verdict::retry;
     default: return net::Verdict::done;
@@ -177,19 +182,36 @@ GraphqlReply GraphqlClient::call(std::string_view query, std::string_view variab
                                variables_json.empty() ? std::string_view("{}") : variables_json);
     if (m_context.timeout)
         request.total_timeout = *m_context.timeout;
-    for (int renewal = 0;; ++renewal) {
-        const std::string token = m_tokens.access_token(m_wall.now());
+    const std::string document(query);
+    if (estimated_cost <= 0) {
+        std::lock_guard lock(m_costs_mutex);
+        if (auto known = m_known_costs.find(document); known != m_known_costs.end())
+            estimated_cost = known->second;
+    }
+    std::string token = m_tokens.access_token(m_wall.now());
+    for (int renewals = 0;;) {
         request.headers = {{"Content-Type", "application/json"},
                            {"Accept", "application/json"},
                            {"X-Shopify-Access-Token", token}};
-        CostPacer pacer(m_bucket, estimated_cost);
+        net::CostPacer pacer(m_bucket, estimated_cost, read_cost);
         auto exec = net::execute(m_context.transport, request, m_context.policy, m_context.sleeper,
                                  m_context.random, m_context.stats, classify_graphql, &pacer);
-        if (exec.result.response && exec.result.response->status == 401 && renewal == 0) {
-            m_tokens.reject(token); // a renewing provider fetches a new token; static ones cannot
-            continue;
+        // A renewed token can be expired again before it is used (parallel requests, a short
+        // lifetime): up to k_max_renewals_per_request, never resending a refused token.
+        if (exec.result.response && exec.result.response->status == 401 &&
+            renewals < net::k_max_renewals_per_request) {
+            if (auto next = net::token_after_401(m_tokens, token, m_wall.now())) {
+                token = std::move(*next);
+                ++renewals;
+                continue;
+            }
         }
-        return interpret(exec);
+        GraphqlReply reply = interpret(exec);
+        if (reply.requested_cost > 0) {
+            std::lock_guard lock(m_costs_mutex);
+            m_known_costs[document] = reply.requested_cost;
+        }
+        return reply;
     }
 }
 
@@ -221,7 +243,7 @@ GraphqlReply GraphqlClient::interpret(const net::ExecuteResult& exec) const
         reply.errors.push_back(fmt::format("unreadable answer after {} attempts: {}", exec.attempts, parse_error));
         return reply;
     }
-    reply.requested_cost = number(path(&reply.doc, {"extensions", "cost", "requestedQueryCost"})).value_or(0);
+    reply.requested_cost = requested_cost_of(reply.doc);
     reply.errors = error_messages(reply.doc);
     switch (classify_body(reply.doc)) {
     case BodyKind::data: reply.status = CallStatus::ok; break;
@@ -238,6 +260,12 @@ GraphqlReply GraphqlClient::interpret(const net::ExecuteResult& exec) const
         break;
     }
     case BodyKind::throttled:
+        if (beyond_bucket(reply.doc)) {
+            reply.status = CallStatus::max_cost;
+            reply.max_cost = throttle_status_of(reply.doc)->maximum_available;
+            reply.query_cost = reply.requested_cost;
+            break;
+        }
         reply.errors.insert(reply.errors.begin(), fmt::format("still throttled after {} attempts", exec.attempts));
         break;
     default: break;

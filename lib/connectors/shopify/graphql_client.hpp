@@ -11,9 +11,11 @@
 #include "net/oauth.hpp"
 #include "net/rate_limit.hpp"
 
+#include <mutex>
 #include <optional>
 #include <rapidjson/document.h>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -62,7 +64,8 @@ public:
                   const core::Clock& wall);
 
     // Sends {"query": query, "variables": variables_json}. `estimated_cost` is
-    // the requested cost expected (0 when unknown: the first answer teaches it).
+    // the requested cost expected (0 when unknown: the last cost this client saw
+    // for the same query document is used, and failing that the answer teaches it).
     // Throws what the token provider throws (core::Error credentials,
     // net::TokenUnavailable).
     GraphqlReply call(std::string_view query, std::string_view variables_json, double estimated_cost);
@@ -78,6 +81,8 @@ private:
     net::RequestContext m_context;
     const core::Clock& m_wall;
     net::CostBucket m_bucket;
+    std::mutex m_costs_mutex;
+    std::unordered_map<std::string, double> m_known_costs; // query document -> requestedQueryCost
 };
 
 const char* to_string(CallStatus s);

@@ -126,7 +126,8 @@ HttpAnswer ShopifyService::throttled(int requested, const BucketDecision& decisi
     w.EndArray();
     w.Key("extensions");
     w.StartObject();
-    write_cost(w, requested, std::nullopt, shop.bucket_size, decision.currently_available, shop.restore_rate);
+    write_cost(w, requested, std::nullopt, shop.bucket_size, decision.currently_available,
+               shop.restore_rate / std::max(m_ctx.rate_limit_scale(), 1e-9));
     w.EndObject();
     w.EndObject();
     HttpAnswer answer;
@@ -234,8 +235,9 @@ HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::stri
                       cost + R"(,"maxCost":1000,"documentation":"https://shopify.dev/api/usage/rate-limits"}}]})";
         return answer;
     }
-    // The bucket restores restore_rate/scale points per limiter second; the
-    // body reports the unscaled plan numbers.
+    // The bucket restores restore_rate/scale points per limiter second, and the
+    // body's restoreRate says so: a client that paces from throttleStatus (as
+    // Shopify asks) must see the bucket it really talks to. Sizes stay unscaled.
     const double scaled_rate = shop.restore_rate / std::max(m_ctx.rate_limit_scale(), 1e-9);
     const std::string bucket_key = info.owner.empty() ? std::string(token) : info.owner;
     BucketDecision decision = m_buckets.take(bucket_key, shop.bucket_size, scaled_rate, requested, m_ctx.clock().limiter_now());
@@ -273,7 +275,7 @@ HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::stri
     }
     w.Key("extensions");
     w.StartObject();
-    write_cost(w, requested, actual, shop.bucket_size, available, shop.restore_rate);
+    write_cost(w, requested, actual, shop.bucket_size, available, scaled_rate);
     if (!st.search_reports.empty()) {
         w.Key("search");
         w.StartArray();

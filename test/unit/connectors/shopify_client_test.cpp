@@ -74,6 +74,30 @@ TEST_CASE("a THROTTLED answer is retried after a wait and counted", "[shopify]")
     CHECK(f.transport.sent()[0].url == "http://127.0.0.1:1/admin/api/2026-10/graphql.json");
 }
 
+TEST_CASE("after THROTTLED the retry waits exactly the refill throttleStatus implies, no blind backoff",
+          "[shopify]")
+{
+    Fixture f;
+    f.transport.reply(200, k_throttled); // 70 requested, 66 available, 50 points per second
+    f.transport.reply(200, orders_page(k_order, false));
+    auto reply = f.client.call(orders_query(EmailFields::default_email_address, OrderSort::created_at), "{}", 0);
+    CHECK(reply.status == CallStatus::ok);
+    CHECK(f.sleeper.total_slept() == std::chrono::milliseconds{80}); // (70 - 66) / 50 s
+}
+
+TEST_CASE("THROTTLED for a page dearer than the whole bucket asks again with a smaller page", "[shopify]")
+{
+    Fixture f;
+    // Retrying could never succeed: 1002 points asked of a 400-point bucket.
+    f.transport.reply(200, R"J({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED"}}],"extensions":{"cost":{"requestedQueryCost":1002,"actualQueryCost":null,"throttleStatus":{"maximumAvailable":400.0,"currentlyAvailable":400,"restoreRate":20.0}}}})J");
+    f.transport.reply(200, orders_page(k_order, false));
+    auto r = fetch_connection(f.client, {orders_query(EmailFields::legacy, OrderSort::created_at), "orders", "", 250},
+                              [](const rapidjson::Value&) {});
+    CHECK(r.complete());
+    CHECK(f.transport.sent().size() == 2);
+    CHECK_THAT(f.transport.sent()[1].body, Catch::Contains(R"J("first":89)J")); // 250 * 400/1002 * 0.9
+}
+
 TEST_CASE("a page with data and errors is partial, not empty", "[shopify]")
 {
     Fixture f;
@@ -118,18 +142,56 @@ TEST_CASE("MAX_COST_EXCEEDED asks again with a smaller page", "[shopify]")
     CHECK_THAT(f.transport.sent()[1].body, Catch::Contains(R"J("first":99)J"));
 }
 
-TEST_CASE("a 401 with a string errors body is a credentials failure after one renewal", "[shopify]")
+TEST_CASE("a 401 for a static token is a credentials failure, and the token is not sent again", "[shopify]")
 {
     Fixture f;
     const char* body = R"J({"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"})J";
     f.transport.reply(401, body);
-    f.transport.reply(401, body);
     auto reply = f.client.call(shop_info_query(), "{}", 0);
     CHECK(reply.status == CallStatus::unauthorized);
-    CHECK(f.transport.sent().size() == 2);
+    CHECK(f.transport.sent().size() == 1);
     REQUIRE_FALSE(reply.errors.empty());
     CHECK_THAT(reply.errors[0], Catch::Contains("Invalid API key"));
     CHECK_THAT(reply.errors[0], !Catch::Contains("shpat_test_token"));
+}
+
+TEST_CASE("shopify oauth: a token expired again after its renewal is renewed again, the page is not lost", "[shopify]")
+{
+    test::ScriptedTransport transport;
+    core::FakeSleeper sleeper;
+    core::SeededRandom random{5};
+    net::RequestStats stats;
+    core::FixedClock clock{core::TimePoint{std::chrono::seconds{1'800'000'000}}};
+    net::RefreshTokenOptions o;
+    o.style = net::RefreshStyle::shopify_json;
+    o.platform = "shopify";
+    o.base_url = "http://127.0.0.1:1";
+    o.client_id = "cid";
+    o.client_secret = "secret";
+    o.refresh_token = "srt_0";
+    net::RefreshTokenProvider tokens{net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats}, o};
+    GraphqlClient client{{"http://127.0.0.1:1", "2026-10"}, tokens,
+                         net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats}, clock};
+    auto grant = [&](int n) {
+        transport.reply(200, R"J({"access_token":"shpat_)J" + std::to_string(n) +
+                                 R"J(","expires_in":3600,"refresh_token":"srt_)J" + std::to_string(n) + R"J("})J");
+    };
+    const char* expired = R"J({"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"})J";
+    grant(1);
+    transport.reply(401, expired);
+    grant(2);
+    transport.reply(401, expired); // the renewed token expired too before it was used
+    grant(3);
+    transport.reply(200, orders_page(k_order, false));
+    auto reply = client.call(orders_query(EmailFields::legacy, OrderSort::created_at), "{}", 0);
+    CHECK(reply.status == CallStatus::ok);
+    std::vector<std::string> sent;
+    for (const auto& r : transport.sent())
+        if (r.url.find("graphql.json") != std::string::npos)
+            sent.push_back(test::header_of(r, "X-Shopify-Access-Token"));
+    CHECK(sent == std::vector<std::string>{"shpat_1", "shpat_2", "shpat_3"});
+    CHECK(tokens.current_refresh_token() == "srt_3");
+    CHECK(transport.remaining() == 0);
 }
 
 TEST_CASE("orders become canonical records with hashed emails and the revenue rule", "[shopify]")

@@ -136,6 +136,28 @@ TEST_CASE("execute honours Retry-After on a 429 and counts it as throttled", "[e
     CHECK(stats.snapshot().wait_seconds == Approx(7.0));
 }
 
+TEST_CASE("execute gives throttled answers their own budget, apart from max attempts", "[executor]")
+{
+    std::deque<HttpResult> script(6, status(429));
+    script.push_back(status(200));
+    ScriptedTransport transport(script);
+    frr::core::FakeSleeper sleeper;
+    frr::core::SeededRandom random(3);
+    RequestStats stats;
+    auto out = execute(transport, request(), policy(2), sleeper, random, stats);
+    CHECK(out.result.ok());
+    CHECK(out.attempts == 7);
+    CHECK(stats.snapshot().throttled == 6);
+
+    RetryOptions strict;
+    strict.max_attempts = 5;
+    strict.max_throttled = 3;
+    ScriptedTransport storm(std::deque<HttpResult>(10, status(429)));
+    auto gave_up = execute(storm, request(), RetryPolicy(strict), sleeper, random, stats);
+    CHECK(gave_up.attempts == 3);
+    CHECK(gave_up.verdict == Verdict::throttled);
+}
+
 TEST_CASE("execute lets the caller classify a 200 as throttled", "[executor]")
 {
     const std::string throttled_body =

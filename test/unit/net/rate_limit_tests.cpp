@@ -48,9 +48,29 @@ TEST_CASE("CostBucket reservations share the bucket between concurrent queries",
     CHECK(bucket.reserve(200, t0) == 3000ms);  // needs 150 more at 50/s; sent at t0+3s, 0 left
     CHECK(bucket.reserve(100, t0) == 5000ms);  // owed until t0+3s, then 100 points = 2 s
     CHECK(*bucket.estimate(t0 + 5s) == Approx(0.0));
-    // The server's view replaces the model.
-    bucket.observe(ThrottleStatus{1000.0, 1000.0, 50.0}, t0 + 1s);
+    // The server's view replaces the model once every reserved query is answered.
+    bucket.observe(ThrottleStatus{1000.0, 1000.0, 50.0}, t0 + 1s, 500);
     CHECK(bucket.wait_before(1000, t0 + 1s) == 0ms);
+}
+
+TEST_CASE("CostBucket keeps points in flight out of a server view that may predate them", "[rate]")
+{
+    CostBucket bucket;
+    bucket.observe(ThrottleStatus{400.0, 400.0, 20.0}, t0);
+    CHECK(bucket.reserve(300, t0) == 0ms); // query A in flight
+    CHECK(bucket.reserve(50, t0) == 0ms);  // query B in flight
+    // B's answer was computed before A reached the server: it says 350 are left.
+    bucket.observe(ThrottleStatus{400.0, 350.0, 20.0}, t0, 50);
+    // A's 300 points are still owed: a 300-point query must wait for 250 points (12.5 s).
+    CHECK(bucket.wait_before(300, t0) == 12'500ms);
+    // A's answer arrives (it was charged); nothing is in flight any more.
+    bucket.observe(ThrottleStatus{400.0, 60.0, 20.0}, t0 + 1s, 300);
+    CHECK(*bucket.estimate(t0 + 1s) == Approx(60.0));
+    // An answer without a throttleStatus still takes its points out of flight.
+    CHECK(bucket.reserve(60, t0 + 1s) == 0ms);
+    bucket.release(60);
+    bucket.observe(ThrottleStatus{400.0, 400.0, 20.0}, t0 + 100s);
+    CHECK(*bucket.estimate(t0 + 100s) == Approx(400.0));
 }
 
 TEST_CASE("CostBucket copes with a bucket reported as not refilling", "[rate]")

@@ -73,6 +73,10 @@ void Simulator::setup_faults(const Scenario& sc, Time now) {
 }
 
 int Simulator::start(const std::string& host, int port) {
+    // The real platforms take as many connections as a client opens. httplib's default pool
+    // (8 workers) lets idle kept-alive connections hold every worker for their 5 s keep-alive,
+    // so a client with more requests in flight would wait for nothing and time out.
+    m_server.new_task_queue = [] { return new httplib::ThreadPool(64); };
     int bound = port == 0 ? m_server.bind_to_any_port(host) : (m_server.bind_to_port(host, port) ? port : -1);
     if (bound <= 0) throw std::runtime_error("cannot bind " + host + ":" + std::to_string(port));
     m_context->set_base_url("http://" + host + ":" + std::to_string(bound));

@@ -193,6 +193,11 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     snapshot.destination = std::move(destination.data);
     model::write_snapshot(result.run.dir, snapshot);
 
+    // What went wrong also goes to the log (stderr), not only into the manifest and the summary.
+    for (const auto& [name, pm] : m.platforms)
+        for (const auto& e : pm.errors)
+            services.logger.warn(name, e);
+
     result.manifest = m;
     result.exit = core::worst_of(source.exit, destination.exit);
     for (const auto& [name, pm] : m.platforms)

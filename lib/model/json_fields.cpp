@@ -7,12 +7,47 @@
 
 namespace frr::model {
 
+namespace {
+
+[[noreturn]] void not_an_object(std::string where)
+{
+    throw core::Error(core::ExitCode::bad_input, "expected a JSON object", std::move(where),
+                      "the file is damaged: restore it or delete the run directory");
+}
+
+} // namespace
+
 JsonFields::JsonFields(const rapidjson::Value& object, std::string where)
     : m_object(object), m_where(std::move(where))
 {
     if (!object.IsObject())
-        throw core::Error(core::ExitCode::bad_input, "expected a JSON object", m_where,
-                          "the file is damaged: restore it or delete the run directory");
+        not_an_object(m_where);
+}
+
+JsonFields::JsonFields(const rapidjson::Value& object, JsonPlace place)
+    : m_object(object), m_place(place)
+{
+    if (!object.IsObject())
+        not_an_object(where());
+}
+
+JsonFields JsonFields::nested(const rapidjson::Value& object, const char* name) const
+{
+    if (!m_place.file.empty() && m_place.field == nullptr)
+        return JsonFields(object, JsonPlace{m_place.file, m_place.line, name});
+    return JsonFields(object, where() + "." + name);
+}
+
+std::string JsonFields::where() const
+{
+    if (m_place.file.empty())
+        return m_where;
+    std::string out(m_place.file);
+    if (m_place.line != 0)
+        out += fmt::format(":{}", m_place.line);
+    if (m_place.field != nullptr)
+        out += fmt::format(".{}", m_place.field);
+    return out;
 }
 
 const rapidjson::Value* JsonFields::get(const char* name) const
@@ -23,21 +58,58 @@ const rapidjson::Value* JsonFields::get(const char* name) const
     return &it->value;
 }
 
+const rapidjson::Value* JsonFields::array(const char* name) const
+{
+    const auto* v = get(name);
+    if (v && !v->IsArray())
+        fail(name, "an array");
+    return v;
+}
+
+const rapidjson::Value* JsonFields::object(const char* name) const
+{
+    const auto* v = get(name);
+    if (v && !v->IsObject())
+        fail(name, "an object");
+    return v;
+}
+
 void JsonFields::fail(const char* name, const char* expected) const
 {
     throw core::Error(core::ExitCode::bad_input,
-                      fmt::format("field '{}' should be {}", name, expected), m_where,
+                      fmt::format("field '{}' should be {}", name, expected), where(),
                       "the file is damaged: restore it or delete the run directory");
 }
 
-std::string JsonFields::str(const char* name) const
+std::string_view JsonFields::text(const char* name) const
 {
     auto v = get(name);
     if (!v)
         return {};
     if (!v->IsString())
         fail(name, "a string");
-    return std::string(v->GetString(), v->GetStringLength());
+    return {v->GetString(), v->GetStringLength()};
+}
+
+std::string JsonFields::str(const char* name) const
+{
+    return std::string(text(name));
+}
+
+std::vector<std::string> JsonFields::strings(const char* name) const
+{
+    std::vector<std::string> out;
+    if (auto v = get(name)) {
+        if (!v->IsArray())
+            fail(name, "an array of strings");
+        out.reserve(v->Size());
+        for (const auto& e : v->GetArray()) {
+            if (!e.IsString())
+                fail(name, "an array of strings");
+            out.emplace_back(e.GetString(), e.GetStringLength());
+        }
+    }
+    return out;
 }
 
 std::int64_t JsonFields::int64(const char* name) const
@@ -85,7 +157,7 @@ core::TimePoint JsonFields::time(const char* name) const
 
 std::optional<core::TimePoint> JsonFields::opt_time(const char* name) const
 {
-    auto s = str(name);
+    auto s = text(name);
     if (s.empty())
         return std::nullopt;
     auto t = core::parse_iso8601(s);

@@ -3,30 +3,52 @@
 // file, line and field on any mismatch (core::Error bad_input).
 #include "core/clock.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <rapidjson/document.h>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace frr::model {
+
+// Where an object sits, formatted only when an error is thrown (a million-line
+// file would otherwise format a million "file:line" strings it never shows):
+// "<file>:<line>" (line 0: no line part) plus ".<field>" for a nested object.
+// `file` must outlive the JsonFields reading it.
+struct JsonPlace {
+    std::string_view file;
+    std::size_t line = 0;
+    const char* field = nullptr;
+};
 
 class JsonFields {
 public:
     JsonFields(const rapidjson::Value& object, std::string where);
+    JsonFields(const rapidjson::Value& object, JsonPlace place);
+    // The object under `name` (not missing or null), placed at where() + "." + name.
+    JsonFields nested(const rapidjson::Value& object, const char* name) const;
+
     std::string str(const char* name) const;               // missing or null -> ""
+    std::string_view text(const char* name) const;         // as str(), a view into the document
     std::int64_t int64(const char* name) const;            // missing -> 0
     double number(const char* name) const;
     bool boolean(const char* name) const;                  // missing -> false
     core::TimePoint time(const char* name) const;          // required
     std::optional<core::TimePoint> opt_time(const char* name) const;
     std::optional<std::int64_t> opt_int64(const char* name) const;
+    std::vector<std::string> strings(const char* name) const; // missing or null -> {}
     const rapidjson::Value* get(const char* name) const;
+    const rapidjson::Value* array(const char* name) const;  // missing or null -> nullptr
+    const rapidjson::Value* object(const char* name) const; // missing or null -> nullptr
     [[noreturn]] void fail(const char* name, const char* expected) const;
-    const std::string& where() const { return m_where; }
+    std::string where() const;
 
 private:
     const rapidjson::Value& m_object;
-    std::string m_where;
+    std::string m_where;   // used when m_place.file is empty
+    JsonPlace m_place;
 };
 
 } // namespace frr::model

@@ -5,9 +5,9 @@
 #include "core/state_dir.hpp"
 #include "core/time.hpp"
 #include "model/json_fields.hpp"
+#include "model/json_lines.hpp"
 
 #include <fmt/format.h>
-#include <fstream>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -60,26 +60,11 @@ Money read_money(const JsonFields& f, const char* key)
 {
     Money m;
     if (auto v = f.get(key)) {
-        JsonFields inner(*v, f.where() + "." + key);
+        const auto inner = f.nested(*v, key);
         m.minor = inner.int64("minor");
         m.currency = inner.str("currency");
     }
     return m;
-}
-
-std::vector<std::string> read_strings(const JsonFields& f, const char* key)
-{
-    std::vector<std::string> out;
-    if (auto v = f.get(key)) {
-        if (!v->IsArray())
-            f.fail(key, "an array of strings");
-        for (const auto& e : v->GetArray()) {
-            if (!e.IsString())
-                f.fail(key, "an array of strings");
-            out.emplace_back(e.GetString(), e.GetStringLength());
-        }
-    }
-    return out;
 }
 
 template <class F>
@@ -152,7 +137,7 @@ Customer read_customer(const JsonFields& f)
     r.email_hash = f.str("email_hash");
     r.email_masked = f.str("email_masked");
     r.has_phone = f.boolean("has_phone");
-    r.consent = source_consent_from(f.str("consent"));
+    r.consent = source_consent_from(f.text("consent"));
     r.consent_updated_at = f.opt_time("consent_updated_at");
     return r;
 }
@@ -199,9 +184,9 @@ Profile read_profile(const JsonFields& f)
     r.email_masked = f.str("email_masked");
     r.created_at = f.time("created_at");
     r.updated_at = f.time("updated_at");
-    r.consent = destination_consent_from(f.str("consent"));
+    r.consent = destination_consent_from(f.text("consent"));
     r.can_receive_marketing = f.boolean("can_receive_marketing");
-    r.suppressions = read_strings(f, "suppressions");
+    r.suppressions = f.strings("suppressions");
     return r;
 }
 
@@ -222,7 +207,7 @@ Event read_event(const JsonFields& f)
 {
     Event r;
     r.id = f.str("id");
-    r.kind = event_kind_from(f.str("kind"));
+    r.kind = event_kind_from(f.text("kind"));
     r.metric_id = f.str("metric_id");
     r.occurred_at = f.time("occurred_at");
     r.order_id = f.str("order_id");
@@ -243,7 +228,7 @@ void write_metric(Writer& w, const Metric& r)
 
 Metric read_metric(const JsonFields& f)
 {
-    return {f.str("id"), f.str("name"), f.str("integration"), event_kind_from(f.str("kind"))};
+    return {f.str("id"), f.str("name"), f.str("integration"), event_kind_from(f.text("kind"))};
 }
 
 void write_audience(Writer& w, const Audience& r)
@@ -265,7 +250,7 @@ Audience read_audience(const JsonFields& f)
     Audience r;
     r.id = f.str("id");
     r.name = f.str("name");
-    r.kind = audience_kind_from(f.str("kind"));
+    r.kind = audience_kind_from(f.text("kind"));
     r.profile_count = f.opt_int64("profile_count");
     r.is_processing = f.boolean("is_processing");
     r.updated_at = f.opt_time("updated_at").value_or(TimePoint{});
@@ -295,30 +280,18 @@ void write_lines(const fs::path& path, const std::vector<T>& records, W write_on
     core::atomic_write(path, out);
 }
 
+// Reads one record per line, reserving exactly first (the vectors of a million
+// records are not grown by doubling, which would hold old and new at once).
 template <class T, class R>
 std::vector<T> read_lines(const fs::path& path, R read_one)
 {
     std::vector<T> out;
     if (!fs::exists(path))
         return out;
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw core::Error(core::ExitCode::bad_input, "cannot read the snapshot file", path.string());
-    std::string line;
-    std::size_t line_no = 0;
-    rapidjson::Document doc;
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (line.empty())
-            continue;
-        auto where = fmt::format("{}:{}", path.string(), line_no);
-        doc.Parse(line.c_str(), line.size());
-        if (doc.HasParseError())
-            throw core::Error(core::ExitCode::bad_input,
-                              fmt::format("invalid JSON: {}", rapidjson::GetParseError_En(doc.GetParseError())),
-                              where, "the snapshot is damaged: delete this run directory and run again");
-        out.push_back(read_one(JsonFields(doc, where)));
-    }
+    JsonLines lines(path);
+    out.reserve(lines.count_lines());
+    while (const auto* value = lines.next())
+        out.push_back(read_one(JsonFields(*value, lines.place())));
     return out;
 }
 
@@ -384,22 +357,19 @@ void write_platform(Writer& w, const PlatformManifest& p)
 PlatformManifest read_platform(const JsonFields& f)
 {
     PlatformManifest p;
-    p.status = coverage_from(f.str("status"));
-    if (auto counts = f.get("counts")) {
-        if (!counts->IsObject())
-            f.fail("counts", "an object");
+    p.status = coverage_from(f.text("status"));
+    if (const auto* counts = f.object("counts"))
         for (const auto& m : counts->GetObject())
             if (m.value.IsInt64())
                 p.counts[m.name.GetString()] = m.value.GetInt64();
-    }
     p.requests = f.int64("requests");
     p.retries = f.int64("retries");
     p.throttled = f.int64("throttled");
     p.wait_seconds = f.number("wait_seconds");
     p.bytes = f.int64("bytes");
-    p.errors = read_strings(f, "errors");
-    p.notes = read_strings(f, "notes");
-    p.missing_scopes = read_strings(f, "missing_scopes");
+    p.errors = f.strings("errors");
+    p.notes = f.strings("notes");
+    p.missing_scopes = f.strings("missing_scopes");
     p.breaker = f.str("breaker");
     p.breaker_opened_at = f.opt_time("breaker_opened_at");
     p.token_expires_at = f.opt_time("token_expires_at");
@@ -473,7 +443,7 @@ Manifest manifest_from_json(std::string_view json, const std::string& where)
     m.run_id = f.str("run_id");
     m.as_of = f.time("as_of");
     if (auto win = f.get("window")) {
-        JsonFields wf(*win, where + ".window");
+        const auto wf = f.nested(*win, "window");
         m.since = wf.time("since");
         m.until = wf.time("until");
     }
@@ -481,9 +451,7 @@ Manifest manifest_from_json(std::string_view json, const std::string& where)
     m.timezone = f.str("timezone");
     m.frr_version = f.str("frr_version");
     m.incremental_from = f.str("incremental_from");
-    if (auto platforms = f.get("platforms")) {
-        if (!platforms->IsObject())
-            f.fail("platforms", "an object");
+    if (const auto* platforms = f.object("platforms")) {
         for (const auto& p : platforms->GetObject())
             m.platforms[p.name.GetString()] =
                 read_platform(JsonFields(p.value, where + ".platforms." + p.name.GetString()));

@@ -5,6 +5,8 @@
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <stdexcept>
 
 using namespace frr::model;
 using frr::core::parse_iso8601;
@@ -110,4 +112,104 @@ TEST_CASE("a damaged snapshot file is bad input with file:line")
         CHECK(e.code() == frr::core::ExitCode::bad_input);
         CHECK(e.where().find("orders.jsonl:2") != std::string::npos);
     }
+}
+
+namespace {
+
+// Writes an empty snapshot, replaces orders.jsonl with `orders`, and returns the
+// error reading it throws (or fails the test when it reads).
+frr::core::Error read_error_with_orders(const std::string& orders)
+{
+    frr::test::TempDir dir;
+    Snapshot s;
+    s.manifest.run_id = "r";
+    write_snapshot(dir.path(), s);
+    frr::test::write_text(dir / "shopify/orders.jsonl", orders);
+    try {
+        read_snapshot(dir.path());
+    } catch (const frr::core::Error& e) {
+        return e;
+    }
+    FAIL("expected an error");
+    throw std::logic_error("unreachable");
+}
+
+const std::string k_good_order =
+    "{\"id\":\"1\",\"created_at\":\"2026-11-27T00:00:00Z\",\"updated_at\":\"2026-11-27T00:00:00Z\"}";
+
+} // namespace
+
+TEST_CASE("a snapshot file cut short is bad input, not half-read")
+{
+    // The writer ends every line with '\n': a last line without one was cut,
+    // even when what is left of it happens to be valid JSON.
+    auto e = read_error_with_orders(k_good_order + "\n" + k_good_order);
+    CHECK(e.code() == frr::core::ExitCode::bad_input);
+    CHECK(e.where().find("orders.jsonl:2") != std::string::npos);
+    CHECK(std::string(e.what()).find("cut short") != std::string::npos);
+
+    e = read_error_with_orders(k_good_order + "\n{\"id\":\"2\",\"crea");
+    CHECK(e.where().find("orders.jsonl:2") != std::string::npos);
+}
+
+TEST_CASE("snapshot line errors name the line, blank lines counted")
+{
+    auto e = read_error_with_orders(k_good_order + "\n\n" + k_good_order + "\n[1,2]\n");
+    CHECK(e.where().find("orders.jsonl:4") != std::string::npos);
+    CHECK(std::string(e.what()).find("expected a JSON object") != std::string::npos);
+
+    e = read_error_with_orders(k_good_order + "\n" + k_good_order + "\n" + k_good_order + " x\n");
+    CHECK(e.where().find("orders.jsonl:3") != std::string::npos);
+    CHECK(std::string(e.what()).find("invalid JSON") != std::string::npos);
+
+    e = read_error_with_orders(k_good_order + std::string(1, '\0') + "{\"more\":1}\n");
+    CHECK(e.where().find("orders.jsonl:1") != std::string::npos);
+    CHECK(std::string(e.what()).find("NUL") != std::string::npos);
+}
+
+TEST_CASE("snapshot field errors name the line and the nested field")
+{
+    auto order = k_good_order;
+    order.insert(order.size() - 1, ",\"revenue\":{\"minor\":\"12\",\"currency\":\"GBP\"}");
+    auto e = read_error_with_orders(k_good_order + "\n" + order + "\n");
+    CHECK(e.where().find("orders.jsonl:2.revenue") != std::string::npos);
+    CHECK(std::string(e.what()).find("field 'minor' should be an integer") != std::string::npos);
+
+    e = read_error_with_orders("{\"id\":\"1\",\"created_at\":\"yesterday\"}\n");
+    CHECK(e.where().find("orders.jsonl:1") != std::string::npos);
+    CHECK(std::string(e.what()).find("field 'created_at' should be an ISO-8601 time") != std::string::npos);
+
+    e = read_error_with_orders("{\"id\":\"1\",\"created_at\":\"2026-11-27T00:00:00Z\",\"updated_at\":\"2026-11-27T00:00:00Z\",\"revenue\":7}\n");
+    CHECK(e.where().find("orders.jsonl:1.revenue") != std::string::npos);
+    CHECK(std::string(e.what()).find("expected a JSON object") != std::string::npos);
+}
+
+TEST_CASE("snapshot lines longer than the read buffer and many lines read whole")
+{
+    frr::test::TempDir dir;
+    auto t = *parse_iso8601("2026-11-27T06:00:00Z");
+    Snapshot s;
+    s.manifest.run_id = "r";
+    for (int i = 0; i < 5000; ++i) {
+        Order o;
+        o.id = std::to_string(i);
+        o.name = i == 2500 ? std::string(3 << 20, 'n') : fmt::format("#{}", i);
+        o.created_at = o.updated_at = t;
+        o.email_hash = std::string(64, 'a' + i % 26);
+        o.revenue = {i, "GBP"};
+        s.source.orders.push_back(o);
+    }
+    write_snapshot(dir.path(), s);
+    const auto text = frr::test::read_text(dir / "shopify/orders.jsonl");
+    auto back = read_snapshot(dir.path());
+    REQUIRE(back.source.orders.size() == s.source.orders.size());
+    for (std::size_t i = 0; i < s.source.orders.size(); ++i) {
+        CHECK(back.source.orders[i].name == s.source.orders[i].name);
+        CHECK(back.source.orders[i].email_hash == s.source.orders[i].email_hash);
+        CHECK(back.source.orders[i].revenue == s.source.orders[i].revenue);
+    }
+    // Reading changes nothing: writing what was read gives the same bytes.
+    frr::test::TempDir again;
+    write_snapshot(again.path(), back);
+    CHECK(frr::test::read_text(again / "shopify/orders.jsonl") == text);
 }

@@ -4,7 +4,7 @@ BUILD_DIR ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build test demo bench sanitize fuzz-smoke clean
+.PHONY: all deps build test demo bench sanitize fuzz-smoke sdk-test clean
 
 all: build
 
@@ -39,6 +39,13 @@ sanitize: deps
 FUZZ_SECONDS ?= 25
 fuzz-smoke: deps
 	JOBS=$(JOBS) FRR_FUZZ_BUILD=$(CURDIR)/build-fuzz ./scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Opt-in, not part of `make test`: the platforms' official client libraries (npm packages pinned
+# in test/sdk/package-lock.json, installed by `npm ci` into $(BUILD_DIR)/sdk-node on first use;
+# needs node, npm and the npm registry) page through frr-sim (docs/simulator.md).
+sdk-test: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) --target frr-sim -j$(JOBS)
+	FRR_SIM=$(BUILD_DIR)/frr-sim ./test/sdk/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR) build-bench build-asan

@@ -32,8 +32,7 @@ bool BulkJsonl::add_line(std::string_view line, std::string& error)
     return true;
 }
 
-void BulkJsonl::for_each(
-    const std::function<void(const rapidjson::Value&, const std::vector<const rapidjson::Value*>&)>& sink) const
+void BulkJsonl::for_each(const BulkSink& sink) const
 {
     for (std::size_t index : m_roots) {
         const auto& root = m_store[static_cast<rapidjson::SizeType>(index)];
@@ -43,6 +42,86 @@ void BulkJsonl::for_each(
                 children.push_back(&m_store[static_cast<rapidjson::SizeType>(child)]);
         sink(root, children);
     }
+}
+
+BulkStream::BulkStream(BulkShape shape, BulkSink sink) : m_shape(shape), m_sink(std::move(sink)) {}
+
+bool BulkStream::line(std::string_view line, std::string& error)
+{
+    if (m_shape == BulkShape::nested) {
+        if (!m_nested.add_line(line, error))
+            return false;
+        return true;
+    }
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+        line.remove_suffix(1);
+    if (line.empty())
+        return true;
+    // One small pool per line, on a reused buffer: a Document parsed again and
+    // again would keep every earlier line's allocations.
+    rapidjson::MemoryPoolAllocator<> pool(m_buffer.data(), m_buffer.size());
+    rapidjson::Document doc(&pool);
+    if (!parse_json(line, doc, error))
+        return false;
+    if (!doc.IsObject()) {
+        error = "a line is not a JSON object";
+        return false;
+    }
+    if (member(&doc, "__parentId") != nullptr) {
+        error = "a child line (__parentId) in the result of a query without a nested connection";
+        return false;
+    }
+    static const std::vector<const rapidjson::Value*> k_no_children;
+    m_sink(doc, k_no_children);
+    ++m_roots;
+    return true;
+}
+
+bool BulkStream::feed(std::string_view chunk, std::string& error)
+{
+    if (m_failed)
+        return false;
+    while (!chunk.empty()) {
+        auto nl = chunk.find('\n');
+        if (nl == std::string_view::npos) {
+            m_partial.append(chunk);
+            return true;
+        }
+        bool ok;
+        if (m_partial.empty()) {
+            ok = line(chunk.substr(0, nl), error);
+        } else {
+            m_partial.append(chunk.substr(0, nl));
+            ok = line(m_partial, error);
+            m_partial.clear();
+        }
+        if (!ok) {
+            m_failed = true;
+            return false;
+        }
+        chunk.remove_prefix(nl + 1);
+    }
+    return true;
+}
+
+bool BulkStream::finish(std::string& error)
+{
+    if (m_failed)
+        return false;
+    if (!m_partial.empty()) {
+        std::string last = std::move(m_partial);
+        m_partial.clear();
+        if (!line(last, error)) {
+            m_failed = true;
+            return false;
+        }
+    }
+    if (m_shape == BulkShape::nested) {
+        m_nested.for_each(m_sink);
+        m_roots += static_cast<std::int64_t>(m_nested.roots());
+        m_nested = BulkJsonl();
+    }
+    return true;
 }
 
 namespace {
@@ -101,7 +180,7 @@ std::string download_url(GraphqlClient& client, const std::string& id, net::Requ
 } // namespace
 
 BulkResult run_bulk_query(GraphqlClient& client, const net::RequestContext& download, const std::string& document,
-                          const std::function<void(const rapidjson::Value&)>& sink, const BulkOptions& options)
+                          BulkShape shape, const BulkSink& sink, const BulkOptions& options)
 {
     BulkResult out;
     Started started = start(client, document);
@@ -128,21 +207,19 @@ BulkResult run_bulk_query(GraphqlClient& client, const net::RequestContext& down
                                                      : exec.result.error->message);
         return out;
     }
-    BulkJsonl lines;
-    std::string_view body = exec.result.response->body;
-    while (!body.empty()) {
-        auto nl = body.find('\n');
-        std::string_view line = body.substr(0, nl);
-        if (!lines.add_line(line, error)) {
-            out.error = "bulk file unreadable: " + error;
-            return out;
-        }
-        body = nl == std::string_view::npos ? std::string_view() : body.substr(nl + 1);
-    }
-    lines.for_each([&](const rapidjson::Value& root, const std::vector<const rapidjson::Value*>&) {
-        sink(root);
-        ++out.roots;
+    // The transport hands over the whole body (lib/net has no streaming
+    // callback yet); the lines are still parsed one at a time and the body is
+    // released as soon as it is read, so no parsed copy of the file is held.
+    BulkStream stream(shape, [&](const rapidjson::Value& root, const std::vector<const rapidjson::Value*>& children) {
+        sink(root, children);
     });
+    bool read = stream.feed(exec.result.response->body, error) && stream.finish(error);
+    std::string().swap(exec.result.response->body);
+    out.roots = stream.roots();
+    if (!read) {
+        out.error = "bulk file unreadable: " + error;
+        return out;
+    }
     out.ok = true;
     return out;
 }

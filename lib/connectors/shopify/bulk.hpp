@@ -3,9 +3,10 @@
 // bulk query, poll it through node(id:) until it finishes, download the JSONL
 // from its signed URL (without the Shopify token: it is another host) and
 // hand every root object to the sink with its children, rebuilt from
-// `__parentId` (lines come in no guaranteed order).
+// `__parentId`.
 #include "connectors/shopify/graphql_client.hpp"
 
+#include <array>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -14,21 +15,58 @@
 
 namespace frr::connectors::shopify {
 
+// Receives one root object with its children (empty for a flat document).
+using BulkSink = std::function<void(const rapidjson::Value&, const std::vector<const rapidjson::Value*>&)>;
+
 // Reassembles a bulk JSONL file: roots in file order, children grouped under
-// their parent's id whatever the line order.
+// their parent's id whatever the line order. Holds every line until the end.
 class BulkJsonl {
 public:
     // Returns false (and a reason) for a line that is not a JSON object.
     bool add_line(std::string_view line, std::string& error);
     std::size_t roots() const { return m_roots.size(); }
     // Calls `sink(root, children)` for every root, in file order.
-    void for_each(const std::function<void(const rapidjson::Value&, const std::vector<const rapidjson::Value*>&)>&
-                      sink) const;
+    void for_each(const BulkSink& sink) const;
 
 private:
     rapidjson::Document m_store{rapidjson::kArrayType}; // owns every parsed line
     std::vector<std::size_t> m_roots;                   // indexes into m_store
     std::map<std::string, std::vector<std::size_t>> m_children;
+};
+
+// What the bulk document selects: `flat` has no nested connection, so every
+// line is a root; `nested` has one (e.g. orders' lineItems), whose children
+// come as their own lines with `__parentId`.
+enum class BulkShape { flat, nested };
+
+// Reads a bulk JSONL file from chunks of any size, line by line, and hands
+// roots to the sink as early as their shape allows:
+//   flat:   each root as soon as its line is complete; nothing is kept but the
+//           unfinished line between two chunks;
+//   nested: Shopify documents children after their parent but tells clients
+//           not to rely on any other order (a parent's children need not be
+//           next to it), so a root is complete only at the end of the file;
+//           roots and children are kept (parsed, the raw text is not) until
+//           finish().
+class BulkStream {
+public:
+    BulkStream(BulkShape shape, BulkSink sink);
+    // False (and a reason) on the first unreadable line; later calls are ignored.
+    bool feed(std::string_view chunk, std::string& error);
+    // Reads a last line without its newline and, for a nested file, emits the roots.
+    bool finish(std::string& error);
+    std::int64_t roots() const { return m_roots; }
+
+private:
+    bool line(std::string_view line, std::string& error);
+
+    BulkShape m_shape;
+    BulkSink m_sink;
+    std::string m_partial; // the unfinished line between chunks
+    std::array<char, 16384> m_buffer{}; // backs each line's parse
+    BulkJsonl m_nested;
+    std::int64_t m_roots = 0;
+    bool m_failed = false;
 };
 
 struct BulkOptions {
@@ -46,6 +84,6 @@ struct BulkResult {
 
 // Runs `document` as a bulk query and streams its roots to `sink`.
 BulkResult run_bulk_query(GraphqlClient& client, const net::RequestContext& download, const std::string& document,
-                          const std::function<void(const rapidjson::Value&)>& sink, const BulkOptions& options = {});
+                          BulkShape shape, const BulkSink& sink, const BulkOptions& options = {});
 
 } // namespace frr::connectors::shopify

@@ -51,13 +51,17 @@ std::string orders_query(EmailFields fields, OrderSort sort)
                        sort == OrderSort::created_at ? "CREATED_AT" : "UPDATED_AT", order_fields(fields));
 }
 
+// What a daily eligible count needs of an order, scalars only.
+constexpr const char* k_order_day_fields = "createdAt test email sourceName";
+
 std::string order_counts_query()
 {
     // Only scalars under each node: about one point per order, a tenth of the
     // full page, for the look-back days that need no more than a daily count.
-    return "query OrderDays($first: Int!, $after: String, $query: String) { "
-           "orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT) { "
-           "pageInfo { hasNextPage endCursor } nodes { createdAt test email sourceName } } }";
+    return fmt::format("query OrderDays($first: Int!, $after: String, $query: String) {{ "
+                       "orders(first: $first, after: $after, query: $query, sortKey: CREATED_AT) {{ "
+                       "pageInfo {{ hasNextPage endCursor }} nodes {{ {} }} }} }}",
+                       k_order_day_fields);
 }
 
 std::string customers_query(EmailFields fields)
@@ -89,6 +93,12 @@ std::string bulk_orders_document(EmailFields fields, const std::string& search)
 {
     return fmt::format("{{ orders(query: \"{}\", sortKey: CREATED_AT) {{ edges {{ node {{ {} }} }} }} }}",
                        search, order_fields(fields));
+}
+
+std::string bulk_order_days_document(const std::string& search)
+{
+    return fmt::format("{{ orders(query: \"{}\", sortKey: CREATED_AT) {{ edges {{ node {{ {} }} }} }} }}", search,
+                       k_order_day_fields);
 }
 
 std::string bulk_run_mutation()

@@ -25,6 +25,9 @@ std::string checkouts_query(EmailFields fields);
 std::string orders_count_query();
 // The inner document of a bulk operation over orders matching `search`.
 std::string bulk_orders_document(EmailFields fields, const std::string& search);
+// The same over the look-back days with only order_counts_query's scalars: no
+// nested connection, about a seventh of the full document's bytes.
+std::string bulk_order_days_document(const std::string& search);
 std::string bulk_run_mutation();  // variables: $query
 std::string bulk_poll_query();    // variables: $id
 

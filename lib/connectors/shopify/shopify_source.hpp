@@ -24,7 +24,9 @@ struct SourceWindow {
     core::TimePoint since{};          // the check window [since, until)
     core::TimePoint until{};
     core::TimePoint orders_from{};    // oldest createdAt fetched (start of the volume look-back)
-    core::TimePoint orders_updated_from{}; // incremental: also orders updated since then (== orders_from: off)
+    // Incremental: the window's orders only when updated at or after this
+    // (the previous run's end); <= since: all of them.
+    core::TimePoint orders_updated_from{};
     core::TimePoint customers_from{}; // customers updated since
     std::vector<std::string> daily_dates; // store-local dates wanted in daily_orders
     std::string timezone;

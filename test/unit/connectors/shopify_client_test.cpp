@@ -248,6 +248,78 @@ TEST_CASE("bulk JSONL rebuilds parents from __parentId whatever the line order",
     CHECK(children == std::map<std::string, std::size_t>{{"#1", 2}, {"#2", 0}});
 }
 
+TEST_CASE("bulk stream, flat: each root as soon as its line is complete, whatever the chunking", "[shopify]")
+{
+    const std::string file = std::string(R"J({"createdAt":"2026-11-01T00:00:00Z","test":false})J") + "\n" +
+                             R"J({"createdAt":"2026-11-02T00:00:00Z","test":true})J" + "\r\n\n" +
+                             R"J({"createdAt":"2026-11-03T00:00:00Z","test":false})J"; // no final newline
+    for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, file.size()}) {
+        std::vector<std::string> seen;
+        BulkStream stream(BulkShape::flat, [&](const rapidjson::Value& root, const auto& children) {
+            CHECK(children.empty());
+            seen.push_back(root["createdAt"].GetString());
+        });
+        std::string error;
+        std::size_t fed = 0;
+        for (std::size_t at = 0; at < file.size(); at += chunk) {
+            REQUIRE(stream.feed(std::string_view(file).substr(at, chunk), error));
+            fed = at + chunk;
+            // A root is out before the end of the file: nothing waits for finish().
+            if (fed > file.find('\n'))
+                CHECK(!seen.empty());
+        }
+        CHECK(seen.size() == 2);
+        REQUIRE(stream.finish(error));
+        CHECK(seen == std::vector<std::string>{"2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "2026-11-03T00:00:00Z"});
+        CHECK(stream.roots() == 3);
+    }
+}
+
+TEST_CASE("bulk stream, flat: an unreadable line or a stray child line fails the file", "[shopify]")
+{
+    std::string error;
+    int roots = 0;
+    auto count = [&](const rapidjson::Value&, const auto&) { ++roots; };
+    BulkStream truncated(BulkShape::flat, count);
+    CHECK(truncated.feed("{\"id\":\"1\"}\n{\"id\":", error));
+    CHECK_FALSE(truncated.finish(error));
+    CHECK_THAT(error, Catch::Contains("invalid JSON"));
+    BulkStream child(BulkShape::flat, count);
+    CHECK_FALSE(child.feed("{\"id\":\"2\",\"__parentId\":\"gid://shopify/Order/1\"}\n", error));
+    CHECK_THAT(error, Catch::Contains("__parentId"));
+    CHECK_FALSE(child.feed("{\"id\":\"3\"}\n", error)); // stays failed
+    CHECK(roots == 1);
+}
+
+TEST_CASE("bulk stream, nested: children before or after their parent, across chunks, all rebuilt", "[shopify]")
+{
+    const std::string file =
+        std::string(R"J({"id":"gid:\/\/shopify\/Order\/5","name":"#1"})J") + "\n" +
+        R"J({"id":"gid:\/\/shopify\/LineItem\/1","quantity":2,"__parentId":"gid:\/\/shopify\/Order\/6"})J" + "\n" +
+        R"J({"id":"gid:\/\/shopify\/Order\/6","name":"#2"})J" + "\n" +
+        R"J({"id":"gid:\/\/shopify\/LineItem\/2","quantity":1,"__parentId":"gid:\/\/shopify\/Order\/5"})J" + "\n" +
+        R"J({"id":"gid:\/\/shopify\/LineItem\/3","quantity":1,"__parentId":"gid:\/\/shopify\/Order\/5"})J" + "\n";
+    std::map<std::string, std::size_t> children;
+    BulkStream stream(BulkShape::nested, [&](const rapidjson::Value& root, const auto& kids) {
+        children[root["name"].GetString()] = kids.size();
+    });
+    std::string error;
+    for (std::size_t at = 0; at < file.size(); at += 5)
+        REQUIRE(stream.feed(std::string_view(file).substr(at, 5), error));
+    CHECK(children.empty()); // a parent is complete only at the end of the file
+    REQUIRE(stream.finish(error));
+    CHECK(children == std::map<std::string, std::size_t>{{"#1", 2}, {"#2", 1}});
+    CHECK(stream.roots() == 2);
+}
+
+TEST_CASE("the look-back days' bulk document asks only scalars, no nested connection", "[shopify]")
+{
+    std::string doc = bulk_order_days_document("created_at:>='x'");
+    CHECK_THAT(doc, Catch::Contains("node { createdAt test email sourceName }"));
+    CHECK_THAT(doc, !Catch::Contains("customer"));
+    CHECK_THAT(doc, !Catch::Contains("Set"));
+}
+
 TEST_CASE("bulk path: run, poll through node(id:), download without the token", "[shopify]")
 {
     Fixture f;
@@ -259,9 +331,23 @@ TEST_CASE("bulk path: run, poll through node(id:), download without the token", 
     int roots = 0;
     net::RequestContext download{f.transport, net::RetryPolicy{}, f.sleeper, f.random, f.stats};
     auto r = run_bulk_query(f.client, download, bulk_orders_document(EmailFields::legacy, "created_at:>='x'"),
-                            [&](const rapidjson::Value&) { ++roots; });
+                            BulkShape::flat, [&](const rapidjson::Value&, const auto&) { ++roots; });
     CHECK(r.ok);
+    CHECK(r.roots == 2);
     CHECK(roots == 2);
     CHECK(test::header_of(f.transport.sent()[3], "X-Shopify-Access-Token").empty());
     CHECK_THAT(f.transport.sent()[1].body, Catch::Contains("node(id: $id)"));
+}
+
+TEST_CASE("bulk path: an unreadable file is a failure that says so, not an empty result", "[shopify]")
+{
+    Fixture f;
+    f.transport.reply(200, R"J({"data":{"bulkOperationRunQuery":{"bulkOperation":{"id":"gid://shopify/BulkOperation/1","status":"CREATED"},"userErrors":[]}}})J");
+    f.transport.reply(200, R"J({"data":{"node":{"id":"gid://shopify/BulkOperation/1","status":"COMPLETED","url":"http://127.0.0.1:1/bulk.jsonl?Signature=abc"}}})J");
+    f.transport.reply(200, std::string(R"J({"id":"gid://shopify/Order/1"})J") + "\n" + R"J({"id":"gid://sho)J");
+    net::RequestContext download{f.transport, net::RetryPolicy{}, f.sleeper, f.random, f.stats};
+    auto r = run_bulk_query(f.client, download, bulk_order_days_document("created_at:>='x'"), BulkShape::flat,
+                            [](const rapidjson::Value&, const auto&) {});
+    CHECK_FALSE(r.ok);
+    CHECK_THAT(r.error, Catch::Contains("bulk file unreadable"));
 }

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace frr::report {
 
@@ -27,6 +28,11 @@ std::filesystem::path bundled_templates_dir();
 // Throws Error(config) when a template is unreadable or does not parse,
 // naming the file and the mustache error.
 Templates load_templates(const std::filesystem::path& override_dir);
+
+// Escapes text for HTML element content and quoted attribute values:
+// & < > " and ' (as &#39;, which every renderer knows; &apos; is XHTML/HTML5
+// only and older Outlook shows it literally).
+std::string html_escape(std::string_view text);
 
 // Renders one template. HTML escapes every {{value}}; text and Markdown do not.
 // Throws Error(config) when the template does not parse (`name` names it).

@@ -188,6 +188,23 @@ data view_data(const ReportView& v)
 
 } // namespace
 
+std::string html_escape(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
 std::string render_template(const std::string& tmpl, const ReportView& view, Format format,
                             const std::string& name)
 {
@@ -195,7 +212,10 @@ std::string render_template(const std::string& tmpl, const ReportView& view, For
     if (!m.is_valid())
         throw core::Error(core::ExitCode::config, "report template does not parse: " + m.error_message(), name,
                           "fix the template or remove it to use the bundled one");
-    if (format != Format::html)
+    // kainjow's own HTML escape writes &apos;, which older renderers show literally.
+    if (format == Format::html)
+        m.set_custom_escape([](const std::string& s) { return html_escape(s); });
+    else
         m.set_custom_escape([](const std::string& s) { return s; });
     auto out = m.render(view_data(view));
     if (!m.is_valid())

@@ -1,4 +1,5 @@
 #include "core/error.hpp"
+#include "report/render.hpp"
 #include "report/writer.hpp"
 #include "report_fixture.hpp"
 
@@ -112,6 +113,23 @@ TEST_CASE("the HTML email is self-contained, phone-width and dark-mode aware", "
     CHECK(w.html.find("prefers-color-scheme: dark") != std::string::npos);
     CHECK(w.html.find("name=\"color-scheme\"") != std::string::npos);
     CHECK(w.html.find("&mdash;") == std::string::npos); // escaping, not entities, in values
+}
+
+TEST_CASE("HTML escapes an apostrophe as the numeric entity (#39, known to every mail client), never as apos", "[report]")
+{
+    CHECK(report::html_escape("O'Neill & <Sons> \"x\"") == "O&#39;Neill &amp; &lt;Sons&gt; &quot;x&quot;");
+    test::ReportFixture fx;
+    for (const char* name : {"checks.json", "manifest.json"}) {
+        auto path = fx.run.dir / name;
+        auto text = test::read_text(path);
+        text.replace(text.find("Fixture Store"), 13, "O'Neill's Store");
+        test::write_text(path, text);
+    }
+    auto w = write_fixture(fx);
+    CHECK(w.html.find("O&#39;Neill&#39;s Store") != std::string::npos);
+    CHECK(w.html.find("&apos;") == std::string::npos);
+    CHECK(w.text.find("O'Neill's Store") != std::string::npos);
+    CHECK(w.markdown.find("O'Neill's Store") != std::string::npos);
 }
 
 TEST_CASE("a templates_dir overrides one format and the others fall back to the bundled ones", "[report]")

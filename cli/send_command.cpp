@@ -8,6 +8,7 @@ namespace frr::cli {
 namespace {
 struct SendCommandOptions {
     bool dry_run = false;
+    bool resend = false;
 };
 } // namespace
 
@@ -19,6 +20,10 @@ void print_send_result(const pipeline::SendResult& result, std::ostream& out)
     }
     for (const auto& c : result.channels) {
         out << fmt::format("  {:<8} {:<15} {}", c.channel, delivery::to_string(c.status), c.report_id);
+        if (c.resumed)
+            out << " (finishing a send a crash interrupted)";
+        if (c.status == delivery::ChannelStatus::already_sent)
+            out << " (a report for the same moment already went out; --resend sends it anyway)";
         if (!c.folded.empty())
             out << fmt::format(" (+{} older folded in)", c.folded.size());
         if (!c.confirmation.empty())
@@ -34,11 +39,16 @@ Command make_send_command(CLI::App& parent, GlobalOptions& /*globals*/)
     auto o = std::make_shared<SendCommandOptions>();
     auto* app = parent.add_subcommand("send", "Deliver reports not yet delivered (email, Slack, webhook, outbox)");
     app->add_flag("--dry-run", o->dry_run, "Say what would be sent; send nothing, record nothing");
+    app->add_flag("--resend", o->resend,
+                  "Send the newest report again, even to channels that already have it (or another report "
+                  "for the same --as-of); e-mail keeps its Message-ID so a duplicate stays detectable");
     return Command{app, [o](Environment& env) {
                        auto ctx = env.context();
                        auto lock = ctx.state.lock(env.as_of());
-                       auto r = pipeline::run_send(ctx, pipeline::SendOptions{o->dry_run ? delivery::DryRun::yes
-                                                                                         : delivery::DryRun::no});
+                       pipeline::SendOptions options;
+                       options.dry_run = o->dry_run ? delivery::DryRun::yes : delivery::DryRun::no;
+                       options.resend = o->resend ? delivery::Resend::yes : delivery::Resend::no;
+                       auto r = pipeline::run_send(ctx, options);
                        print_send_result(r, std::cout);
                        return r.exit_code;
                    }};

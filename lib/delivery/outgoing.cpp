@@ -1,6 +1,7 @@
 #include "delivery/outgoing.hpp"
 
 #include "core/error.hpp"
+#include "report/render.hpp"
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
@@ -8,21 +9,6 @@
 namespace frr::delivery {
 
 namespace {
-
-std::string html_escape(std::string_view s)
-{
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string field(const rapidjson::Document& doc, const char* name)
 {
@@ -49,9 +35,13 @@ std::string OutgoingReport::missed_note() const
     std::string list;
     for (const auto& m : missed)
         list += fmt::format("{}{} ({} {}/100)", list.empty() ? "" : ", ", m.as_of_local, m.status, m.score);
-    return fmt::format("{} earlier {} could not be delivered at the time and {} replaced by this one: {}.",
-                       missed.size(), missed.size() == 1 ? "report" : "reports",
-                       missed.size() == 1 ? "is" : "are", list);
+    // Plain and true for every way a report ends up here: its send failed,
+    // it was held while a platform was paused, or the run stopped before
+    // sending. (A report whose send was interrupted is resent or recorded
+    // uncertain instead, see sender.hpp, so it is never listed as missed.)
+    const bool one = missed.size() == 1;
+    return fmt::format("{} earlier {} not delivered and {} replaced by this one: {}.", missed.size(),
+                       one ? "report was" : "reports were", one ? "is" : "are", list);
 }
 
 std::string OutgoingReport::text_with_note() const
@@ -68,7 +58,7 @@ std::string OutgoingReport::html_with_note() const
     if (note.empty())
         return html;
     auto para = "<p style=\"margin:8px;padding:8px;border:1px solid #b35900;font-family:sans-serif;\">" +
-                html_escape(note) + "</p>";
+                report::html_escape(note) + "</p>";
     auto body = html.find("<body");
     auto close = body == std::string::npos ? std::string::npos : html.find('>', body);
     if (close == std::string::npos)
@@ -92,6 +82,8 @@ MissedReport summarise(const core::RunInfo& run)
     m.subject = field(doc, "subject");
     auto score = doc.FindMember("score");
     m.score = score != doc.MemberEnd() && score->value.IsInt() ? score->value.GetInt() : 0;
+    auto gaps = doc.FindMember("not_checked");
+    m.not_checked = gaps != doc.MemberEnd() && gaps->value.IsArray() ? gaps->value.Size() : 0;
     return m;
 }
 

@@ -18,6 +18,7 @@ struct MissedReport {
     std::string status; // ok | warn | critical | unknown
     int score = 0;
     std::string subject;
+    std::size_t not_checked = 0; // coverage gaps ("what we could not check"); 0 = full coverage
 };
 
 struct OutgoingReport {

@@ -7,15 +7,23 @@
 //   2. Only the NEWEST pending report is sent; the older pending ones are
 //      folded into it as "missed reports" (a note at its top) and marked
 //      `superseded` once it is delivered.
-//   3. Ledger protocol: `attempting` before sending, then `delivered` with the
+//   3. One report per moment: a report whose as-of equals that of a report
+//      already delivered (or uncertain) on this channel, and that checks
+//      nothing more than it did (no fewer "could not check" gaps), is not sent:
+//      a second `frr run` at the same --as-of. A re-run that recovered
+//      coverage (a platform was down the first time) does go out. Resend::yes
+//      sends the newest report even where it, or its moment, already went out.
+//   4. Ledger protocol: `attempting` before sending, then `delivered` with the
 //      receiver's confirmation, or `failed` (stays queued for the next run),
 //      or `uncertain`.
-//   4. An entry left `attempting` by a killed send: for a Replay::safe channel
-//      (webhook with Idempotency-Key, outbox) it is simply sent again; for a
-//      Replay::unsafe channel (SMTP, Slack) it becomes `uncertain` and is NOT
-//      resent: a report that may have been accepted must not reach the client
-//      twice. The SMTP Message-ID is deterministic, so if an operator resends
-//      by hand (delete the ledger file) a duplicate is still detectable.
+//   5. An entry left `attempting` by a killed send counts one attempt whose
+//      outcome is unknown. On a Replay::safe channel (webhook with
+//      Idempotency-Key, outbox) the interrupted delivery is finished: the same
+//      report is sent again, before any newer one, because a repeat is
+//      harmless there. On a Replay::unsafe channel (SMTP, Slack) it becomes
+//      `uncertain` and is NOT resent: a report that may have been accepted
+//      must not reach the client twice. The SMTP Message-ID is deterministic,
+//      so a manual resend (Resend::yes) is still detectable as a duplicate.
 // Exit code: 5 (delivery_failed) when any channel ends failed; 0 otherwise.
 #include "core/error.hpp"
 #include "core/state_dir.hpp"
@@ -34,12 +42,16 @@ class Redactor;
 namespace frr::delivery {
 
 enum class DryRun { no, yes };
+// yes: send the newest report even to a channel that already has it or
+// another report for the same moment (an operator's explicit decision).
+enum class Resend { no, yes };
 
 enum class ChannelStatus {
     delivered,       // the newest pending report was confirmed
     failed,          // not delivered after retries; the report stays queued
     uncertain,       // may have arrived; recorded, not resent
     nothing_to_send, // every report already delivered on this channel
+    already_sent,    // a report for the newest one's moment, as complete, already went out
     would_send,      // dry run
 };
 
@@ -53,8 +65,11 @@ struct ChannelResult {
     std::string confirmation;             // receiver's reply when delivered
     std::string error;                    // redacted
     int attempts = 0;
+    bool resumed = false;                 // finishing a send a crash interrupted
 };
 
+// One result per channel, except that a channel finishing an interrupted send
+// before the newest report has two (the resumed one first).
 struct SendSummary {
     std::vector<ChannelResult> channels;
     core::ExitCode exit_code = core::ExitCode::ok;
@@ -67,6 +82,7 @@ struct SendRequest {
     core::Logger& logger;
     const core::Redactor* redactor = nullptr; // scrubs errors before ledger and logs
     DryRun dry_run = DryRun::no;
+    Resend resend = Resend::no;
 };
 
 SendSummary send_pending(const SendRequest& request);

@@ -31,7 +31,7 @@ SendResult run_send(const RunContext& ctx, SendOptions options)
         return result;
     }
     auto summary = delivery::send_pending(
-        {ctx.state, channels, ctx.services.clock, ctx.services.logger, &redactor, options.dry_run});
+        {ctx.state, channels, ctx.services.clock, ctx.services.logger, &redactor, options.dry_run, options.resend});
     result.channels = std::move(summary.channels);
     result.exit_code = summary.exit_code;
     return result;

@@ -12,6 +12,9 @@ namespace frr::pipeline {
 
 struct SendOptions {
     delivery::DryRun dry_run = delivery::DryRun::no;
+    // yes: the newest report goes out again even where it (or a report for the
+    // same moment) was already delivered or is uncertain: `frr send --resend`.
+    delivery::Resend resend = delivery::Resend::no;
 };
 
 struct SendResult {

@@ -1,5 +1,6 @@
 #include "pipeline/run.hpp"
 
+#include "core/clock.hpp"
 #include "core/fault.hpp"
 #include "model/snapshot.hpp"
 #include "pipeline/check.hpp"
@@ -58,7 +59,11 @@ core::ExitCode run_exit_code(core::ExitCode fetch_exit, core::ExitCode health_ex
 
 RunResult run_pipeline(const RunContext& ctx, const RunOptions& options)
 {
-    auto lock = ctx.state.lock(ctx.as_of);
+    // The lock records when this process really started (wall clock), not the
+    // run's --as-of: a would-be holder reads it to judge how long we have been
+    // running. Like the pid, it is a fact about the process, so it is read here
+    // rather than from the run's (possibly fixed) clock.
+    auto lock = ctx.state.lock(core::SystemClock().now());
     auto& log = ctx.services.logger;
     ping_heartbeat(ctx, HeartbeatEvent::start, "frr run started");
     RunResult result;
@@ -92,7 +97,7 @@ RunResult run_pipeline(const RunContext& ctx, const RunOptions& options)
             log.info("send", "a platform is still paused: the paused notice already went out, "
                              "this report is kept and not sent");
         } else {
-            result.send = run_send(ctx, SendOptions{options.dry_run});
+            result.send = run_send(ctx, SendOptions{options.dry_run, delivery::Resend::no});
         }
 
         core::fault_point("run.before_prune");

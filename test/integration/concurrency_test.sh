@@ -31,7 +31,17 @@ runs_before=$(ls "$STATE/runs" | wc -l)
 expect_exit 75 frr run
 expect_in "another frr run holds the lock" "$WORK/err"
 expect_in "pid $A_PID" "$WORK/err"
-expect_in "started $AS_OF" "$WORK/err"
+# The start time is the holder's real (wall-clock) start, not its --as-of: whoever reads
+# the lock wants to know how long the holder has been running.
+started=$(sed -n 's/.*pid [0-9]*, started \([0-9TZ:-]*\).*/\1/p' "$WORK/err" | head -n1)
+[ -n "$started" ] || fail "no start time in the lock message: $(cat "$WORK/err")"
+[ "$started" != "$AS_OF" ] || fail "the lock names the --as-of ($AS_OF) as its start time"
+python3 - "$started" <<'PY' || fail "the lock's start time $started is not the wall-clock start of the run"
+import datetime, sys
+started = datetime.datetime.strptime(sys.argv[1], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+age = (datetime.datetime.now(datetime.timezone.utc) - started).total_seconds()
+sys.exit(0 if -5 <= age <= 120 else 1)
+PY
 expect_in "try again later" "$WORK/err"
 for cmd in fetch "check --no-fetch" score report send; do
   # shellcheck disable=SC2086

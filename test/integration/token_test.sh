@@ -103,8 +103,12 @@ for p in shopify klaviyo; do
   bad_run=$(latest_run "$bad_state")
   [ -n "$bad_run" ] || fail "no run directory for the refused $p credentials"
   manifest_field "$bad_run" "m['platforms']['$p']['errors']" >"$msgs.manifest"
+  # The message itself does not name the platform: its context does (the manifest files it
+  # under the platform, the log line under its component), so it is not said twice.
+  expect_in "[$p] " "$msgs"
+  expect_not_in "$p refused" "$msgs"
   for f in "$msgs" "$msgs.manifest"; do
-    expect_in "$p refused the credentials" "$f"
+    expect_in "the token endpoint refused the credentials" "$f"
     expect_in "re-authorise the app and update" "$f"
     expect_in "FRR_${P}_REFRESH_TOKEN" "$f"
   done

@@ -16,20 +16,8 @@ namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void put(Writer& w, const char* key, std::string_view value)
-{
-    w.Key(key);
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-void put_strings(Writer& w, const char* key, const std::vector<std::string>& values)
-{
-    w.Key(key);
-    w.StartArray();
-    for (const auto& v : values)
-        w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
-    w.EndArray();
-}
+void put(Writer& w, const char* key, std::string_view value) { model::put_string(w, key, value); }
+using model::put_strings;
 
 void write_affected(Writer& w, const std::vector<Affected>& affected)
 {
@@ -83,37 +71,6 @@ void write_indicator(Writer& w, const IndicatorResult& r)
     w.EndObject();
 }
 
-std::vector<std::string> read_strings(const model::JsonFields& f, const char* key)
-{
-    std::vector<std::string> out;
-    if (const auto* v = f.get(key)) {
-        if (!v->IsArray())
-            f.fail(key, "an array of strings");
-        for (const auto& e : v->GetArray()) {
-            if (!e.IsString())
-                f.fail(key, "an array of strings");
-            out.emplace_back(e.GetString(), e.GetStringLength());
-        }
-    }
-    return out;
-}
-
-const rapidjson::Value* array_of(const model::JsonFields& f, const char* key)
-{
-    const auto* v = f.get(key);
-    if (v && !v->IsArray())
-        f.fail(key, "an array");
-    return v;
-}
-
-const rapidjson::Value* object_of(const model::JsonFields& f, const char* key)
-{
-    const auto* v = f.get(key);
-    if (v && !v->IsObject())
-        f.fail(key, "an object");
-    return v;
-}
-
 IndicatorResult read_indicator(const rapidjson::Value& v, const std::string& where)
 {
     model::JsonFields f(v, where);
@@ -126,30 +83,30 @@ IndicatorResult read_indicator(const rapidjson::Value& v, const std::string& whe
     r.score = static_cast<int>(f.int64("score"));
     r.weight = f.get("weight") ? f.number("weight") : 0.0;
     r.value = f.str("value");
-    if (const auto* affected = array_of(f, "affected")) {
+    if (const auto* affected = f.array("affected")) {
         for (const auto& a : affected->GetArray()) {
             model::JsonFields af(a, where + ".affected");
             Affected item{af.str("kind"), af.str("key"), {}};
-            if (const auto* detail = object_of(af, "detail"))
+            if (const auto* detail = af.object("detail"))
                 for (const auto& m : detail->GetObject())
                     item.detail.emplace_back(m.name.GetString(),
                                              m.value.IsString() ? m.value.GetString() : "");
             r.affected.push_back(std::move(item));
         }
     }
-    r.examples = read_strings(f, "examples");
+    r.examples = f.strings("examples");
     r.summary = f.str("summary");
     r.impact = f.str("impact");
     r.action = f.str("action");
-    if (const auto* counts = object_of(f, "counts"))
+    if (const auto* counts = f.object("counts"))
         for (const auto& m : counts->GetObject())
             if (m.value.IsInt64())
                 r.counts.push_back({m.name.GetString(), m.value.GetInt64()});
-    if (const auto* changes = object_of(f, "changes")) {
+    if (const auto* changes = f.object("changes")) {
         model::JsonFields cf(*changes, where + ".changes");
-        r.changes.added = read_strings(cf, "new");
-        r.changes.persisting = read_strings(cf, "persisting");
-        r.changes.resolved = read_strings(cf, "resolved");
+        r.changes.added = cf.strings("new");
+        r.changes.persisting = cf.strings("persisting");
+        r.changes.resolved = cf.strings("resolved");
     }
     return r;
 }
@@ -214,31 +171,31 @@ Findings findings_from_json(std::string_view json, const std::string& where)
     Findings out;
     out.run_id = f.str("run_id");
     out.as_of = f.time("as_of");
-    if (const auto* store = object_of(f, "store")) {
+    if (const auto* store = f.object("store")) {
         model::JsonFields sf(*store, where + ".store");
         out.store_name = sf.str("name");
         out.timezone = sf.str("timezone");
     }
-    if (const auto* window = object_of(f, "window")) {
+    if (const auto* window = f.object("window")) {
         model::JsonFields wf(*window, where + ".window");
         out.since = wf.time("since");
         out.until = wf.time("until");
     }
-    if (const auto* coverage = object_of(f, "coverage"))
+    if (const auto* coverage = f.object("coverage"))
         for (const auto& m : coverage->GetObject())
             out.coverage[m.name.GetString()] =
                 model::coverage_from(m.value.IsString() ? m.value.GetString() : "");
-    const auto* indicators = array_of(f, "indicators");
+    const auto* indicators = f.array("indicators");
     if (!indicators)
         f.fail("indicators", "an array");
     for (const auto& v : indicators->GetArray())
         out.indicators.push_back(read_indicator(v, where + ".indicators"));
-    if (const auto* exclusions = array_of(f, "exclusions"))
+    if (const auto* exclusions = f.array("exclusions"))
         for (const auto& v : exclusions->GetArray()) {
             model::JsonFields ef(v, where + ".exclusions");
             out.exclusions.push_back({ef.str("reason"), ef.int64("count")});
         }
-    out.coverage_notes = read_strings(f, "coverage_notes");
+    out.coverage_notes = f.strings("coverage_notes");
     return out;
 }
 

@@ -51,4 +51,23 @@ private:
     JsonPlace m_place;
 };
 
+// Writing the same shapes back, on any RapidJSON writer (compact for snapshots,
+// pretty for checks files): "key": "value" and "key": ["a", "b"].
+template <class Writer>
+void put_string(Writer& w, const char* key, std::string_view value)
+{
+    w.Key(key);
+    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+template <class Writer>
+void put_strings(Writer& w, const char* key, const std::vector<std::string>& values)
+{
+    w.Key(key);
+    w.StartArray();
+    for (const auto& v : values)
+        w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+    w.EndArray();
+}
+
 } // namespace frr::model

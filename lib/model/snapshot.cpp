@@ -21,11 +21,7 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void put(Writer& w, const char* key, const std::string& value)
-{
-    w.Key(key);
-    w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
-}
+void put(Writer& w, const char* key, const std::string& value) { put_string(w, key, value); }
 void put(Writer& w, const char* key, TimePoint t) { put(w, key, core::format_iso8601(t)); }
 void put(Writer& w, const char* key, const std::optional<TimePoint>& t)
 {
@@ -46,14 +42,6 @@ void put_money(Writer& w, const char* key, const Money& m)
     put_int(w, "minor", m.minor);
     put(w, "currency", m.currency);
     w.EndObject();
-}
-void put_strings(Writer& w, const char* key, const std::vector<std::string>& values)
-{
-    w.Key(key);
-    w.StartArray();
-    for (const auto& v : values)
-        w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
-    w.EndArray();
 }
 
 Money read_money(const JsonFields& f, const char* key)

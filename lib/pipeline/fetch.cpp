@@ -89,7 +89,7 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     const core::Config& config = ctx.config;
     Services& services = ctx.services;
     const FetchWindow w = fetch_window(ctx.as_of, options.since.count() > 0 ? options.since : config.checks.window, config);
-    const Incremental previous = options.full == FullFetch::yes ? Incremental{} : load_previous(ctx.state, ctx.as_of, w, config.store.timezone);
+    const Incremental previous = options.full == FullFetch::yes ? Incremental{} : load_previous(ctx.state, ctx.as_of, w, config);
 
     BreakerFile breakers(ctx.state, config.breaker);
     auto& shopify_breaker = breakers.of("shopify");
@@ -136,7 +136,8 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
                     progress.page("klaviyo", d, p, n);
                 });
                 klaviyo::DestinationWindow dw{previous.events_from(w), w.until, w.daily_from, w.daily_until,
-                                              w.daily_dates, config.store.timezone, config.klaviyo.audiences};
+                                              w.daily_dates, config.store.timezone, config.klaviyo.audiences,
+                                              previous.placed_order_from(), previous.profiles_updated_from()};
                 destination = src.fetch(dw, [&] { return email_future.get(); });
             } catch (...) {
                 klaviyo_error = std::current_exception();
@@ -155,7 +156,7 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
                                            [&](const std::string& d, int p, std::int64_t n) {
                                                progress.page("shopify", d, p, n);
                                            });
-                shopify::SourceWindow sw{w.since, w.until, std::min(w.daily_from, w.since), w.daily_from,
+                shopify::SourceWindow sw{w.since, w.until, std::min(w.daily_from, w.since), w.since,
                                          previous.customers_from(w), w.daily_dates, config.store.timezone,
                                          config.checks.exclude_channels};
                 previous.narrow(sw);

@@ -5,28 +5,148 @@
 #include "model/snapshot.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <fmt/format.h>
 
 namespace frr::pipeline {
 
-Incremental::Incremental(std::string run_id, std::map<std::string, std::int64_t> daily_orders)
-    : m_run_id(std::move(run_id)), m_daily_orders(std::move(daily_orders))
+Incremental::Incremental(std::string run_id, std::map<std::string, std::int64_t> daily_orders,
+                         core::TimePoint late_from, ReusedWindow reused)
+    : m_run_id(std::move(run_id)), m_daily_orders(std::move(daily_orders)), m_late_from(late_from),
+      m_reused(std::move(reused))
 {
+}
+
+ReusedWindow reusable_window(model::Snapshot& previous, const FetchWindow& w)
+{
+    ReusedWindow out;
+    const auto& m = previous.manifest;
+    for (const char* platform : {"shopify", "klaviyo"}) {
+        auto it = m.platforms.find(platform);
+        if (it == m.platforms.end() || it->second.status != model::Coverage::complete)
+            return out;
+    }
+    if (!(m.since <= w.since && w.since < m.until && m.until <= w.until))
+        return out; // no overlap (e.g. a daily run with a 24 h window), or not an earlier window
+    out.resume_at = m.until;
+    auto in_overlap = [&](core::TimePoint t) { return t >= w.since && t < m.until; };
+    for (auto& o : previous.source.orders)
+        if (in_overlap(o.created_at))
+            out.orders.push_back(std::move(o));
+    std::set<std::string> hashes;
+    for (auto& c : previous.source.customers)
+        if (in_overlap(c.updated_at)) {
+            if (!c.email_hash.empty())
+                hashes.insert(c.email_hash);
+            out.customers.push_back(std::move(c));
+        }
+    for (auto& p : previous.destination.profiles)
+        if (hashes.count(p.email_hash))
+            out.profiles.push_back(std::move(p));
+    return out;
+}
+
+core::TimePoint oldest_missing_placed_order(const model::Snapshot& previous, const core::ChecksConfig& checks,
+                                            core::TimePoint floor)
+{
+    auto klaviyo = previous.manifest.platforms.find("klaviyo");
+    if (klaviyo == previous.manifest.platforms.end() || klaviyo->second.status != model::Coverage::complete)
+        return core::TimePoint::max(); // events missing for want of Klaviyo, not late
+    std::set<std::string> placed;
+    for (const auto& e : previous.destination.events)
+        if (e.kind == model::EventKind::placed_order && !e.order_id.empty())
+            placed.insert(e.order_id);
+    const core::TimePoint judge_before = previous.manifest.as_of - checks.grace;
+    core::TimePoint oldest = core::TimePoint::max();
+    for (const auto& o : previous.source.orders)
+        if (o.created_at >= std::max(previous.manifest.since, floor) && o.created_at < judge_before &&
+            o.created_at < oldest &&
+            connectors::shopify::eligible(o, checks.exclude_channels) && !placed.count(o.id))
+            oldest = o.created_at;
+    return oldest;
 }
 
 void Incremental::narrow(connectors::shopify::SourceWindow& window) const
 {
     if (m_run_id.empty())
         return;
+    window.orders_updated_from = std::max(window.since, m_reused.resume_at);
     std::erase_if(window.daily_dates, [&](const std::string& d) { return m_daily_orders.count(d) > 0; });
     window.orders_from = window.daily_dates.empty()
                              ? window.since
                              : std::min(window.since, core::local_midnight(window.daily_dates.front(), window.timezone));
 }
 
-void Incremental::merge(const FetchWindow& w, connectors::shopify::SourceFetch& source,
-                        connectors::klaviyo::DestinationFetch&) const
+namespace {
+
+bool answered(const model::PlatformManifest& m)
 {
+    return m.status == model::Coverage::complete || m.status == model::Coverage::partial;
+}
+
+// Appends the records of `reused` whose id `fetched` lacks (a fetched one is newer).
+template <typename Record> std::size_t add_missing(std::vector<Record>& fetched, const std::vector<Record>& reused)
+{
+    std::set<std::string> have;
+    for (const auto& r : fetched)
+        have.insert(r.id);
+    std::size_t added = 0;
+    for (const auto& r : reused)
+        if (have.insert(r.id).second) {
+            fetched.push_back(r);
+            ++added;
+        }
+    return added;
+}
+
+} // namespace
+
+void Incremental::merge_window(connectors::shopify::SourceFetch& source,
+                               connectors::klaviyo::DestinationFetch& destination) const
+{
+    if (m_reused.resume_at == core::TimePoint::min() || !answered(source.manifest))
+        return;
+    auto& data = source.data;
+    std::set<std::string> refetched_customers;
+    for (const auto& c : data.customers)
+        refetched_customers.insert(c.id);
+    const std::size_t orders = add_missing(data.orders, m_reused.orders);
+    const std::size_t customers = add_missing(data.customers, m_reused.customers);
+    std::sort(data.orders.begin(), data.orders.end(),
+              [](const auto& a, const auto& b) { return a.created_at < b.created_at; });
+    source.manifest.counts["orders"] = static_cast<std::int64_t>(data.orders.size());
+    source.manifest.counts["customers"] = static_cast<std::int64_t>(data.customers.size());
+    source.manifest.notes.push_back(fmt::format(
+        "{} order(s) and {} customer(s) of the window up to {} reused from run {} (unchanged since)", orders, customers,
+        core::format_iso8601(m_reused.resume_at), m_run_id));
+    if (!answered(destination.manifest))
+        return;
+    // The reused customers' profiles: Klaviyo's newer version when it updated
+    // one since the previous run, else the previous run's.
+    std::set<std::string> reused_hashes;
+    for (const auto& c : m_reused.customers)
+        if (!refetched_customers.count(c.id) && !c.email_hash.empty())
+            reused_hashes.insert(c.email_hash);
+    std::map<std::string, model::Profile> by_hash;
+    for (const auto& p : m_reused.profiles)
+        if (reused_hashes.count(p.email_hash))
+            by_hash[p.email_hash] = p;
+    for (auto& p : destination.updated_profiles)
+        if (reused_hashes.count(p.email_hash))
+            by_hash[p.email_hash] = std::move(p);
+    destination.updated_profiles.clear();
+    std::vector<model::Profile> reused_profiles;
+    for (auto& [hash, p] : by_hash)
+        reused_profiles.push_back(std::move(p));
+    add_missing(destination.data.profiles, reused_profiles);
+    destination.manifest.counts["profiles"] = static_cast<std::int64_t>(destination.data.profiles.size());
+}
+
+void Incremental::merge(const FetchWindow& w, connectors::shopify::SourceFetch& source,
+                        connectors::klaviyo::DestinationFetch& destination) const
+{
+    merge_window(source, destination);
     if (m_run_id.empty() || source.manifest.status == model::Coverage::unavailable ||
         source.manifest.status == model::Coverage::paused)
         return;
@@ -47,8 +167,9 @@ void Incremental::merge(const FetchWindow& w, connectors::shopify::SourceFetch& 
 }
 
 Incremental load_previous(const core::StateDir& state, core::TimePoint as_of, const FetchWindow& w,
-                          const std::string& timezone)
+                          const core::Config& config)
 {
+    const std::string& timezone = config.store.timezone;
     auto run = state.previous_run(as_of, "manifest.json");
     if (!run)
         return {};
@@ -65,7 +186,9 @@ Incremental load_previous(const core::StateDir& state, core::TimePoint as_of, co
             if (d.date <= last_complete &&
                 std::find(w.daily_dates.begin(), w.daily_dates.end(), d.date) != w.daily_dates.end())
                 days[d.date] = d.count;
-        return Incremental(run->id, std::move(days));
+        const core::TimePoint floor = w.since - (w.until - w.since);
+        const core::TimePoint late_from = oldest_missing_placed_order(previous, config.checks, floor);
+        return Incremental(run->id, std::move(days), late_from, reusable_window(previous, w));
     } catch (const core::Error&) {
         return {};
     }

@@ -24,3 +24,41 @@ for name in healthy silent-gaps late-events consent-drift stalled-sync audience-
   stop_sim
   echo "ok: $name"
 done
+
+# Later runs reuse the previous snapshot (docs/fetching.md, Incremental runs). On healthy: a first
+# run 25 h before the scenario's now (the sim clock set back), a daily run 24 h later, and a run an
+# hour after that (the world ends at now). Each snapshot equals the ground truth of its own window
+# and names the run it reused. The daily run carries the look-back's daily counts forward; the
+# hourly one also keeps the 23 h its window shares with the daily one and asks Shopify only for the
+# orders and customers changed since. On a store this small most of a run's calls are fixed per run
+# (Klaviyo's metrics, events per metric, the audience counts), so only Shopify's share is held to a
+# fraction here; the large-store benchmark measures the whole (docs/performance.md, (d)).
+requests() { manifest_field "$1" "m['platforms']['$2']['requests']"; }
+set_clock() { curl -sf -X POST "$SIM_URL/_sim/clock" -d "{\"now\":\"$1\"}" >/dev/null || fail "clock refused"; }
+scenario=$FRR_SRC/examples/scenarios/healthy.yaml
+now=$(scenario_now "$scenario")
+start_sim "$scenario"
+state=$WORK/state-incremental
+runs=()
+for t in "$(iso_plus "$now" -90000)" "$(iso_plus "$now" -3600)" "$now"; do
+  set_clock "$t"
+  expect_exit 0 "$FRR_BIN" -c "$cfg" --state-dir "$state" --as-of "$t" fetch
+  run=$(latest_run "$state")
+  expect_truth "$run"
+  want_from=""
+  [ ${#runs[@]} -eq 0 ] || want_from=$(basename "${runs[-1]}")
+  [ "$(manifest_field "$run" 'm["incremental_from"]')" = "$want_from" ] || fail "$run: incremental_from is not '$want_from'"
+  runs+=("$run")
+done
+expect_in "reused from run $(basename "${runs[1]}")" "${runs[2]}/manifest.json"
+expect_not_in "reused from run" "${runs[1]}/manifest.json" # a day apart: nothing of the window overlaps
+s1=$(requests "${runs[0]}" shopify) s2=$(requests "${runs[1]}" shopify) s3=$(requests "${runs[2]}" shopify)
+k1=$(requests "${runs[0]}" klaviyo) k2=$(requests "${runs[1]}" klaviyo) k3=$(requests "${runs[2]}" klaviyo)
+echo "requests (shopify + klaviyo): first $s1 + $k1, daily $s2 + $k2, an hour later $s3 + $k3"
+[ $((s2 * 2)) -lt "$s1" ] || fail "the daily run made $s2 Shopify requests, not under half of the first run's $s1"
+[ $((s3 * 4)) -lt "$s1" ] || fail "the hourly run made $s3 Shopify requests, not under a quarter of the first run's $s1"
+[ "$s3" -lt "$s2" ] || fail "the hourly run made $s3 Shopify requests, no fewer than the daily run's $s2"
+[ "$k3" -le "$k2" ] || fail "the hourly run made $k3 Klaviyo requests, more than the daily run's $k2"
+expect_consistent_state "$state"
+stop_sim
+echo "ok: incremental runs"

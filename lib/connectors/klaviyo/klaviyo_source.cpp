@@ -103,6 +103,12 @@ std::string email_filter(const std::vector<std::string>& emails)
     return "any(email,[" + list + "])";
 }
 
+std::string updated_filter(core::TimePoint from)
+{
+    // Klaviyo offers greater-than only: one second earlier includes `from` itself.
+    return fmt::format("greater-than(updated,{})", core::format_iso8601(from - std::chrono::seconds{1}));
+}
+
 std::string daily_aggregate_body(const std::string& metric_id, core::TimePoint from, core::TimePoint to,
                                  const std::string& timezone)
 {
@@ -155,8 +161,13 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                 continue;
             tasks.emplace_back([&, m] {
                 std::vector<model::Event> found;
+                // Placed Order reaches further back when the previous run left orders
+                // without one (late arrivals); every other metric starts at events_from.
+                const core::TimePoint from = m.kind == model::EventKind::placed_order
+                                                 ? std::min(window.events_from, window.placed_order_from)
+                                                 : window.events_from;
                 std::vector<std::pair<std::string, std::string>> params{
-                    {"filter", events_filter(m.id, window.events_from, window.until)}, {"sort", "datetime"}};
+                    {"filter", events_filter(m.id, from, window.until)}, {"sort", "datetime"}};
                 if (big_pages)
                     params.emplace_back("page[size]", "1000");
                 auto r = m_client.get_all("/api/events" + query(params), k_events,
@@ -226,6 +237,24 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
             }
             rec.with_data([&](model::DestinationData& d) { d.profiles = std::move(found); });
         });
+        if (window.profiles_updated_from != core::TimePoint::max()) {
+            tasks.emplace_back([&] {
+                std::vector<model::Profile> found;
+                auto r = m_client.get_all("/api/profiles" + query({{"filter", updated_filter(window.profiles_updated_from)},
+                                                                   {"page[size]", "100"},
+                                                                   {"additional-fields[profile]", "subscriptions"}}),
+                                          k_profiles, [&](const rapidjson::Value& p) {
+                                              if (auto profile = parse_profile(p, m_hasher))
+                                                  found.push_back(std::move(*profile));
+                                          },
+                                          [&](int pages, std::int64_t n) {
+                                              if (m_progress)
+                                                  m_progress("profiles updated", pages, n);
+                                          });
+                check(rec, "profiles (updated since the previous run)", r);
+                rec.with_data([&](model::DestinationData&) { out.updated_profiles = std::move(found); });
+            });
+        }
         for (auto kind : {model::AudienceKind::list, model::AudienceKind::segment}) {
             tasks.emplace_back([&, kind] {
                 const bool is_list = kind == model::AudienceKind::list;

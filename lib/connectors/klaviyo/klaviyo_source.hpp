@@ -26,10 +26,17 @@ struct DestinationWindow {
     std::vector<std::string> daily_dates;
     std::string timezone;
     std::vector<std::string> audiences; // list/segment ids to watch; empty = all
+    // Placed Order events from min(events_from, this): the late-arrival look-back
+    // (the oldest order the previous run left without one); max() = none.
+    core::TimePoint placed_order_from = core::TimePoint::max();
+    // Incremental: also every profile updated at or after this (max() = none),
+    // for the customers a previous snapshot already looked up.
+    core::TimePoint profiles_updated_from = core::TimePoint::max();
 };
 
 struct DestinationFetch {
     model::DestinationData data;
+    std::vector<model::Profile> updated_profiles; // profiles_updated_from's, not in data until merged
     model::PlatformManifest manifest;
     core::ExitCode exit = core::ExitCode::ok;
 };
@@ -45,6 +52,8 @@ inline constexpr std::size_t k_profile_batch = 100;
 std::string events_filter(const std::string& metric_id, core::TimePoint from, core::TimePoint to);
 // The `filter` value any(email,[...]) for one batch.
 std::string email_filter(const std::vector<std::string>& emails);
+// The `filter` value for profiles updated at or after `from`.
+std::string updated_filter(core::TimePoint from);
 // The metric-aggregates request body.
 std::string daily_aggregate_body(const std::string& metric_id, core::TimePoint from, core::TimePoint to,
                                  const std::string& timezone);

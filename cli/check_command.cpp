@@ -31,7 +31,7 @@ Command make_check_command(CLI::App& parent, GlobalOptions& /*globals*/)
     app->add_option("--run", o->run_id, "Check this run's snapshot (implies --no-fetch)");
     return Command{app, [o](Environment& env) {
                        auto ctx = env.context();
-                       auto lock = ctx.state.lock(env.as_of());
+                       auto lock = ctx.state.lock(core::SystemClock().now()); // wall-clock start, not --as-of
                        auto since = since_option(o->since, env.config());
                        core::ExitCode fetch_exit = core::ExitCode::ok;
                        core::RunInfo run;

@@ -53,7 +53,7 @@ Command make_fetch_command(CLI::App& parent, GlobalOptions& /*globals*/)
     app->add_flag("--full", o->full, "Ignore the previous snapshot and fetch everything again");
     return Command{app, [o](Environment& env) {
                        auto ctx = env.context();
-                       auto lock = ctx.state.lock(env.as_of());
+                       auto lock = ctx.state.lock(core::SystemClock().now()); // wall-clock start, not --as-of
                        pipeline::FetchOptions options{since_option(o->since, env.config()),
                                                       o->full ? pipeline::FullFetch::yes : pipeline::FullFetch::no};
                        auto result = pipeline::run_fetch(ctx, options);

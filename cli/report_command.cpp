@@ -23,7 +23,7 @@ Command make_report_command(CLI::App& parent, GlobalOptions& /*globals*/)
     app->add_option("--run", o->run_id, "Render this run's report");
     return Command{app, [o](Environment& env) {
                        auto ctx = env.context();
-                       auto lock = ctx.state.lock(env.as_of());
+                       auto lock = ctx.state.lock(core::SystemClock().now()); // wall-clock start, not --as-of
                        auto run = select_run(env, o->run_id, "checks.json", "frr check");
                        // A checked run that was never scored is scored first.
                        if (!std::filesystem::exists(run.dir / "score.json"))

@@ -24,7 +24,7 @@ Command make_score_command(CLI::App& parent, GlobalOptions& /*globals*/)
     app->add_option("--format", o->format, "Output on stdout")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
     return Command{app, [o](Environment& env) {
                        auto ctx = env.context();
-                       auto lock = ctx.state.lock(env.as_of());
+                       auto lock = ctx.state.lock(core::SystemClock().now()); // wall-clock start, not --as-of
                        auto run = select_run(env, o->run_id, "checks.json", "frr check");
                        auto result = pipeline::run_score(ctx, run);
                        if (o->format == "json") {

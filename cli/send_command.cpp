@@ -44,7 +44,7 @@ Command make_send_command(CLI::App& parent, GlobalOptions& /*globals*/)
                   "for the same --as-of); e-mail keeps its Message-ID so a duplicate stays detectable");
     return Command{app, [o](Environment& env) {
                        auto ctx = env.context();
-                       auto lock = ctx.state.lock(env.as_of());
+                       auto lock = ctx.state.lock(core::SystemClock().now()); // wall-clock start, not --as-of
                        pipeline::SendOptions options;
                        options.dry_run = o->dry_run ? delivery::DryRun::yes : delivery::DryRun::no;
                        options.resend = o->resend ? delivery::Resend::yes : delivery::Resend::no;

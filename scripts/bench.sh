@@ -8,13 +8,15 @@
 # (a) first fetch of the large store: wall time / least time the published rate limits allow
 #     for the requests it made (target <= 1.10); bound formula in docs/performance.md
 # (c) bytes fetched and written per record
-# (d) API calls of a steady-state daily run as a share of the first run
+# (d) API calls of a steady-state daily run as a share of the first run, and of a run an hour
+#     after it (its window overlaps the daily one's, so it fetches only what changed)
 # (b) check_bench: health model over 1,000,000 orders and customers (< 5 s, < 1.5 GB), and
 #     snapshot_bench: writing and reading a snapshot of that size (what frr check reads first)
 #
-# The sim's clock is set back 24 h for the first run (the world is generated up to the
+# The sim's clock is set back 25 h for the first run (the world is generated up to the
 # scenario's now and only what was created by the sim clock is visible), then moved
-# forward 24 h for the daily run, so the daily run sees a real day of new orders.
+# forward 24 h for the daily run, so the daily run sees a real day of new orders, then 1 h
+# for the hourly run.
 # Requests go through frr-bench-proxy, which logs each one (bucket, Shopify cost).
 # Work files stay in BUILD_DIR/bench-run/. Needs curl, python3 and GNU time.
 set -euo pipefail
@@ -28,7 +30,12 @@ SIM=$BUILD/frr-sim
 PROXY=$BUILD/frr-bench-proxy
 CHECK_BENCH=$BUILD/test/bench/check_bench
 SNAPSHOT_BENCH=$BUILD/test/bench/snapshot_bench
-for bin in "$FRR" "$SIM" "$PROXY" "$CHECK_BENCH" "$SNAPSHOT_BENCH"; do
+# FRR_BENCH_FETCH_ONLY=1: only (e) once, (a), (c) and (d) (no check_bench, snapshot_bench or
+# repeated start-ups), for measuring a fetch change without building the rest.
+FETCH_ONLY=${FRR_BENCH_FETCH_ONLY:-}
+BINS=("$FRR" "$SIM" "$PROXY")
+[ -n "$FETCH_ONLY" ] || BINS+=("$CHECK_BENCH" "$SNAPSHOT_BENCH")
+for bin in "${BINS[@]}"; do
   [ -x "$bin" ] || { echo "bench: $bin missing; build a Release tree first (make bench)" >&2; exit 1; }
 done
 command -v python3 >/dev/null || { echo "bench: python3 is needed for the arithmetic" >&2; exit 1; }
@@ -71,7 +78,10 @@ start_server frr-bench-proxy "$WORK/proxy.log" "$PROXY" --upstream "$SIM_URL" --
 PROXY_URL=$URL
 
 T_NOW=$(curl -s "$SIM_URL/_sim/clock" | sed -n 's/.*"now":"\([^"]*\)".*/\1/p')
-T_DAY_BEFORE=$(date -u -d "@$(( $(date -u -d "$T_NOW" +%s) - 86400 ))" +%Y-%m-%dT%H:%M:%SZ)
+# First run a day and an hour before the scenario's now, the daily run an hour before it, and a
+# run at now an hour after the daily one (its window overlaps the daily run's by 23 h).
+T_DAY_BEFORE=$(date -u -d "@$(( $(date -u -d "$T_NOW" +%s) - 90000 ))" +%Y-%m-%dT%H:%M:%SZ)
+T_DAILY=$(date -u -d "@$(( $(date -u -d "$T_NOW" +%s) - 3600 ))" +%Y-%m-%dT%H:%M:%SZ)
 set_clock() { curl -s -X POST -H 'Content-Type: application/json' -d "{\"now\":\"$1\"}" "$SIM_URL/_sim/clock" >/dev/null; }
 
 set -a; . "$ROOT/examples/sim.env"; set +a
@@ -98,21 +108,29 @@ fetch_run() { # label as_of
   ls -d "$STATE"/runs/*/ | tail -n1 >"$WORK/$label.rundir"
 }
 
-echo "bench: first fetch as of $T_DAY_BEFORE (sim clock set back 24 h) ..." >&2
+echo "bench: first fetch as of $T_DAY_BEFORE (sim clock set back 25 h) ..." >&2
 set_clock "$T_DAY_BEFORE"
 fetch_run first "$T_DAY_BEFORE"
-echo "bench: daily fetch as of $T_NOW (sim clock advanced 24 h) ..." >&2
-set_clock "$T_NOW"
-fetch_run daily "$T_NOW"
+echo "bench: daily fetch as of $T_DAILY (sim clock advanced 24 h) ..." >&2
+set_clock "$T_DAILY"
+fetch_run daily "$T_DAILY"
 
 echo "bench: frr check --no-fetch on the daily snapshot ..." >&2
 set +e
 /usr/bin/time -v -o "$WORK/check.time" "$FRR" -c "$ROOT/examples/demo.yaml" --state-dir "$STATE" \
-  --as-of "$T_NOW" check --no-fetch --format json >"$WORK/check.out" 2>"$WORK/check.err"
+  --as-of "$T_DAILY" check --no-fetch --format json >"$WORK/check.out" 2>"$WORK/check.err"
 echo "$?" >"$WORK/check.rc"
 set -e
+echo "bench: hourly fetch as of $T_NOW (sim clock advanced 1 h) ..." >&2
+set_clock "$T_NOW"
+fetch_run hourly "$T_NOW"
 cleanup
 PIDS=()
+
+if [ -n "$FETCH_ONLY" ]; then
+  python3 "$ROOT/test/bench/bench_report.py" "$WORK" "$SIM_STARTUP" "$SIM_STARTUP_LOAD" "$SIM_RSS_MB" "$(basename "$SCENARIO")" "$SIM_CPU"
+  exit 0
+fi
 
 echo "bench: check_bench (1,000,000 orders and customers in memory) ..." >&2
 echo "$(load)" >"$WORK/check_bench.load"

@@ -188,7 +188,7 @@ def main():
     fetched = sum(v.get("bytes", 0) for v in p.values())
     kept = sum(n for v in p.values() for k, n in v.get("counts", {}).items() if not k.startswith("daily_"))
     bulk_roots = sum(int(x) for v in p.values() for n in v.get("notes", [])
-                     for x in re.findall(r"^(\d+) orders fetched by a bulk operation", n))
+                     for x in re.findall(r"^(\d+) orders fetched by (?:a )?bulk operations?", n))
     written = sum(f.stat().st_size for f in run1.rglob("*") if f.is_file()) if run1 else 0
     received = kept + max(0, bulk_roots - p.get("shopify", {}).get("counts", {}).get("orders", 0))
     w(f"(c) first run: {fetched / 1e6:.1f} MB fetched, {written / 1e6:.1f} MB written, {kept} records kept "
@@ -215,6 +215,19 @@ def main():
     bytes2 = sum(v.get("bytes", 0) for v in p2.values())
     w(f"      bytes {bytes2 / 1e6:.1f} MB vs {bytes1 / 1e6:.1f} MB = {100 * bytes2 / max(bytes1, 1):.0f}%; "
       f"wall {wall2:.1f} s vs {wall1:.1f} s")
+    if (work / "hourly.rc").exists():
+        m3, _ = manifest(work, "hourly")
+        p3 = m3.get("platforms", {})
+        r3 = sum(v.get("requests", 0) for v in p3.values())
+        bytes3 = sum(v.get("bytes", 0) for v in p3.values())
+        wall3 = float(read(work, "hourly.wall", "0"))
+        by3 = ", ".join(f"{k} {p3[k].get('requests', 0)}/{p[k].get('requests', 0)}" for k in sorted(p) if k in p3)
+        w(f"    an hour after the daily run (exit {read(work, 'hourly.rc')}): {r3} API calls = "
+          f"{100 * r3 / max(r1, 1):.0f}% of the first ({by3}); bytes {bytes3 / 1e6:.1f} MB = "
+          f"{100 * bytes3 / max(bytes1, 1):.0f}%; wall {wall3:.1f} s; incremental_from '{m3.get('incremental_from', '')}'")
+        notes = [n for v in p3.values() for n in v.get("notes", []) if "reused" in n]
+        if notes:
+            w("      " + "; ".join(notes))
 
     # frr check on the real daily snapshot, then (b)
     cwall, crss = time_v(work, "check.time")
@@ -222,6 +235,9 @@ def main():
     if cwall is not None:
         w(f"    frr check --no-fetch on the daily snapshot: exit {read(work, 'check.rc')}, {cwall:.2f} s wall, "
           f"peak RSS {crss:.0f} MB")
+    if not (work / "check_bench.rc").exists():
+        print("\n".join(out))  # FRR_BENCH_FETCH_ONLY: no (b)
+        return
     bwall, brss = time_v(work, "check_bench.time")
     text = read(work, "check_bench.out")
     cpu = re.search(r"check time: ([\d.]+) s wall, ([\d.]+) s CPU", text)

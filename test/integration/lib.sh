@@ -31,11 +31,20 @@ expect_not_in() { if grep -qF -- "$1" "$2"; then fail "did not expect '$1' in $2
 # start_sim SCENARIO [extra args]: starts frr-sim on an ephemeral port, sets SIM_URL.
 start_sim() {
   local scenario=$1; shift
-  "$FRR_SIM" --scenario "$scenario" --port 0 "$@" >"$WORK/sim.out" 2>"$WORK/sim.err" &
+  # A fresh file per start: the background shell truncates its redirect only when it runs, so a
+  # reused file could still show the previous simulator's line. The line counts once it is whole.
+  local out line
+  out=$(mktemp "$WORK/sim.XXXXXX.out")
+  "$FRR_SIM" --scenario "$scenario" --port 0 "$@" >"$out" 2>"$WORK/sim.err" &
   SIM_PID=$!
   for _ in $(seq 1 200); do
-    if head -n1 "$WORK/sim.out" 2>/dev/null | grep -q '^listening on '; then
-      SIM_URL=$(head -n1 "$WORK/sim.out" | sed 's/^listening on //')
+    if [ "$(wc -l <"$out")" -ge 1 ]; then
+      line=$(head -n1 "$out")
+      case $line in
+        "listening on http://"*) ;;
+        *) fail "frr-sim printed '$line', not 'listening on URL'" ;;
+      esac
+      SIM_URL=${line#listening on }
       export FRR_SHOPIFY_BASE_URL=$SIM_URL FRR_KLAVIYO_BASE_URL=$SIM_URL
       return 0
     fi

@@ -42,7 +42,7 @@ trap cleanup EXIT
 SIM_PID=$!
 SIM_URL=
 for _ in $(seq 1 300); do
-  if head -n1 "$WORK/sim.out" 2>/dev/null | grep -q '^listening on '; then
+  if [ "$( { wc -l <"$WORK/sim.out"; } 2>/dev/null || echo 0)" -ge 1 ] && head -n1 "$WORK/sim.out" | grep -q '^listening on '; then
     SIM_URL=$(head -n1 "$WORK/sim.out" | sed 's/^listening on //')
     break
   fi

@@ -25,6 +25,27 @@ for name in healthy silent-gaps late-events consent-drift stalled-sync audience-
   echo "ok: $name"
 done
 
+# The bulk path (docs/fetching.md): with shopify.bulk_threshold at 100, healthy's orders come from
+# two bulk operations (the look-back days with only what a daily count needs, the window with the
+# full fields); the snapshot still equals the ground truth and the daily counts equal a paged run's.
+bulk_cfg=$WORK/bulk.yaml
+sed 's/^  shop: frr-demo.myshopify.com$/&\n  bulk_threshold: 100/' "$cfg" >"$bulk_cfg"
+grep -q "bulk_threshold: 100" "$bulk_cfg" || fail "could not set bulk_threshold in $bulk_cfg"
+scenario=$FRR_SRC/examples/scenarios/healthy.yaml
+now=$(scenario_now "$scenario")
+start_sim "$scenario"
+expect_exit 0 "$FRR_BIN" -c "$bulk_cfg" --state-dir "$WORK/state-bulk" --as-of "$now" fetch
+bulk_run=$(latest_run "$WORK/state-bulk")
+expect_truth "$bulk_run"
+expect_in "orders fetched by bulk operations" "$bulk_run/manifest.json"
+expect_exit 0 "$FRR_BIN" -c "$cfg" --state-dir "$WORK/state-paged" --as-of "$now" fetch
+paged_run=$(latest_run "$WORK/state-paged")
+expect_not_in "bulk operations" "$paged_run/manifest.json"
+cmp -s "$bulk_run/shopify/daily_orders.json" "$paged_run/shopify/daily_orders.json" ||
+  fail "daily order counts differ between the bulk and the paged path"
+stop_sim
+echo "ok: bulk path"
+
 # Later runs reuse the previous snapshot (docs/fetching.md, Incremental runs). On healthy: a first
 # run 25 h before the scenario's now (the sim clock set back), a daily run 24 h later, and a run an
 # hour after that (the world ends at now). Each snapshot equals the ground truth of its own window

@@ -170,38 +170,7 @@ void ShopifySource::fetch_orders(const SourceWindow& window, SourceFetch& out)
         window_search += fmt::format(" AND updated_at:>='{}'", core::format_iso8601(window.orders_updated_from));
     auto count = count_orders(time_range_search("created_at", window.orders_from, window.until));
     if (count && *count > m_config.bulk_threshold) {
-        // Two bulk operations: the look-back days with scalars only, the window
-        // with the full fields. From API 2026-01 five may run at once per
-        // shop, so the window's runs beside the days'; before, one after the other.
-        auto run_window = [&] {
-            auto bulk = run_bulk_query(m_client, m_download, bulk_orders_document(m_fields, window_search),
-                                       BulkShape::flat,
-                                       [&](const rapidjson::Value& node, const auto&) { window_sink(node); });
-            if (!bulk.ok)
-                rec.failure("orders (bulk)", bulk.failure, bulk.error);
-            return bulk.roots;
-        };
-        std::int64_t window_roots = 0;
-        std::int64_t day_roots = 0;
-        {
-            std::jthread beside;
-            if (m_config.api_version >= "2026-01")
-                beside = std::jthread([&] { window_roots = run_window(); });
-            if (has_days) {
-                auto bulk = run_bulk_query(m_client, m_download, bulk_order_days_document(days_search),
-                                           BulkShape::flat,
-                                           [&](const rapidjson::Value& node, const auto&) { day_sink(node); });
-                if (!bulk.ok)
-                    rec.failure("orders (bulk, look-back days)", bulk.failure, bulk.error);
-                day_roots = bulk.roots;
-            }
-            if (!beside.joinable())
-                window_roots = run_window();
-        }
-        out.manifest.notes.push_back(fmt::format(
-            "{} orders fetched by bulk operations ({} of the look-back days with only what a daily count needs, {} "
-            "of the window)",
-            day_roots + window_roots, day_roots, window_roots));
+        fetch_orders_bulk(has_days ? days_search : std::string(), window_search, day_sink, window_sink, out);
     } else {
         auto progress = [&](int pages, std::int64_t n) {
             if (m_progress)
@@ -222,6 +191,38 @@ void ShopifySource::fetch_orders(const SourceWindow& window, SourceFetch& out)
         out.data.daily_orders.push_back({date, n});
     rec.count("orders", static_cast<std::int64_t>(out.data.orders.size()));
     rec.count("daily_orders", static_cast<std::int64_t>(out.data.daily_orders.size()));
+}
+
+// Two bulk operations: the look-back days with scalars only, the window with
+// the full fields. From API 2026-01 five may run at once per shop, so the
+// window's runs beside the days'; before, one after the other.
+void ShopifySource::fetch_orders_bulk(const std::string& days_search, const std::string& window_search,
+                                      const NodeSink& day_sink, const NodeSink& window_sink, SourceFetch& out)
+{
+    Recorder rec{{}, out.manifest, out.exit};
+    auto run = [&](const std::string& document, const NodeSink& sink, const char* dataset) {
+        auto bulk = run_bulk_query(m_client, m_download, document, BulkShape::flat,
+                                   [&](const rapidjson::Value& node, const auto&) { sink(node); });
+        if (!bulk.ok)
+            rec.failure(dataset, bulk.failure, bulk.error);
+        return bulk.roots;
+    };
+    std::int64_t window_roots = 0;
+    std::int64_t day_roots = 0;
+    {
+        auto run_window = [&] { window_roots = run(bulk_orders_document(m_fields, window_search), window_sink, "orders (bulk)"); };
+        std::jthread beside;
+        if (m_config.api_version >= "2026-01")
+            beside = std::jthread(run_window);
+        if (!days_search.empty())
+            day_roots = run(bulk_order_days_document(days_search), day_sink, "orders (bulk, look-back days)");
+        if (!beside.joinable())
+            run_window();
+    }
+    out.manifest.notes.push_back(fmt::format(
+        "{} orders fetched by bulk operations ({} of the look-back days with only what a daily count needs, {} "
+        "of the window)",
+        day_roots + window_roots, day_roots, window_roots));
 }
 
 void ShopifySource::fetch_customers(const SourceWindow& window, SourceFetch& out, const EmailHandoff& emails)

@@ -60,7 +60,11 @@ public:
 
 private:
     bool preflight(const SourceWindow& window, SourceFetch& out);
+    using NodeSink = std::function<void(const rapidjson::Value&)>;
     void fetch_orders(const SourceWindow& window, SourceFetch& out);
+    // Above the bulk threshold; an empty days_search: no look-back days to count.
+    void fetch_orders_bulk(const std::string& days_search, const std::string& window_search,
+                           const NodeSink& day_sink, const NodeSink& window_sink, SourceFetch& out);
     void fetch_customers(const SourceWindow& window, SourceFetch& out, const EmailHandoff& emails);
     void fetch_checkouts(const SourceWindow& window, SourceFetch& out);
     std::optional<std::int64_t> count_orders(const std::string& search);

@@ -420,7 +420,8 @@ TEST_CASE("token_after_401: a rejected refresh token is a credentials error nami
         FAIL("expected a credentials error");
     } catch (const frr::core::Error& e) {
         CHECK(e.code() == frr::core::ExitCode::credentials);
-        CHECK_THAT(std::string(e.what()), Catch::Contains("klaviyo"));
+        CHECK_THAT(std::string(e.what()), Catch::Contains("refused the credentials"));
+        CHECK_THAT(e.where(), Catch::Contains("klaviyo")); // the platform is named once, in where()
         CHECK_THAT(e.remedy(), Catch::Contains("re-authorise the app and update FRR_KLAVIYO_REFRESH_TOKEN"));
     }
 }

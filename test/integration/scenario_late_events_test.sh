@@ -5,8 +5,8 @@
 # A third run, whose previous run is also the one at the start (a copy of that state), comes
 # 14h after it, when the earliest late order (#8286, created start-10h28m) has left the window:
 # it is still late (the previous run saw it missing), in the findings and in the answer key.
-# (Not later: frr's fetch reads Klaviyo events from since - grace only, so an order that left
-# the window by more than the grace period has no visible event; see docs/sync-semantics.md.)
+# (Orders that left the window by more than the grace period are held by fetch_truth_late_test:
+# the fetch reads events from the oldest order the previous run listed missing.)
 . "$(dirname "$0")/lib.sh"
 sim_env
 SCENARIO=$FRR_SRC/examples/scenarios/late-events.yaml

@@ -296,10 +296,12 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
         std::stable_sort(events.begin(), events.end(),
                          [](const auto& a, const auto& b) { return a.occurred_at < b.occurred_at; });
     } catch (const core::Error& e) {
-        rec.failure("klaviyo", e.code() == core::ExitCode::credentials ? ReplyStatus::unauthorized : ReplyStatus::failed,
+        // Labelled by what failed, not by the platform: the manifest and the log already name it.
+        const bool credentials = e.code() == core::ExitCode::credentials;
+        rec.failure(credentials ? "credentials" : "fetch", credentials ? ReplyStatus::unauthorized : ReplyStatus::failed,
                     e.what() + (e.remedy().empty() ? std::string() : ": " + e.remedy()));
     } catch (const std::exception& e) {
-        rec.failure("klaviyo", ReplyStatus::failed, std::string("Klaviyo unavailable: ") + e.what());
+        rec.failure("fetch", ReplyStatus::failed, std::string("unavailable: ") + e.what());
     }
     if (!emails_taken)
         emails();

@@ -33,7 +33,7 @@ std::filesystem::path resolve_state_dir(const GlobalOptions& o, const core::Conf
     return c.state.dir;
 }
 
-} // namespace
+}  // namespace
 
 Environment::Environment(const GlobalOptions& options) : m_options(options)
 {
@@ -47,9 +47,8 @@ Environment::Environment(const GlobalOptions& options) : m_options(options)
     if (!options.as_of.empty()) {
         auto parsed = core::parse_iso8601(options.as_of);
         if (!parsed)
-            throw core::Error(core::ExitCode::usage,
-                              "'" + options.as_of + "' is not an ISO-8601 date-time", "--as-of",
-                              "write it like 2026-11-27T06:00:00Z");
+            throw core::Error(core::ExitCode::usage, "'" + options.as_of + "' is not an ISO-8601 date-time",
+                              "--as-of", "write it like 2026-11-27T06:00:00Z");
         m_as_of = *parsed;
     }
     m_clock = std::make_unique<core::FixedClock>(m_as_of);
@@ -71,9 +70,9 @@ const core::StateDir& Environment::state()
 pipeline::RunContext Environment::context()
 {
     auto progress = m_stderr_tty && !m_options.quiet && m_options.log_format == "text"
-                        ? pipeline::Progress::terminal
-                        : pipeline::Progress::off;
+        ? pipeline::Progress::terminal
+        : pipeline::Progress::off;
     return pipeline::RunContext{m_config, state(), m_as_of, *m_services, progress};
 }
 
-} // namespace frr::cli
+}  // namespace frr::cli

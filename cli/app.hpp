@@ -71,4 +71,4 @@ struct Command {
 
 using CommandFactory = Command (*)(CLI::App& parent, GlobalOptions& globals);
 
-} // namespace frr::cli
+}  // namespace frr::cli

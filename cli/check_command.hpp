@@ -9,4 +9,4 @@ Command make_check_command(CLI::App& parent, GlobalOptions& globals);
 // --since as a duration, or the config's window when empty.
 std::chrono::seconds since_option(const std::string& text, const core::Config& config);
 
-} // namespace frr::cli
+}  // namespace frr::cli

@@ -66,4 +66,4 @@ int main(int argc, char** argv)
     }
 }
 
-} // namespace frr::cli
+}  // namespace frr::cli

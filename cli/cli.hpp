@@ -6,4 +6,4 @@ namespace frr::cli {
 // the exit codes of CONTRACTS.md section 1.
 int main(int argc, char** argv);
 
-} // namespace frr::cli
+}  // namespace frr::cli

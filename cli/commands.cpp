@@ -12,8 +12,8 @@ namespace frr::cli {
 
 std::vector<CommandFactory> all_commands()
 {
-    return {&make_run_command,    &make_fetch_command, &make_check_command, &make_score_command,
+    return {&make_run_command,    &make_fetch_command, &make_check_command,   &make_score_command,
             &make_report_command, &make_send_command,  &make_validate_command};
 }
 
-} // namespace frr::cli
+}  // namespace frr::cli

@@ -8,4 +8,4 @@ namespace frr::cli {
 
 std::vector<CommandFactory> all_commands();
 
-} // namespace frr::cli
+}  // namespace frr::cli

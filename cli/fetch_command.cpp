@@ -27,8 +27,8 @@ void print_manifest(const model::Manifest& m, std::ostream& out)
         for (const auto& [k, v] : p.counts)
             counts.push_back(fmt::format("{} {}", v, k));
         out << fmt::format("  {:<8} {:<11} {} ({} requests, {} retries, {} throttled, waited {:.1f}s)\n",
-                           name, model::to_string(p.status), fmt::join(counts, ", "), p.requests,
-                           p.retries, p.throttled, p.wait_seconds);
+                           name, model::to_string(p.status), fmt::join(counts, ", "), p.requests, p.retries,
+                           p.throttled, p.wait_seconds);
         for (const auto& e : p.errors)
             out << fmt::format("           error: {}\n", e);
         for (const auto& n : p.notes)
@@ -36,7 +36,7 @@ void print_manifest(const model::Manifest& m, std::ostream& out)
     }
 }
 
-} // namespace
+}  // namespace
 
 std::chrono::seconds since_option(const std::string& text, const core::Config& config)
 {
@@ -48,18 +48,21 @@ std::chrono::seconds since_option(const std::string& text, const core::Config& c
 Command make_fetch_command(CLI::App& parent, GlobalOptions& /*globals*/)
 {
     auto o = std::make_shared<FetchCommandOptions>();
-    auto* app = parent.add_subcommand("fetch", "Pull the window from Shopify and Klaviyo into a new snapshot");
-    app->add_option("--since", o->since, "Window length ending at --as-of (default checks.window), e.g. 24h, 7d");
+    auto* app =
+        parent.add_subcommand("fetch", "Pull the window from Shopify and Klaviyo into a new snapshot");
+    app->add_option("--since", o->since,
+                    "Window length ending at --as-of (default checks.window), e.g. 24h, 7d");
     app->add_flag("--full", o->full, "Ignore the previous snapshot and fetch everything again");
-    return Command{app, [o](Environment& env) {
-                       auto ctx = env.context();
-                       auto lock = ctx.state.lock(core::SystemClock().now()); // wall-clock start, not --as-of
-                       pipeline::FetchOptions options{since_option(o->since, env.config()),
-                                                      o->full ? pipeline::FullFetch::yes : pipeline::FullFetch::no};
-                       auto result = pipeline::run_fetch(ctx, options);
-                       print_manifest(result.manifest, std::cout);
-                       return result.exit;
-                   }};
+    return Command{
+        app, [o](Environment& env) {
+            auto ctx = env.context();
+            auto lock = ctx.state.lock(core::SystemClock().now());  // wall-clock start, not --as-of
+            pipeline::FetchOptions options{since_option(o->since, env.config()),
+                                           o->full ? pipeline::FullFetch::yes : pipeline::FullFetch::no};
+            auto result = pipeline::run_fetch(ctx, options);
+            print_manifest(result.manifest, std::cout);
+            return result.exit;
+        }};
 }
 
-} // namespace frr::cli
+}  // namespace frr::cli

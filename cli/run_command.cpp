@@ -15,7 +15,7 @@ struct RunCommandOptions {
     bool dry_run = false;
     std::string fail_on = "never";
 };
-} // namespace
+}  // namespace
 
 Command make_run_command(CLI::App& parent, GlobalOptions& /*globals*/)
 {
@@ -26,23 +26,24 @@ Command make_run_command(CLI::App& parent, GlobalOptions& /*globals*/)
     app->add_option("--fail-on", o->fail_on, "Also exit 1/2 for a warning/critical verdict (for CI)")
         ->check(CLI::IsMember({"never", "warn", "critical"}))
         ->capture_default_str();
-    return Command{app, [o](Environment& env) {
-                       auto ctx = env.context();
-                       pipeline::RunOptions options;
-                       options.since = since_option(o->since, env.config());
-                       options.dry_run = o->dry_run ? delivery::DryRun::yes : delivery::DryRun::no;
-                       options.fail_on = o->fail_on == "warn"       ? pipeline::FailOn::warn
-                                         : o->fail_on == "critical" ? pipeline::FailOn::critical
-                                                                    : pipeline::FailOn::never;
-                       auto r = pipeline::run_pipeline(ctx, options);
-                       std::cout << r.report.subject << "\n"
-                                 << fmt::format("  run:    {}\n  report: {}\n", r.run.id, r.report.html.string());
-                       if (r.delivery == pipeline::DeliveryDecision::held_while_paused)
-                           std::cout << "  send:   held (monitoring is still paused; the notice already went out)\n";
-                       else
-                           print_send_result(r.send, std::cout);
-                       return r.exit;
-                   }};
+    return Command{
+        app, [o](Environment& env) {
+            auto ctx = env.context();
+            pipeline::RunOptions options;
+            options.since = since_option(o->since, env.config());
+            options.dry_run = o->dry_run ? delivery::DryRun::yes : delivery::DryRun::no;
+            options.fail_on = o->fail_on == "warn" ? pipeline::FailOn::warn
+                : o->fail_on == "critical"         ? pipeline::FailOn::critical
+                                                   : pipeline::FailOn::never;
+            auto r = pipeline::run_pipeline(ctx, options);
+            std::cout << r.report.subject << "\n"
+                      << fmt::format("  run:    {}\n  report: {}\n", r.run.id, r.report.html.string());
+            if (r.delivery == pipeline::DeliveryDecision::held_while_paused)
+                std::cout << "  send:   held (monitoring is still paused; the notice already went out)\n";
+            else
+                print_send_result(r.send, std::cout);
+            return r.exit;
+        }};
 }
 
-} // namespace frr::cli
+}  // namespace frr::cli

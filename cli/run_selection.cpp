@@ -22,4 +22,4 @@ core::RunInfo select_run(Environment& env, const std::string& run_id, const std:
     return *run;
 }
 
-} // namespace frr::cli
+}  // namespace frr::cli

@@ -9,4 +9,4 @@ namespace frr::cli {
 core::RunInfo select_run(Environment& env, const std::string& run_id, const std::string& marker,
                          const std::string& produced_by);
 
-} // namespace frr::cli
+}  // namespace frr::cli

@@ -14,17 +14,21 @@ struct ScoreCommandOptions {
     std::string run_id;
     std::string format = "text";
 };
-} // namespace
+}  // namespace
 
 Command make_score_command(CLI::App& parent, GlobalOptions& /*globals*/)
 {
     auto o = std::make_shared<ScoreCommandOptions>();
-    auto* app = parent.add_subcommand("score", "Turn the latest checks into a health score (writes score.json)");
+    auto* app =
+        parent.add_subcommand("score", "Turn the latest checks into a health score (writes score.json)");
     app->add_option("--run", o->run_id, "Score this run instead of the latest checked one");
-    app->add_option("--format", o->format, "Output on stdout")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    app->add_option("--format", o->format, "Output on stdout")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
     return Command{app, [o](Environment& env) {
                        auto ctx = env.context();
-                       auto lock = ctx.state.lock(core::SystemClock().now()); // wall-clock start, not --as-of
+                       auto lock =
+                           ctx.state.lock(core::SystemClock().now());  // wall-clock start, not --as-of
                        auto run = select_run(env, o->run_id, "checks.json", "frr check");
                        auto result = pipeline::run_score(ctx, run);
                        if (o->format == "json") {
@@ -40,4 +44,4 @@ Command make_score_command(CLI::App& parent, GlobalOptions& /*globals*/)
                    }};
 }
 
-} // namespace frr::cli
+}  // namespace frr::cli

@@ -6,4 +6,4 @@ namespace frr::cli {
 // frr score [--run ID] [--format text|json]: score the latest checks and write score.json.
 Command make_score_command(CLI::App& parent, GlobalOptions& globals);
 
-} // namespace frr::cli
+}  // namespace frr::cli

@@ -10,7 +10,7 @@ struct SendCommandOptions {
     bool dry_run = false;
     bool resend = false;
 };
-} // namespace
+}  // namespace
 
 void print_send_result(const pipeline::SendResult& result, std::ostream& out)
 {
@@ -37,14 +37,16 @@ void print_send_result(const pipeline::SendResult& result, std::ostream& out)
 Command make_send_command(CLI::App& parent, GlobalOptions& /*globals*/)
 {
     auto o = std::make_shared<SendCommandOptions>();
-    auto* app = parent.add_subcommand("send", "Deliver reports not yet delivered (email, Slack, webhook, outbox)");
+    auto* app =
+        parent.add_subcommand("send", "Deliver reports not yet delivered (email, Slack, webhook, outbox)");
     app->add_flag("--dry-run", o->dry_run, "Say what would be sent; send nothing, record nothing");
     app->add_flag("--resend", o->resend,
                   "Send the newest report again, even to channels that already have it (or another report "
                   "for the same --as-of); e-mail keeps its Message-ID so a duplicate stays detectable");
     return Command{app, [o](Environment& env) {
                        auto ctx = env.context();
-                       auto lock = ctx.state.lock(core::SystemClock().now()); // wall-clock start, not --as-of
+                       auto lock =
+                           ctx.state.lock(core::SystemClock().now());  // wall-clock start, not --as-of
                        pipeline::SendOptions options;
                        options.dry_run = o->dry_run ? delivery::DryRun::yes : delivery::DryRun::no;
                        options.resend = o->resend ? delivery::Resend::yes : delivery::Resend::no;
@@ -54,4 +56,4 @@ Command make_send_command(CLI::App& parent, GlobalOptions& /*globals*/)
                    }};
 }
 
-} // namespace frr::cli
+}  // namespace frr::cli

@@ -9,4 +9,4 @@ Command make_send_command(CLI::App& parent, GlobalOptions& globals);
 
 void print_send_result(const pipeline::SendResult& result, std::ostream& out);
 
-} // namespace frr::cli
+}  // namespace frr::cli

@@ -53,15 +53,16 @@ void print_plan(const core::Config& c, std::ostream& out)
     std::vector<std::string> channels;
     const auto& d = c.delivery;
     if (d.email)
-        channels.push_back(fmt::format("email via {} to {} recipient(s)",
-                                       core::redact_url(d.email->smtp_url), d.email->to.size()));
+        channels.push_back(fmt::format("email via {} to {} recipient(s)", core::redact_url(d.email->smtp_url),
+                                       d.email->to.size()));
     if (d.slack)
         channels.push_back(fmt::format("slack ({})", d.slack->webhook_url.describe()));
     if (d.webhook)
         channels.push_back(fmt::format("webhook {}", core::redact_url(d.webhook->url)));
     if (d.outbox)
         channels.push_back(fmt::format("outbox {}", d.outbox->dir.string()));
-    out << "delivery: " << (channels.empty() ? std::string("none configured") : fmt::format("{}", fmt::join(channels, "; ")))
+    out << "delivery: "
+        << (channels.empty() ? std::string("none configured") : fmt::format("{}", fmt::join(channels, "; ")))
         << "\n";
     if (d.heartbeat)
         out << fmt::format("heartbeat: {}\n", d.heartbeat->url.describe());
@@ -70,7 +71,7 @@ void print_plan(const core::Config& c, std::ostream& out)
                        core::format_duration(c.state.retention), c.state.keep_min);
 }
 
-} // namespace
+}  // namespace
 
 Command make_validate_command(CLI::App& parent, GlobalOptions& /*globals*/)
 {
@@ -82,10 +83,10 @@ Command make_validate_command(CLI::App& parent, GlobalOptions& /*globals*/)
                        print_plan(env.config(), std::cout);
                        if (options->check_secrets) {
                            const auto& c = env.config();
-                           for (const auto* s : {&c.shopify.access_token, &c.shopify.client_id,
-                                                 &c.shopify.client_secret, &c.shopify.refresh_token,
-                                                 &c.klaviyo.private_key, &c.klaviyo.client_id,
-                                                 &c.klaviyo.client_secret, &c.klaviyo.refresh_token})
+                           for (const auto* s :
+                                {&c.shopify.access_token, &c.shopify.client_id, &c.shopify.client_secret,
+                                 &c.shopify.refresh_token, &c.klaviyo.private_key, &c.klaviyo.client_id,
+                                 &c.klaviyo.client_secret, &c.klaviyo.refresh_token})
                                if (!s->empty())
                                    (void)s->resolve();
                            std::cout << "secrets: every configured secret is readable\n";
@@ -94,4 +95,4 @@ Command make_validate_command(CLI::App& parent, GlobalOptions& /*globals*/)
                    }};
 }
 
-} // namespace frr::cli
+}  // namespace frr::cli

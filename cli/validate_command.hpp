@@ -7,4 +7,4 @@ namespace frr::cli {
 // with secrets shown only by where they come from.
 Command make_validate_command(CLI::App& parent, GlobalOptions& globals);
 
-} // namespace frr::cli
+}  // namespace frr::cli

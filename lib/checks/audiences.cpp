@@ -33,17 +33,20 @@ IndicatorResult AudiencesIndicator::evaluate(const CheckInput& input) const
             const auto was = *before.profile_count;
             if (found == now.end()) {
                 add_affected(r, "audience_drop", before.id);
-                add_example(r, fmt::format("{} \"{}\" ({} profiles) no longer exists",
-                                           model::to_string(before.kind), before.name, was));
+                add_example(r,
+                            fmt::format("{} \"{}\" ({} profiles) no longer exists",
+                                        model::to_string(before.kind), before.name, was));
                 continue;
             }
             const auto& after = *found->second;
             if (!after.profile_count ||
-                static_cast<double>(*after.profile_count) > config.audience_drop_ratio * static_cast<double>(was))
+                static_cast<double>(*after.profile_count) >
+                    config.audience_drop_ratio * static_cast<double>(was))
                 continue;
             add_affected(r, "audience_drop", before.id);
-            add_example(r, fmt::format("{} \"{}\": {} -> {} profiles", model::to_string(after.kind),
-                                       after.name, was, *after.profile_count));
+            add_example(r,
+                        fmt::format("{} \"{}\": {} -> {} profiles", model::to_string(after.kind), after.name,
+                                    was, *after.profile_count));
         }
     }
     const auto dropped = static_cast<std::int64_t>(r.affected.size());
@@ -59,7 +62,8 @@ IndicatorResult AudiencesIndicator::evaluate(const CheckInput& input) const
         return r;
     }
     if (dropped == 0) {
-        r.summary = fmt::format("{} kept their size.", plural(watched, "list or segment", "lists and segments"));
+        r.summary =
+            fmt::format("{} kept their size.", plural(watched, "list or segment", "lists and segments"));
         return r;
     }
     r.summary = fmt::format("{} lost at least half their profiles or vanished since the last run.",
@@ -70,4 +74,4 @@ IndicatorResult AudiencesIndicator::evaluate(const CheckInput& input) const
     return r;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

@@ -16,7 +16,7 @@ bool is_shopify_event(const model::Event& e)
     return e.kind != model::EventKind::other;
 }
 
-} // namespace
+}  // namespace
 
 const char* exclusion_reason(OrderClass c)
 {
@@ -35,8 +35,11 @@ const char* exclusion_reason(OrderClass c)
 CheckInput::CheckInput(const model::Snapshot& current, const model::Snapshot* previous,
                        const Findings* previous_findings, const core::ChecksConfig& config,
                        std::string timezone)
-    : m_current(current), m_previous(previous), m_previous_findings(previous_findings),
-      m_config(config), m_timezone(std::move(timezone))
+    : m_current(current),
+      m_previous(previous),
+      m_previous_findings(previous_findings),
+      m_config(config),
+      m_timezone(std::move(timezone))
 {
     const auto as_of = current.manifest.as_of;
     m_window.until = as_of;
@@ -201,4 +204,4 @@ const std::string& CheckInput::platform_name(Platform p) const
     return p == Platform::source ? m_source_name : m_destination_name;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

@@ -37,15 +37,15 @@ enum class OrderClass : std::uint8_t {
     within_grace,      // younger than the grace period: not judged yet
     outside_window,    // eligible but created before the window
 };
-const char* exclusion_reason(OrderClass c); // "" for judged and outside_window
+const char* exclusion_reason(OrderClass c);  // "" for judged and outside_window
 
 // Shopify-integration events that refer to one order.
 struct OrderTally {
-    std::uint32_t placed = 0;            // distinct Placed Order events
-    std::uint32_t products = 0;          // Ordered Product events
-    std::uint32_t value_mismatches = 0;  // Placed Order events whose $value is off
-    std::uint32_t value_compared = 0;    // Placed Order events with a comparable $value
-    const model::Event* first_placed = nullptr; // its id and $value, for examples and dedup
+    std::uint32_t placed = 0;                    // distinct Placed Order events
+    std::uint32_t products = 0;                  // Ordered Product events
+    std::uint32_t value_mismatches = 0;          // Placed Order events whose $value is off
+    std::uint32_t value_compared = 0;            // Placed Order events with a comparable $value
+    const model::Event* first_placed = nullptr;  // its id and $value, for examples and dedup
 };
 
 enum class Platform { source, destination };
@@ -55,8 +55,7 @@ public:
     // `previous` and `previous_findings` may be null (first run). All
     // references must outlive the CheckInput.
     CheckInput(const model::Snapshot& current, const model::Snapshot* previous,
-               const Findings* previous_findings, const core::ChecksConfig& config,
-               std::string timezone);
+               const Findings* previous_findings, const core::ChecksConfig& config, std::string timezone);
     CheckInput(const CheckInput&) = delete;
     CheckInput& operator=(const CheckInput&) = delete;
 
@@ -107,11 +106,11 @@ private:
     Window m_window;
     std::optional<TimePoint> m_history_start;
     std::vector<OrderClass> m_classes;
-    std::vector<OrderTally> m_tallies;                                 // per order index
+    std::vector<OrderTally> m_tallies;  // per order index
     FlatIndex m_order_by_id;
     FlatIndex m_profile_by_email;
     std::optional<TimePoint> m_newest_placed;
     std::vector<Exclusion> m_exclusions;
 };
 
-} // namespace frr::checks
+}  // namespace frr::checks

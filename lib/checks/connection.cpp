@@ -37,18 +37,19 @@ PlatformVerdict judge(const std::string& name, const model::PlatformManifest* p,
     }
     switch (p->status) {
     case model::Coverage::unavailable:
-        v.raise(Status::critical, fmt::format("{}: unreachable or refused{}", name,
-                                              p->errors.empty() ? "" : " (" + p->errors.front() + ")"));
+        v.raise(Status::critical,
+                fmt::format("{}: unreachable or refused{}", name,
+                            p->errors.empty() ? "" : " (" + p->errors.front() + ")"));
         break;
     case model::Coverage::paused:
         v.raise(Status::warn, fmt::format("{}: skipped, circuit breaker open", name));
         break;
     case model::Coverage::partial:
-        v.raise(Status::warn, fmt::format("{}: fetch incomplete{}", name,
-                                          p->errors.empty() ? "" : " (" + p->errors.front() + ")"));
+        v.raise(Status::warn,
+                fmt::format("{}: fetch incomplete{}", name,
+                            p->errors.empty() ? "" : " (" + p->errors.front() + ")"));
         break;
-    case model::Coverage::complete:
-        break;
+    case model::Coverage::complete: break;
     }
     if (!p->missing_scopes.empty()) {
         std::string scopes;
@@ -59,14 +60,17 @@ PlatformVerdict judge(const std::string& name, const model::PlatformManifest* p,
     if (p->requests >= k_min_requests) {
         const double requests = static_cast<double>(p->requests);
         if (static_cast<double>(p->throttled) / requests > k_rate_warn)
-            v.raise(Status::warn, fmt::format("{}: {} of {} requests throttled", name, p->throttled, p->requests));
+            v.raise(Status::warn,
+                    fmt::format("{}: {} of {} requests throttled", name, p->throttled, p->requests));
         if (static_cast<double>(p->retries) / requests > k_rate_warn)
-            v.raise(Status::warn, fmt::format("{}: {} of {} requests retried", name, p->retries, p->requests));
+            v.raise(Status::warn,
+                    fmt::format("{}: {} of {} requests retried", name, p->retries, p->requests));
     }
     if (p->token_expires_at) {
         const auto left = *p->token_expires_at - as_of;
         if (left > k_token_short_lived && left <= k_token_warn)
-            v.raise(Status::warn, fmt::format("{}: token expires {}", name, core::format_iso8601(*p->token_expires_at)));
+            v.raise(Status::warn,
+                    fmt::format("{}: token expires {}", name, core::format_iso8601(*p->token_expires_at)));
     }
     return v;
 }
@@ -82,7 +86,7 @@ int score_of(Status s)
     return 0;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<Platform> ConnectionIndicator::needs() const
 {
@@ -120,11 +124,11 @@ IndicatorResult ConnectionIndicator::evaluate(const CheckInput& input) const
     r.summary = fmt::format("{}: {}.", plural(problems, "connection problem", "connection problems"),
                             r.examples.front());
     r.impact = r.status == Status::critical
-                   ? "Part of the store's data could not be checked, so sync problems there go unseen."
-                   : "Checks ran, but slowly or close to a limit; a worse day may cut them short.";
+        ? "Part of the store's data could not be checked, so sync problems there go unseen."
+        : "Checks ran, but slowly or close to a limit; a worse day may cut them short.";
     r.action = "Check the credentials, scopes and app installation of the platform named; "
                "re-run `frr fetch` once it is reachable.";
     return r;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

@@ -25,7 +25,8 @@ IndicatorResult ConsentIndicator::evaluate(const CheckInput& input) const
         const auto* profile = input.profile_by_email(c.email_hash);
         if (!profile)
             continue;
-        const auto verdict = consent_verdict(c.consent, profile->consent, suppression_of(profile->suppressions));
+        const auto verdict =
+            consent_verdict(c.consent, profile->consent, suppression_of(profile->suppressions));
         if (verdict == ConsentVerdict::not_judged)
             continue;
         ++judged;
@@ -33,18 +34,21 @@ IndicatorResult ConsentIndicator::evaluate(const CheckInput& input) const
             continue;
         const bool is_critical = verdict == ConsentVerdict::mismatch_critical;
         critical += is_critical ? 1 : 0;
-        r.affected.push_back({"consent_mismatch", c.id,
+        r.affected.push_back({"consent_mismatch",
+                              c.id,
                               {{"shopify", model::to_string(c.consent)},
                                {"klaviyo", model::to_string(profile->consent)},
                                {"severity", is_critical ? "critical" : "warn"}}});
-        add_example(r, fmt::format("{}: Shopify {}, Klaviyo {}", c.email_masked,
-                                   model::to_string(c.consent), model::to_string(profile->consent)));
+        add_example(r,
+                    fmt::format("{}: Shopify {}, Klaviyo {}", c.email_masked, model::to_string(c.consent),
+                                model::to_string(profile->consent)));
     }
     const auto affected = static_cast<std::int64_t>(r.affected.size());
     add_count(r, "judged", judged);
     add_count(r, "mismatched", affected);
     add_count(r, "opted_out_but_subscribed", critical);
-    r.score = critical > 0 ? std::min(rate_score(affected, judged, 0.2), 50) : rate_score(affected, judged, 0.2);
+    r.score =
+        critical > 0 ? std::min(rate_score(affected, judged, 0.2), 50) : rate_score(affected, judged, 0.2);
     r.status = critical > 0 ? Status::critical : status_for(affected);
     r.value = fmt::format("{} of {} disagree", affected, judged);
     if (affected == 0) {
@@ -69,4 +73,4 @@ IndicatorResult ConsentIndicator::evaluate(const CheckInput& input) const
     return r;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

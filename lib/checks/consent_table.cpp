@@ -23,19 +23,14 @@ ConsentVerdict consent_verdict(model::SourceConsent shopify, model::DestinationC
         if (subscribed || suppression == Suppression::deliverability)
             return ConsentVerdict::expected;
         return ConsentVerdict::mismatch;
-    case S::not_subscribed:
-        return subscribed ? ConsentVerdict::mismatch : ConsentVerdict::expected;
-    case S::pending:
-        return ConsentVerdict::expected; // double opt-in in flight
-    case S::unsubscribed:
-        return subscribed ? ConsentVerdict::mismatch_critical : ConsentVerdict::expected;
-    case S::invalid:
-        return subscribed ? ConsentVerdict::mismatch : ConsentVerdict::expected;
+    case S::not_subscribed: return subscribed ? ConsentVerdict::mismatch : ConsentVerdict::expected;
+    case S::pending: return ConsentVerdict::expected;  // double opt-in in flight
+    case S::unsubscribed: return subscribed ? ConsentVerdict::mismatch_critical : ConsentVerdict::expected;
+    case S::invalid: return subscribed ? ConsentVerdict::mismatch : ConsentVerdict::expected;
     case S::redacted:
-    case S::unknown:
-        return ConsentVerdict::not_judged;
+    case S::unknown: return ConsentVerdict::not_judged;
     }
     return ConsentVerdict::not_judged;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

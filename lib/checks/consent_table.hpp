@@ -25,4 +25,4 @@ Suppression suppression_of(const std::vector<std::string>& suppressions);
 ConsentVerdict consent_verdict(model::SourceConsent shopify, model::DestinationConsent klaviyo,
                                Suppression suppression);
 
-} // namespace frr::checks
+}  // namespace frr::checks

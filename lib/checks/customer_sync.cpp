@@ -37,8 +37,8 @@ IndicatorResult CustomerSyncIndicator::evaluate(const CheckInput& input) const
                                 plural(judged, "recently updated customer", "recently updated customers"));
         return r;
     }
-    r.summary = fmt::format("{} with an email have no Klaviyo profile.",
-                            plural(missing, "customer", "customers"));
+    r.summary =
+        fmt::format("{} with an email have no Klaviyo profile.", plural(missing, "customer", "customers"));
     r.impact = fmt::format("{} cannot be reached by any flow or campaign, and their orders "
                            "cannot be attributed.",
                            plural(missing, "customer", "customers"));
@@ -47,4 +47,4 @@ IndicatorResult CustomerSyncIndicator::evaluate(const CheckInput& input) const
     return r;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

@@ -47,4 +47,4 @@ IndicatorResult DuplicatesIndicator::evaluate(const CheckInput& input) const
     return r;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

@@ -68,10 +68,9 @@ std::vector<std::string> coverage_notes(const CheckInput& input)
     const auto& manifest = input.current().manifest;
     for (const auto& [name, p] : manifest.platforms) {
         if (p.status != model::Coverage::complete)
-            notes.push_back(fmt::format("{} coverage is {}: findings that need its data are {}.", name,
-                                        model::to_string(p.status),
-                                        p.status == model::Coverage::partial ? "judged on what was fetched"
-                                                                             : "unknown"));
+            notes.push_back(fmt::format(
+                "{} coverage is {}: findings that need its data are {}.", name, model::to_string(p.status),
+                p.status == model::Coverage::partial ? "judged on what was fetched" : "unknown"));
         if (p.data_since && *p.data_since > input.as_of() - input.config().window)
             notes.push_back(fmt::format("{} data covers only from {}; older records were not judged.", name,
                                         core::format_iso8601(*p.data_since)));
@@ -84,7 +83,7 @@ std::vector<std::string> coverage_notes(const CheckInput& input)
     return notes;
 }
 
-} // namespace
+}  // namespace
 
 void diff_against(IndicatorResult& current, const IndicatorResult& previous)
 {
@@ -136,4 +135,4 @@ Findings evaluate(const CheckInput& input, const std::string& store_name)
     return f;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

@@ -14,4 +14,4 @@ Findings evaluate(const CheckInput& input, const std::string& store_name);
 // Fills `current.changes` from the previous result of the same indicator.
 void diff_against(IndicatorResult& current, const IndicatorResult& previous);
 
-} // namespace frr::checks
+}  // namespace frr::checks

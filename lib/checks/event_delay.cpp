@@ -60,7 +60,7 @@ std::unordered_map<std::string_view, LateCandidate> locate(const CheckInput& inp
     return by_id;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<Platform> EventDelayIndicator::needs() const
 {
@@ -88,12 +88,14 @@ IndicatorResult EventDelayIndicator::evaluate(const CheckInput& input) const
         for (const auto* o : late) {
             const auto low = previous->as_of - o->created_at;
             const auto high = input.as_of() - o->created_at;
-            r.affected.push_back({"order_event_late", o->name,
+            r.affected.push_back({"order_event_late",
+                                  o->name,
                                   {{"order_created", core::format_iso8601(o->created_at)},
                                    {"delay_min_seconds", std::to_string(low.count())},
                                    {"delay_max_seconds", std::to_string(high.count())}}});
-            add_example(r, fmt::format("{} (arrived {} to {} after the order)", o->name,
-                                       core::format_duration(low), core::format_duration(high)));
+            add_example(r,
+                        fmt::format("{} (arrived {} to {} after the order)", o->name,
+                                    core::format_duration(low), core::format_duration(high)));
         }
     }
     const auto affected = static_cast<std::int64_t>(r.affected.size());
@@ -124,4 +126,4 @@ IndicatorResult EventDelayIndicator::evaluate(const CheckInput& input) const
     return r;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

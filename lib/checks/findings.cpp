@@ -46,4 +46,4 @@ const IndicatorResult* Findings::find(std::string_view id) const
     return nullptr;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

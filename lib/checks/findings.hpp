@@ -19,7 +19,7 @@ using core::TimePoint;
 // (a platform's data was unavailable) and is neither healthy nor unhealthy.
 enum class Status { ok, warn, critical, unknown };
 const char* to_string(Status s);
-Status status_from(std::string_view s); // unknown for anything unrecognised
+Status status_from(std::string_view s);  // unknown for anything unrecognised
 // The more severe of two judged statuses; `unknown` loses to any judged one.
 Status worse(Status a, Status b);
 
@@ -32,29 +32,29 @@ struct Affected {
 };
 
 struct Count {
-    std::string name;   // "judged", "missing", ...
+    std::string name;  // "judged", "missing", ...
     std::int64_t value = 0;
 };
 
 // Affected keys ("kind key") compared with the previous run's checks.json.
 struct Changes {
-    std::vector<std::string> added;      // "new" in JSON: affected now, not before
-    std::vector<std::string> persisting; // affected in both runs
-    std::vector<std::string> resolved;   // affected before, not now
+    std::vector<std::string> added;       // "new" in JSON: affected now, not before
+    std::vector<std::string> persisting;  // affected in both runs
+    std::vector<std::string> resolved;    // affected before, not now
 };
 
 struct IndicatorResult {
-    std::string id;                    // "order_sync"
-    std::string title;                 // "Order sync"
-    std::string value;                 // headline figure, "14 of 212 orders missing"
+    std::string id;     // "order_sync"
+    std::string title;  // "Order sync"
+    std::string value;  // headline figure, "14 of 212 orders missing"
     Status status = Status::ok;
-    int score = 100;                   // 0..100
-    double weight = 0;                 // filled in from config by evaluate()
-    std::vector<Affected> affected;    // every affected key, never a sample
-    std::vector<std::string> examples; // for people: order names, masked emails
-    std::string summary;               // one plain-language line
-    std::string impact;                // what it costs the business
-    std::string action;                // what to do
+    int score = 100;                    // 0..100
+    double weight = 0;                  // filled in from config by evaluate()
+    std::vector<Affected> affected;     // every affected key, never a sample
+    std::vector<std::string> examples;  // for people: order names, masked emails
+    std::string summary;                // one plain-language line
+    std::string impact;                 // what it costs the business
+    std::string action;                 // what to do
     std::vector<Count> counts;
     Changes changes;
 };
@@ -73,7 +73,7 @@ struct Findings {
     TimePoint until{};
     std::string store_name;
     std::string timezone;
-    std::map<std::string, model::Coverage> coverage; // "shopify", "klaviyo"
+    std::map<std::string, model::Coverage> coverage;  // "shopify", "klaviyo"
     std::vector<IndicatorResult> indicators;
     std::vector<Exclusion> exclusions;
     std::vector<std::string> coverage_notes;
@@ -81,4 +81,4 @@ struct Findings {
     const IndicatorResult* find(std::string_view id) const;
 };
 
-} // namespace frr::checks
+}  // namespace frr::checks

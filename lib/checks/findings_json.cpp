@@ -16,7 +16,10 @@ namespace {
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void put(Writer& w, const char* key, std::string_view value) { model::put_string(w, key, value); }
+void put(Writer& w, const char* key, std::string_view value)
+{
+    model::put_string(w, key, value);
+}
 using model::put_strings;
 
 void write_affected(Writer& w, const std::vector<Affected>& affected)
@@ -111,7 +114,7 @@ IndicatorResult read_indicator(const rapidjson::Value& v, const std::string& whe
     return r;
 }
 
-} // namespace
+}  // namespace
 
 std::string to_json(const Findings& f)
 {
@@ -162,7 +165,8 @@ Findings findings_from_json(std::string_view json, const std::string& where)
     doc.Parse(json.data(), json.size());
     if (doc.HasParseError())
         throw core::Error(core::ExitCode::bad_input,
-                          fmt::format("checks file is not valid JSON: {}", rapidjson::GetParseError_En(doc.GetParseError())),
+                          fmt::format("checks file is not valid JSON: {}",
+                                      rapidjson::GetParseError_En(doc.GetParseError())),
                           fmt::format("{} at byte {}", where, doc.GetErrorOffset()),
                           "re-run `frr check` for that run to rewrite it");
     if (!doc.IsObject())
@@ -199,4 +203,4 @@ Findings findings_from_json(std::string_view json, const std::string& where)
     return out;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

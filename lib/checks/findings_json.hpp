@@ -16,4 +16,4 @@ std::string to_json(const Findings& findings);
 // a missing required field (run_id, as_of, indicators[].id).
 Findings findings_from_json(std::string_view json, const std::string& where);
 
-} // namespace frr::checks
+}  // namespace frr::checks

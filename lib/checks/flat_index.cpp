@@ -15,7 +15,7 @@ std::size_t capacity_for(std::size_t n)
     return capacity;
 }
 
-} // namespace
+}  // namespace
 
 void FlatIndex::reserve(std::size_t n)
 {
@@ -36,7 +36,7 @@ void FlatIndex::grow()
 std::size_t FlatIndex::slot_of(std::string_view key) const
 {
     const std::size_t mask = m_slots.size() - 1;
-    std::size_t slot = std::hash<std::string_view>{}(key) & mask;
+    std::size_t slot = std::hash<std::string_view>{}(key)&mask;
     while (m_slots[slot] != 0 && m_keys[m_slots[slot] - 1] != key)
         slot = (slot + 1) & mask;
     return slot;
@@ -64,4 +64,4 @@ std::optional<std::uint32_t> FlatIndex::find(std::string_view key) const
     return m_positions[m_slots[slot] - 1];
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

@@ -23,9 +23,9 @@ private:
     void grow();
     std::size_t slot_of(std::string_view key) const;
 
-    std::vector<std::uint32_t> m_slots;       // entry number + 1; 0 = empty
-    std::vector<std::string_view> m_keys;     // per entry
-    std::vector<std::uint32_t> m_positions;   // per entry
+    std::vector<std::uint32_t> m_slots;      // entry number + 1; 0 = empty
+    std::vector<std::string_view> m_keys;    // per entry
+    std::vector<std::uint32_t> m_positions;  // per entry
 };
 
-} // namespace frr::checks
+}  // namespace frr::checks

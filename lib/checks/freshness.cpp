@@ -50,7 +50,8 @@ IndicatorResult FreshnessIndicator::evaluate(const CheckInput& input) const
     }
     add_affected(r, "sync_stalled", "Placed Order");
     if (newest)
-        add_example(r, fmt::format("newest Placed Order at {}", core::format_local(*newest, input.timezone())));
+        add_example(r,
+                    fmt::format("newest Placed Order at {}", core::format_local(*newest, input.timezone())));
     r.score = 0;
     r.status = Status::critical;
     r.summary = fmt::format("Order sync has stalled: {} since Klaviyo's newest Placed Order ({}).",
@@ -63,4 +64,4 @@ IndicatorResult FreshnessIndicator::evaluate(const CheckInput& input) const
     return r;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

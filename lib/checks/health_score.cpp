@@ -44,7 +44,7 @@ Status band(int score, const core::ChecksConfig& config)
     return Status::ok;
 }
 
-} // namespace
+}  // namespace
 
 HealthScore compute_score(const Findings& findings, const core::ChecksConfig& config)
 {
@@ -163,4 +163,4 @@ std::string score_json(const Findings& f, const HealthScore& s)
     return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

@@ -49,4 +49,4 @@ core::ExitCode exit_code_for(const Findings& findings, const HealthScore& score)
 // "score","weight","status"}]}
 std::string score_json(const Findings& findings, const HealthScore& score);
 
-} // namespace frr::checks
+}  // namespace frr::checks

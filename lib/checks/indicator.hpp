@@ -27,4 +27,4 @@ public:
 // Every indicator, in report order.
 std::vector<std::unique_ptr<Indicator>> all_indicators();
 
-} // namespace frr::checks
+}  // namespace frr::checks

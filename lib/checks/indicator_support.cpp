@@ -49,4 +49,4 @@ void add_affected(IndicatorResult& r, const char* kind, std::string key)
     r.affected.push_back({kind, std::move(key), {}});
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

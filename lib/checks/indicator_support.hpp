@@ -28,4 +28,4 @@ void add_count(IndicatorResult& r, std::string name, std::int64_t value);
 void add_example(IndicatorResult& r, std::string example);
 void add_affected(IndicatorResult& r, const char* kind, std::string key);
 
-} // namespace frr::checks
+}  // namespace frr::checks

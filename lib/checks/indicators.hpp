@@ -5,13 +5,13 @@
 
 namespace frr::checks {
 
-#define FRR_INDICATOR(Type, Id, Title)                                        \
-    class Type final : public Indicator {                                     \
-    public:                                                                   \
-        const char* id() const override { return Id; }                        \
-        const char* title() const override { return Title; }                  \
-        std::vector<Platform> needs() const override;                         \
-        IndicatorResult evaluate(const CheckInput& input) const override;     \
+#define FRR_INDICATOR(Type, Id, Title)                                                                       \
+    class Type final : public Indicator {                                                                    \
+    public:                                                                                                  \
+        const char* id() const override { return Id; }                                                       \
+        const char* title() const override { return Title; }                                                 \
+        std::vector<Platform> needs() const override;                                                        \
+        IndicatorResult evaluate(const CheckInput& input) const override;                                    \
     };
 
 // Judged orders without a Shopify Placed Order event (order_missing_event).
@@ -39,4 +39,4 @@ FRR_INDICATOR(ConnectionIndicator, "connection", "Connection")
 
 #undef FRR_INDICATOR
 
-} // namespace frr::checks
+}  // namespace frr::checks

@@ -44,12 +44,11 @@ IndicatorResult LineItemsIndicator::evaluate(const CheckInput& input) const
         return r;
     }
     r.summary = fmt::format("{} reached Klaviyo without all their products ({} missing).",
-                            plural(affected, "order", "orders"),
-                            plural(units_missing, "item", "items"));
+                            plural(affected, "order", "orders"), plural(units_missing, "item", "items"));
     r.impact = "Product-based flows (cross-sell, replenishment, reviews) and product segments "
                "miss these purchases.";
     r.action = "Check the Shopify integration's product sync in Klaviyo and re-sync the listed orders.";
     return r;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

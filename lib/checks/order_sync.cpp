@@ -34,7 +34,8 @@ IndicatorResult OrderSyncIndicator::evaluate(const CheckInput& input) const
     r.status = status_for(missing);
     r.value = fmt::format("{} of {} missing", missing, judged);
     if (missing == 0) {
-        r.summary = fmt::format("All {} reached Klaviyo.", plural(judged, "eligible order", "eligible orders"));
+        r.summary =
+            fmt::format("All {} reached Klaviyo.", plural(judged, "eligible order", "eligible orders"));
         return r;
     }
     r.summary = fmt::format("{} in the window never reached Klaviyo as Placed Order.",
@@ -47,4 +48,4 @@ IndicatorResult OrderSyncIndicator::evaluate(const CheckInput& input) const
     return r;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

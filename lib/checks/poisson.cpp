@@ -32,4 +32,4 @@ double poisson_lower_tail(std::int64_t k, double lambda)
     return std::min(1.0, std::exp(peak + std::log(sum)));
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

@@ -8,4 +8,4 @@ namespace frr::checks {
 // P(X <= k) for X ~ Poisson(lambda). lambda >= 0; k < 0 gives 0.
 double poisson_lower_tail(std::int64_t k, double lambda);
 
-} // namespace frr::checks
+}  // namespace frr::checks

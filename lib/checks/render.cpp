@@ -37,7 +37,7 @@ std::string header(const Findings& f)
                        core::format_local(f.since, tz), core::format_local(f.until, tz), coverage);
 }
 
-} // namespace
+}  // namespace
 
 std::string render_check_table(const Findings& f, Color color)
 {
@@ -50,7 +50,8 @@ std::string render_check_table(const Findings& f, Color color)
                        "SCORE", "SUMMARY");
     for (const auto& r : f.indicators) {
         const auto status = padded(to_string(r.status), status_w);
-        const auto shown = color == Color::always ? fmt::format("{}{}\x1b[0m", ansi(r.status), status) : status;
+        const auto shown =
+            color == Color::always ? fmt::format("{}{}\x1b[0m", ansi(r.status), status) : status;
         const auto score = r.status == Status::unknown ? std::string("-") : std::to_string(r.score);
         out += fmt::format("{}  {}  {:>5}  {}\n", padded(r.title, title_w), shown, score, r.summary);
     }
@@ -67,4 +68,4 @@ std::string render_check_table(const Findings& f, Color color)
     return out;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

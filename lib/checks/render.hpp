@@ -16,4 +16,4 @@ enum class Color { never, always };
 // status column only when `color` is always.
 std::string render_check_table(const Findings& findings, Color color);
 
-} // namespace frr::checks
+}  // namespace frr::checks

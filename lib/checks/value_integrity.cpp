@@ -34,8 +34,9 @@ IndicatorResult ValueIntegrityIndicator::evaluate(const CheckInput& input) const
         const auto& o = orders[i];
         const auto& value = tally.first_placed->value;
         const auto shown = value ? model::format_minor_units(value->minor) : "?";
-        add_example(r, fmt::format("{} (Klaviyo {} vs Shopify {} {})", o.name, shown,
-                                   model::format_minor_units(o.revenue.minor), o.revenue.currency));
+        add_example(r,
+                    fmt::format("{} (Klaviyo {} vs Shopify {} {})", o.name, shown,
+                                model::format_minor_units(o.revenue.minor), o.revenue.currency));
     }
     const auto affected = static_cast<std::int64_t>(r.affected.size());
     add_count(r, "compared", compared);
@@ -57,4 +58,4 @@ IndicatorResult ValueIntegrityIndicator::evaluate(const CheckInput& input) const
     return r;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

@@ -23,7 +23,7 @@ std::unordered_map<std::string_view, std::int64_t> by_date(const std::vector<mod
     return map;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<Platform> VolumeIndicator::needs() const
 {
@@ -84,4 +84,4 @@ IndicatorResult VolumeIndicator::evaluate(const CheckInput& input) const
     return r;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

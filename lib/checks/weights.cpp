@@ -8,7 +8,7 @@ double default_weight(const std::string& indicator_id)
 {
     static const std::map<std::string, double> k_defaults = {
         {"order_sync", 25}, {"line_items", 5}, {"value_integrity", 8}, {"duplicates", 5},
-        {"event_delay", 5}, {"freshness", 15}, {"customer_sync", 12}, {"consent", 10},
+        {"event_delay", 5}, {"freshness", 15}, {"customer_sync", 12},  {"consent", 10},
         {"audiences", 5},   {"volume", 5},     {"connection", 5},
     };
     const auto found = k_defaults.find(indicator_id);
@@ -27,4 +27,4 @@ core::Threshold threshold_of(const core::ChecksConfig& config, const std::string
     return found == config.thresholds.end() ? core::Threshold{100, 60} : found->second;
 }
 
-} // namespace frr::checks
+}  // namespace frr::checks

@@ -14,4 +14,4 @@ double weight_of(const core::ChecksConfig& config, const std::string& indicator_
 // Default {warn: 100, critical: 60}: any deduction warns, a heavy one is critical.
 core::Threshold threshold_of(const core::ChecksConfig& config, const std::string& indicator_id);
 
-} // namespace frr::checks
+}  // namespace frr::checks

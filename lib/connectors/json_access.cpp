@@ -86,7 +86,10 @@ std::optional<std::int64_t> integer(const rapidjson::Value* v)
     return std::nullopt;
 }
 
-bool truthy(const rapidjson::Value* v) { return v != nullptr && v->IsBool() && v->GetBool(); }
+bool truthy(const rapidjson::Value* v)
+{
+    return v != nullptr && v->IsBool() && v->GetBool();
+}
 
 std::optional<core::TimePoint> time_value(const rapidjson::Value* v)
 {
@@ -123,4 +126,4 @@ std::string json_string(std::string_view s)
     return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-} // namespace frr::connectors
+}  // namespace frr::connectors

@@ -40,4 +40,4 @@ std::string percent_encode(std::string_view s);
 // A JSON string literal with quotes, for building request bodies.
 std::string json_string(std::string_view s);
 
-} // namespace frr::connectors
+}  // namespace frr::connectors

@@ -41,4 +41,4 @@ std::chrono::milliseconds FakeSleeper::total_slept() const
     return m_slept;
 }
 
-} // namespace frr::core
+}  // namespace frr::core

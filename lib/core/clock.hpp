@@ -6,7 +6,7 @@
 
 namespace frr::core {
 
-using TimePoint = std::chrono::sys_seconds; // UTC, whole seconds
+using TimePoint = std::chrono::sys_seconds;  // UTC, whole seconds
 using Seconds = std::chrono::seconds;
 
 class Clock {
@@ -23,7 +23,7 @@ public:
 // Always answers the same instant: --as-of, and tests.
 class FixedClock final : public Clock {
 public:
-    explicit FixedClock(TimePoint t) : m_time(t) {}
+    explicit FixedClock(TimePoint t) : m_time(t) { }
     TimePoint now() const override { return m_time; }
 
 private:
@@ -59,4 +59,4 @@ private:
     std::chrono::milliseconds m_slept{0};
 };
 
-} // namespace frr::core
+}  // namespace frr::core

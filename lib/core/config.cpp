@@ -12,9 +12,9 @@ namespace frr::core {
 
 namespace {
 
-const char* k_indicators[] = {"order_sync", "line_items", "value_integrity", "duplicates",
-                              "event_delay", "freshness", "customer_sync", "consent",
-                              "audiences", "volume", "connection"};
+const char* k_indicators[] = {"order_sync",  "line_items", "value_integrity", "duplicates",
+                              "event_delay", "freshness",  "customer_sync",   "consent",
+                              "audiences",   "volume",     "connection"};
 
 std::string host_of(const std::string& url)
 {
@@ -67,11 +67,10 @@ void check_url(const std::string& url, const std::string& key, const std::string
     if (url.rfind(plain, 0) == 0) {
         if (is_loopback_host(host_of(url)))
             return;
-        throw Error(ExitCode::config,
-                    fmt::format("'{}' uses plain {} to a non-loopback host ({})", key, scheme_plain,
-                                host_of(url)),
-                    where, fmt::format("use {} — plain {} is allowed only to 127.0.0.1 or localhost",
-                                       secure, plain));
+        throw Error(
+            ExitCode::config,
+            fmt::format("'{}' uses plain {} to a non-loopback host ({})", key, scheme_plain, host_of(url)),
+            where, fmt::format("use {} — plain {} is allowed only to 127.0.0.1 or localhost", secure, plain));
     }
     throw Error(ExitCode::config, fmt::format("'{}' is not a {} URL", key, scheme_secure), where,
                 fmt::format("write it like {}host/...", secure));
@@ -122,7 +121,8 @@ void load_shopify(const YamlReader& r, ShopifyConfig& out)
         out.auth = mode == "client_credentials" ? ShopifyAuthMode::client_credentials
                                                 : ShopifyAuthMode::refresh_token;
         if (out.client_id.empty() || out.client_secret.empty())
-            auth.fail_at(YAML::Node(), "client_id_env", fmt::format("and client_secret_env are required for mode {}", mode));
+            auth.fail_at(YAML::Node(), "client_id_env",
+                         fmt::format("and client_secret_env are required for mode {}", mode));
         if (mode == "refresh_token" && out.refresh_token.empty())
             auth.fail_at(YAML::Node(), "refresh_token_env", "is required for mode refresh_token");
     } else {
@@ -165,9 +165,8 @@ void load_klaviyo(const YamlReader& r, KlaviyoConfig& out)
 void load_checks(const YamlReader& r, ChecksConfig& out)
 {
     r.allow_only({"window", "grace", "stall_after", "stall_min_orders", "volume_lookback_days",
-                  "volume_min_orders", "audience_drop_ratio", "audience_min_count",
-                  "value_tolerance_minor", "exclude_channels", "history_start", "weights",
-                  "thresholds", "score"});
+                  "volume_min_orders", "audience_drop_ratio", "audience_min_count", "value_tolerance_minor",
+                  "exclude_channels", "history_start", "weights", "thresholds", "score"});
     out.window = r.duration("window", out.window);
     out.grace = r.duration("grace", out.grace);
     out.stall_after = r.duration("stall_after", out.stall_after);
@@ -175,21 +174,24 @@ void load_checks(const YamlReader& r, ChecksConfig& out)
     out.volume_lookback_days = r.integer("volume_lookback_days", out.volume_lookback_days, 0, 365);
     out.volume_min_orders = r.integer("volume_min_orders", out.volume_min_orders, 1, 1000000);
     out.audience_drop_ratio = r.real("audience_drop_ratio", out.audience_drop_ratio, 0.0, 1.0);
-    out.audience_min_count = r.integer("audience_min_count", static_cast<int>(out.audience_min_count), 0, 100000000);
-    out.value_tolerance_minor = r.integer("value_tolerance_minor", static_cast<int>(out.value_tolerance_minor), 0, 100000);
+    out.audience_min_count =
+        r.integer("audience_min_count", static_cast<int>(out.audience_min_count), 0, 100000000);
+    out.value_tolerance_minor =
+        r.integer("value_tolerance_minor", static_cast<int>(out.value_tolerance_minor), 0, 100000);
     out.exclude_channels = r.strings("exclude_channels");
     if (r.has("history_start")) {
         auto v = r.str("history_start", "");
         if (!parse_iso8601(v))
-            r.fail_at(YAML::Node(), "history_start", fmt::format("'{}' is not a date", v), "write it like 2025-01-31");
+            r.fail_at(YAML::Node(), "history_start", fmt::format("'{}' is not a date", v),
+                      "write it like 2025-01-31");
         out.history_start = v;
     }
     if (out.window <= out.grace)
         r.fail_at(YAML::Node(), "window", "must be longer than checks.grace");
     auto weights = r.child("weights");
     auto known_ids = std::initializer_list<const char*>{
-        "order_sync", "line_items", "value_integrity", "duplicates", "event_delay", "freshness",
-        "customer_sync", "consent", "audiences", "volume", "connection"};
+        "order_sync",    "line_items", "value_integrity", "duplicates", "event_delay", "freshness",
+        "customer_sync", "consent",    "audiences",       "volume",     "connection"};
     weights.allow_only(known_ids);
     for (const char* id : k_indicators)
         if (weights.has(id))
@@ -211,8 +213,8 @@ void load_checks(const YamlReader& r, ChecksConfig& out)
 
 void load_delivery(const YamlReader& r, DeliveryConfig& out, const std::string& where)
 {
-    r.allow_only({"email", "slack", "webhook", "outbox", "heartbeat", "retries", "formats",
-                  "templates_dir", "schedule_interval"});
+    r.allow_only({"email", "slack", "webhook", "outbox", "heartbeat", "retries", "formats", "templates_dir",
+                  "schedule_interval"});
     if (r.has("formats")) {
         out.formats = r.strings("formats");
         for (const auto& f : out.formats)
@@ -228,8 +230,8 @@ void load_delivery(const YamlReader& r, DeliveryConfig& out, const std::string& 
     out.base_delay = retries.duration("base_delay", out.base_delay);
     if (r.has("email")) {
         auto e = r.child("email");
-        e.allow_only({"smtp_url", "from", "to", "username_env", "username_file", "username",
-                      "password_env", "password_file", "password"});
+        e.allow_only({"smtp_url", "from", "to", "username_env", "username_file", "username", "password_env",
+                      "password_file", "password"});
         EmailChannel c;
         c.smtp_url = e.required_str("smtp_url");
         check_url(c.smtp_url, "delivery.email.smtp_url", where, "smtps", "smtp");
@@ -300,7 +302,7 @@ void load_fetch(const YamlReader& r, FetchConfig& out)
     out.timeout = ms("timeout_ms", out.timeout, 100);
 }
 
-} // namespace
+}  // namespace
 
 std::string SecretRef::resolve() const
 {
@@ -407,9 +409,9 @@ std::vector<std::string> resolvable_secrets(const Config& c)
         } catch (const Error&) {
         }
     };
-    for (auto* s : {&c.shopify.access_token, &c.shopify.client_id, &c.shopify.client_secret,
-                    &c.shopify.refresh_token, &c.klaviyo.private_key, &c.klaviyo.client_id,
-                    &c.klaviyo.client_secret, &c.klaviyo.refresh_token})
+    for (auto* s :
+         {&c.shopify.access_token, &c.shopify.client_id, &c.shopify.client_secret, &c.shopify.refresh_token,
+          &c.klaviyo.private_key, &c.klaviyo.client_id, &c.klaviyo.client_secret, &c.klaviyo.refresh_token})
         add(*s);
     if (c.delivery.email) {
         add(c.delivery.email->username);
@@ -439,4 +441,4 @@ const char* to_string(KlaviyoAuthMode m)
     return m == KlaviyoAuthMode::private_key ? "private_key" : "oauth";
 }
 
-} // namespace frr::core
+}  // namespace frr::core

@@ -14,9 +14,9 @@ namespace frr::core {
 
 // Where a secret comes from. resolve() reads it; the value is never stored here.
 struct SecretRef {
-    std::string env;                 // environment variable name
-    std::filesystem::path file;      // or a file (must be mode 0600 or stricter)
-    std::string key;                 // the config key, for messages ("shopify.auth.access_token")
+    std::string env;             // environment variable name
+    std::filesystem::path file;  // or a file (must be mode 0600 or stricter)
+    std::string key;             // the config key, for messages ("shopify.auth.access_token")
     bool empty() const { return env.empty() && file.empty(); }
     // The secret's value; throws Error(config) naming the variable or file when
     // it is unset or unreadable, with what to do.
@@ -34,28 +34,28 @@ struct StoreConfig {
 };
 
 struct ShopifyConfig {
-    std::string shop;                      // "example.myshopify.com"
+    std::string shop;  // "example.myshopify.com"
     std::string api_version = "2026-10";
-    std::string base_url;                  // "" -> https://<shop>; FRR_SHOPIFY_BASE_URL overrides
+    std::string base_url;  // "" -> https://<shop>; FRR_SHOPIFY_BASE_URL overrides
     ShopifyAuthMode auth = ShopifyAuthMode::static_token;
-    SecretRef access_token;                // static_token
-    SecretRef client_id;                   // client_credentials, refresh_token
+    SecretRef access_token;  // static_token
+    SecretRef client_id;     // client_credentials, refresh_token
     SecretRef client_secret;
-    SecretRef refresh_token;               // refresh_token (rotated value cached in the state dir)
+    SecretRef refresh_token;  // refresh_token (rotated value cached in the state dir)
     int page_size = 250;
-    std::int64_t bulk_threshold = 25000;   // above this many records, use a bulk operation
+    std::int64_t bulk_threshold = 25000;  // above this many records, use a bulk operation
     std::string effective_base_url() const;
 };
 
 struct KlaviyoConfig {
     std::string revision = "2026-07-15";
-    std::string base_url = "https://a.klaviyo.com"; // FRR_KLAVIYO_BASE_URL overrides
+    std::string base_url = "https://a.klaviyo.com";  // FRR_KLAVIYO_BASE_URL overrides
     KlaviyoAuthMode auth = KlaviyoAuthMode::private_key;
     SecretRef private_key;
     SecretRef client_id;
     SecretRef client_secret;
     SecretRef refresh_token;
-    std::vector<std::string> audiences;    // list/segment ids to watch; empty = all
+    std::vector<std::string> audiences;  // list/segment ids to watch; empty = all
     std::string effective_base_url() const;
 };
 
@@ -74,16 +74,16 @@ struct ChecksConfig {
     double audience_drop_ratio = 0.5;
     std::int64_t audience_min_count = 10;
     std::int64_t value_tolerance_minor = 1;
-    std::vector<std::string> exclude_channels;   // sales channels not expected in Klaviyo
-    std::optional<std::string> history_start;    // ISO date: orders before it are not expected
-    std::map<std::string, double> weights;       // indicator id -> weight
-    std::map<std::string, Threshold> thresholds; // indicator id -> score thresholds
+    std::vector<std::string> exclude_channels;    // sales channels not expected in Klaviyo
+    std::optional<std::string> history_start;     // ISO date: orders before it are not expected
+    std::map<std::string, double> weights;        // indicator id -> weight
+    std::map<std::string, Threshold> thresholds;  // indicator id -> score thresholds
     int score_warn_below = 90;
     int score_critical_below = 60;
 };
 
 struct EmailChannel {
-    std::string smtp_url;              // smtps://host:465 or smtp://host:587 (STARTTLS required)
+    std::string smtp_url;  // smtps://host:465 or smtp://host:587 (STARTTLS required)
     std::string from;
     std::vector<std::string> to;
     SecretRef username;
@@ -91,20 +91,20 @@ struct EmailChannel {
 };
 
 struct SlackChannel {
-    SecretRef webhook_url;             // the URL itself is a secret
+    SecretRef webhook_url;  // the URL itself is a secret
 };
 
 struct WebhookChannel {
     std::string url;
-    SecretRef signing_secret;          // HMAC-SHA256 key for X-Frr-Signature
+    SecretRef signing_secret;  // HMAC-SHA256 key for X-Frr-Signature
 };
 
 struct OutboxChannel {
-    std::filesystem::path dir;         // relative paths are relative to the state dir
+    std::filesystem::path dir;  // relative paths are relative to the state dir
 };
 
 struct HeartbeatConfig {
-    SecretRef url;                     // healthchecks-style base URL (contains a secret uuid)
+    SecretRef url;  // healthchecks-style base URL (contains a secret uuid)
 };
 
 struct DeliveryConfig {
@@ -116,8 +116,8 @@ struct DeliveryConfig {
     int max_attempts = 4;
     std::chrono::seconds base_delay{2};
     std::vector<std::string> formats{"html", "text", "markdown", "json"};
-    std::filesystem::path templates_dir;   // "" -> the bundled reports/
-    std::chrono::seconds schedule_interval{24 * 3600}; // expected time between runs
+    std::filesystem::path templates_dir;                // "" -> the bundled reports/
+    std::chrono::seconds schedule_interval{24 * 3600};  // expected time between runs
 };
 
 struct StateConfig {
@@ -134,14 +134,14 @@ struct BreakerConfig {
 // How the fetch retries and times out its requests (docs/fetching.md). The defaults suit the
 // real services; tests shorten them so injected faults cost milliseconds.
 struct FetchConfig {
-    int max_attempts = 8;                              // including the first
-    std::chrono::milliseconds retry_base_delay{500};   // backoff ceiling after the first failure
-    std::chrono::milliseconds retry_max_delay{30'000}; // cap of the backoff
-    std::chrono::milliseconds timeout{60'000};         // whole request, connect included
+    int max_attempts = 8;                               // including the first
+    std::chrono::milliseconds retry_base_delay{500};    // backoff ceiling after the first failure
+    std::chrono::milliseconds retry_max_delay{30'000};  // cap of the backoff
+    std::chrono::milliseconds timeout{60'000};          // whole request, connect included
 };
 
 struct Config {
-    std::filesystem::path source;      // the file it came from
+    std::filesystem::path source;  // the file it came from
     StoreConfig store;
     ShopifyConfig shopify;
     KlaviyoConfig klaviyo;
@@ -166,4 +166,4 @@ std::vector<std::string> resolvable_secrets(const Config& config);
 const char* to_string(ShopifyAuthMode m);
 const char* to_string(KlaviyoAuthMode m);
 
-} // namespace frr::core
+}  // namespace frr::core

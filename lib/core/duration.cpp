@@ -40,13 +40,12 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text)
     return std::chrono::seconds{total};
 }
 
-std::chrono::seconds parse_duration_or_throw(std::string_view text, std::string_view what,
-                                             bool is_flag)
+std::chrono::seconds parse_duration_or_throw(std::string_view text, std::string_view what, bool is_flag)
 {
     if (auto d = parse_duration(text))
         return *d;
-    throw Error(is_flag ? ExitCode::usage : ExitCode::config,
-                fmt::format("'{}' is not a duration", text), std::string(what),
+    throw Error(is_flag ? ExitCode::usage : ExitCode::config, fmt::format("'{}' is not a duration", text),
+                std::string(what),
                 "use a number with a unit: 90s, 90m, 24h, 7d, 2w (or combined, like 1h30m)");
 }
 
@@ -71,4 +70,4 @@ std::string format_duration(std::chrono::seconds d)
     return out;
 }
 
-} // namespace frr::core
+}  // namespace frr::core

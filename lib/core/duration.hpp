@@ -15,4 +15,4 @@ std::chrono::seconds parse_duration_or_throw(std::string_view text, std::string_
 // The shortest exact rendering: 86400s -> "1d", 5400s -> "1h30m".
 std::string format_duration(std::chrono::seconds d);
 
-} // namespace frr::core
+}  // namespace frr::core

@@ -7,11 +7,11 @@
 namespace frr::core {
 
 namespace {
-constexpr std::array k_precedence{ExitCode::internal, ExitCode::config, ExitCode::usage,
-                                  ExitCode::cannot_write, ExitCode::locked, ExitCode::credentials,
-                                  ExitCode::delivery_failed, ExitCode::paused, ExitCode::partial,
+constexpr std::array k_precedence{ExitCode::internal,        ExitCode::config,      ExitCode::usage,
+                                  ExitCode::cannot_write,    ExitCode::locked,      ExitCode::credentials,
+                                  ExitCode::delivery_failed, ExitCode::paused,      ExitCode::partial,
                                   ExitCode::health_critical, ExitCode::health_warn, ExitCode::ok};
-} // namespace
+}  // namespace
 
 int exit_code_rank(ExitCode code)
 {
@@ -55,10 +55,10 @@ const char* exit_code_meaning(ExitCode code)
 std::string exit_codes_help()
 {
     std::string out = "Exit codes:\n";
-    constexpr std::array k_in_order{ExitCode::ok, ExitCode::health_warn, ExitCode::health_critical,
-                                    ExitCode::partial, ExitCode::paused, ExitCode::delivery_failed,
-                                    ExitCode::usage, ExitCode::bad_input, ExitCode::internal,
-                                    ExitCode::cannot_write, ExitCode::locked, ExitCode::credentials,
+    constexpr std::array k_in_order{ExitCode::ok,           ExitCode::health_warn, ExitCode::health_critical,
+                                    ExitCode::partial,      ExitCode::paused,      ExitCode::delivery_failed,
+                                    ExitCode::usage,        ExitCode::bad_input,   ExitCode::internal,
+                                    ExitCode::cannot_write, ExitCode::locked,      ExitCode::credentials,
                                     ExitCode::config};
     for (auto c : k_in_order)
         out += fmt::format("  {:>3}  {}\n", static_cast<int>(c), exit_code_meaning(c));
@@ -67,7 +67,9 @@ std::string exit_codes_help()
 }
 
 Error::Error(ExitCode code, std::string what, std::string where, std::string remedy)
-    : std::runtime_error(std::move(what)), m_code(code), m_where(std::move(where)),
+    : std::runtime_error(std::move(what)),
+      m_code(code),
+      m_where(std::move(where)),
       m_remedy(std::move(remedy))
 {
 }
@@ -82,4 +84,4 @@ std::string Error::render() const
     return out;
 }
 
-} // namespace frr::core
+}  // namespace frr::core

@@ -51,4 +51,4 @@ private:
     std::string m_remedy;
 };
 
-} // namespace frr::core
+}  // namespace frr::core

@@ -14,4 +14,4 @@ void fault_point([[maybe_unused]] std::string_view name)
 #endif
 }
 
-} // namespace frr::core
+}  // namespace frr::core

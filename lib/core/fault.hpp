@@ -9,4 +9,4 @@ namespace frr::core {
 
 void fault_point(std::string_view name);
 
-} // namespace frr::core
+}  // namespace frr::core

@@ -5,9 +5,9 @@
 
 namespace frr::core {
 
-std::string hmac_sha256(std::string_view key, std::string_view data); // raw 32 bytes
+std::string hmac_sha256(std::string_view key, std::string_view data);  // raw 32 bytes
 std::string hex(std::string_view bytes);
 std::string hmac_sha256_hex(std::string_view key, std::string_view data);
 std::string base64(std::string_view bytes);
 
-} // namespace frr::core
+}  // namespace frr::core

@@ -18,10 +18,12 @@ const char* level_name(LogLevel level)
     }
     return "info";
 }
-} // namespace
+}  // namespace
 
 Logger::Logger(LogLevel level, LogFormat format, std::FILE* sink)
-    : m_level(level), m_format(format), m_sink(sink)
+    : m_level(level),
+      m_format(format),
+      m_sink(sink)
 {
 }
 
@@ -67,4 +69,4 @@ std::string json_quote(std::string_view s)
     return out;
 }
 
-} // namespace frr::core
+}  // namespace frr::core

@@ -15,8 +15,7 @@ enum class LogFormat { text, json };
 
 class Logger {
 public:
-    Logger(LogLevel level = LogLevel::info, LogFormat format = LogFormat::text,
-           std::FILE* sink = stderr);
+    Logger(LogLevel level = LogLevel::info, LogFormat format = LogFormat::text, std::FILE* sink = stderr);
     void set_redactor(const Redactor* redactor) { m_redactor = redactor; }
     void set_level(LogLevel level) { m_level = level; }
     LogLevel level() const { return m_level; }
@@ -25,10 +24,22 @@ public:
 
     // `component` names where it happened ("shopify", "state", "smtp").
     void log(LogLevel level, std::string_view component, std::string_view message);
-    void debug(std::string_view component, std::string_view message) { log(LogLevel::debug, component, message); }
-    void info(std::string_view component, std::string_view message) { log(LogLevel::info, component, message); }
-    void warn(std::string_view component, std::string_view message) { log(LogLevel::warn, component, message); }
-    void error(std::string_view component, std::string_view message) { log(LogLevel::error, component, message); }
+    void debug(std::string_view component, std::string_view message)
+    {
+        log(LogLevel::debug, component, message);
+    }
+    void info(std::string_view component, std::string_view message)
+    {
+        log(LogLevel::info, component, message);
+    }
+    void warn(std::string_view component, std::string_view message)
+    {
+        log(LogLevel::warn, component, message);
+    }
+    void error(std::string_view component, std::string_view message)
+    {
+        log(LogLevel::error, component, message);
+    }
 
 private:
     LogLevel m_level;
@@ -41,4 +52,4 @@ private:
 // A JSON string literal (with quotes) for hand-built JSON lines.
 std::string json_quote(std::string_view s);
 
-} // namespace frr::core
+}  // namespace frr::core

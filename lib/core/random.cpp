@@ -35,4 +35,4 @@ std::string SeededRandom::bytes(std::size_t n)
     return out;
 }
 
-} // namespace frr::core
+}  // namespace frr::core

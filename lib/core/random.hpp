@@ -30,7 +30,7 @@ private:
 
 class SeededRandom final : public Random {
 public:
-    explicit SeededRandom(std::uint64_t seed) : m_engine(seed) {}
+    explicit SeededRandom(std::uint64_t seed) : m_engine(seed) { }
     double uniform() override;
     std::string bytes(std::size_t n) override;
 
@@ -39,4 +39,4 @@ private:
     std::mt19937_64 m_engine;
 };
 
-} // namespace frr::core
+}  // namespace frr::core

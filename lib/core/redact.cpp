@@ -13,14 +13,13 @@ bool is_secret_key(std::string_view key)
     std::string lower(key);
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    constexpr std::array<std::string_view, 10> k_words{"token", "key", "secret", "signature",
-                                                       "password", "code", "sig", "auth",
-                                                       "credential", "hmac"};
+    constexpr std::array<std::string_view, 10> k_words{"token", "key", "secret", "signature",  "password",
+                                                       "code",  "sig", "auth",   "credential", "hmac"};
     return std::any_of(k_words.begin(), k_words.end(),
                        [&](std::string_view w) { return lower.find(w) != std::string::npos; });
 }
 
-} // namespace
+}  // namespace
 
 std::string redact_url(std::string_view url)
 {
@@ -35,7 +34,7 @@ std::string redact_url(std::string_view url)
     }
     // Webhook URLs carry their secret in the path: keep only the first segment.
     bool webhook = out.find("hooks.slack.com") != std::string::npos ||
-                   out.find("/webhook") != std::string::npos || out.find("/hooks/") != std::string::npos;
+        out.find("/webhook") != std::string::npos || out.find("/hooks/") != std::string::npos;
     auto query = out.find('?');
     if (webhook && path_start != std::string::npos) {
         auto second = out.find('/', path_start + 1);
@@ -107,4 +106,4 @@ std::string Redactor::scrub(std::string text) const
     return text;
 }
 
-} // namespace frr::core
+}  // namespace frr::core

@@ -27,4 +27,4 @@ private:
     std::vector<std::string> m_secrets;
 };
 
-} // namespace frr::core
+}  // namespace frr::core

@@ -25,12 +25,11 @@ namespace {
 
 [[noreturn]] void throw_write(const fs::path& path, const std::string& what, int err)
 {
-    std::string remedy = err == ENOSPC ? "free some disk space, then run again; nothing was lost"
-                         : err == EACCES || err == EPERM
-                             ? "check the owner and permissions of the state directory"
-                             : "";
-    throw Error(ExitCode::cannot_write, fmt::format("cannot {}: {}", what, std::strerror(err)),
-                path.string(), remedy);
+    std::string remedy = err == ENOSPC  ? "free some disk space, then run again; nothing was lost"
+        : err == EACCES || err == EPERM ? "check the owner and permissions of the state directory"
+                                        : "";
+    throw Error(ExitCode::cannot_write, fmt::format("cannot {}: {}", what, std::strerror(err)), path.string(),
+                remedy);
 }
 
 void write_all(int fd, std::string_view content, const fs::path& path)
@@ -67,7 +66,7 @@ std::string parse_compact_as_of(const std::string& id)
                        id.substr(9, 2), id.substr(11, 2), id.substr(13, 2));
 }
 
-} // namespace
+}  // namespace
 
 std::string compact_time(TimePoint t)
 {
@@ -115,7 +114,7 @@ std::string read_file(const fs::path& path)
 
 void require_private_file(const fs::path& path)
 {
-    struct stat st {};
+    struct stat st { };
     if (::stat(path.c_str(), &st) != 0)
         return;
     if ((st.st_mode & 077) != 0)
@@ -139,13 +138,12 @@ StateDir::StateDir(fs::path root) : m_root(std::move(root))
         fs::create_directories(m_root, ec);
         if (ec)
             throw Error(ExitCode::cannot_write,
-                        fmt::format("cannot create the state directory: {}", ec.message()),
-                        m_root.string(), "create it yourself or choose another with --state-dir");
+                        fmt::format("cannot create the state directory: {}", ec.message()), m_root.string(),
+                        "create it yourself or choose another with --state-dir");
         ::chmod(m_root.c_str(), 0700);
     }
     if (!fs::is_directory(m_root))
-        throw Error(ExitCode::cannot_write, "the state directory path is not a directory",
-                    m_root.string());
+        throw Error(ExitCode::cannot_write, "the state directory path is not a directory", m_root.string());
     fs::create_directories(m_root / "runs", ec);
     if (ec)
         throw Error(ExitCode::cannot_write, fmt::format("cannot create runs/: {}", ec.message()),
@@ -271,4 +269,4 @@ std::string StateDir::hash_key(Random& random) const
     return key;
 }
 
-} // namespace frr::core
+}  // namespace frr::core

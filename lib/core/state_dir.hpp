@@ -19,8 +19,7 @@ class Random;
 // never a mix: temp file in the same directory, fsync, rename, fsync directory.
 // `mode` applies to the new file (0600 for secrets). Throws Error(cannot_write)
 // with the path and the system's reason (for example "No space left on device").
-void atomic_write(const std::filesystem::path& path, std::string_view content,
-                  unsigned mode = 0644);
+void atomic_write(const std::filesystem::path& path, std::string_view content, unsigned mode = 0644);
 
 // Reads a whole file; throws Error(bad_input) naming the path.
 std::string read_file(const std::filesystem::path& path);
@@ -31,7 +30,7 @@ void require_private_file(const std::filesystem::path& path);
 // Holds the state directory's exclusive lock until destroyed.
 class StateLock {
 public:
-    explicit StateLock(int fd) : m_fd(fd) {}
+    explicit StateLock(int fd) : m_fd(fd) { }
     ~StateLock();
     StateLock(const StateLock&) = delete;
     StateLock& operator=(const StateLock&) = delete;
@@ -42,7 +41,7 @@ private:
 };
 
 struct RunInfo {
-    std::string id;             // sortable: "<as_of compact>-<sequence>"
+    std::string id;  // sortable: "<as_of compact>-<sequence>"
     std::filesystem::path dir;
     TimePoint as_of;
 };
@@ -70,8 +69,7 @@ public:
 
     // Removes run directories older than `keep_for` before `now`, always keeping
     // the newest `keep_min`. Returns the ids removed.
-    std::vector<std::string> prune(TimePoint now, std::chrono::seconds keep_for,
-                                   std::size_t keep_min) const;
+    std::vector<std::string> prune(TimePoint now, std::chrono::seconds keep_for, std::size_t keep_min) const;
 
     // The per-state-directory key for hashing emails (32 bytes, file 0600),
     // created on first use.
@@ -83,6 +81,6 @@ private:
     std::filesystem::path m_root;
 };
 
-std::string compact_time(TimePoint t); // "20261127T060000Z"
+std::string compact_time(TimePoint t);  // "20261127T060000Z"
 
-} // namespace frr::core
+}  // namespace frr::core

@@ -30,13 +30,13 @@ const date::time_zone* zone_or_throw(const std::string& name)
     }
 }
 
-} // namespace
+}  // namespace
 
 std::optional<TimePoint> parse_iso8601(std::string_view s)
 {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
-    if (!read_int(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !read_int(s, 5, 2, mo) ||
-        s[7] != '-' || !read_int(s, 8, 2, d))
+    if (!read_int(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !read_int(s, 5, 2, mo) || s[7] != '-' ||
+        !read_int(s, 8, 2, d))
         return std::nullopt;
     auto ymd = date::year{y} / date::month{static_cast<unsigned>(mo)} / date::day{static_cast<unsigned>(d)};
     if (!ymd.ok())
@@ -67,7 +67,7 @@ std::optional<TimePoint> parse_iso8601(std::string_view s)
         return std::nullopt;
     }
     auto t = date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-             std::chrono::seconds{se} - std::chrono::minutes{offset_minutes};
+        std::chrono::seconds{se} - std::chrono::minutes{offset_minutes};
     return std::chrono::time_point_cast<std::chrono::seconds>(t);
 }
 
@@ -120,4 +120,4 @@ std::string add_days(const std::string& day, int days)
     return date::format("%F", d);
 }
 
-} // namespace frr::core
+}  // namespace frr::core

@@ -28,4 +28,4 @@ std::string format_local(TimePoint t, const std::string& iana_name);
 // The date `days` after a "YYYY-MM-DD" date (negative goes back).
 std::string add_days(const std::string& date, int days);
 
-} // namespace frr::core
+}  // namespace frr::core

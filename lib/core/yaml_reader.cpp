@@ -23,7 +23,9 @@ std::size_t edit_distance(const std::string& a, const std::string& b)
 }
 
 YamlReader::YamlReader(YAML::Node node, std::string path, std::filesystem::path file)
-    : m_node(std::move(node)), m_path(std::move(path)), m_file(std::move(file))
+    : m_node(std::move(node)),
+      m_path(std::move(path)),
+      m_file(std::move(file))
 {
     if (m_node && !m_node.IsNull() && !m_node.IsMap())
         fail_at(m_node, "", "should be a mapping of keys to values");
@@ -200,4 +202,4 @@ SecretRef YamlReader::secret(const char* name, const char* suggested_env) const
     return ref;
 }
 
-} // namespace frr::core
+}  // namespace frr::core

@@ -18,7 +18,7 @@ public:
     // Throws for any key of the mapping not in `known`.
     void allow_only(std::initializer_list<const char*> known) const;
     bool has(const char* key) const;
-    YamlReader child(const char* key) const; // missing -> empty mapping reader
+    YamlReader child(const char* key) const;  // missing -> empty mapping reader
     std::string str(const char* key, const std::string& fallback) const;
     std::string required_str(const char* key) const;
     int integer(const char* key, int fallback, int min, int max) const;
@@ -30,17 +30,17 @@ public:
     // is refused with how to move it.
     SecretRef secret(const char* name, const char* suggested_env) const;
 
-    [[noreturn]] void fail_at(const YAML::Node& node, const std::string& key,
-                              const std::string& what, const std::string& remedy = {}) const;
+    [[noreturn]] void fail_at(const YAML::Node& node, const std::string& key, const std::string& what,
+                              const std::string& remedy = {}) const;
     std::string key_path(const std::string& key) const;
 
 private:
     YAML::Node m_node;
-    std::string m_path; // "shopify.auth"
+    std::string m_path;  // "shopify.auth"
     std::filesystem::path m_file;
 };
 
 // Edit distance, for suggestions.
 std::size_t edit_distance(const std::string& a, const std::string& b);
 
-} // namespace frr::core
+}  // namespace frr::core

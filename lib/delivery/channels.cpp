@@ -46,4 +46,4 @@ std::vector<std::unique_ptr<Channel>> make_channels(const core::DeliveryConfig& 
     return out;
 }
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

@@ -22,4 +22,4 @@ std::vector<std::unique_ptr<Channel>> make_channels(const core::DeliveryConfig& 
                                                     const std::filesystem::path& state_root,
                                                     const DeliveryEnv& env);
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

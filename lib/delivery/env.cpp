@@ -16,30 +16,28 @@ DeliveryOutcome with_retries(const DeliveryEnv& env, const std::string& channel,
         if (outcome.kind != OutcomeKind::temporary || !env.policy.may_retry(n))
             return outcome;
         auto delay = env.policy.next_delay(n, std::nullopt, env.random);
-        env.logger.warn(channel, fmt::format("attempt {} failed ({}); retrying in {} ms", n, outcome.error,
-                                             delay.count()));
+        env.logger.warn(
+            channel,
+            fmt::format("attempt {} failed ({}); retrying in {} ms", n, outcome.error, delay.count()));
         env.sleeper.sleep_for(delay);
     }
 }
 
 bool is_loopback_host(const std::string& host)
 {
-    return net::is_loopback_url("http://" + (host.find(':') != std::string::npos ? "[" + host + "]" : host) + "/");
+    return net::is_loopback_url("http://" + (host.find(':') != std::string::npos ? "[" + host + "]" : host) +
+                                "/");
 }
 
 const char* to_string(OutcomeKind kind)
 {
     switch (kind) {
-    case OutcomeKind::delivered:
-        return "delivered";
-    case OutcomeKind::temporary:
-        return "temporary failure";
-    case OutcomeKind::permanent:
-        return "permanent failure";
-    case OutcomeKind::uncertain:
-        return "uncertain";
+    case OutcomeKind::delivered: return "delivered";
+    case OutcomeKind::temporary: return "temporary failure";
+    case OutcomeKind::permanent: return "permanent failure";
+    case OutcomeKind::uncertain: return "uncertain";
     }
     return "unknown";
 }
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

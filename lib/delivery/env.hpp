@@ -34,4 +34,4 @@ DeliveryOutcome with_retries(const DeliveryEnv& env, const std::string& channel,
 // 127.0.0.0/8, ::1, localhost.
 bool is_loopback_host(const std::string& host);
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

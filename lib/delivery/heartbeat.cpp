@@ -13,12 +13,9 @@ std::string heartbeat_url(const std::string& base, HeartbeatEvent event)
     while (!url.empty() && url.back() == '/')
         url.pop_back();
     switch (event) {
-    case HeartbeatEvent::start:
-        return url + "/start";
-    case HeartbeatEvent::failure:
-        return url + "/fail";
-    case HeartbeatEvent::success:
-        break;
+    case HeartbeatEvent::start: return url + "/start";
+    case HeartbeatEvent::failure: return url + "/fail";
+    case HeartbeatEvent::success: break;
     }
     return url;
 }
@@ -26,7 +23,9 @@ std::string heartbeat_url(const std::string& base, HeartbeatEvent event)
 bool ping_heartbeat(const DeliveryEnv& env, const std::string& base_url, HeartbeatEvent event,
                     const std::string& message)
 {
-    const char* what = event == HeartbeatEvent::start ? "start" : event == HeartbeatEvent::success ? "success" : "fail";
+    const char* what = event == HeartbeatEvent::start ? "start"
+        : event == HeartbeatEvent::success            ? "success"
+                                                      : "fail";
     auto host = net::url_host(base_url);
     if (!net::is_allowed_url(base_url)) {
         env.logger.warn("heartbeat", fmt::format("not pinging {}: the URL must be https://", host));
@@ -45,13 +44,15 @@ bool ping_heartbeat(const DeliveryEnv& env, const std::string& base_url, Heartbe
             env.logger.debug("heartbeat", fmt::format("{} ping to {} accepted", what, host));
             return true;
         }
-        auto why = ex.result.response ? fmt::format("HTTP {}", ex.result.response->status) : ex.result.error->message;
-        env.logger.warn("heartbeat", fmt::format("{} ping to {} failed after {} attempt(s): {}", what, host,
-                                                 ex.attempts, why));
+        auto why = ex.result.response ? fmt::format("HTTP {}", ex.result.response->status)
+                                      : ex.result.error->message;
+        env.logger.warn(
+            "heartbeat",
+            fmt::format("{} ping to {} failed after {} attempt(s): {}", what, host, ex.attempts, why));
     } catch (const std::exception& e) {
         env.logger.warn("heartbeat", fmt::format("{} ping to {} failed: {}", what, host, e.what()));
     }
     return false;
 }
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

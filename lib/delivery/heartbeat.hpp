@@ -19,4 +19,4 @@ std::string heartbeat_url(const std::string& base, HeartbeatEvent event);
 bool ping_heartbeat(const DeliveryEnv& env, const std::string& base_url, HeartbeatEvent event,
                     const std::string& message);
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

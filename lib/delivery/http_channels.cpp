@@ -42,11 +42,12 @@ DeliveryOutcome outcome_of(const net::ExecuteResult& ex)
     }
     const auto& err = *ex.result.error;
     out.error = err.message;
-    out.kind = net::classify_error(err.kind) == net::Verdict::done ? OutcomeKind::permanent : OutcomeKind::temporary;
+    out.kind =
+        net::classify_error(err.kind) == net::Verdict::done ? OutcomeKind::permanent : OutcomeKind::temporary;
     return out;
 }
 
-} // namespace
+}  // namespace
 
 void require_https(const std::string& url, const char* key)
 {
@@ -56,7 +57,9 @@ void require_https(const std::string& url, const char* key)
 }
 
 WebhookChannel::WebhookChannel(std::string url, std::string signing_secret, const DeliveryEnv& env)
-    : m_url(std::move(url)), m_secret(std::move(signing_secret)), m_env(env)
+    : m_url(std::move(url)),
+      m_secret(std::move(signing_secret)),
+      m_env(env)
 {
     require_https(m_url, "delivery.webhook.url");
 }
@@ -68,8 +71,8 @@ std::string WebhookChannel::body_for(const OutgoingReport& r)
         report.pop_back();
     return fmt::format("{{\"event\": \"frr.report\", \"report_id\": {}, \"subject\": {}, \"status\": {}, "
                        "\"score\": {}, \"missed_reports\": {}, \"report\": {}}}",
-                       core::json_quote(r.report_id), core::json_quote(r.subject), core::json_quote(r.status), r.score,
-                       missed_json(r), report.empty() ? "null" : report);
+                       core::json_quote(r.report_id), core::json_quote(r.subject), core::json_quote(r.status),
+                       r.score, missed_json(r), report.empty() ? "null" : report);
 }
 
 DeliveryOutcome WebhookChannel::deliver(const OutgoingReport& report)
@@ -82,16 +85,20 @@ DeliveryOutcome WebhookChannel::deliver(const OutgoingReport& report)
                        {"Idempotency-Key", report.report_id + ":webhook"},
                        {"X-Frr-Report-Id", report.report_id}};
     if (!m_secret.empty())
-        request.headers.emplace_back("X-Frr-Signature", "sha256=" + core::hmac_sha256_hex(m_secret, request.body));
+        request.headers.emplace_back("X-Frr-Signature",
+                                     "sha256=" + core::hmac_sha256_hex(m_secret, request.body));
     net::RequestStats stats;
     auto ex = net::execute(m_env.transport, request, m_env.policy, m_env.sleeper, m_env.random, stats);
     auto out = outcome_of(ex);
-    m_env.logger.info("webhook", fmt::format("report {} to {}: {}", report.report_id, net::url_host(m_url),
-                                             out.kind == OutcomeKind::delivered ? out.confirmation : out.error));
+    m_env.logger.info("webhook",
+                      fmt::format("report {} to {}: {}", report.report_id, net::url_host(m_url),
+                                  out.kind == OutcomeKind::delivered ? out.confirmation : out.error));
     return out;
 }
 
-SlackChannel::SlackChannel(std::string webhook_url, const DeliveryEnv& env) : m_url(std::move(webhook_url)), m_env(env)
+SlackChannel::SlackChannel(std::string webhook_url, const DeliveryEnv& env)
+    : m_url(std::move(webhook_url)),
+      m_env(env)
 {
     require_https(m_url, "delivery.slack.webhook_url");
 }
@@ -110,13 +117,14 @@ std::string SlackChannel::body_for(const OutgoingReport& r)
         pos = end + 1;
     }
     std::string note = r.missed_note();
-    std::string blocks = fmt::format(
-        "[{{\"type\": \"header\", \"text\": {{\"type\": \"plain_text\", \"text\": {}}}}}, "
-        "{{\"type\": \"section\", \"text\": {{\"type\": \"mrkdwn\", \"text\": {}}}}}",
-        core::json_quote(r.subject.substr(0, 150)), core::json_quote(summary.substr(0, 2900)));
+    std::string blocks =
+        fmt::format("[{{\"type\": \"header\", \"text\": {{\"type\": \"plain_text\", \"text\": {}}}}}, "
+                    "{{\"type\": \"section\", \"text\": {{\"type\": \"mrkdwn\", \"text\": {}}}}}",
+                    core::json_quote(r.subject.substr(0, 150)), core::json_quote(summary.substr(0, 2900)));
     if (!note.empty())
-        blocks += fmt::format(", {{\"type\": \"context\", \"elements\": [{{\"type\": \"mrkdwn\", \"text\": {}}}]}}",
-                              core::json_quote(note));
+        blocks +=
+            fmt::format(", {{\"type\": \"context\", \"elements\": [{{\"type\": \"mrkdwn\", \"text\": {}}}]}}",
+                        core::json_quote(note));
     blocks += "]";
     return fmt::format("{{\"text\": {}, \"blocks\": {}}}", core::json_quote(r.subject), blocks);
 }
@@ -135,14 +143,17 @@ DeliveryOutcome SlackChannel::deliver(const OutgoingReport& report)
         return r.error->kind == net::TransportErrorKind::connect ? net::Verdict::retry : net::Verdict::done;
     };
     net::RequestStats stats;
-    auto ex = net::execute(m_env.transport, request, m_env.policy, m_env.sleeper, m_env.random, stats, classify);
+    auto ex =
+        net::execute(m_env.transport, request, m_env.policy, m_env.sleeper, m_env.random, stats, classify);
     auto out = outcome_of(ex);
-    if (ex.result.error && (ex.result.error->kind == net::TransportErrorKind::timeout ||
-                            ex.result.error->kind == net::TransportErrorKind::reset))
+    if (ex.result.error &&
+        (ex.result.error->kind == net::TransportErrorKind::timeout ||
+         ex.result.error->kind == net::TransportErrorKind::reset))
         out.kind = OutcomeKind::uncertain;
-    m_env.logger.info("slack", fmt::format("report {}: {}", report.report_id,
-                                           out.kind == OutcomeKind::delivered ? out.confirmation : out.error));
+    m_env.logger.info("slack",
+                      fmt::format("report {}: {}", report.report_id,
+                                  out.kind == OutcomeKind::delivered ? out.confirmation : out.error));
     return out;
 }
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

@@ -50,4 +50,4 @@ private:
 // Throws Error(config) unless the URL is https:// (or http:// to loopback).
 void require_https(const std::string& url, const char* key);
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

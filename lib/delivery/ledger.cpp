@@ -22,7 +22,7 @@ std::string str(const rapidjson::Value& doc, const char* name)
     return it != doc.MemberEnd() && it->value.IsString() ? it->value.GetString() : "";
 }
 
-} // namespace
+}  // namespace
 
 const char* to_string(LedgerState state)
 {
@@ -75,12 +75,13 @@ void Ledger::put(const LedgerEntry& e) const
     std::filesystem::create_directories(m_dir / e.report_id);
     auto text = fmt::format(
         "{{\"report_id\": {}, \"channel\": {}, \"state\": {}, \"attempts\": {}, \"first_attempt_at\": {}, "
-        "\"updated_at\": {}, \"confirmation\": {}, \"error\": {}, \"message_id\": {}, \"superseded_by\": {}}}\n",
-        core::json_quote(e.report_id), core::json_quote(e.channel), core::json_quote(to_string(e.state)), e.attempts,
-        core::json_quote(core::format_iso8601(e.first_attempt_at)), core::json_quote(core::format_iso8601(e.updated_at)),
-        core::json_quote(e.confirmation), core::json_quote(e.error), core::json_quote(e.message_id),
-        core::json_quote(e.superseded_by));
+        "\"updated_at\": {}, \"confirmation\": {}, \"error\": {}, \"message_id\": {}, \"superseded_by\": "
+        "{}}}\n",
+        core::json_quote(e.report_id), core::json_quote(e.channel), core::json_quote(to_string(e.state)),
+        e.attempts, core::json_quote(core::format_iso8601(e.first_attempt_at)),
+        core::json_quote(core::format_iso8601(e.updated_at)), core::json_quote(e.confirmation),
+        core::json_quote(e.error), core::json_quote(e.message_id), core::json_quote(e.superseded_by));
     core::atomic_write(path(e.report_id, e.channel), text, 0600);
 }
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

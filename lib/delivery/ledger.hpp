@@ -18,11 +18,11 @@
 namespace frr::delivery {
 
 enum class LedgerState {
-    attempting, // a send began and has not been confirmed
-    delivered,  // confirmed by the receiver: never send again
-    failed,     // not delivered (temporary or permanent): stays queued
-    uncertain,  // may have arrived, could not be confirmed: not resent automatically
-    superseded, // never delivered, folded into a newer report that was delivered
+    attempting,  // a send began and has not been confirmed
+    delivered,   // confirmed by the receiver: never send again
+    failed,      // not delivered (temporary or permanent): stays queued
+    uncertain,   // may have arrived, could not be confirmed: not resent automatically
+    superseded,  // never delivered, folded into a newer report that was delivered
 };
 
 const char* to_string(LedgerState state);
@@ -32,19 +32,19 @@ struct LedgerEntry {
     std::string report_id;
     std::string channel;
     LedgerState state = LedgerState::attempting;
-    int attempts = 0;            // attempts over every send run
+    int attempts = 0;  // attempts over every send run
     core::TimePoint first_attempt_at{};
     core::TimePoint updated_at{};
-    std::string confirmation;    // the receiver's reply, when delivered
-    std::string error;           // the last failure, redacted
-    std::string message_id;      // SMTP Message-ID, to spot a duplicate by hand
-    std::string superseded_by;   // the report that carried this one
+    std::string confirmation;   // the receiver's reply, when delivered
+    std::string error;          // the last failure, redacted
+    std::string message_id;     // SMTP Message-ID, to spot a duplicate by hand
+    std::string superseded_by;  // the report that carried this one
 };
 
 class Ledger {
 public:
     // `dir` is <state>/delivery; created on first write.
-    explicit Ledger(std::filesystem::path dir) : m_dir(std::move(dir)) {}
+    explicit Ledger(std::filesystem::path dir) : m_dir(std::move(dir)) { }
     // nullopt when nothing was ever recorded. Throws Error(bad_input) for an
     // unreadable entry: guessing could send a report twice.
     std::optional<LedgerEntry> get(const std::string& report_id, const std::string& channel) const;
@@ -56,4 +56,4 @@ private:
     std::filesystem::path m_dir;
 };
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

@@ -36,7 +36,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 std::string encode_subject(std::string_view subject)
 {
@@ -68,7 +68,8 @@ std::string domain_of(std::string_view address)
     return std::string(domain.empty() ? "frr.invalid" : domain);
 }
 
-std::string message_id_for(const std::string& report_id, const std::string& from, const std::vector<std::string>& to)
+std::string message_id_for(const std::string& report_id, const std::string& from,
+                           const std::vector<std::string>& to)
 {
     auto digest = core::hmac_sha256_hex("frr-message-id", from + "\n" + join(to, ","));
     return fmt::format("<frr.{}.{}@{}>", report_id, digest.substr(0, 16), domain_of(from));
@@ -99,4 +100,4 @@ std::string build_message(const MailHeaders& h, const std::string& text, const s
     return m;
 }
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

@@ -13,8 +13,8 @@ namespace frr::delivery {
 struct MailHeaders {
     std::string from;
     std::vector<std::string> to;
-    std::string subject;    // UTF-8; encoded by build_message
-    std::string message_id; // with angle brackets
+    std::string subject;     // UTF-8; encoded by build_message
+    std::string message_id;  // with angle brackets
     core::TimePoint date{};
     std::string report_id;
 };
@@ -33,4 +33,4 @@ std::string message_id_for(const std::string& report_id, const std::string& from
 std::string domain_of(std::string_view address);
 std::string build_message(const MailHeaders& headers, const std::string& text, const std::string& html);
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

@@ -7,7 +7,11 @@
 
 namespace frr::delivery {
 
-OutboxChannel::OutboxChannel(std::filesystem::path dir, const DeliveryEnv& env) : m_dir(std::move(dir)), m_env(env) {}
+OutboxChannel::OutboxChannel(std::filesystem::path dir, const DeliveryEnv& env)
+    : m_dir(std::move(dir)),
+      m_env(env)
+{
+}
 
 DeliveryOutcome OutboxChannel::deliver(const OutgoingReport& report)
 {
@@ -20,8 +24,10 @@ DeliveryOutcome OutboxChannel::deliver(const OutgoingReport& report)
             core::atomic_write(folder / "report.md", report.markdown);
             core::atomic_write(folder / "report.json", report.json);
             core::atomic_write(folder / "subject.txt", report.subject + "\n");
-            m_env.logger.info("outbox", fmt::format("report {} written to {}", report.report_id, folder.string()));
-            return DeliveryOutcome{OutcomeKind::delivered, "written " + (folder / "report.html").string(), "", 1};
+            m_env.logger.info("outbox",
+                              fmt::format("report {} written to {}", report.report_id, folder.string()));
+            return DeliveryOutcome{OutcomeKind::delivered, "written " + (folder / "report.html").string(), "",
+                                   1};
         } catch (const core::Error& e) {
             return DeliveryOutcome{OutcomeKind::temporary, "", e.what(), 1};
         } catch (const std::filesystem::filesystem_error& e) {
@@ -30,4 +36,4 @@ DeliveryOutcome OutboxChannel::deliver(const OutgoingReport& report)
     });
 }
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

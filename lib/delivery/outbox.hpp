@@ -23,4 +23,4 @@ private:
     const DeliveryEnv& m_env;
 };
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

@@ -26,7 +26,7 @@ rapidjson::Document parse_report_json(const std::filesystem::path& path, const s
     return doc;
 }
 
-} // namespace
+}  // namespace
 
 std::string OutgoingReport::missed_note() const
 {
@@ -58,7 +58,7 @@ std::string OutgoingReport::html_with_note() const
     if (note.empty())
         return html;
     auto para = "<p style=\"margin:8px;padding:8px;border:1px solid #b35900;font-family:sans-serif;\">" +
-                report::html_escape(note) + "</p>";
+        report::html_escape(note) + "</p>";
     auto body = html.find("<body");
     auto close = body == std::string::npos ? std::string::npos : html.find('>', body);
     if (close == std::string::npos)
@@ -106,4 +106,4 @@ OutgoingReport load_outgoing(const core::RunInfo& run)
     return r;
 }
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

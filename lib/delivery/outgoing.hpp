@@ -15,14 +15,14 @@ namespace frr::delivery {
 struct MissedReport {
     std::string report_id;
     std::string as_of_local;
-    std::string status; // ok | warn | critical | unknown
+    std::string status;  // ok | warn | critical | unknown
     int score = 0;
     std::string subject;
-    std::size_t not_checked = 0; // coverage gaps ("what we could not check"); 0 = full coverage
+    std::size_t not_checked = 0;  // coverage gaps ("what we could not check"); 0 = full coverage
 };
 
 struct OutgoingReport {
-    std::string report_id; // the run id: one report per run
+    std::string report_id;  // the run id: one report per run
     std::filesystem::path run_dir;
     std::string subject;
     std::string status;
@@ -48,4 +48,4 @@ OutgoingReport load_outgoing(const core::RunInfo& run);
 // The short facts of a report (for the missed list), from report.json only.
 MissedReport summarise(const core::RunInfo& run);
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

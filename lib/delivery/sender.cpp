@@ -48,7 +48,9 @@ std::vector<MissedReport> missed_moments(const core::RunInfo& newest, const std:
 class ChannelSender {
 public:
     ChannelSender(const SendRequest& request, Channel& channel, const Ledger& ledger)
-        : m_req(request), m_channel(channel), m_ledger(ledger)
+        : m_req(request),
+          m_channel(channel),
+          m_ledger(ledger)
     {
     }
 
@@ -90,7 +92,7 @@ private:
     std::vector<core::RunInfo> collect_pending(const std::vector<core::RunInfo>& reports)
     {
         std::vector<core::RunInfo> pending;
-        std::optional<core::RunInfo> sent; // the newest report that went out
+        std::optional<core::RunInfo> sent;  // the newest report that went out
         for (std::size_t i = 0; i < reports.size(); ++i) {
             const auto& run = reports[i];
             const bool newest = i + 1 == reports.size();
@@ -111,11 +113,12 @@ private:
             if (!forced && !unfinished && sent && repeats(run, *sent)) {
                 if (newest) {
                     m_skipped = run.id;
-                    m_req.logger.info(m_channel.name(),
-                                      fmt::format("report {}: a report for the same moment, as complete, already went "
-                                                  "out on this channel; not sent again (`frr send --resend` sends it "
-                                                  "anyway)",
-                                                  run.id));
+                    m_req.logger.info(
+                        m_channel.name(),
+                        fmt::format("report {}: a report for the same moment, as complete, already went "
+                                    "out on this channel; not sent again (`frr send --resend` sends it "
+                                    "anyway)",
+                                    run.id));
                 }
                 continue;
             }
@@ -156,7 +159,7 @@ private:
             if (entry.state == LedgerState::attempting && !newest) {
                 m_results.push_back(would_send(run, older));
                 m_results.back().resumed = true;
-                entry.state = LedgerState::delivered; // plan the rest as if it went out
+                entry.state = LedgerState::delivered;  // plan the rest as if it went out
             }
             return entry;
         }
@@ -184,7 +187,8 @@ private:
         if (dry())
             return;
         for (const auto& run : runs) {
-            auto entry = m_ledger.get(run.id, m_channel.name()).value_or(fresh_entry(run.id, m_channel.name()));
+            auto entry =
+                m_ledger.get(run.id, m_channel.name()).value_or(fresh_entry(run.id, m_channel.name()));
             entry.state = LedgerState::superseded;
             entry.superseded_by = by;
             entry.updated_at = m_req.clock.now();
@@ -205,7 +209,8 @@ private:
         auto outgoing = load_outgoing(report);
         outgoing.missed = missed_moments(report, older);
         auto now = m_req.clock.now();
-        auto entry = m_ledger.get(report.id, m_channel.name()).value_or(fresh_entry(report.id, m_channel.name()));
+        auto entry =
+            m_ledger.get(report.id, m_channel.name()).value_or(fresh_entry(report.id, m_channel.name()));
         if (entry.first_attempt_at == core::TimePoint{})
             entry.first_attempt_at = now;
         entry.state = LedgerState::attempting;
@@ -244,8 +249,9 @@ private:
 
     void log_outcome(const ChannelResult& result, const DeliveryOutcome& outcome) const
     {
-        auto line = fmt::format("report {}: {} after {} attempt(s){}{}", result.report_id, to_string(outcome.kind),
-                                outcome.attempts, result.error.empty() ? "" : ": ", result.error);
+        auto line =
+            fmt::format("report {}: {} after {} attempt(s){}{}", result.report_id, to_string(outcome.kind),
+                        outcome.attempts, result.error.empty() ? "" : ": ", result.error);
         if (result.status == ChannelStatus::delivered)
             m_req.logger.info(m_channel.name(), line);
         else
@@ -256,26 +262,20 @@ private:
     Channel& m_channel;
     const Ledger& m_ledger;
     std::vector<ChannelResult> m_results;
-    std::optional<std::string> m_skipped; // the newest report, not sent: its moment already went out
+    std::optional<std::string> m_skipped;  // the newest report, not sent: its moment already went out
 };
 
-} // namespace
+}  // namespace
 
 const char* to_string(ChannelStatus status)
 {
     switch (status) {
-    case ChannelStatus::delivered:
-        return "delivered";
-    case ChannelStatus::failed:
-        return "failed";
-    case ChannelStatus::uncertain:
-        return "uncertain";
-    case ChannelStatus::nothing_to_send:
-        return "nothing to send";
-    case ChannelStatus::already_sent:
-        return "already sent";
-    case ChannelStatus::would_send:
-        return "would send";
+    case ChannelStatus::delivered: return "delivered";
+    case ChannelStatus::failed: return "failed";
+    case ChannelStatus::uncertain: return "uncertain";
+    case ChannelStatus::nothing_to_send: return "nothing to send";
+    case ChannelStatus::already_sent: return "already sent";
+    case ChannelStatus::would_send: return "would send";
     }
     return "unknown";
 }
@@ -298,4 +298,4 @@ SendSummary send_pending(const SendRequest& request)
     return summary;
 }
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

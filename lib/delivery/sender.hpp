@@ -47,12 +47,12 @@ enum class DryRun { no, yes };
 enum class Resend { no, yes };
 
 enum class ChannelStatus {
-    delivered,       // the newest pending report was confirmed
-    failed,          // not delivered after retries; the report stays queued
-    uncertain,       // may have arrived; recorded, not resent
-    nothing_to_send, // every report already delivered on this channel
-    already_sent,    // a report for the newest one's moment, as complete, already went out
-    would_send,      // dry run
+    delivered,        // the newest pending report was confirmed
+    failed,           // not delivered after retries; the report stays queued
+    uncertain,        // may have arrived; recorded, not resent
+    nothing_to_send,  // every report already delivered on this channel
+    already_sent,     // a report for the newest one's moment, as complete, already went out
+    would_send,       // dry run
 };
 
 const char* to_string(ChannelStatus status);
@@ -60,12 +60,12 @@ const char* to_string(ChannelStatus status);
 struct ChannelResult {
     std::string channel;
     ChannelStatus status = ChannelStatus::nothing_to_send;
-    std::string report_id;                // the report sent (or that would be)
-    std::vector<std::string> folded;      // older reports folded into it
-    std::string confirmation;             // receiver's reply when delivered
-    std::string error;                    // redacted
+    std::string report_id;            // the report sent (or that would be)
+    std::vector<std::string> folded;  // older reports folded into it
+    std::string confirmation;         // receiver's reply when delivered
+    std::string error;                // redacted
     int attempts = 0;
-    bool resumed = false;                 // finishing a send a crash interrupted
+    bool resumed = false;  // finishing a send a crash interrupted
 };
 
 // One result per channel, except that a channel finishing an interrupted send
@@ -80,11 +80,11 @@ struct SendRequest {
     std::vector<std::unique_ptr<Channel>>& channels;
     core::Clock& clock;
     core::Logger& logger;
-    const core::Redactor* redactor = nullptr; // scrubs errors before ledger and logs
+    const core::Redactor* redactor = nullptr;  // scrubs errors before ledger and logs
     DryRun dry_run = DryRun::no;
     Resend resend = Resend::no;
 };
 
 SendSummary send_pending(const SendRequest& request);
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

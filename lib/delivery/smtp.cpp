@@ -34,7 +34,7 @@ using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
 struct Exchange {
     const std::string* message = nullptr;
     std::size_t offset = 0;
-    std::string last_reply; // the server's most recent reply line
+    std::string last_reply;  // the server's most recent reply line
 };
 
 std::size_t on_read(char* buffer, std::size_t size, std::size_t count, void* user)
@@ -62,7 +62,8 @@ int on_debug(CURL*, curl_infotype type, char* data, std::size_t size, void* user
 
 bool never_connected(CURLcode rc)
 {
-    return rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_RESOLVE_PROXY;
+    return rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
+        rc == CURLE_COULDNT_RESOLVE_PROXY;
 }
 
 DeliveryOutcome classify(CURLcode rc, long reply, const Exchange& ex)
@@ -85,7 +86,7 @@ DeliveryOutcome classify(CURLcode rc, long reply, const Exchange& ex)
              rc == CURLE_SSL_CONNECT_ERROR || rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT)
         out.kind = OutcomeKind::permanent;
     else if (ex.message && ex.offset == ex.message->size())
-        out.kind = OutcomeKind::uncertain; // the whole message went out; the final reply did not come back
+        out.kind = OutcomeKind::uncertain;  // the whole message went out; the final reply did not come back
     else
         out.kind = OutcomeKind::temporary;
     return out;
@@ -96,21 +97,26 @@ std::string bracketed(const std::string& address)
     return address.starts_with("<") ? address : "<" + address + ">";
 }
 
-} // namespace
+}  // namespace
 
 void validate_smtp(const SmtpSettings& s)
 {
     auto authority = net::parse_authority(s.url);
     if (!authority || (authority->scheme != "smtp" && authority->scheme != "smtps"))
-        throw core::Error(core::ExitCode::config, "delivery.email.smtp_url must be smtps://HOST:465 or smtp://HOST:587",
+        throw core::Error(core::ExitCode::config,
+                          "delivery.email.smtp_url must be smtps://HOST:465 or smtp://HOST:587",
                           "delivery.email.smtp_url", "smtp:// is upgraded with STARTTLS, which is required");
     if (s.from.find('@') == std::string::npos)
-        throw core::Error(core::ExitCode::config, "delivery.email.from must be an e-mail address", "delivery.email.from");
+        throw core::Error(core::ExitCode::config, "delivery.email.from must be an e-mail address",
+                          "delivery.email.from");
     if (s.to.empty())
-        throw core::Error(core::ExitCode::config, "delivery.email.to lists no recipient", "delivery.email.to");
+        throw core::Error(core::ExitCode::config, "delivery.email.to lists no recipient",
+                          "delivery.email.to");
 }
 
-SmtpChannel::SmtpChannel(SmtpSettings settings, const DeliveryEnv& env) : m_settings(std::move(settings)), m_env(env)
+SmtpChannel::SmtpChannel(SmtpSettings settings, const DeliveryEnv& env)
+    : m_settings(std::move(settings)),
+      m_env(env)
 {
     validate_smtp(m_settings);
 }
@@ -122,14 +128,15 @@ std::string SmtpChannel::message_id(const OutgoingReport& report) const
 
 DeliveryOutcome SmtpChannel::deliver(const OutgoingReport& report)
 {
-    MailHeaders headers{m_settings.from, m_settings.to, report.subject, message_id(report), m_env.clock.now(),
-                        report.report_id};
+    MailHeaders headers{m_settings.from,    m_settings.to,     report.subject,
+                        message_id(report), m_env.clock.now(), report.report_id};
     auto message = build_message(headers, report.text_with_note(), report.html_with_note());
     auto host = net::url_host(m_settings.url);
     auto outcome = with_retries(m_env, "smtp", [&] { return attempt(message); });
     if (outcome.kind == OutcomeKind::delivered)
-        m_env.logger.info("smtp", fmt::format("report {} accepted by {}: {}", report.report_id, host,
-                                              outcome.confirmation));
+        m_env.logger.info(
+            "smtp",
+            fmt::format("report {} accepted by {}: {}", report.report_id, host, outcome.confirmation));
     return outcome;
 }
 
@@ -160,7 +167,7 @@ DeliveryOutcome SmtpChannel::attempt(const std::string& message) const
     curl_easy_setopt(h, CURLOPT_READFUNCTION, on_read);
     curl_easy_setopt(h, CURLOPT_READDATA, &ex);
     curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
-    curl_easy_setopt(h, CURLOPT_VERBOSE, 1L); // feeds on_debug; nothing is printed
+    curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);  // feeds on_debug; nothing is printed
     curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, on_debug);
     curl_easy_setopt(h, CURLOPT_DEBUGDATA, &ex);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -179,4 +186,4 @@ DeliveryOutcome SmtpChannel::attempt(const std::string& message) const
     return outcome;
 }
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

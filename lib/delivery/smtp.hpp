@@ -19,10 +19,10 @@
 namespace frr::delivery {
 
 struct SmtpSettings {
-    std::string url;                 // smtps://host:465, smtp://host:587
+    std::string url;  // smtps://host:465, smtp://host:587
     std::string from;
     std::vector<std::string> to;
-    std::string username;            // "" -> no AUTH
+    std::string username;  // "" -> no AUTH
     std::string password;
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds total_timeout{60'000};
@@ -48,4 +48,4 @@ private:
     const DeliveryEnv& m_env;
 };
 
-} // namespace frr::delivery
+}  // namespace frr::delivery

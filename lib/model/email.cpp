@@ -27,4 +27,4 @@ std::string EmailHasher::hash(std::string_view email) const
     return core::hmac_sha256_hex(m_key, normal);
 }
 
-} // namespace frr::model
+}  // namespace frr::model

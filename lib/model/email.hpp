@@ -12,7 +12,7 @@ std::string normalize_email(std::string_view email);
 class EmailHasher {
 public:
     // `key` is the state directory's secret (core::StateDir::hash_key).
-    explicit EmailHasher(std::string key) : m_key(std::move(key)) {}
+    explicit EmailHasher(std::string key) : m_key(std::move(key)) { }
     // HMAC-SHA256 hex of the normalised email; "" for an empty email.
     std::string hash(std::string_view email) const;
 
@@ -20,4 +20,4 @@ private:
     std::string m_key;
 };
 
-} // namespace frr::model
+}  // namespace frr::model

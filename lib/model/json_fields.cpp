@@ -15,17 +15,17 @@ namespace {
                       "the file is damaged: restore it or delete the run directory");
 }
 
-} // namespace
+}  // namespace
 
 JsonFields::JsonFields(const rapidjson::Value& object, std::string where)
-    : m_object(object), m_where(std::move(where))
+    : m_object(object),
+      m_where(std::move(where))
 {
     if (!object.IsObject())
         not_an_object(m_where);
 }
 
-JsonFields::JsonFields(const rapidjson::Value& object, JsonPlace place)
-    : m_object(object), m_place(place)
+JsonFields::JsonFields(const rapidjson::Value& object, JsonPlace place) : m_object(object), m_place(place)
 {
     if (!object.IsObject())
         not_an_object(where());
@@ -76,9 +76,8 @@ const rapidjson::Value* JsonFields::object(const char* name) const
 
 void JsonFields::fail(const char* name, const char* expected) const
 {
-    throw core::Error(core::ExitCode::bad_input,
-                      fmt::format("field '{}' should be {}", name, expected), where(),
-                      "the file is damaged: restore it or delete the run directory");
+    throw core::Error(core::ExitCode::bad_input, fmt::format("field '{}' should be {}", name, expected),
+                      where(), "the file is damaged: restore it or delete the run directory");
 }
 
 std::string_view JsonFields::text(const char* name) const
@@ -166,4 +165,4 @@ std::optional<core::TimePoint> JsonFields::opt_time(const char* name) const
     return t;
 }
 
-} // namespace frr::model
+}  // namespace frr::model

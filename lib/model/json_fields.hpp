@@ -30,38 +30,36 @@ public:
     // The object under `name` (not missing or null), placed at where() + "." + name.
     JsonFields nested(const rapidjson::Value& object, const char* name) const;
 
-    std::string str(const char* name) const;               // missing or null -> ""
-    std::string_view text(const char* name) const;         // as str(), a view into the document
-    std::int64_t int64(const char* name) const;            // missing -> 0
+    std::string str(const char* name) const;        // missing or null -> ""
+    std::string_view text(const char* name) const;  // as str(), a view into the document
+    std::int64_t int64(const char* name) const;     // missing -> 0
     double number(const char* name) const;
-    bool boolean(const char* name) const;                  // missing -> false
-    core::TimePoint time(const char* name) const;          // required
+    bool boolean(const char* name) const;          // missing -> false
+    core::TimePoint time(const char* name) const;  // required
     std::optional<core::TimePoint> opt_time(const char* name) const;
     std::optional<std::int64_t> opt_int64(const char* name) const;
-    std::vector<std::string> strings(const char* name) const; // missing or null -> {}
+    std::vector<std::string> strings(const char* name) const;  // missing or null -> {}
     const rapidjson::Value* get(const char* name) const;
-    const rapidjson::Value* array(const char* name) const;  // missing or null -> nullptr
-    const rapidjson::Value* object(const char* name) const; // missing or null -> nullptr
+    const rapidjson::Value* array(const char* name) const;   // missing or null -> nullptr
+    const rapidjson::Value* object(const char* name) const;  // missing or null -> nullptr
     [[noreturn]] void fail(const char* name, const char* expected) const;
     std::string where() const;
 
 private:
     const rapidjson::Value& m_object;
-    std::string m_where;   // used when m_place.file is empty
+    std::string m_where;  // used when m_place.file is empty
     JsonPlace m_place;
 };
 
 // Writing the same shapes back, on any RapidJSON writer (compact for snapshots,
 // pretty for checks files): "key": "value" and "key": ["a", "b"].
-template <class Writer>
-void put_string(Writer& w, const char* key, std::string_view value)
+template <class Writer> void put_string(Writer& w, const char* key, std::string_view value)
 {
     w.Key(key);
     w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }
 
-template <class Writer>
-void put_strings(Writer& w, const char* key, const std::vector<std::string>& values)
+template <class Writer> void put_strings(Writer& w, const char* key, const std::vector<std::string>& values)
 {
     w.Key(key);
     w.StartArray();
@@ -70,4 +68,4 @@ void put_strings(Writer& w, const char* key, const std::vector<std::string>& val
     w.EndArray();
 }
 
-} // namespace frr::model
+}  // namespace frr::model

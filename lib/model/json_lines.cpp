@@ -15,11 +15,15 @@ namespace {
 constexpr std::size_t k_chunk = 1 << 20;        // bytes read at a time
 constexpr std::size_t k_pool_chunk = 64 << 10;  // parse tree of a typical line, reused
 
-} // namespace
+}  // namespace
 
 JsonLines::JsonLines(const std::filesystem::path& path)
-    : m_file(path.string()), m_in(std::fopen(m_file.c_str(), "rb")), m_buffer(k_chunk),
-      m_pool_chunk(k_pool_chunk), m_pool(m_pool_chunk.data(), m_pool_chunk.size()), m_doc(&m_pool)
+    : m_file(path.string()),
+      m_in(std::fopen(m_file.c_str(), "rb")),
+      m_buffer(k_chunk),
+      m_pool_chunk(k_pool_chunk),
+      m_pool(m_pool_chunk.data(), m_pool_chunk.size()),
+      m_doc(&m_pool)
 {
     if (!m_in)
         throw core::Error(core::ExitCode::bad_input,
@@ -116,4 +120,4 @@ const rapidjson::Value* JsonLines::next()
     return &m_doc;
 }
 
-} // namespace frr::model
+}  // namespace frr::model

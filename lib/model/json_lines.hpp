@@ -44,7 +44,7 @@ private:
     std::string m_file;
     std::unique_ptr<std::FILE, Closer> m_in;
     std::vector<char> m_buffer;
-    std::size_t m_begin = 0;   // unread bytes are [m_begin, m_end)
+    std::size_t m_begin = 0;  // unread bytes are [m_begin, m_end)
     std::size_t m_end = 0;
     bool m_eof = false;
     std::size_t m_line_no = 0;
@@ -53,4 +53,4 @@ private:
     rapidjson::Document m_doc;
 };
 
-} // namespace frr::model
+}  // namespace frr::model

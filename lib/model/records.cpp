@@ -108,28 +108,36 @@ const char* to_string(AudienceKind k)
 
 SourceConsent source_consent_from(std::string_view s)
 {
-    if (s == "SUBSCRIBED") return SourceConsent::subscribed;
-    if (s == "NOT_SUBSCRIBED") return SourceConsent::not_subscribed;
-    if (s == "PENDING") return SourceConsent::pending;
-    if (s == "UNSUBSCRIBED") return SourceConsent::unsubscribed;
-    if (s == "INVALID") return SourceConsent::invalid;
-    if (s == "REDACTED") return SourceConsent::redacted;
+    if (s == "SUBSCRIBED")
+        return SourceConsent::subscribed;
+    if (s == "NOT_SUBSCRIBED")
+        return SourceConsent::not_subscribed;
+    if (s == "PENDING")
+        return SourceConsent::pending;
+    if (s == "UNSUBSCRIBED")
+        return SourceConsent::unsubscribed;
+    if (s == "INVALID")
+        return SourceConsent::invalid;
+    if (s == "REDACTED")
+        return SourceConsent::redacted;
     return SourceConsent::unknown;
 }
 
 DestinationConsent destination_consent_from(std::string_view s)
 {
-    if (s == "SUBSCRIBED") return DestinationConsent::subscribed;
-    if (s == "UNSUBSCRIBED") return DestinationConsent::unsubscribed;
-    if (s == "NEVER_SUBSCRIBED") return DestinationConsent::never_subscribed;
+    if (s == "SUBSCRIBED")
+        return DestinationConsent::subscribed;
+    if (s == "UNSUBSCRIBED")
+        return DestinationConsent::unsubscribed;
+    if (s == "NEVER_SUBSCRIBED")
+        return DestinationConsent::never_subscribed;
     return DestinationConsent::unknown;
 }
 
 EventKind event_kind_from(std::string_view s)
 {
     for (auto k : {EventKind::placed_order, EventKind::ordered_product, EventKind::fulfilled_order,
-                   EventKind::cancelled_order, EventKind::refunded_order,
-                   EventKind::checkout_started})
+                   EventKind::cancelled_order, EventKind::refunded_order, EventKind::checkout_started})
         if (s == to_string(k))
             return k;
     return EventKind::other;
@@ -140,4 +148,4 @@ AudienceKind audience_kind_from(std::string_view s)
     return s == "segment" ? AudienceKind::segment : AudienceKind::list;
 }
 
-} // namespace frr::model
+}  // namespace frr::model

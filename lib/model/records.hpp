@@ -34,27 +34,27 @@ enum class SourceConsent { subscribed, not_subscribed, pending, unsubscribed, in
 enum class DestinationConsent { subscribed, unsubscribed, never_subscribed, unknown };
 
 struct Order {
-    std::string id;               // the source platform's numeric id, as a string
-    std::string name;             // what people know it by, e.g. "#1043"
+    std::string id;    // the source platform's numeric id, as a string
+    std::string name;  // what people know it by, e.g. "#1043"
     TimePoint created_at{};
     TimePoint updated_at{};
     std::optional<TimePoint> cancelled_at;
     bool test = false;
-    std::string source_name;      // sales channel: web, pos, shopify_draft_order, ...
-    std::string financial_status; // PAID, REFUNDED, PARTIALLY_REFUNDED, ...
+    std::string source_name;       // sales channel: web, pos, shopify_draft_order, ...
+    std::string financial_status;  // PAID, REFUNDED, PARTIALLY_REFUNDED, ...
     std::string customer_id;
-    std::string email_hash;       // empty when the order has no email
+    std::string email_hash;  // empty when the order has no email
     std::string email_masked;
-    Money revenue;                // (subtotal + shipping) - discounts, shop currency
+    Money revenue;  // (subtotal + shipping) - discounts, shop currency
     Money total;
-    int item_quantity = 0;        // units over all line items
+    int item_quantity = 0;  // units over all line items
 };
 
 struct Customer {
-    std::string id;               // numeric legacy id, as a string
+    std::string id;  // numeric legacy id, as a string
     TimePoint created_at{};
     TimePoint updated_at{};
-    std::string email_hash;       // empty: no email (phone-only or redacted)
+    std::string email_hash;  // empty: no email (phone-only or redacted)
     std::string email_masked;
     bool has_phone = false;
     SourceConsent consent = SourceConsent::unknown;
@@ -78,20 +78,25 @@ struct Profile {
     TimePoint updated_at{};
     DestinationConsent consent = DestinationConsent::unknown;
     bool can_receive_marketing = false;
-    std::vector<std::string> suppressions; // HARD_BOUNCE, SPAM_COMPLAINT, UNSUBSCRIBE, ...
+    std::vector<std::string> suppressions;  // HARD_BOUNCE, SPAM_COMPLAINT, UNSUBSCRIBE, ...
 };
 
 // What an event means, decided by the connector from the metric's integration
 // (never by name alone: a decoy "Placed Order" from another integration is `other`).
 enum class EventKind {
-    placed_order, ordered_product, fulfilled_order, cancelled_order, refunded_order,
-    checkout_started, other
+    placed_order,
+    ordered_product,
+    fulfilled_order,
+    cancelled_order,
+    refunded_order,
+    checkout_started,
+    other
 };
 
 struct Metric {
     std::string id;
     std::string name;
-    std::string integration;      // "shopify", "api", ...
+    std::string integration;  // "shopify", "api", ...
     EventKind kind = EventKind::other;
 };
 
@@ -100,8 +105,8 @@ struct Event {
     EventKind kind = EventKind::other;
     std::string metric_id;
     TimePoint occurred_at{};
-    std::string order_id;         // the source order it refers to, "" when unknown
-    std::string unique_id;        // $event_id
+    std::string order_id;   // the source order it refers to, "" when unknown
+    std::string unique_id;  // $event_id
     std::string profile_id;
     std::optional<Money> value;
 };
@@ -133,4 +138,4 @@ DestinationConsent destination_consent_from(std::string_view s);
 EventKind event_kind_from(std::string_view s);
 AudienceKind audience_kind_from(std::string_view s);
 
-} // namespace frr::model
+}  // namespace frr::model

@@ -21,8 +21,14 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void put(Writer& w, const char* key, const std::string& value) { put_string(w, key, value); }
-void put(Writer& w, const char* key, TimePoint t) { put(w, key, core::format_iso8601(t)); }
+void put(Writer& w, const char* key, const std::string& value)
+{
+    put_string(w, key, value);
+}
+void put(Writer& w, const char* key, TimePoint t)
+{
+    put(w, key, core::format_iso8601(t));
+}
 void put(Writer& w, const char* key, const std::optional<TimePoint>& t)
 {
     w.Key(key);
@@ -33,8 +39,16 @@ void put(Writer& w, const char* key, const std::optional<TimePoint>& t)
         w.Null();
     }
 }
-void put_int(Writer& w, const char* key, std::int64_t v) { w.Key(key); w.Int64(v); }
-void put_bool(Writer& w, const char* key, bool v) { w.Key(key); w.Bool(v); }
+void put_int(Writer& w, const char* key, std::int64_t v)
+{
+    w.Key(key);
+    w.Int64(v);
+}
+void put_bool(Writer& w, const char* key, bool v)
+{
+    w.Key(key);
+    w.Bool(v);
+}
 void put_money(Writer& w, const char* key, const Money& m)
 {
     w.Key(key);
@@ -55,8 +69,7 @@ Money read_money(const JsonFields& f, const char* key)
     return m;
 }
 
-template <class F>
-std::string write_object(F&& body)
+template <class F> std::string write_object(F&& body)
 {
     rapidjson::StringBuffer buf;
     Writer w(buf);
@@ -256,8 +269,7 @@ DailyCount read_daily(const JsonFields& f)
     return {f.str("date"), f.int64("count")};
 }
 
-template <class T, class W>
-void write_lines(const fs::path& path, const std::vector<T>& records, W write_one)
+template <class T, class W> void write_lines(const fs::path& path, const std::vector<T>& records, W write_one)
 {
     std::string out;
     out.reserve(records.size() * 256);
@@ -270,8 +282,7 @@ void write_lines(const fs::path& path, const std::vector<T>& records, W write_on
 
 // Reads one record per line, reserving exactly first (the vectors of a million
 // records are not grown by doubling, which would hold old and new at once).
-template <class T, class R>
-std::vector<T> read_lines(const fs::path& path, R read_one)
+template <class T, class R> std::vector<T> read_lines(const fs::path& path, R read_one)
 {
     std::vector<T> out;
     if (!fs::exists(path))
@@ -284,8 +295,7 @@ std::vector<T> read_lines(const fs::path& path, R read_one)
 }
 
 // Small datasets are a single JSON array (easy to read by eye).
-template <class T, class W>
-void write_array(const fs::path& path, const std::vector<T>& records, W write_one)
+template <class T, class W> void write_array(const fs::path& path, const std::vector<T>& records, W write_one)
 {
     rapidjson::StringBuffer buf;
     Writer w(buf);
@@ -299,8 +309,7 @@ void write_array(const fs::path& path, const std::vector<T>& records, W write_on
     core::atomic_write(path, std::string(buf.GetString(), buf.GetSize()) + "\n");
 }
 
-template <class T, class R>
-std::vector<T> read_array(const fs::path& path, R read_one)
+template <class T, class R> std::vector<T> read_array(const fs::path& path, R read_one)
 {
     std::vector<T> out;
     if (!fs::exists(path))
@@ -365,7 +374,7 @@ PlatformManifest read_platform(const JsonFields& f)
     return p;
 }
 
-} // namespace
+}  // namespace
 
 const char* to_string(Coverage c)
 {
@@ -380,16 +389,31 @@ const char* to_string(Coverage c)
 
 Coverage coverage_from(std::string_view s)
 {
-    if (s == "complete") return Coverage::complete;
-    if (s == "partial") return Coverage::partial;
-    if (s == "paused") return Coverage::paused;
+    if (s == "complete")
+        return Coverage::complete;
+    if (s == "partial")
+        return Coverage::partial;
+    if (s == "paused")
+        return Coverage::paused;
     return Coverage::unavailable;
 }
 
-std::string to_json(const Order& r) { return write_object([&](Writer& w) { write_order(w, r); }); }
-std::string to_json(const Customer& r) { return write_object([&](Writer& w) { write_customer(w, r); }); }
-std::string to_json(const Profile& r) { return write_object([&](Writer& w) { write_profile(w, r); }); }
-std::string to_json(const Event& r) { return write_object([&](Writer& w) { write_event(w, r); }); }
+std::string to_json(const Order& r)
+{
+    return write_object([&](Writer& w) { write_order(w, r); });
+}
+std::string to_json(const Customer& r)
+{
+    return write_object([&](Writer& w) { write_customer(w, r); });
+}
+std::string to_json(const Profile& r)
+{
+    return write_object([&](Writer& w) { write_profile(w, r); });
+}
+std::string to_json(const Event& r)
+{
+    return write_object([&](Writer& w) { write_event(w, r); });
+}
 
 std::string to_json(const Manifest& m)
 {
@@ -497,4 +521,4 @@ Snapshot read_snapshot(const fs::path& run_dir)
     return s;
 }
 
-} // namespace frr::model
+}  // namespace frr::model

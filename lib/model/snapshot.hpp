@@ -25,19 +25,19 @@ Coverage coverage_from(std::string_view s);
 
 struct PlatformManifest {
     Coverage status = Coverage::unavailable;
-    std::map<std::string, std::int64_t> counts;   // per dataset fetched
+    std::map<std::string, std::int64_t> counts;  // per dataset fetched
     std::int64_t requests = 0;
     std::int64_t retries = 0;
     std::int64_t throttled = 0;
     double wait_seconds = 0;
     std::int64_t bytes = 0;
-    std::vector<std::string> errors;              // plain words, already redacted
-    std::vector<std::string> notes;               // e.g. "orders older than 60 days are hidden"
+    std::vector<std::string> errors;  // plain words, already redacted
+    std::vector<std::string> notes;   // e.g. "orders older than 60 days are hidden"
     std::vector<std::string> missing_scopes;
-    std::string breaker = "closed";               // closed | open | half_open
+    std::string breaker = "closed";  // closed | open | half_open
     std::optional<TimePoint> breaker_opened_at;
     std::optional<TimePoint> token_expires_at;
-    std::optional<TimePoint> data_since;          // oldest time the data covers (reduced coverage)
+    std::optional<TimePoint> data_since;  // oldest time the data covers (reduced coverage)
 };
 
 struct Manifest {
@@ -48,15 +48,15 @@ struct Manifest {
     std::string store;
     std::string timezone;
     std::string frr_version;
-    std::string incremental_from;                 // previous run id reused, "" for a full fetch
-    std::map<std::string, PlatformManifest> platforms; // "shopify", "klaviyo"
+    std::string incremental_from;                       // previous run id reused, "" for a full fetch
+    std::map<std::string, PlatformManifest> platforms;  // "shopify", "klaviyo"
 };
 
 struct SourceData {
     std::vector<Order> orders;
     std::vector<Customer> customers;
     std::vector<Checkout> checkouts;
-    std::vector<DailyCount> daily_orders;         // eligible orders per local day
+    std::vector<DailyCount> daily_orders;  // eligible orders per local day
 };
 
 struct DestinationData {
@@ -90,4 +90,4 @@ std::string to_json(const Event& r);
 std::string to_json(const Manifest& m);
 Manifest manifest_from_json(std::string_view json, const std::string& where);
 
-} // namespace frr::model
+}  // namespace frr::model

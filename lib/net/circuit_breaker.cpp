@@ -36,15 +36,13 @@ std::optional<BreakerState> state_from_name(std::string_view name)
 
 [[noreturn]] void corrupt(std::string_view where, const std::string& why)
 {
-    throw core::Error(core::ExitCode::bad_input,
-                      fmt::format("the circuit-breaker state is not readable: {}", why),
-                      std::string(where),
-                      fmt::format("delete {} to reset the breaker (the next run then fetches normally)",
-                                  where));
+    throw core::Error(
+        core::ExitCode::bad_input, fmt::format("the circuit-breaker state is not readable: {}", why),
+        std::string(where),
+        fmt::format("delete {} to reset the breaker (the next run then fetches normally)", where));
 }
 
-std::optional<core::TimePoint> read_time(const rapidjson::Value& doc, const char* key,
-                                         std::string_view where)
+std::optional<core::TimePoint> read_time(const rapidjson::Value& doc, const char* key, std::string_view where)
 {
     if (!doc.HasMember(key) || doc[key].IsNull())
         return std::nullopt;
@@ -56,7 +54,7 @@ std::optional<core::TimePoint> read_time(const rapidjson::Value& doc, const char
     return t;
 }
 
-} // namespace
+}  // namespace
 
 const char* breaker_state_name(BreakerState state)
 {
@@ -83,8 +81,7 @@ std::optional<core::TimePoint> CircuitBreaker::retry_at() const
 BreakerDecision CircuitBreaker::decide(core::TimePoint now)
 {
     switch (m_state) {
-    case BreakerState::closed:
-        return BreakerDecision::run;
+    case BreakerState::closed: return BreakerDecision::run;
     case BreakerState::half_open:
         // A probe that never reported (the run crashed): probe again.
         return BreakerDecision::probe;
@@ -139,8 +136,9 @@ CircuitBreaker CircuitBreaker::from_json(std::string_view text, BreakerConfig co
     rapidjson::Document doc;
     doc.Parse(text.data(), text.size());
     if (doc.HasParseError())
-        corrupt(where, fmt::format("invalid JSON at offset {}: {}", doc.GetErrorOffset(),
-                                   rapidjson::GetParseError_En(doc.GetParseError())));
+        corrupt(where,
+                fmt::format("invalid JSON at offset {}: {}", doc.GetErrorOffset(),
+                            rapidjson::GetParseError_En(doc.GetParseError())));
     if (!doc.IsObject())
         corrupt(where, "the top level is not an object");
     CircuitBreaker out(config);
@@ -166,4 +164,4 @@ CircuitBreaker CircuitBreaker::from_json(std::string_view text, BreakerConfig co
     return out;
 }
 
-} // namespace frr::net
+}  // namespace frr::net

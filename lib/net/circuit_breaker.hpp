@@ -21,9 +21,9 @@ namespace frr::net {
 
 enum class BreakerState { closed, open, half_open };
 enum class BreakerDecision {
-    run,   // fetch normally
-    skip,  // open and cooling down: do not contact the platform
-    probe, // half-open: fetch once; the outcome decides
+    run,    // fetch normally
+    skip,   // open and cooling down: do not contact the platform
+    probe,  // half-open: fetch once; the outcome decides
 };
 
 struct BreakerConfig {
@@ -31,7 +31,7 @@ struct BreakerConfig {
     std::chrono::seconds cool_down{3600};
 };
 
-const char* breaker_state_name(BreakerState state); // "closed", "open", "half_open"
+const char* breaker_state_name(BreakerState state);  // "closed", "open", "half_open"
 
 class CircuitBreaker {
 public:
@@ -68,4 +68,4 @@ private:
     std::optional<core::TimePoint> m_last_failure_at;
 };
 
-} // namespace frr::net
+}  // namespace frr::net

@@ -17,7 +17,7 @@ void CurlEasyDeleter::operator()(void* handle) const
 {
     curl_easy_cleanup(static_cast<CURL*>(handle));
 }
-} // namespace detail
+}  // namespace detail
 
 namespace {
 
@@ -28,8 +28,8 @@ void ensure_curl_global()
 {
     static const CURLcode k_init = curl_global_init(CURL_GLOBAL_DEFAULT);
     if (k_init != CURLE_OK)
-        throw std::runtime_error(fmt::format("libcurl initialisation failed: {}",
-                                             curl_easy_strerror(k_init)));
+        throw std::runtime_error(
+            fmt::format("libcurl initialisation failed: {}", curl_easy_strerror(k_init)));
 }
 
 struct SlistDeleter {
@@ -43,7 +43,7 @@ bool append_header(Slist& list, const std::string& line)
     curl_slist* grown = curl_slist_append(list.get(), line.c_str());
     if (grown == nullptr)
         return false;
-    static_cast<void>(list.release()); // `grown` now owns the old nodes
+    static_cast<void>(list.release());  // `grown` now owns the old nodes
     list.reset(grown);
     return true;
 }
@@ -95,17 +95,15 @@ TransportErrorKind kind_of(CURLcode code)
     switch (code) {
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
-    case CURLE_COULDNT_CONNECT:
-        return TransportErrorKind::connect;
-    case CURLE_OPERATION_TIMEDOUT:
-        return TransportErrorKind::timeout;
+    case CURLE_COULDNT_CONNECT: return TransportErrorKind::connect;
+    case CURLE_OPERATION_TIMEDOUT: return TransportErrorKind::timeout;
     case CURLE_GOT_NOTHING:
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
     case CURLE_PARTIAL_FILE:
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
-    case CURLE_BAD_CONTENT_ENCODING: // a compressed body cut short in transit
+    case CURLE_BAD_CONTENT_ENCODING:  // a compressed body cut short in transit
         return TransportErrorKind::reset;
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_PEER_FAILED_VERIFICATION:
@@ -119,10 +117,8 @@ TransportErrorKind kind_of(CURLcode code)
     case CURLE_SSL_ENGINE_NOTFOUND:
     case CURLE_SSL_ENGINE_SETFAILED:
     case CURLE_SSL_ENGINE_INITFAILED:
-    case CURLE_SSL_SHUTDOWN_FAILED:
-        return TransportErrorKind::tls;
-    default:
-        return TransportErrorKind::other;
+    case CURLE_SSL_SHUTDOWN_FAILED: return TransportErrorKind::tls;
+    default: return TransportErrorKind::other;
     }
 }
 
@@ -143,9 +139,9 @@ TransportError make_error(TransportErrorKind kind, const HttpRequest& request, s
 {
     // The curl error buffer names hosts and ports, never query strings; the
     // URL itself goes through the one redaction helper.
-    return TransportError{kind, fmt::format("{} {} ({} {}): {}", kind_phrase(kind),
-                                            url_host(request.url), request.method,
-                                            core::redact_url(request.url), detail)};
+    return TransportError{kind,
+                          fmt::format("{} {} ({} {}): {}", kind_phrase(kind), url_host(request.url),
+                                      request.method, core::redact_url(request.url), detail)};
 }
 
 // Applies one request's options to a freshly reset handle. Returns the first
@@ -162,13 +158,13 @@ CURLcode configure(CURL* curl, const HttpRequest& request, const curl_slist* hea
     set(CURLOPT_ERRORBUFFER, error_buffer);
     set(CURLOPT_URL, request.url.c_str());
     set(CURLOPT_PROTOCOLS_STR, "http,https");
-    set(CURLOPT_NOSIGNAL, 1L); // timeouts without SIGALRM: required with threads
+    set(CURLOPT_NOSIGNAL, 1L);  // timeouts without SIGALRM: required with threads
     set(CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request.connect_timeout.count()));
     set(CURLOPT_TIMEOUT_MS, static_cast<long>(request.total_timeout.count()));
     set(CURLOPT_SSL_VERIFYPEER, 1L);
     set(CURLOPT_SSL_VERIFYHOST, 2L);
     set(CURLOPT_FOLLOWLOCATION, 0L);
-    set(CURLOPT_ACCEPT_ENCODING, ""); // every encoding this libcurl can decode
+    set(CURLOPT_ACCEPT_ENCODING, "");  // every encoding this libcurl can decode
     set(CURLOPT_USERAGENT, user_agent.c_str());
     set(CURLOPT_HTTPHEADER, headers);
     set(CURLOPT_WRITEFUNCTION, on_body);
@@ -189,7 +185,7 @@ CURLcode configure(CURL* curl, const HttpRequest& request, const curl_slist* hea
     return rc;
 }
 
-} // namespace
+}  // namespace
 
 CurlTransport::CurlTransport(std::string user_agent) : m_user_agent(std::move(user_agent))
 {
@@ -233,8 +229,9 @@ HttpResult CurlTransport::send(const HttpRequest& request)
                                      "only https:// is allowed, or http:// to a loopback host")};
     auto handle = acquire();
     if (!handle)
-        return HttpResult{std::nullopt, make_error(TransportErrorKind::other, request,
-                                                   "libcurl could not create a handle")};
+        return HttpResult{
+            std::nullopt,
+            make_error(TransportErrorKind::other, request, "libcurl could not create a handle")};
     auto* curl = static_cast<CURL*>(handle.get());
 
     Slist headers;
@@ -243,8 +240,7 @@ HttpResult CurlTransport::send(const HttpRequest& request)
     for (const auto& [name, value] : request.headers)
         appended = appended && append_header(headers, name + ": " + value);
     if (!appended)
-        return HttpResult{std::nullopt,
-                          make_error(TransportErrorKind::other, request, "out of memory")};
+        return HttpResult{std::nullopt, make_error(TransportErrorKind::other, request, "out of memory")};
 
     Exchange exchange;
     char error_buffer[CURL_ERROR_SIZE] = {};
@@ -263,4 +259,4 @@ HttpResult CurlTransport::send(const HttpRequest& request)
     return HttpResult{std::move(exchange.response), std::nullopt};
 }
 
-} // namespace frr::net
+}  // namespace frr::net

@@ -28,7 +28,7 @@ struct CurlEasyDeleter {
 };
 // Owns one CURL easy handle (typed void to keep <curl/curl.h> out of this header).
 using CurlEasy = std::unique_ptr<void, CurlEasyDeleter>;
-} // namespace detail
+}  // namespace detail
 
 class CurlTransport final : public HttpTransport {
 public:
@@ -48,7 +48,7 @@ private:
 
     std::string m_user_agent;
     std::mutex m_mutex;
-    std::vector<detail::CurlEasy> m_idle; // guarded by m_mutex
+    std::vector<detail::CurlEasy> m_idle;  // guarded by m_mutex
 };
 
-} // namespace frr::net
+}  // namespace frr::net

@@ -17,7 +17,7 @@ void wait(core::Sleeper& sleeper, RequestStats& stats, std::chrono::milliseconds
     sleeper.sleep_for(delay);
 }
 
-} // namespace
+}  // namespace
 
 ExecuteResult execute(HttpTransport& transport, const HttpRequest& request, const RetryPolicy& policy,
                       core::Sleeper& sleeper, core::Random& random, RequestStats& stats,
@@ -49,7 +49,7 @@ ExecuteResult execute(HttpTransport& transport, const HttpRequest& request, cons
             if (!policy.may_retry_throttled(++throttles))
                 return out;
             if (pacer != nullptr && pacer->paces_retry())
-                continue; // the pacer's reserve() waits for the refill it computed
+                continue;  // the pacer's reserve() waits for the refill it computed
         } else if (!policy.may_retry(++failures)) {
             return out;
         }
@@ -74,4 +74,4 @@ ExecuteResult execute(const RequestContext& context, const HttpRequest& request,
                    classify, context.pacer);
 }
 
-} // namespace frr::net
+}  // namespace frr::net

@@ -15,7 +15,7 @@
 namespace frr::core {
 class Random;
 class Sleeper;
-} // namespace frr::core
+}  // namespace frr::core
 
 namespace frr::net {
 
@@ -24,9 +24,9 @@ namespace frr::net {
 using Classifier = std::function<Verdict(const HttpResult&)>;
 
 struct ExecuteResult {
-    HttpResult result; // the last attempt's result
-    int attempts = 0;  // attempts sent, >= 1
-    Verdict verdict = Verdict::done; // the last attempt's verdict: retry/throttled = gave up
+    HttpResult result;                // the last attempt's result
+    int attempts = 0;                 // attempts sent, >= 1
+    Verdict verdict = Verdict::done;  // the last attempt's verdict: retry/throttled = gave up
     bool gave_up() const { return verdict != Verdict::done; }
 };
 
@@ -37,7 +37,7 @@ struct RequestContext {
     core::Sleeper& sleeper;
     core::Random& random;
     RequestStats& stats;
-    Pacer* pacer = nullptr; // reserved before every attempt when set
+    Pacer* pacer = nullptr;  // reserved before every attempt when set
     // When set, replaces every request's total_timeout (and caps its connect_timeout).
     std::optional<std::chrono::milliseconds> timeout = std::nullopt;
 };
@@ -56,4 +56,4 @@ ExecuteResult execute(HttpTransport& transport, const HttpRequest& request, cons
 ExecuteResult execute(const RequestContext& context, const HttpRequest& request,
                       const Classifier& classify = classify_result);
 
-} // namespace frr::net
+}  // namespace frr::net

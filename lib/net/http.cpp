@@ -13,9 +13,8 @@ namespace {
 bool iequals(std::string_view a, std::string_view b)
 {
     return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
-               return std::tolower(x) == std::tolower(y);
-           });
+        std::equal(a.begin(), a.end(), b.begin(),
+                   [](unsigned char x, unsigned char y) { return std::tolower(x) == std::tolower(y); });
 }
 
 // Exactly four decimal octets 0..255, the first 127. "127.0.0.1.evil.com" is not.
@@ -42,9 +41,12 @@ bool is_ipv4_loopback(std::string_view host)
     return octets == 4;
 }
 
-bool is_http_scheme(std::string_view scheme) { return scheme == "http" || scheme == "https"; }
+bool is_http_scheme(std::string_view scheme)
+{
+    return scheme == "http" || scheme == "https";
+}
 
-} // namespace
+}  // namespace
 
 std::optional<std::string> HttpResponse::header(std::string_view name) const
 {
@@ -60,8 +62,7 @@ bool is_loopback_url(std::string_view url)
     if (!parts || !is_http_scheme(parts->scheme))
         return false;
     const auto& host = parts->host;
-    return host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1" ||
-           is_ipv4_loopback(host);
+    return host == "localhost" || host == "::1" || host == "0:0:0:0:0:0:0:1" || is_ipv4_loopback(host);
 }
 
 bool is_allowed_url(std::string_view url)
@@ -74,4 +75,4 @@ bool is_allowed_url(std::string_view url)
     return parts->scheme == "http" && is_loopback_url(url);
 }
 
-} // namespace frr::net
+}  // namespace frr::net

@@ -25,24 +25,24 @@ struct HttpRequest {
 
 struct HttpResponse {
     long status = 0;
-    Headers headers; // names lower-cased
+    Headers headers;  // names lower-cased
     std::string body;
     // Case-insensitive lookup of the first header with this name.
     std::optional<std::string> header(std::string_view name) const;
 };
 
 enum class TransportErrorKind {
-    connect,         // refused, DNS, unreachable
-    timeout,         // connect or total timeout
-    reset,           // connection dropped mid-exchange, empty reply
-    tls,             // certificate or handshake failure
-    insecure_url,    // plain http:// to a non-loopback host: refused before sending
+    connect,       // refused, DNS, unreachable
+    timeout,       // connect or total timeout
+    reset,         // connection dropped mid-exchange, empty reply
+    tls,           // certificate or handshake failure
+    insecure_url,  // plain http:// to a non-loopback host: refused before sending
     other,
 };
 
 struct TransportError {
     TransportErrorKind kind = TransportErrorKind::other;
-    std::string message; // already redacted: safe to log
+    std::string message;  // already redacted: safe to log
 };
 
 // Exactly one of response / error is set.
@@ -64,4 +64,4 @@ bool is_loopback_url(std::string_view url);
 // Plain http:// is allowed only to loopback hosts; https:// always.
 bool is_allowed_url(std::string_view url);
 
-} // namespace frr::net
+}  // namespace frr::net

@@ -13,8 +13,8 @@ namespace {
 
 // True while `token` may still be used at `now` with `margin` to spare. A
 // token without a known expiry is used until the API rejects it.
-bool still_valid(const std::string& token, const std::optional<core::TimePoint>& expires,
-                 core::TimePoint now, std::chrono::seconds margin)
+bool still_valid(const std::string& token, const std::optional<core::TimePoint>& expires, core::TimePoint now,
+                 std::chrono::seconds margin)
 {
     return !token.empty() && (!expires || now + margin < *expires);
 }
@@ -31,9 +31,10 @@ std::string env_or(const std::string& env, std::string_view fallback)
     return env.empty() ? std::string(fallback) : env;
 }
 
-} // namespace
+}  // namespace
 
-std::optional<std::string> token_after_401(TokenProvider& tokens, std::string_view refused, core::TimePoint now)
+std::optional<std::string> token_after_401(TokenProvider& tokens, std::string_view refused,
+                                           core::TimePoint now)
 {
     tokens.reject(refused);
     std::string next = tokens.access_token(now);
@@ -45,7 +46,8 @@ std::optional<std::string> token_after_401(TokenProvider& tokens, std::string_vi
 // ---- ShopifyClientCredentials --------------------------------------------
 
 ShopifyClientCredentials::ShopifyClientCredentials(RequestContext context, ClientCredentialsOptions options)
-    : m_context(context), m_options(std::move(options))
+    : m_context(context),
+      m_options(std::move(options))
 {
 }
 
@@ -57,8 +59,7 @@ std::string ShopifyClientCredentials::access_token(core::TimePoint now)
     HttpRequest request;
     request.method = "POST";
     request.url = join_url(m_options.base_url, "/admin/oauth/access_token");
-    request.headers = {{"Content-Type", "application/x-www-form-urlencoded"},
-                       {"Accept", "application/json"}};
+    request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept", "application/json"}};
     request.body = form_encode({{"grant_type", "client_credentials"},
                                 {"client_id", m_options.client_id},
                                 {"client_secret", m_options.client_secret}});
@@ -91,7 +92,8 @@ void ShopifyClientCredentials::reject(std::string_view rejected)
 // ---- RefreshTokenProvider -------------------------------------------------
 
 RefreshTokenProvider::RefreshTokenProvider(RequestContext context, RefreshTokenOptions options)
-    : m_context(context), m_options(std::move(options)),
+    : m_context(context),
+      m_options(std::move(options)),
       m_seed_sha256(m_options.refresh_token.empty() ? std::string() : sha256_hex(m_options.refresh_token)),
       m_refresh(m_options.refresh_token)
 {
@@ -192,4 +194,4 @@ void RefreshTokenProvider::reject(std::string_view rejected)
     }
 }
 
-} // namespace frr::net
+}  // namespace frr::net

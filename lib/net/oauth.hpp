@@ -49,16 +49,17 @@ inline constexpr int k_max_renewals_per_request = 3;
 // already). nullopt when another try cannot help: the provider hands back the
 // refused token again (a static token). Renewal failures propagate as from
 // access_token() (core::Error credentials, TokenUnavailable).
-std::optional<std::string> token_after_401(TokenProvider& tokens, std::string_view refused, core::TimePoint now);
+std::optional<std::string> token_after_401(TokenProvider& tokens, std::string_view refused,
+                                           core::TimePoint now);
 
 // A token that never changes (Shopify shpat_ Admin token, Klaviyo private key).
 // invalidate() cannot help: a 401 with a static token is a credentials error.
 class StaticToken final : public TokenProvider {
 public:
-    explicit StaticToken(std::string token) : m_token(std::move(token)) {}
+    explicit StaticToken(std::string token) : m_token(std::move(token)) { }
     std::string access_token(core::TimePoint) override { return m_token; }
-    void invalidate() override {}
-    void reject(std::string_view) override {}
+    void invalidate() override { }
+    void reject(std::string_view) override { }
 
 private:
     const std::string m_token;
@@ -68,10 +69,10 @@ private:
 // grant_type=client_credentials&client_id=...&client_secret=... (form). No
 // refresh token exists: the grant is simply repeated `renew_before` ahead of expiry.
 struct ClientCredentialsOptions {
-    std::string base_url; // "https://shop.myshopify.com" or the simulator
+    std::string base_url;  // "https://shop.myshopify.com" or the simulator
     std::string client_id;
     std::string client_secret;
-    std::string secret_env; // the variable holding the secret, named in the remedy
+    std::string secret_env;  // the variable holding the secret, named in the remedy
     std::chrono::seconds renew_before{300};
 };
 
@@ -86,8 +87,8 @@ private:
     RequestContext m_context;
     const ClientCredentialsOptions m_options;
     std::mutex m_mutex;
-    std::string m_token;                      // guarded by m_mutex
-    std::optional<core::TimePoint> m_expires; // guarded by m_mutex
+    std::string m_token;                       // guarded by m_mutex
+    std::optional<core::TimePoint> m_expires;  // guarded by m_mutex
 };
 
 // How the refresh grant is spelt on the wire.
@@ -102,12 +103,12 @@ enum class RefreshStyle {
 
 struct RefreshTokenOptions {
     RefreshStyle style = RefreshStyle::shopify_json;
-    std::string platform; // "shopify" / "klaviyo", for messages
+    std::string platform;  // "shopify" / "klaviyo", for messages
     std::string base_url;
     std::string client_id;
     std::string client_secret;
-    std::string refresh_token;     // as configured (from the environment)
-    std::string refresh_token_env; // that variable's name, for the remedy
+    std::string refresh_token;      // as configured (from the environment)
+    std::string refresh_token_env;  // that variable's name, for the remedy
     // The rotated refresh token and the access token are kept here (0600).
     // Empty: nothing persists (the rotated token dies with the process).
     std::filesystem::path cache_path;
@@ -133,11 +134,11 @@ private:
 
     RequestContext m_context;
     const RefreshTokenOptions m_options;
-    const std::string m_seed_sha256; // of the configured refresh token
+    const std::string m_seed_sha256;  // of the configured refresh token
     mutable std::mutex m_mutex;
-    std::string m_refresh;                    // guarded by m_mutex
-    std::string m_token;                      // guarded by m_mutex
-    std::optional<core::TimePoint> m_expires; // guarded by m_mutex
+    std::string m_refresh;                     // guarded by m_mutex
+    std::string m_token;                       // guarded by m_mutex
+    std::optional<core::TimePoint> m_expires;  // guarded by m_mutex
 };
 
-} // namespace frr::net
+}  // namespace frr::net

@@ -16,8 +16,8 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
     auto escape = [](std::string_view s) {
         std::string out;
         for (unsigned char c : s) {
-            const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                               (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
+            const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '.' || c == '_' || c == '~';
             if (plain)
                 out += static_cast<char>(c);
             else
@@ -37,9 +37,9 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
 std::string base64_encode(std::string_view data)
 {
     std::string out(4 * ((data.size() + 2) / 3) + 1, '\0');
-    const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                  reinterpret_cast<const unsigned char*>(data.data()),
-                                  static_cast<int>(data.size()));
+    const int n =
+        EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                        reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size()));
     out.resize(static_cast<std::size_t>(n));
     return out;
 }
@@ -86,12 +86,10 @@ TokenGrant parse_grant(const std::string& body)
     rapidjson::Document doc;
     doc.Parse(body.c_str(), body.size());
     if (doc.HasParseError() || !doc.IsObject())
-        throw TokenUnavailable(
-            "the token endpoint answered 200 with a body that is not JSON");
+        throw TokenUnavailable("the token endpoint answered 200 with a body that is not JSON");
     if (!doc.HasMember("access_token") || !doc["access_token"].IsString() ||
         doc["access_token"].GetStringLength() == 0)
-        throw TokenUnavailable(
-            "the token endpoint answered 200 without an access token");
+        throw TokenUnavailable("the token endpoint answered 200 without an access token");
     TokenGrant grant;
     grant.access_token = doc["access_token"].GetString();
     if (doc.HasMember("expires_in") && doc["expires_in"].IsNumber()) {
@@ -104,14 +102,13 @@ TokenGrant parse_grant(const std::string& body)
     return grant;
 }
 
-} // namespace
+}  // namespace
 
 // Messages name no platform: every reader already has it (the manifest's
 // platforms.<name>.errors, the log's "<platform>:" component, the stdout row,
 // and `where` when the error reaches main), so naming it again read
 // "klaviyo: klaviyo refused the credentials".
-TokenGrant request_grant(const RequestContext& context, const HttpRequest& request,
-                         const GrantContext& who)
+TokenGrant request_grant(const RequestContext& context, const HttpRequest& request, const GrantContext& who)
 {
     const std::string where = who.platform + " token endpoint";
     // Token endpoints have their own limits: the API's pacer must not meter them.
@@ -141,4 +138,4 @@ TokenGrant request_grant(const RequestContext& context, const HttpRequest& reque
                                        response.status, outcome.attempts));
 }
 
-} // namespace frr::net
+}  // namespace frr::net

@@ -32,8 +32,8 @@ std::string sha256_hex(std::string_view data);
 // What a successful grant returns.
 struct TokenGrant {
     std::string access_token;
-    std::optional<std::chrono::seconds> expires_in; // absent: valid until rejected
-    std::string refresh_token;                      // empty when none was issued
+    std::optional<std::chrono::seconds> expires_in;  // absent: valid until rejected
+    std::string refresh_token;                       // empty when none was issued
 };
 
 // Who is asking, for messages: "shopify", and the remedy when the endpoint
@@ -47,10 +47,9 @@ struct GrantContext {
 // Throws core::Error(credentials, ..., "<platform> token endpoint", remedy) when
 // the credentials are refused (any 4xx but 408/425/429), TokenUnavailable when
 // no usable answer came. Never puts a token or response body in a message.
-TokenGrant request_grant(const RequestContext& context, const HttpRequest& request,
-                         const GrantContext& who);
+TokenGrant request_grant(const RequestContext& context, const HttpRequest& request, const GrantContext& who);
 
 // The token endpoint URL: `base` without trailing slashes, then `path`.
 std::string join_url(std::string_view base, std::string_view path);
 
-} // namespace frr::net
+}  // namespace frr::net

@@ -22,4 +22,4 @@ public:
     virtual bool paces_retry() const { return false; }
 };
 
-} // namespace frr::net
+}  // namespace frr::net

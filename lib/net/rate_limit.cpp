@@ -42,7 +42,7 @@ std::optional<int> leading_int(const std::optional<std::string>& value)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 // ---- CostBucket ------------------------------------------------------------
 
@@ -139,7 +139,8 @@ void CostPacer::observe(const HttpResult& result, SteadyTime now)
 // ---- WindowLimiter ---------------------------------------------------------
 
 WindowLimiter::WindowLimiter(int burst_per_second, int steady_per_minute)
-    : m_burst(std::max(1, burst_per_second)), m_steady(std::max(1, steady_per_minute))
+    : m_burst(std::max(1, burst_per_second)),
+      m_steady(std::max(1, steady_per_minute))
 {
 }
 
@@ -232,4 +233,4 @@ void WindowLimiter::observe(const HttpResult& result, SteadyTime now)
         observe_headers(*limit, *remaining, std::chrono::seconds{*reset}, now);
 }
 
-} // namespace frr::net
+}  // namespace frr::net

@@ -54,9 +54,9 @@ private:
     std::chrono::milliseconds wait_locked(double requested_cost, SteadyTime now) const;
 
     mutable std::mutex m_mutex;
-    std::optional<ThrottleStatus> m_status; // currently_available holds at m_anchor
+    std::optional<ThrottleStatus> m_status;  // currently_available holds at m_anchor
     SteadyTime m_anchor{};
-    double m_in_flight = 0.0; // reserved by queries whose answer has not been observed
+    double m_in_flight = 0.0;  // reserved by queries whose answer has not been observed
 };
 
 // What a cost-based API said about one answer; only the connector can read its body.
@@ -75,7 +75,9 @@ using CostReader = std::function<CostReading(const HttpResult&)>;
 class CostPacer final : public Pacer {
 public:
     CostPacer(CostBucket& bucket, double requested_cost, CostReader read = {})
-        : m_bucket(bucket), m_cost(requested_cost), m_read(std::move(read))
+        : m_bucket(bucket),
+          m_cost(requested_cost),
+          m_read(std::move(read))
     {
     }
     std::chrono::milliseconds reserve(SteadyTime now) override;
@@ -87,7 +89,7 @@ private:
     CostBucket& m_bucket;
     double m_cost;
     CostReader m_read;
-    double m_reserved = 0.0; // points the attempt in flight reserved
+    double m_reserved = 0.0;  // points the attempt in flight reserved
     bool m_paces_retry = false;
 };
 
@@ -132,9 +134,9 @@ private:
     mutable std::mutex m_mutex;
     int m_burst;
     int m_steady;
-    std::deque<SteadyTime> m_sent; // sorted; may hold future reservations
+    std::deque<SteadyTime> m_sent;  // sorted; may hold future reservations
     std::optional<ServerHint> m_hint;
     SteadyTime m_blocked_until{};
 };
 
-} // namespace frr::net
+}  // namespace frr::net

@@ -10,12 +10,12 @@ namespace frr::net {
 
 // A consistent-enough copy for the manifest (each field read atomically).
 struct RequestCounts {
-    std::uint64_t requests = 0;         // attempts sent, retries included
-    std::uint64_t retries = 0;          // attempts after the first of a request
-    std::uint64_t throttled = 0;        // answers that said "slow down" (429, THROTTLED)
-    std::uint64_t transport_errors = 0; // attempts that got no HTTP answer
-    std::uint64_t bytes_received = 0;   // decoded response bodies
-    double wait_seconds = 0.0;          // time spent waiting: backoff and pacing
+    std::uint64_t requests = 0;          // attempts sent, retries included
+    std::uint64_t retries = 0;           // attempts after the first of a request
+    std::uint64_t throttled = 0;         // answers that said "slow down" (429, THROTTLED)
+    std::uint64_t transport_errors = 0;  // attempts that got no HTTP answer
+    std::uint64_t bytes_received = 0;    // decoded response bodies
+    double wait_seconds = 0.0;           // time spent waiting: backoff and pacing
 };
 
 class RequestStats {
@@ -49,7 +49,7 @@ private:
     std::atomic<std::uint64_t> m_throttled{0};
     std::atomic<std::uint64_t> m_transport_errors{0};
     std::atomic<std::uint64_t> m_bytes{0};
-    std::atomic<std::uint64_t> m_wait_ms{0}; // milliseconds: atomic doubles cannot fetch_add portably
+    std::atomic<std::uint64_t> m_wait_ms{0};  // milliseconds: atomic doubles cannot fetch_add portably
 };
 
-} // namespace frr::net
+}  // namespace frr::net

@@ -68,7 +68,7 @@ std::optional<milliseconds> parse_retry_after(std::string_view value,
         long long seconds = 0;
         auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
         if (ec != std::errc{} || ptr != value.data() + value.size())
-            return std::nullopt; // absurdly long: ignore rather than trust
+            return std::nullopt;  // absurdly long: ignore rather than trust
         // A day is already beyond any cap; clamping keeps the milliseconds in range.
         return milliseconds{std::min(seconds, 86'400LL) * 1000};
     }
@@ -94,18 +94,17 @@ Verdict classify_status(long status)
     if (status == 429)
         return Verdict::throttled;
     switch (status) {
-    case 408: // request timeout
-    case 425: // too early
+    case 408:  // request timeout
+    case 425:  // too early
     case 500:
     case 502:
     case 503:
     case 504:
-    case 530: // Cloudflare: origin DNS error
+    case 530:  // Cloudflare: origin DNS error
         return Verdict::retry;
-    default:
-        break;
+    default: break;
     }
-    if (status >= 520 && status <= 524) // Cloudflare: origin unreachable or slow
+    if (status >= 520 && status <= 524)  // Cloudflare: origin unreachable or slow
         return Verdict::retry;
     return Verdict::done;
 }
@@ -115,12 +114,10 @@ Verdict classify_error(TransportErrorKind kind)
     switch (kind) {
     case TransportErrorKind::connect:
     case TransportErrorKind::timeout:
-    case TransportErrorKind::reset:
-        return Verdict::retry;
+    case TransportErrorKind::reset: return Verdict::retry;
     case TransportErrorKind::tls:
     case TransportErrorKind::insecure_url:
-    case TransportErrorKind::other:
-        break;
+    case TransportErrorKind::other: break;
     }
     return Verdict::done;
 }
@@ -134,4 +131,4 @@ Verdict classify_result(const HttpResult& result)
     return Verdict::done;
 }
 
-} // namespace frr::net
+}  // namespace frr::net

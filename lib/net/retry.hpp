@@ -22,19 +22,19 @@ namespace frr::net {
 
 // How a result should be treated.
 enum class Verdict {
-    done,      // a final answer (success or an error not worth repeating)
-    retry,     // transient: try again after a backoff
-    throttled, // rate limited: try again, and count it as throttled
+    done,       // a final answer (success or an error not worth repeating)
+    retry,      // transient: try again after a backoff
+    throttled,  // rate limited: try again, and count it as throttled
 };
 
 struct RetryOptions {
-    int max_attempts = 5; // including the first; 1 means never retry
+    int max_attempts = 5;  // including the first; 1 means never retry
     // Throttled answers (429, Shopify THROTTLED) have their own, larger budget: a rate limit
     // says "later", not "broken", and a storm of them must not exhaust max_attempts.
     int max_throttled = 20;
     std::chrono::milliseconds base_delay{500};
-    std::chrono::milliseconds max_delay{60'000};        // cap of the backoff
-    std::chrono::milliseconds max_retry_after{120'000}; // cap of a server's Retry-After
+    std::chrono::milliseconds max_delay{60'000};         // cap of the backoff
+    std::chrono::milliseconds max_retry_after{120'000};  // cap of a server's Retry-After
 };
 
 class RetryPolicy {
@@ -51,8 +51,7 @@ public:
     // The wait after failed attempt `attempt` (1-based). A `retry_after` from the
     // server is honoured (capped at max_retry_after); otherwise full-jitter
     // backoff drawing one number from `random`.
-    std::chrono::milliseconds next_delay(int attempt,
-                                         std::optional<std::chrono::milliseconds> retry_after,
+    std::chrono::milliseconds next_delay(int attempt, std::optional<std::chrono::milliseconds> retry_after,
                                          core::Random& random) const;
     // The backoff ceiling for `attempt`: min(max_delay, base_delay * 2^(attempt-1)).
     std::chrono::milliseconds backoff_ceiling(int attempt) const;
@@ -81,4 +80,4 @@ Verdict classify_error(TransportErrorKind kind);
 // The default classification of a whole result.
 Verdict classify_result(const HttpResult& result);
 
-} // namespace frr::net
+}  // namespace frr::net

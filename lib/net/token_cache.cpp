@@ -34,7 +34,7 @@ std::string string_member(const rapidjson::Value& doc, const char* key, const st
     return doc[key].GetString();
 }
 
-} // namespace
+}  // namespace
 
 std::optional<CachedTokens> load_token_cache(const std::filesystem::path& path)
 {
@@ -82,4 +82,4 @@ void save_token_cache(const std::filesystem::path& path, const CachedTokens& tok
     core::atomic_write(path, std::string(buffer.GetString(), buffer.GetSize()) + "\n", 0600);
 }
 
-} // namespace frr::net
+}  // namespace frr::net

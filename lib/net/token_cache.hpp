@@ -17,7 +17,7 @@ namespace frr::net {
 
 struct CachedTokens {
     std::string refresh_token;
-    std::string seed_sha256; // SHA-256 of the configured refresh token it descends from
+    std::string seed_sha256;  // SHA-256 of the configured refresh token it descends from
     std::string access_token;
     std::optional<core::TimePoint> access_expires_at;
 };
@@ -28,4 +28,4 @@ std::optional<CachedTokens> load_token_cache(const std::filesystem::path& path);
 // Atomic, mode 0600. Throws core::Error(cannot_write).
 void save_token_cache(const std::filesystem::path& path, const CachedTokens& tokens);
 
-} // namespace frr::net
+}  // namespace frr::net

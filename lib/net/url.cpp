@@ -15,7 +15,7 @@ std::string lower(std::string_view s)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 std::optional<UrlAuthority> parse_authority(std::string_view url)
 {
@@ -49,4 +49,4 @@ std::string url_host(std::string_view url)
     return parts ? parts->host : std::string("<no host>");
 }
 
-} // namespace frr::net
+}  // namespace frr::net

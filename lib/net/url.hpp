@@ -9,8 +9,8 @@
 namespace frr::net {
 
 struct UrlAuthority {
-    std::string scheme; // lower-cased, without "://"
-    std::string host;   // lower-cased; IPv6 literals without brackets
+    std::string scheme;  // lower-cased, without "://"
+    std::string host;    // lower-cased; IPv6 literals without brackets
 };
 
 // nullopt when `url` has no "scheme://host" prefix.
@@ -18,4 +18,4 @@ std::optional<UrlAuthority> parse_authority(std::string_view url);
 // The host for messages ("example.com"); "<no host>" when unparsable.
 std::string url_host(std::string_view url);
 
-} // namespace frr::net
+}  // namespace frr::net

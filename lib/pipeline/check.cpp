@@ -36,13 +36,13 @@ Previous load_previous(const RunContext& ctx, const core::RunInfo& run)
     } catch (const core::Error& e) {
         out.findings.reset();
         out.snapshot.reset();
-        out.problem = fmt::format("previous run {} could not be read ({}); no comparison with it", prev->id,
-                                  e.what());
+        out.problem =
+            fmt::format("previous run {} could not be read ({}); no comparison with it", prev->id, e.what());
     }
     return out;
 }
 
-} // namespace
+}  // namespace
 
 CheckResult run_check(const RunContext& ctx, const core::RunInfo& run, const CheckOptions& options)
 {
@@ -68,4 +68,4 @@ CheckResult run_check(const RunContext& ctx, const core::RunInfo& run, const Che
     return result;
 }
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

@@ -20,7 +20,7 @@
 namespace frr::pipeline {
 
 struct CheckOptions {
-    std::chrono::seconds since{0}; // window length (--since); 0 = config checks.window
+    std::chrono::seconds since{0};  // window length (--since); 0 = config checks.window
 };
 
 struct CheckResult {
@@ -31,4 +31,4 @@ struct CheckResult {
 
 CheckResult run_check(const RunContext& ctx, const core::RunInfo& run, const CheckOptions& options = {});
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

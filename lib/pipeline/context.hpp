@@ -29,4 +29,4 @@ struct RunContext {
     Progress progress = Progress::off;
 };
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

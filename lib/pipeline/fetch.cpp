@@ -35,7 +35,7 @@ net::RetryPolicy fetch_retry_policy(const core::FetchConfig& fetch)
 // Progress lines on stderr, one writer at a time; silent unless a terminal.
 class ProgressPrinter {
 public:
-    explicit ProgressPrinter(Progress mode) : m_on(mode == Progress::terminal) {}
+    explicit ProgressPrinter(Progress mode) : m_on(mode == Progress::terminal) { }
     void page(const std::string& platform, const std::string& dataset, int pages, std::int64_t records)
     {
         if (!m_on)
@@ -82,14 +82,16 @@ model::PlatformManifest paused_manifest(const net::CircuitBreaker& breaker)
     return m;
 }
 
-} // namespace
+}  // namespace
 
 FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
 {
     const core::Config& config = ctx.config;
     Services& services = ctx.services;
-    const FetchWindow w = fetch_window(ctx.as_of, options.since.count() > 0 ? options.since : config.checks.window, config);
-    const Incremental previous = options.full == FullFetch::yes ? Incremental{} : load_previous(ctx.state, ctx.as_of, w, config);
+    const FetchWindow w =
+        fetch_window(ctx.as_of, options.since.count() > 0 ? options.since : config.checks.window, config);
+    const Incremental previous =
+        options.full == FullFetch::yes ? Incremental{} : load_previous(ctx.state, ctx.as_of, w, config);
 
     BreakerFile breakers(ctx.state, config.breaker);
     auto& shopify_breaker = breakers.of("shopify");
@@ -105,8 +107,10 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     net::RequestStats shopify_stats;
     net::RequestStats klaviyo_stats;
     const net::RetryPolicy policy = fetch_retry_policy(config.fetch);
-    net::RequestContext shopify_ctx{services.transport, policy, services.sleeper, services.random, shopify_stats};
-    net::RequestContext klaviyo_ctx{services.transport, policy, services.sleeper, services.random, klaviyo_stats};
+    net::RequestContext shopify_ctx{services.transport, policy, services.sleeper, services.random,
+                                    shopify_stats};
+    net::RequestContext klaviyo_ctx{services.transport, policy, services.sleeper, services.random,
+                                    klaviyo_stats};
     shopify_ctx.timeout = config.fetch.timeout;
     klaviyo_ctx.timeout = config.fetch.timeout;
 
@@ -135,9 +139,15 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
                 klaviyo::KlaviyoSource src(client, hasher, [&](const std::string& d, int p, std::int64_t n) {
                     progress.page("klaviyo", d, p, n);
                 });
-                klaviyo::DestinationWindow dw{previous.events_from(w), w.until, w.daily_from, w.daily_until,
-                                              w.daily_dates, config.store.timezone, config.klaviyo.audiences,
-                                              previous.placed_order_from(), previous.profiles_updated_from()};
+                klaviyo::DestinationWindow dw{previous.events_from(w),
+                                              w.until,
+                                              w.daily_from,
+                                              w.daily_until,
+                                              w.daily_dates,
+                                              config.store.timezone,
+                                              config.klaviyo.audiences,
+                                              previous.placed_order_from(),
+                                              previous.profiles_updated_from()};
                 destination = src.fetch(dw, [&] { return email_future.get(); });
             } catch (...) {
                 klaviyo_error = std::current_exception();
@@ -150,21 +160,26 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
                 hand_off({});
             } else {
                 auto tokens = shopify_tokens(config.shopify, ctx.state, shopify_ctx);
-                shopify::GraphqlClient client({config.shopify.effective_base_url(), config.shopify.api_version},
-                                              *tokens, shopify_ctx, services.clock);
-                shopify::ShopifySource src(client, shopify_ctx, hasher, config.shopify,
-                                           [&](const std::string& d, int p, std::int64_t n) {
-                                               progress.page("shopify", d, p, n);
-                                           });
-                shopify::SourceWindow sw{w.since, w.until, std::min(w.daily_from, w.since), w.since,
-                                         previous.customers_from(w), w.daily_dates, config.store.timezone,
+                shopify::GraphqlClient client(
+                    {config.shopify.effective_base_url(), config.shopify.api_version}, *tokens, shopify_ctx,
+                    services.clock);
+                shopify::ShopifySource src(
+                    client, shopify_ctx, hasher, config.shopify,
+                    [&](const std::string& d, int p, std::int64_t n) { progress.page("shopify", d, p, n); });
+                shopify::SourceWindow sw{w.since,
+                                         w.until,
+                                         std::min(w.daily_from, w.since),
+                                         w.since,
+                                         previous.customers_from(w),
+                                         w.daily_dates,
+                                         config.store.timezone,
                                          config.checks.exclude_channels};
                 previous.narrow(sw);
                 source = src.fetch(sw, hand_off);
             }
         } catch (...) {
             hand_off({});
-            throw; // the jthread joins first: Klaviyo's fetch ends before the error leaves
+            throw;  // the jthread joins first: Klaviyo's fetch ends before the error leaves
         }
     }
     if (klaviyo_error)
@@ -207,4 +222,4 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     return result;
 }
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

@@ -17,10 +17,10 @@
 
 namespace frr::pipeline {
 
-enum class FullFetch { no, yes }; // yes: ignore the previous snapshot
+enum class FullFetch { no, yes };  // yes: ignore the previous snapshot
 
 struct FetchOptions {
-    std::chrono::seconds since{0}; // window length; 0 = config checks.window
+    std::chrono::seconds since{0};  // window length; 0 = config checks.window
     FullFetch full = FullFetch::no;
 };
 
@@ -32,4 +32,4 @@ struct FetchResult {
 
 FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options);
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

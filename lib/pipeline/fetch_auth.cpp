@@ -2,7 +2,8 @@
 
 namespace frr::pipeline {
 
-std::unique_ptr<net::TokenProvider> shopify_tokens(const core::ShopifyConfig& config, const core::StateDir& state,
+std::unique_ptr<net::TokenProvider> shopify_tokens(const core::ShopifyConfig& config,
+                                                   const core::StateDir& state,
                                                    const net::RequestContext& context)
 {
     switch (config.auth) {
@@ -32,7 +33,8 @@ std::unique_ptr<net::TokenProvider> shopify_tokens(const core::ShopifyConfig& co
     return nullptr;
 }
 
-std::unique_ptr<net::TokenProvider> klaviyo_tokens(const core::KlaviyoConfig& config, const core::StateDir& state,
+std::unique_ptr<net::TokenProvider> klaviyo_tokens(const core::KlaviyoConfig& config,
+                                                   const core::StateDir& state,
                                                    const net::RequestContext& context)
 {
     if (config.auth == core::KlaviyoAuthMode::private_key)
@@ -49,4 +51,4 @@ std::unique_ptr<net::TokenProvider> klaviyo_tokens(const core::KlaviyoConfig& co
     return std::make_unique<net::RefreshTokenProvider>(context, std::move(o));
 }
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

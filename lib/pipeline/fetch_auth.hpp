@@ -14,9 +14,11 @@
 
 namespace frr::pipeline {
 
-std::unique_ptr<net::TokenProvider> shopify_tokens(const core::ShopifyConfig& config, const core::StateDir& state,
+std::unique_ptr<net::TokenProvider> shopify_tokens(const core::ShopifyConfig& config,
+                                                   const core::StateDir& state,
                                                    const net::RequestContext& context);
-std::unique_ptr<net::TokenProvider> klaviyo_tokens(const core::KlaviyoConfig& config, const core::StateDir& state,
+std::unique_ptr<net::TokenProvider> klaviyo_tokens(const core::KlaviyoConfig& config,
+                                                   const core::StateDir& state,
                                                    const net::RequestContext& context);
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

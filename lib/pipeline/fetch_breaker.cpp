@@ -10,7 +10,8 @@
 namespace frr::pipeline {
 
 BreakerFile::BreakerFile(const core::StateDir& state, const core::BreakerConfig& config)
-    : m_path(state.path("breaker.json")), m_config{config.failures_to_open, config.cool_down}
+    : m_path(state.path("breaker.json")),
+      m_config{config.failures_to_open, config.cool_down}
 {
     if (!std::filesystem::exists(m_path))
         return;
@@ -24,8 +25,9 @@ BreakerFile::BreakerFile(const core::StateDir& state, const core::BreakerConfig&
         rapidjson::StringBuffer buffer;
         rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
         m.value.Accept(writer);
-        m_breakers.insert_or_assign(m.name.GetString(),
-                                    net::CircuitBreaker::from_json(buffer.GetString(), m_config, m_path.string()));
+        m_breakers.insert_or_assign(
+            m.name.GetString(),
+            net::CircuitBreaker::from_json(buffer.GetString(), m_config, m_path.string()));
     }
 }
 
@@ -43,4 +45,4 @@ void BreakerFile::save() const
     core::atomic_write(m_path, out);
 }
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

@@ -26,4 +26,4 @@ private:
     std::map<std::string, net::CircuitBreaker> m_breakers;
 };
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

@@ -5,15 +5,17 @@
 #include "model/snapshot.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 #include <set>
-#include <fmt/format.h>
 
 namespace frr::pipeline {
 
 Incremental::Incremental(std::string run_id, std::map<std::string, std::int64_t> daily_orders,
                          core::TimePoint late_from, ReusedWindow reused)
-    : m_run_id(std::move(run_id)), m_daily_orders(std::move(daily_orders)), m_late_from(late_from),
+    : m_run_id(std::move(run_id)),
+      m_daily_orders(std::move(daily_orders)),
+      m_late_from(late_from),
       m_reused(std::move(reused))
 {
 }
@@ -28,7 +30,7 @@ ReusedWindow reusable_window(model::Snapshot& previous, const FetchWindow& w)
             return out;
     }
     if (!(m.since <= w.since && w.since < m.until && m.until <= w.until))
-        return out; // no overlap (e.g. a daily run with a 24 h window), or not an earlier window
+        return out;  // no overlap (e.g. a daily run with a 24 h window), or not an earlier window
     out.resume_at = m.until;
     auto in_overlap = [&](core::TimePoint t) { return t >= w.since && t < m.until; };
     for (auto& o : previous.source.orders)
@@ -52,7 +54,7 @@ core::TimePoint oldest_missing_placed_order(const model::Snapshot& previous, con
 {
     auto klaviyo = previous.manifest.platforms.find("klaviyo");
     if (klaviyo == previous.manifest.platforms.end() || klaviyo->second.status != model::Coverage::complete)
-        return core::TimePoint::max(); // events missing for want of Klaviyo, not late
+        return core::TimePoint::max();  // events missing for want of Klaviyo, not late
     std::set<std::string> placed;
     for (const auto& e : previous.destination.events)
         if (e.kind == model::EventKind::placed_order && !e.order_id.empty())
@@ -61,8 +63,8 @@ core::TimePoint oldest_missing_placed_order(const model::Snapshot& previous, con
     core::TimePoint oldest = core::TimePoint::max();
     for (const auto& o : previous.source.orders)
         if (o.created_at >= std::max(previous.manifest.since, floor) && o.created_at < judge_before &&
-            o.created_at < oldest &&
-            connectors::shopify::eligible(o, checks.exclude_channels) && !placed.count(o.id))
+            o.created_at < oldest && connectors::shopify::eligible(o, checks.exclude_channels) &&
+            !placed.count(o.id))
             oldest = o.created_at;
     return oldest;
 }
@@ -74,8 +76,8 @@ void Incremental::narrow(connectors::shopify::SourceWindow& window) const
     window.orders_updated_from = std::max(window.since, m_reused.resume_at);
     std::erase_if(window.daily_dates, [&](const std::string& d) { return m_daily_orders.count(d) > 0; });
     window.orders_from = window.daily_dates.empty()
-                             ? window.since
-                             : std::min(window.since, core::local_midnight(window.daily_dates.front(), window.timezone));
+        ? window.since
+        : std::min(window.since, core::local_midnight(window.daily_dates.front(), window.timezone));
 }
 
 namespace {
@@ -86,7 +88,8 @@ bool answered(const model::PlatformManifest& m)
 }
 
 // Appends the records of `reused` whose id `fetched` lacks (a fetched one is newer).
-template <typename Record> std::size_t add_missing(std::vector<Record>& fetched, const std::vector<Record>& reused)
+template <typename Record>
+std::size_t add_missing(std::vector<Record>& fetched, const std::vector<Record>& reused)
 {
     std::set<std::string> have;
     for (const auto& r : fetched)
@@ -100,7 +103,7 @@ template <typename Record> std::size_t add_missing(std::vector<Record>& fetched,
     return added;
 }
 
-} // namespace
+}  // namespace
 
 void Incremental::merge_window(connectors::shopify::SourceFetch& source,
                                connectors::klaviyo::DestinationFetch& destination) const
@@ -118,8 +121,8 @@ void Incremental::merge_window(connectors::shopify::SourceFetch& source,
     source.manifest.counts["orders"] = static_cast<std::int64_t>(data.orders.size());
     source.manifest.counts["customers"] = static_cast<std::int64_t>(data.customers.size());
     source.manifest.notes.push_back(fmt::format(
-        "{} order(s) and {} customer(s) of the window up to {} reused from run {} (unchanged since)", orders, customers,
-        core::format_iso8601(m_reused.resume_at), m_run_id));
+        "{} order(s) and {} customer(s) of the window up to {} reused from run {} (unchanged since)", orders,
+        customers, core::format_iso8601(m_reused.resume_at), m_run_id));
     if (!answered(destination.manifest))
         return;
     // The reused customers' profiles: Klaviyo's newer version when it updated
@@ -162,8 +165,8 @@ void Incremental::merge(const FetchWindow& w, connectors::shopify::SourceFetch& 
     std::sort(days.begin(), days.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
     source.manifest.counts["daily_orders"] = static_cast<std::int64_t>(days.size());
     if (reused > 0)
-        source.manifest.notes.push_back(
-            fmt::format("daily order counts of {} complete day(s) carried forward from run {}", reused, m_run_id));
+        source.manifest.notes.push_back(fmt::format(
+            "daily order counts of {} complete day(s) carried forward from run {}", reused, m_run_id));
 }
 
 Incremental load_previous(const core::StateDir& state, core::TimePoint as_of, const FetchWindow& w,
@@ -176,12 +179,13 @@ Incremental load_previous(const core::StateDir& state, core::TimePoint as_of, co
     try {
         model::Snapshot previous = model::read_snapshot(run->dir);
         auto shopify = previous.manifest.platforms.find("shopify");
-        if (shopify == previous.manifest.platforms.end() || shopify->second.status != model::Coverage::complete ||
-            previous.manifest.timezone != timezone)
+        if (shopify == previous.manifest.platforms.end() ||
+            shopify->second.status != model::Coverage::complete || previous.manifest.timezone != timezone)
             return {};
         std::map<std::string, std::int64_t> days;
         // Only days that were complete before the previous run's window began.
-        const std::string last_complete = core::add_days(core::local_date(previous.manifest.since, timezone), -1);
+        const std::string last_complete =
+            core::add_days(core::local_date(previous.manifest.since, timezone), -1);
         for (const auto& d : previous.source.daily_orders)
             if (d.date <= last_complete &&
                 std::find(w.daily_dates.begin(), w.daily_dates.end(), d.date) != w.daily_dates.end())
@@ -194,4 +198,4 @@ Incremental load_previous(const core::StateDir& state, core::TimePoint as_of, co
     }
 }
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

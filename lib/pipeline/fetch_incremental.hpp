@@ -38,21 +38,24 @@ namespace frr::pipeline {
 
 // What the previous window holds of this one: records of [since, resume_at).
 struct ReusedWindow {
-    core::TimePoint resume_at = core::TimePoint::min(); // the previous run's until; min() = nothing reused
-    std::vector<model::Order> orders;       // created in [since, resume_at)
-    std::vector<model::Customer> customers; // updated in [since, resume_at)
-    std::vector<model::Profile> profiles;   // the previous run's profiles of those customers
+    core::TimePoint resume_at = core::TimePoint::min();  // the previous run's until; min() = nothing reused
+    std::vector<model::Order> orders;                    // created in [since, resume_at)
+    std::vector<model::Customer> customers;              // updated in [since, resume_at)
+    std::vector<model::Profile> profiles;                // the previous run's profiles of those customers
 };
 
 class Incremental {
 public:
-    Incremental() = default; // nothing to reuse: a full fetch
+    Incremental() = default;  // nothing to reuse: a full fetch
     Incremental(std::string run_id, std::map<std::string, std::int64_t> daily_orders,
                 core::TimePoint late_from = core::TimePoint::max(), ReusedWindow reused = {});
 
     const std::string& run_id() const { return m_run_id; }
     core::TimePoint events_from(const FetchWindow& w) const { return w.events_from; }
-    core::TimePoint customers_from(const FetchWindow& w) const { return std::max(w.since, m_reused.resume_at); }
+    core::TimePoint customers_from(const FetchWindow& w) const
+    {
+        return std::max(w.since, m_reused.resume_at);
+    }
     // Where Placed Order events start: the oldest order the previous snapshot
     // holds without one, or max() when there is none (then events_from).
     core::TimePoint placed_order_from() const { return m_late_from; }
@@ -71,10 +74,11 @@ public:
                connectors::klaviyo::DestinationFetch& destination) const;
 
 private:
-    void merge_window(connectors::shopify::SourceFetch& source, connectors::klaviyo::DestinationFetch& destination) const;
+    void merge_window(connectors::shopify::SourceFetch& source,
+                      connectors::klaviyo::DestinationFetch& destination) const;
 
     std::string m_run_id;
-    std::map<std::string, std::int64_t> m_daily_orders; // date -> eligible orders
+    std::map<std::string, std::int64_t> m_daily_orders;  // date -> eligible orders
     core::TimePoint m_late_from = core::TimePoint::max();
     ReusedWindow m_reused;
 };
@@ -93,4 +97,4 @@ ReusedWindow reusable_window(model::Snapshot& previous, const FetchWindow& w);
 Incremental load_previous(const core::StateDir& state, core::TimePoint as_of, const FetchWindow& w,
                           const core::Config& config);
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

@@ -21,4 +21,4 @@ FetchWindow fetch_window(core::TimePoint as_of, std::chrono::seconds window, con
     return w;
 }
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

@@ -15,11 +15,11 @@ struct FetchWindow {
     core::TimePoint since{};
     core::TimePoint until{};
     core::TimePoint events_from{};
-    core::TimePoint daily_from{};  // local midnight of the first look-back day
-    core::TimePoint daily_until{}; // local midnight after the last look-back day
+    core::TimePoint daily_from{};   // local midnight of the first look-back day
+    core::TimePoint daily_until{};  // local midnight after the last look-back day
     std::vector<std::string> daily_dates;
 };
 
 FetchWindow fetch_window(core::TimePoint as_of, std::chrono::seconds window, const core::Config& config);
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

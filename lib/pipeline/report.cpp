@@ -20,7 +20,8 @@ ReportResult run_report(const RunContext& ctx, const core::RunInfo& run)
     options.redactor = &redactor;
     auto files = report::write_report(ctx.state, run, options);
     ctx.services.logger.info("report", fmt::format("{} -> {}", files.subject, files.html.string()));
-    return ReportResult{files.html, files.text, files.markdown, files.json, files.subject, files.status, files.score};
+    return ReportResult{files.html,    files.text,   files.markdown, files.json,
+                        files.subject, files.status, files.score};
 }
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

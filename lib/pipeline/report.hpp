@@ -13,8 +13,8 @@ struct ReportResult {
     std::filesystem::path text;
     std::filesystem::path markdown;
     std::filesystem::path json;
-    std::string subject; // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
-    std::string status;  // ok | warn | critical | unknown
+    std::string subject;  // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
+    std::string status;   // ok | warn | critical | unknown
     int score = 0;
 };
 
@@ -22,4 +22,4 @@ struct ReportResult {
 // config (broken template), cannot_write.
 ReportResult run_report(const RunContext& ctx, const core::RunInfo& run);
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

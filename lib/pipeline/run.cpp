@@ -29,11 +29,11 @@ bool previous_paused(const RunContext& ctx, const core::RunInfo& current)
     try {
         return any_paused(model::read_manifest(prev->dir));
     } catch (const core::Error&) {
-        return false; // an unreadable old manifest must not stop today's report
+        return false;  // an unreadable old manifest must not stop today's report
     }
 }
 
-} // namespace
+}  // namespace
 
 DeliveryDecision decide_delivery(bool paused_now, bool paused_before, delivery::DryRun dry_run)
 {
@@ -44,14 +44,14 @@ DeliveryDecision decide_delivery(bool paused_now, bool paused_before, delivery::
     return DeliveryDecision::send;
 }
 
-core::ExitCode run_exit_code(core::ExitCode fetch_exit, core::ExitCode health_exit,
-                             core::ExitCode send_exit, FailOn fail_on)
+core::ExitCode run_exit_code(core::ExitCode fetch_exit, core::ExitCode health_exit, core::ExitCode send_exit,
+                             FailOn fail_on)
 {
     auto exit = core::worst_of(fetch_exit, send_exit);
-    bool health_counts = (fail_on == FailOn::warn &&
-                          (health_exit == core::ExitCode::health_warn ||
-                           health_exit == core::ExitCode::health_critical)) ||
-                         (fail_on == FailOn::critical && health_exit == core::ExitCode::health_critical);
+    bool health_counts =
+        (fail_on == FailOn::warn &&
+         (health_exit == core::ExitCode::health_warn || health_exit == core::ExitCode::health_critical)) ||
+        (fail_on == FailOn::critical && health_exit == core::ExitCode::health_critical);
     if (health_counts)
         exit = core::worst_of(exit, health_exit);
     return exit;
@@ -83,7 +83,7 @@ RunResult run_pipeline(const RunContext& ctx, const RunOptions& options)
         if (result.health_exit == core::ExitCode::partial || result.health_exit == core::ExitCode::paused) {
             auto s = scored.score.status;
             result.health_exit = s == checks::Status::critical ? core::ExitCode::health_critical
-                                 : s == checks::Status::warn   ? core::ExitCode::health_warn
+                : s == checks::Status::warn                    ? core::ExitCode::health_warn
                                                                : core::ExitCode::ok;
         }
         (void)checked;
@@ -91,11 +91,12 @@ RunResult run_pipeline(const RunContext& ctx, const RunOptions& options)
         result.report = run_report(ctx, fetched.run);
         core::fault_point("run.after_report");
 
-        result.delivery = decide_delivery(any_paused(fetched.manifest), previous_paused(ctx, fetched.run),
-                                          options.dry_run);
+        result.delivery =
+            decide_delivery(any_paused(fetched.manifest), previous_paused(ctx, fetched.run), options.dry_run);
         if (result.delivery == DeliveryDecision::held_while_paused) {
-            log.info("send", "a platform is still paused: the paused notice already went out, "
-                             "this report is kept and not sent");
+            log.info("send",
+                     "a platform is still paused: the paused notice already went out, "
+                     "this report is kept and not sent");
         } else {
             result.send = run_send(ctx, SendOptions{options.dry_run, delivery::Resend::no});
         }
@@ -103,17 +104,17 @@ RunResult run_pipeline(const RunContext& ctx, const RunOptions& options)
         core::fault_point("run.before_prune");
         result.pruned = ctx.state.prune(ctx.as_of, ctx.config.state.retention, ctx.config.state.keep_min);
         core::fault_point("run.after_prune");
-        result.exit = run_exit_code(result.fetch_exit, result.health_exit, result.send.exit_code,
-                                    options.fail_on);
+        result.exit =
+            run_exit_code(result.fetch_exit, result.health_exit, result.send.exit_code, options.fail_on);
     } catch (const core::Error& e) {
         ping_heartbeat(ctx, HeartbeatEvent::failure, e.what());
         throw;
     }
     bool degraded = result.exit != core::ExitCode::ok && result.exit != core::ExitCode::health_warn &&
-                    result.exit != core::ExitCode::health_critical;
+        result.exit != core::ExitCode::health_critical;
     ping_heartbeat(ctx, degraded ? HeartbeatEvent::failure : HeartbeatEvent::success,
                    fmt::format("{} (exit {})", result.report.subject, static_cast<int>(result.exit)));
     return result;
 }
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

@@ -19,7 +19,7 @@ namespace frr::pipeline {
 enum class FailOn { never, warn, critical };
 
 struct RunOptions {
-    std::chrono::seconds since{0}; // 0 = config checks.window
+    std::chrono::seconds since{0};  // 0 = config checks.window
     delivery::DryRun dry_run = delivery::DryRun::no;
     FailOn fail_on = FailOn::never;
 };
@@ -46,7 +46,7 @@ RunResult run_pipeline(const RunContext& ctx, const RunOptions& options);
 DeliveryDecision decide_delivery(bool paused_now, bool paused_before, delivery::DryRun dry_run);
 
 // Pure: the exit code of `run` (CONTRACTS.md section 1: health only with --fail-on).
-core::ExitCode run_exit_code(core::ExitCode fetch_exit, core::ExitCode health_exit,
-                             core::ExitCode send_exit, FailOn fail_on);
+core::ExitCode run_exit_code(core::ExitCode fetch_exit, core::ExitCode health_exit, core::ExitCode send_exit,
+                             FailOn fail_on);
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

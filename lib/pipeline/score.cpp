@@ -20,4 +20,4 @@ ScoreResult run_score(const RunContext& ctx, const core::RunInfo& run)
     return result;
 }
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

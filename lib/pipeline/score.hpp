@@ -20,4 +20,4 @@ struct ScoreResult {
 
 ScoreResult run_score(const RunContext& ctx, const core::RunInfo& run);
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

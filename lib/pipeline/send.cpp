@@ -11,11 +11,12 @@ namespace {
 
 delivery::DeliveryEnv env_of(const RunContext& ctx)
 {
-    return delivery::DeliveryEnv{ctx.services.clock, ctx.services.sleeper, ctx.services.random, ctx.services.logger,
+    return delivery::DeliveryEnv{ctx.services.clock,     ctx.services.sleeper,
+                                 ctx.services.random,    ctx.services.logger,
                                  ctx.services.transport, delivery::delivery_policy(ctx.config.delivery)};
 }
 
-} // namespace
+}  // namespace
 
 SendResult run_send(const RunContext& ctx, SendOptions options)
 {
@@ -27,11 +28,12 @@ SendResult run_send(const RunContext& ctx, SendOptions options)
     SendResult result;
     if (channels.empty()) {
         result.no_channels = true;
-        ctx.services.logger.warn("send", "no delivery channel is configured (delivery.outbox, email, slack, webhook)");
+        ctx.services.logger.warn(
+            "send", "no delivery channel is configured (delivery.outbox, email, slack, webhook)");
         return result;
     }
-    auto summary = delivery::send_pending(
-        {ctx.state, channels, ctx.services.clock, ctx.services.logger, &redactor, options.dry_run, options.resend});
+    auto summary = delivery::send_pending({ctx.state, channels, ctx.services.clock, ctx.services.logger,
+                                           &redactor, options.dry_run, options.resend});
     result.channels = std::move(summary.channels);
     result.exit_code = summary.exit_code;
     return result;
@@ -55,4 +57,4 @@ bool ping_heartbeat(const RunContext& ctx, HeartbeatEvent event, const std::stri
     }
 }
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

@@ -19,8 +19,8 @@ struct SendOptions {
 
 struct SendResult {
     std::vector<delivery::ChannelResult> channels;
-    core::ExitCode exit_code = core::ExitCode::ok; // delivery_failed (5) when a channel still fails
-    bool no_channels = false;                      // nothing configured: nothing was sent
+    core::ExitCode exit_code = core::ExitCode::ok;  // delivery_failed (5) when a channel still fails
+    bool no_channels = false;                       // nothing configured: nothing was sent
 };
 
 // Throws core::Error(config) for an unresolvable secret or invalid channel URL,
@@ -32,4 +32,4 @@ using delivery::HeartbeatEvent;
 // never fatal: returns false when not configured or the ping failed.
 bool ping_heartbeat(const RunContext& ctx, HeartbeatEvent event, const std::string& message);
 
-} // namespace frr::pipeline
+}  // namespace frr::pipeline

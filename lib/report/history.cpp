@@ -27,4 +27,4 @@ std::vector<HistoryPoint> load_history(const core::StateDir& state, core::TimePo
     return out;
 }
 
-} // namespace frr::report
+}  // namespace frr::report

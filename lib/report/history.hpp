@@ -12,4 +12,4 @@ namespace frr::report {
 std::vector<HistoryPoint> load_history(const core::StateDir& state, core::TimePoint as_of,
                                        std::size_t max_points);
 
-} // namespace frr::report
+}  // namespace frr::report

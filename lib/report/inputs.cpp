@@ -28,8 +28,9 @@ Counts read_counts(const Reader& r, const char* name)
     for (const auto& m : v->GetObject()) {
         if (!m.value.IsNumber())
             r.fail(name, "an object of counts");
-        out.emplace_back(m.name.GetString(), m.value.IsInt64() ? m.value.GetInt64()
-                                                               : static_cast<std::int64_t>(m.value.GetDouble()));
+        out.emplace_back(m.name.GetString(),
+                         m.value.IsInt64() ? m.value.GetInt64()
+                                           : static_cast<std::int64_t>(m.value.GetDouble()));
     }
     return out;
 }
@@ -81,8 +82,7 @@ IndicatorFinding read_indicator(const Reader& r)
     return f;
 }
 
-template <typename Fn>
-void for_each_object(const Reader& r, const char* name, Fn&& fn)
+template <typename Fn> void for_each_object(const Reader& r, const char* name, Fn&& fn)
 {
     const auto* v = r.get(name);
     if (!v)
@@ -110,7 +110,7 @@ std::string read_breaker(const Reader& r)
     return since.empty() ? state : state + " since " + since;
 }
 
-} // namespace
+}  // namespace
 
 ChecksFile parse_checks(const std::string& text, const std::string& where)
 {
@@ -160,8 +160,8 @@ ScoreFile parse_score(const std::string& text, const std::string& where)
         out.deductions.push_back({d.str("indicator"), d.number("points"), d.str("reason")});
     });
     for_each_object(r, "indicators", [&](const Reader& i) {
-        out.indicators.push_back({i.str("id"), i.str("title"), i.opt_number("score"), i.number("weight"),
-                                  i.str("status")});
+        out.indicators.push_back(
+            {i.str("id"), i.str("title"), i.opt_number("score"), i.number("weight"), i.str("status")});
     });
     return out;
 }
@@ -214,4 +214,4 @@ ManifestFile load_manifest(const std::filesystem::path& path)
     return parse_manifest(core::read_file(path), path.string());
 }
 
-} // namespace frr::report
+}  // namespace frr::report

@@ -18,15 +18,15 @@
 
 namespace frr::report {
 
-using Counts = std::vector<std::pair<std::string, std::int64_t>>; // in file order
+using Counts = std::vector<std::pair<std::string, std::int64_t>>;  // in file order
 
 struct AffectedItem {
-    std::string kind; // CONTRACTS.md section 4 vocabulary ("order_missing_event")
-    std::string key;  // an order name, a customer id, a date, a list id
+    std::string kind;  // CONTRACTS.md section 4 vocabulary ("order_missing_event")
+    std::string key;   // an order name, a customer id, a date, a list id
 };
 
 struct IndicatorChanges {
-    std::vector<AffectedItem> added; // "new" in the file
+    std::vector<AffectedItem> added;  // "new" in the file
     std::vector<AffectedItem> persisting;
     std::vector<AffectedItem> resolved;
 };
@@ -34,11 +34,11 @@ struct IndicatorChanges {
 struct IndicatorFinding {
     std::string id;
     std::string title;
-    std::string status = "unknown"; // ok | warn | critical | unknown
-    std::optional<double> score;    // 0-100; absent when unknown
-    std::string value;              // shown as given ("97.3%", "14")
+    std::string status = "unknown";  // ok | warn | critical | unknown
+    std::optional<double> score;     // 0-100; absent when unknown
+    std::string value;               // shown as given ("97.3%", "14")
     double weight = 0;
-    std::vector<AffectedItem> affected; // every affected key, not a sample
+    std::vector<AffectedItem> affected;  // every affected key, not a sample
     std::vector<std::string> examples;
     std::string summary;
     std::string impact;
@@ -63,7 +63,7 @@ struct ChecksFile {
     Window window;
     std::string store_name;
     std::string timezone;
-    std::vector<std::pair<std::string, std::string>> coverage; // platform -> complete|partial|...
+    std::vector<std::pair<std::string, std::string>> coverage;  // platform -> complete|partial|...
     std::vector<std::string> coverage_notes;
     std::vector<Exclusion> exclusions;
     std::vector<IndicatorFinding> indicators;
@@ -88,15 +88,15 @@ struct ScoreFile {
     core::TimePoint as_of{};
     int score = 0;
     std::string status = "unknown";
-    std::string confidence; // shown as given ("high", "0.8")
-    std::string coverage;   // shown as given
-    std::vector<std::string> paused; // platforms whose coverage was "paused"
+    std::string confidence;           // shown as given ("high", "0.8")
+    std::string coverage;             // shown as given
+    std::vector<std::string> paused;  // platforms whose coverage was "paused"
     std::vector<Deduction> deductions;
     std::vector<IndicatorScore> indicators;
 };
 
 struct PlatformManifest {
-    std::string name; // "shopify", "klaviyo"
+    std::string name;  // "shopify", "klaviyo"
     std::string status;
     Counts counts;
     std::int64_t requests = 0;
@@ -106,7 +106,7 @@ struct PlatformManifest {
     std::vector<std::string> errors;
     std::vector<std::string> notes;
     std::vector<std::string> missing_scopes;
-    std::string breaker; // "closed", "open since ...", "" when absent
+    std::string breaker;  // "closed", "open since ...", "" when absent
     std::optional<core::TimePoint> breaker_opened_at;
 };
 
@@ -127,4 +127,4 @@ ChecksFile load_checks(const std::filesystem::path& path);
 ScoreFile load_score(const std::filesystem::path& path);
 ManifestFile load_manifest(const std::filesystem::path& path);
 
-} // namespace frr::report
+}  // namespace frr::report

@@ -18,7 +18,7 @@ const rapidjson::Value& empty_object()
     static const rapidjson::Value k_empty(rapidjson::kObjectType);
     return k_empty;
 }
-} // namespace
+}  // namespace
 
 rapidjson::Document parse(const std::string& text, const std::string& where)
 {
@@ -36,7 +36,8 @@ rapidjson::Document parse(const std::string& text, const std::string& where)
 }
 
 Reader::Reader(const rapidjson::Value& object, std::string where)
-    : m_object(object.IsObject() ? &object : &empty_object()), m_where(std::move(where))
+    : m_object(object.IsObject() ? &object : &empty_object()),
+      m_where(std::move(where))
 {
 }
 
@@ -143,4 +144,4 @@ std::string display(const rapidjson::Value& value)
     return buffer.GetString();
 }
 
-} // namespace frr::report::json
+}  // namespace frr::report::json

@@ -19,15 +19,15 @@ rapidjson::Document parse(const std::string& text, const std::string& where);
 class Reader {
 public:
     Reader(const rapidjson::Value& object, std::string where);
-    const rapidjson::Value* get(const char* name) const; // nullptr when absent or null
-    std::string str(const char* name) const;             // strings as-is; numbers shown
+    const rapidjson::Value* get(const char* name) const;  // nullptr when absent or null
+    std::string str(const char* name) const;              // strings as-is; numbers shown
     std::int64_t int64(const char* name) const;
     double number(const char* name) const;
     std::optional<double> opt_number(const char* name) const;
-    core::TimePoint time(const char* name) const;        // absent -> epoch
+    core::TimePoint time(const char* name) const;  // absent -> epoch
     std::vector<std::string> strings(const char* name) const;
     const std::string& where() const { return m_where; }
-    Reader child(const char* name) const;                // an absent child reads as empty
+    Reader child(const char* name) const;  // an absent child reads as empty
     [[noreturn]] void fail(const char* name, const char* expected) const;
 
 private:
@@ -40,4 +40,4 @@ private:
 // objects/arrays as compact JSON.
 std::string display(const rapidjson::Value& value);
 
-} // namespace frr::report::json
+}  // namespace frr::report::json

@@ -51,4 +51,4 @@ struct RenderedReport {
 
 RenderedReport render_all(const ReportView& view, const Templates& templates);
 
-} // namespace frr::report
+}  // namespace frr::report

@@ -125,7 +125,7 @@ void appendix(Writer& w, const AppendixView& a)
     w.EndObject();
 }
 
-} // namespace
+}  // namespace
 
 std::string render_json(const ReportView& v)
 {
@@ -185,4 +185,4 @@ std::string render_json(const ReportView& v)
     return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
-} // namespace frr::report
+}  // namespace frr::report

@@ -186,7 +186,7 @@ data view_data(const ReportView& v)
     return d;
 }
 
-} // namespace
+}  // namespace
 
 std::string html_escape(std::string_view text)
 {
@@ -210,8 +210,8 @@ std::string render_template(const std::string& tmpl, const ReportView& view, For
 {
     mustache m{tmpl};
     if (!m.is_valid())
-        throw core::Error(core::ExitCode::config, "report template does not parse: " + m.error_message(), name,
-                          "fix the template or remove it to use the bundled one");
+        throw core::Error(core::ExitCode::config, "report template does not parse: " + m.error_message(),
+                          name, "fix the template or remove it to use the bundled one");
     // kainjow's own HTML escape writes &apos;, which older renderers show literally.
     if (format == Format::html)
         m.set_custom_escape([](const std::string& s) { return html_escape(s); });
@@ -219,22 +219,18 @@ std::string render_template(const std::string& tmpl, const ReportView& view, For
         m.set_custom_escape([](const std::string& s) { return s; });
     auto out = m.render(view_data(view));
     if (!m.is_valid())
-        throw core::Error(core::ExitCode::config, "report template failed to render: " + m.error_message(), name,
-                          "fix the template or remove it to use the bundled one");
+        throw core::Error(core::ExitCode::config, "report template failed to render: " + m.error_message(),
+                          name, "fix the template or remove it to use the bundled one");
     return out;
 }
 
 const char* file_name(Format format)
 {
     switch (format) {
-    case Format::html:
-        return "report.html";
-    case Format::text:
-        return "report.txt";
-    case Format::markdown:
-        return "report.md";
-    case Format::json:
-        return "report.json";
+    case Format::html: return "report.html";
+    case Format::text: return "report.txt";
+    case Format::markdown: return "report.md";
+    case Format::json: return "report.json";
     }
     return "report";
 }
@@ -251,8 +247,9 @@ Templates load_templates(const std::filesystem::path& override_dir)
             return core::read_file(override_dir / file_name(f));
         auto bundled = bundled_templates_dir() / file_name(f);
         if (!std::filesystem::exists(bundled))
-            throw core::Error(core::ExitCode::config, "report template not found", bundled.string(),
-                              "set delivery.templates_dir to a folder holding report.html, report.txt, report.md");
+            throw core::Error(
+                core::ExitCode::config, "report template not found", bundled.string(),
+                "set delivery.templates_dir to a folder holding report.html, report.txt, report.md");
         return core::read_file(bundled);
     };
     return Templates{pick(Format::html), pick(Format::text), pick(Format::markdown)};
@@ -268,4 +265,4 @@ RenderedReport render_all(const ReportView& view, const Templates& t)
     return out;
 }
 
-} // namespace frr::report
+}  // namespace frr::report

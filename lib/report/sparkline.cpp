@@ -27,4 +27,4 @@ int bar_percent(double score)
     return std::clamp(static_cast<int>(std::lround(score)), 2, 100);
 }
 
-} // namespace frr::report
+}  // namespace frr::report

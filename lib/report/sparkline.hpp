@@ -15,4 +15,4 @@ std::string sparkline(const std::vector<std::optional<double>>& values);
 // shows a sliver of colour.
 int bar_percent(double score);
 
-} // namespace frr::report
+}  // namespace frr::report

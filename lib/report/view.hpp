@@ -23,46 +23,46 @@ struct HistoryPoint {
     int score = 0;
     std::string status;
     std::vector<IndicatorScore> indicators;
-    std::vector<std::string> paused; // platforms paused by their circuit breaker in that run
+    std::vector<std::string> paused;  // platforms paused by their circuit breaker in that run
 };
 
 struct ReportInput {
     ChecksFile checks;
     ScoreFile score;
     ManifestFile manifest;
-    std::vector<HistoryPoint> history; // earlier runs only, oldest first
-    std::string store_name;            // fallback when checks.json has none
-    std::string timezone;              // fallback when checks.json and manifest have none
+    std::vector<HistoryPoint> history;  // earlier runs only, oldest first
+    std::string store_name;             // fallback when checks.json has none
+    std::string timezone;               // fallback when checks.json and manifest have none
     std::chrono::seconds schedule_interval{24 * 3600};
-    const core::Redactor* redactor = nullptr; // scrubs every input text when set
+    const core::Redactor* redactor = nullptr;  // scrubs every input text when set
 };
 
 struct IssueView {
     int rank = 0;
     std::string id;
     std::string title;
-    std::string status;       // warn | critical
-    std::string status_label; // "WARNING", "CRITICAL"
-    std::string colour;       // hex, for inline CSS
-    std::string headline;     // "14 orders missing in Klaviyo"
+    std::string status;        // warn | critical
+    std::string status_label;  // "WARNING", "CRITICAL"
+    std::string colour;        // hex, for inline CSS
+    std::string headline;      // "14 orders missing in Klaviyo"
     std::string summary;
     std::string impact;
     std::string action;
-    std::string score_text;   // "62/100"
-    std::vector<std::string> examples; // masked: order names, masked emails, dates
-    std::string more_text;    // "and 9 more" or ""
+    std::string score_text;             // "62/100"
+    std::vector<std::string> examples;  // masked: order names, masked emails, dates
+    std::string more_text;              // "and 9 more" or ""
     std::size_t affected_count = 0;
-    double points = 0;        // score points this issue costs
+    double points = 0;  // score points this issue costs
 };
 
 struct ChangeLine {
     std::string indicator;
-    std::string text; // "3 orders missing in Klaviyo: #1050, #1051, #1052"
+    std::string text;  // "3 orders missing in Klaviyo: #1050, #1051, #1052"
 };
 
 struct ChangesView {
     bool first_report = true;
-    std::string score_change; // "Score 54, down 31 from 85 on 26 Nov 2026 06:00 GMT."
+    std::string score_change;  // "Score 54, down 31 from 85 on 26 Nov 2026 06:00 GMT."
     std::vector<ChangeLine> added;
     std::vector<ChangeLine> persisting;
     std::vector<ChangeLine> resolved;
@@ -70,23 +70,23 @@ struct ChangesView {
 };
 
 struct TrendRow {
-    std::string date;   // store-local
+    std::string date;  // store-local
     int score = 0;
     std::string status;
     std::string colour;
-    int bar_percent = 0; // 0-100, width of the HTML bar
+    int bar_percent = 0;  // 0-100, width of the HTML bar
     bool current = false;
 };
 
 struct IndicatorTrend {
     std::string title;
-    std::string sparkline; // Unicode block characters, oldest first
-    std::string latest;    // "62" or "n/a"
+    std::string sparkline;  // Unicode block characters, oldest first
+    std::string latest;     // "62" or "n/a"
 };
 
 struct TrendView {
     std::string score_sparkline;
-    std::string range_text; // "12 reports from 16 Nov 2026 to 27 Nov 2026"
+    std::string range_text;  // "12 reports from 16 Nov 2026 to 27 Nov 2026"
     std::vector<TrendRow> rows;
     std::vector<IndicatorTrend> indicators;
 };
@@ -99,11 +99,11 @@ struct CoverageLine {
 struct PlatformStatsView {
     std::string name;
     std::string status;
-    std::string counts_text; // "orders 120, customers 80"
+    std::string counts_text;  // "orders 120, customers 80"
     std::int64_t requests = 0;
     std::int64_t retries = 0;
     std::int64_t throttled = 0;
-    std::string wait_text;   // "3.2 s"
+    std::string wait_text;  // "3.2 s"
     std::string breaker;
     std::string errors_text;
 };
@@ -134,19 +134,19 @@ struct ReportView {
     std::string store_name;
     std::string timezone;
     core::TimePoint as_of{};
-    std::string as_of_local; // "27 Nov 2026 06:00 GMT"
-    std::string window_text; // "26 Nov 2026 06:00 GMT to 27 Nov 2026 06:00 GMT"
-    std::string status;      // ok | warn | critical | unknown
+    std::string as_of_local;  // "27 Nov 2026 06:00 GMT"
+    std::string window_text;  // "26 Nov 2026 06:00 GMT to 27 Nov 2026 06:00 GMT"
+    std::string status;       // ok | warn | critical | unknown
     std::string status_label;
     std::string colour;
     int score = 0;
-    std::string verdict;     // one sentence
-    std::string headline;    // the top issue, or a healthy phrase
-    std::string subject;     // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
+    std::string verdict;   // one sentence
+    std::string headline;  // the top issue, or a healthy phrase
+    std::string subject;   // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
     ChangesView changes;
-    std::vector<IssueView> issues; // ranked by business impact, highest first
+    std::vector<IssueView> issues;  // ranked by business impact, highest first
     TrendView trend;
-    std::vector<CoverageLine> coverage; // empty when everything was checked
+    std::vector<CoverageLine> coverage;  // empty when everything was checked
     std::optional<std::string> gap_note;
     AppendixView appendix;
     // Every affected key per indicator, for the JSON report's integrations.
@@ -167,4 +167,4 @@ std::string status_colour(const std::string& status);
 // Masks every e-mail address inside free text.
 std::string mask_emails_in(std::string_view text);
 
-} // namespace frr::report
+}  // namespace frr::report

@@ -92,8 +92,7 @@ std::vector<std::string> example_keys(const std::vector<AffectedItem>& items, co
     return out;
 }
 
-
-} // namespace detail
+}  // namespace detail
 
 namespace {
 
@@ -123,8 +122,8 @@ IssueView make_issue(const IndicatorFinding& f, double points, const Cleaner& cl
     issue.affected_count = f.affected.size();
     issue.points = points;
     std::vector<std::string> shown = detail::is_order_kind(kind) || f.examples.empty()
-                                         ? detail::example_keys(f.affected, clean)
-                                         : std::vector<std::string>{};
+        ? detail::example_keys(f.affected, clean)
+        : std::vector<std::string>{};
     if (shown.empty())
         for (const auto& e : f.examples)
             shown.push_back(clean(e));
@@ -172,33 +171,36 @@ bool coverage_reduced(const ReportInput& in)
 
 std::string verdict_for(const ReportView& v, bool reduced)
 {
-    std::string tail = reduced ? "; some checks could not run this time, see \u201cWhat we could not check\u201d" : "";
+    std::string tail =
+        reduced ? "; some checks could not run this time, see \u201cWhat we could not check\u201d" : "";
     std::size_t n = v.issues.size();
     if (v.status == "critical")
-        return fmt::format("Data is being lost between Shopify and Klaviyo and it is affecting your marketing now: "
-                           "{}{}.", v.headline, tail);
+        return fmt::format(
+            "Data is being lost between Shopify and Klaviyo and it is affecting your marketing now: "
+            "{}{}.",
+            v.headline, tail);
     if (v.status == "warn")
         return fmt::format("Your Shopify to Klaviyo sync mostly works, but {} {} need{} attention: {}{}.", n,
                            n == 1 ? "issue" : "issues", n == 1 ? "s" : "", v.headline, tail);
     if (v.status == "ok")
-        return fmt::format("Everything we checked between Shopify and Klaviyo matches, so no action is needed{}.",
-                           tail);
+        return fmt::format(
+            "Everything we checked between Shopify and Klaviyo matches, so no action is needed{}.", tail);
     return fmt::format("We could not check enough of your data to give a verdict this time{}.", tail);
 }
 
-} // namespace
+}  // namespace
 
 ReportView build_view(const ReportInput& in)
 {
     Cleaner clean(in.redactor);
     ReportView v;
     v.run_id = !in.score.run_id.empty() ? in.score.run_id : in.checks.run_id;
-    v.store_name = clean(!in.checks.store_name.empty() ? in.checks.store_name
-                         : !in.manifest.store.empty()  ? in.manifest.store
-                                                       : in.store_name);
+    v.store_name = clean(!in.checks.store_name.empty()    ? in.checks.store_name
+                             : !in.manifest.store.empty() ? in.manifest.store
+                                                          : in.store_name);
     v.timezone = !in.checks.timezone.empty() ? in.checks.timezone
-                 : !in.manifest.timezone.empty() ? in.manifest.timezone
-                                                 : in.timezone;
+        : !in.manifest.timezone.empty()      ? in.manifest.timezone
+                                             : in.timezone;
     if (v.timezone.empty())
         v.timezone = "UTC";
     v.as_of = in.score.as_of != core::TimePoint{} ? in.score.as_of : in.checks.as_of;
@@ -214,7 +216,8 @@ ReportView build_view(const ReportInput& in)
     v.headline = v.issues.empty() ? (v.status == "ok" ? "all checks passed" : "no confirmed problems")
                                   : v.issues.front().headline;
     v.verdict = verdict_for(v, coverage_reduced(in));
-    v.subject = fmt::format("[frr] {} {}/100 \u2014 {}: {}", v.status_label, v.score, v.store_name, v.headline);
+    v.subject =
+        fmt::format("[frr] {} {}/100 \u2014 {}: {}", v.status_label, v.score, v.store_name, v.headline);
     if (auto notice = detail::build_breaker_notice(in, v)) {
         v.verdict = *notice + " " + v.verdict;
         auto first_sentence = notice->substr(0, notice->find('.'));
@@ -239,4 +242,4 @@ ReportView build_view(const ReportInput& in)
     return v;
 }
 
-} // namespace frr::report
+}  // namespace frr::report

@@ -11,7 +11,7 @@ namespace frr::report::detail {
 // Scrubs secrets (when a redactor is set) and masks e-mail addresses.
 class Cleaner {
 public:
-    explicit Cleaner(const core::Redactor* redactor) : m_redactor(redactor) {}
+    explicit Cleaner(const core::Redactor* redactor) : m_redactor(redactor) { }
     std::string operator()(std::string_view text) const;
 
 private:
@@ -33,4 +33,4 @@ std::optional<std::string> build_gap_note(const ReportInput& in, const ReportVie
 std::optional<std::string> build_breaker_notice(const ReportInput& in, const ReportView& view);
 AppendixView build_appendix(const ReportInput& in, const ReportView& view, const Cleaner& clean);
 
-} // namespace frr::report::detail
+}  // namespace frr::report::detail

@@ -24,7 +24,8 @@ std::string title_of(const IndicatorFinding& f)
 }
 
 // "3 orders missing in Klaviyo: #1050, #1051, #1052 and 2 more"
-std::string change_text(const std::vector<AffectedItem>& items, const std::string& title, const Cleaner& clean)
+std::string change_text(const std::vector<AffectedItem>& items, const std::string& title,
+                        const Cleaner& clean)
 {
     auto [kind, n] = main_kind(items);
     std::string text = describe_count(items.size(), kind, clean(title));
@@ -74,7 +75,7 @@ std::string gap_text(std::chrono::seconds s)
     return fmt::format("{:.0f} hours", hours);
 }
 
-} // namespace
+}  // namespace
 
 ChangesView build_changes(const ReportInput& in, const ReportView& view, const Cleaner& clean)
 {
@@ -105,10 +106,11 @@ ChangesView build_changes(const ReportInput& in, const ReportView& view, const C
 TrendView build_trend(const ReportInput& in, const ReportView& view)
 {
     TrendView t;
-    std::vector<HistoryPoint> points(in.history.end() - static_cast<std::ptrdiff_t>(std::min(
-                                                            in.history.size(), k_trend_points - 1)),
-                                     in.history.end());
-    points.push_back({view.run_id, view.as_of, view.score, view.status, in.score.indicators, in.score.paused});
+    std::vector<HistoryPoint> points(
+        in.history.end() - static_cast<std::ptrdiff_t>(std::min(in.history.size(), k_trend_points - 1)),
+        in.history.end());
+    points.push_back(
+        {view.run_id, view.as_of, view.score, view.status, in.score.indicators, in.score.paused});
     std::vector<std::optional<double>> scores;
     for (std::size_t i = 0; i < points.size(); ++i) {
         const auto& p = points[i];
@@ -118,10 +120,10 @@ TrendView build_trend(const ReportInput& in, const ReportView& view)
     }
     t.score_sparkline = sparkline(scores);
     t.range_text = points.size() == 1
-                       ? std::string("Only one report so far; the trend builds up with every run.")
-                       : fmt::format("{} reports from {} to {}.", points.size(),
-                                     core::local_date(points.front().as_of, view.timezone),
-                                     core::local_date(points.back().as_of, view.timezone));
+        ? std::string("Only one report so far; the trend builds up with every run.")
+        : fmt::format("{} reports from {} to {}.", points.size(),
+                      core::local_date(points.front().as_of, view.timezone),
+                      core::local_date(points.back().as_of, view.timezone));
     for (const auto& current : in.score.indicators) {
         std::vector<std::optional<double>> series;
         for (const auto& p : points) {
@@ -155,9 +157,10 @@ std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& c
             for (const auto& n : p.notes)
                 why.push_back(clean(n));
         }
-        std::string what = value == "partial" ? "Only part of the " + platform_label(platform) + " data could be read"
-                           : value == "paused" ? platform_label(platform) + " was skipped (monitoring paused)"
-                                               : platform_label(platform) + " could not be reached";
+        std::string what = value == "partial"
+            ? "Only part of the " + platform_label(platform) + " data could be read"
+            : value == "paused" ? platform_label(platform) + " was skipped (monitoring paused)"
+                                : platform_label(platform) + " could not be reached";
         out.push_back({what, why.empty() ? std::string("no further detail was recorded") : join(why, "; ")});
     }
     for (const auto& note : in.checks.coverage_notes)
@@ -179,12 +182,13 @@ std::optional<std::string> build_gap_note(const ReportInput& in, const ReportVie
     auto gap = view.as_of - prev.as_of;
     if (gap * 2 <= in.schedule_interval * 3)
         return std::nullopt;
-    return fmt::format("At least one scheduled report is missing: the previous report was on {} ({} before this "
-                       "one), but reports are expected {}. This report checks {}; anything outside that period "
-                       "was not checked in the missing run(s).",
-                       core::format_local(prev.as_of, view.timezone),
-                       gap_text(std::chrono::duration_cast<std::chrono::seconds>(gap)),
-                       interval_text(in.schedule_interval), view.window_text);
+    return fmt::format(
+        "At least one scheduled report is missing: the previous report was on {} ({} before this "
+        "one), but reports are expected {}. This report checks {}; anything outside that period "
+        "was not checked in the missing run(s).",
+        core::format_local(prev.as_of, view.timezone),
+        gap_text(std::chrono::duration_cast<std::chrono::seconds>(gap)), interval_text(in.schedule_interval),
+        view.window_text);
 }
 
 AppendixView build_appendix(const ReportInput& in, const ReportView& view, const Cleaner& clean)
@@ -206,7 +210,8 @@ AppendixView build_appendix(const ReportInput& in, const ReportView& view, const
     for (const auto& e : in.checks.exclusions)
         a.exclusions.push_back(fmt::format("{} excluded: {}", e.count, clean(e.reason)));
     for (const auto& d : in.score.deductions)
-        a.deductions.push_back(fmt::format("{}: -{:.0f} points ({})", d.indicator, d.points, clean(d.reason)));
+        a.deductions.push_back(
+            fmt::format("{}: -{:.0f} points ({})", d.indicator, d.points, clean(d.reason)));
     for (const auto& f : in.checks.indicators)
         a.indicators.push_back({f.id, clean(title_of(f)), status_label(f.status),
                                 f.score ? fmt::format("{:.0f}", *f.score) : std::string("n/a"),
@@ -227,9 +232,10 @@ std::optional<std::string> build_breaker_notice(const ReportInput& in, const Rep
     }
     if (!paused_now.empty()) {
         auto when = since ? " since " + core::format_local(*since, view.timezone) : std::string();
-        return fmt::format("Monitoring paused: {} unavailable{}. We keep trying on every run and will tell you "
-                           "when it is back; until then this is the only notice you will get.",
-                           join(paused_now, " and "), when);
+        return fmt::format(
+            "Monitoring paused: {} unavailable{}. We keep trying on every run and will tell you "
+            "when it is back; until then this is the only notice you will get.",
+            join(paused_now, " and "), when);
     }
     if (in.history.empty() || in.history.back().paused.empty())
         return std::nullopt;
@@ -240,4 +246,4 @@ std::optional<std::string> build_breaker_notice(const ReportInput& in, const Rep
                        join(back, " and "), back.size() == 1 ? "is" : "are");
 }
 
-} // namespace frr::report::detail
+}  // namespace frr::report::detail

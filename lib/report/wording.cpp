@@ -21,13 +21,15 @@ constexpr std::array<KindPhrase, 10> k_phrases{{
     {"order_missing_event", "order missing in Klaviyo", "orders missing in Klaviyo"},
     {"order_event_late", "order that reached Klaviyo late", "orders that reached Klaviyo late"},
     {"order_event_duplicate", "order recorded twice in Klaviyo", "orders recorded twice in Klaviyo"},
-    {"order_value_mismatch", "order with the wrong value in Klaviyo", "orders with the wrong value in Klaviyo"},
+    {"order_value_mismatch", "order with the wrong value in Klaviyo",
+     "orders with the wrong value in Klaviyo"},
     {"order_items_missing", "order missing products in Klaviyo", "orders missing products in Klaviyo"},
     {"customer_missing_profile", "customer missing in Klaviyo", "customers missing in Klaviyo"},
     {"consent_mismatch", "customer whose email consent differs in Klaviyo",
      "customers whose email consent differs in Klaviyo"},
     {"sync_stalled", "stalled sync into Klaviyo", "stalled syncs into Klaviyo"},
-    {"audience_drop", "Klaviyo list or segment that shrank sharply", "Klaviyo lists or segments that shrank sharply"},
+    {"audience_drop", "Klaviyo list or segment that shrank sharply",
+     "Klaviyo lists or segments that shrank sharply"},
     {"volume_gap", "day with orders missing in Klaviyo", "days with orders missing in Klaviyo"},
 }};
 
@@ -37,7 +39,7 @@ bool is_email_char(char c)
     return std::isalnum(u) != 0 || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '\'';
 }
 
-} // namespace
+}  // namespace
 
 std::string describe_count(std::size_t count, const std::string& kind, const std::string& fallback_title)
 {
@@ -88,11 +90,13 @@ std::string mask_emails_in(std::string_view text)
         std::size_t end = at + 1;
         while (end < text.size() && (is_email_char(text[end])))
             ++end;
-        while (end > at + 1 && text[end - 1] == '.') // a sentence's full stop
+        while (end > at + 1 && text[end - 1] == '.')  // a sentence's full stop
             --end;
-        bool looks_like_email = start < at && text.substr(at + 1, end - at - 1).find('.') != std::string_view::npos;
+        bool looks_like_email =
+            start < at && text.substr(at + 1, end - at - 1).find('.') != std::string_view::npos;
         out.append(text.substr(i, start - i));
-        if (looks_like_email && !(at - start >= 1 && text.substr(start, at - start).find("***") != std::string_view::npos))
+        if (looks_like_email &&
+            !(at - start >= 1 && text.substr(start, at - start).find("***") != std::string_view::npos))
             out += std::string(1, text[start]) + "***" + std::string(text.substr(at, end - at));
         else
             out.append(text.substr(start, end - start));
@@ -101,4 +105,4 @@ std::string mask_emails_in(std::string_view text)
     return out;
 }
 
-} // namespace frr::report
+}  // namespace frr::report

@@ -10,11 +10,11 @@ namespace {
 void require_file(const std::filesystem::path& path, const char* stage)
 {
     if (!std::filesystem::exists(path))
-        throw core::Error(core::ExitCode::bad_input, std::string(path.filename()) + " is missing", path.string(),
-                          std::string("run `frr ") + stage + "` for this run first");
+        throw core::Error(core::ExitCode::bad_input, std::string(path.filename()) + " is missing",
+                          path.string(), std::string("run `frr ") + stage + "` for this run first");
 }
 
-} // namespace
+}  // namespace
 
 ReportInput read_inputs(const core::StateDir& state, const core::RunInfo& run, const WriteOptions& options)
 {
@@ -38,9 +38,13 @@ ReportFiles write_report(const core::StateDir& state, const core::RunInfo& run, 
 {
     auto view = build_view(read_inputs(state, run, options));
     auto rendered = render_all(view, load_templates(options.templates_dir));
-    ReportFiles files{run.dir / file_name(Format::html), run.dir / file_name(Format::text),
-                      run.dir / file_name(Format::markdown), run.dir / file_name(Format::json),
-                      view.subject, view.status, view.score};
+    ReportFiles files{run.dir / file_name(Format::html),
+                      run.dir / file_name(Format::text),
+                      run.dir / file_name(Format::markdown),
+                      run.dir / file_name(Format::json),
+                      view.subject,
+                      view.status,
+                      view.score};
     core::atomic_write(files.html, rendered.html);
     core::atomic_write(files.text, rendered.text);
     core::atomic_write(files.markdown, rendered.markdown);
@@ -48,4 +52,4 @@ ReportFiles write_report(const core::StateDir& state, const core::RunInfo& run, 
     return files;
 }
 
-} // namespace frr::report
+}  // namespace frr::report

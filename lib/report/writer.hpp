@@ -19,9 +19,9 @@ class Redactor;
 namespace frr::report {
 
 struct WriteOptions {
-    std::filesystem::path templates_dir;                 // "" -> bundled reports/
-    std::chrono::seconds schedule_interval{24 * 3600};   // for the missed-run note
-    std::string store_name;                              // fallbacks when the files have none
+    std::filesystem::path templates_dir;                // "" -> bundled reports/
+    std::chrono::seconds schedule_interval{24 * 3600};  // for the missed-run note
+    std::string store_name;                             // fallbacks when the files have none
     std::string timezone;
     const core::Redactor* redactor = nullptr;
     std::size_t trend_points = 12;
@@ -32,8 +32,8 @@ struct ReportFiles {
     std::filesystem::path text;
     std::filesystem::path markdown;
     std::filesystem::path json;
-    std::string subject; // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
-    std::string status;  // ok | warn | critical | unknown
+    std::string subject;  // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
+    std::string status;   // ok | warn | critical | unknown
     int score = 0;
 };
 
@@ -46,4 +46,4 @@ ReportInput read_inputs(const core::StateDir& state, const core::RunInfo& run, c
 // be written.
 ReportFiles write_report(const core::StateDir& state, const core::RunInfo& run, const WriteOptions& options);
 
-} // namespace frr::report
+}  // namespace frr::report

@@ -34,7 +34,9 @@ double cpu_seconds()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    const auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    const auto secs = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
     return secs(usage.ru_utime) + secs(usage.ru_stime);
 }
 
@@ -42,7 +44,7 @@ double peak_mb()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    return static_cast<double>(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
 }
 
 void add_orders(model::Snapshot& s, core::TimePoint as_of)
@@ -56,7 +58,8 @@ void add_orders(model::Snapshot& s, core::TimePoint as_of)
         model::Order o;
         o.id = std::to_string(4'000'000'000ULL + i);
         o.name = fmt::format("#{}", 100000 + i);
-        o.created_at = as_of - std::chrono::hours(24) + std::chrono::duration_cast<std::chrono::seconds>(step * i);
+        o.created_at =
+            as_of - std::chrono::hours(24) + std::chrono::duration_cast<std::chrono::seconds>(step * i);
         o.updated_at = o.created_at;
         o.source_name = "web";
         o.financial_status = "PAID";
@@ -111,8 +114,9 @@ void add_customers(model::Snapshot& s, core::TimePoint as_of)
             p.id = fmt::format("01K{:011}", i);
             p.email_hash = c.email_hash;
             p.email_masked = c.email_masked;
-            p.consent = c.consent == model::SourceConsent::subscribed ? model::DestinationConsent::subscribed
-                                                                      : model::DestinationConsent::never_subscribed;
+            p.consent = c.consent == model::SourceConsent::subscribed
+                ? model::DestinationConsent::subscribed
+                : model::DestinationConsent::never_subscribed;
             if (i % 1000 == 17)
                 p.consent = model::DestinationConsent::subscribed;
             profiles.push_back(std::move(p));
@@ -121,7 +125,7 @@ void add_customers(model::Snapshot& s, core::TimePoint as_of)
     }
 }
 
-} // namespace
+}  // namespace
 
 int main()
 {
@@ -135,7 +139,8 @@ int main()
     const auto gen_start = std::chrono::steady_clock::now();
     add_orders(snapshot, as_of);
     add_customers(snapshot, as_of);
-    const auto gen_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - gen_start).count();
+    const auto gen_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - gen_start).count();
     const double data_mb = peak_mb();
 
     const core::ChecksConfig config;

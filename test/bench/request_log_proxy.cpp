@@ -26,10 +26,10 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <initializer_list>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -38,7 +38,7 @@
 
 namespace {
 
-constexpr std::size_t k_worker_threads = 32; // frr runs a dozen endpoints side by side
+constexpr std::size_t k_worker_threads = 32;  // frr runs a dozen endpoints side by side
 constexpr std::chrono::seconds k_upstream_timeout{120};
 
 struct Upstream {
@@ -57,8 +57,9 @@ std::string json_number_after(std::string_view body, std::string_view key)
     while (pos < body.size() && body[pos] == ' ')
         ++pos;
     auto end = pos;
-    while (end < body.size() && (std::isdigit(static_cast<unsigned char>(body[end])) != 0 || body[end] == '.' ||
-                                 body[end] == '-' || body[end] == 'e' || body[end] == 'E' || body[end] == '+'))
+    while (end < body.size() &&
+           (std::isdigit(static_cast<unsigned char>(body[end])) != 0 || body[end] == '.' ||
+            body[end] == '-' || body[end] == 'e' || body[end] == 'E' || body[end] == '+'))
         ++end;
     return end > pos ? std::string(body.substr(pos, end - pos)) : "-";
 }
@@ -106,7 +107,7 @@ std::string bucket_of(std::string_view path, std::string_view target)
 
 class RequestLog {
 public:
-    explicit RequestLog(const std::string& path) : m_file(std::fopen(path.c_str(), "w")) {}
+    explicit RequestLog(const std::string& path) : m_file(std::fopen(path.c_str(), "w")) { }
     ~RequestLog()
     {
         if (m_file != nullptr)
@@ -120,15 +121,15 @@ public:
     void write(const httplib::Request& req, int status, const std::string& body)
     {
         const auto ms =
-            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - m_start).count();
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - m_start)
+                .count();
         const std::string platform = platform_of(req.path);
         const bool shopify = platform == "shopify";
         const auto field = [&](std::string_view key) { return shopify ? json_number_after(body, key) : "-"; };
         const std::string line = std::to_string(ms) + '\t' + platform + '\t' + req.method + '\t' +
-                                 bucket_of(req.path, req.target) + '\t' + std::to_string(status) + '\t' +
-                                 field("requestedQueryCost") + '\t' + field("actualQueryCost") + '\t' +
-                                 field("maximumAvailable") + '\t' + field("restoreRate") + '\t' +
-                                 std::to_string(body.size()) + '\n';
+            bucket_of(req.path, req.target) + '\t' + std::to_string(status) + '\t' +
+            field("requestedQueryCost") + '\t' + field("actualQueryCost") + '\t' + field("maximumAvailable") +
+            '\t' + field("restoreRate") + '\t' + std::to_string(body.size()) + '\n';
         std::lock_guard lock(m_mutex);
         std::fputs(line.c_str(), m_file);
         std::fflush(m_file);
@@ -146,7 +147,8 @@ bool is_one_of(std::string_view name, std::initializer_list<std::string_view> na
     for (const auto candidate : names) {
         if (candidate.size() == name.size() &&
             std::equal(name.begin(), name.end(), candidate.begin(), [](char a, char b) {
-                return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+                return std::tolower(static_cast<unsigned char>(a)) ==
+                    std::tolower(static_cast<unsigned char>(b));
             }))
             return true;
     }
@@ -160,7 +162,7 @@ httplib::Client& upstream_client(const Upstream& up)
     if (!client) {
         client = std::make_unique<httplib::Client>(up.host, up.port);
         client->set_keep_alive(true);
-        client->set_url_encode(false); // forward the target byte for byte
+        client->set_url_encode(false);  // forward the target byte for byte
         client->set_read_timeout(k_upstream_timeout);
         client->set_decompress(false);
     }
@@ -171,25 +173,28 @@ void forward(const Upstream& up, RequestLog& log, const httplib::Request& req, h
 {
     httplib::Headers headers;
     for (const auto& [name, value] : req.headers) {
-        if (is_one_of(name, {"Host", "Content-Length", "Accept-Encoding", "Connection", "REMOTE_ADDR",
-                             "REMOTE_PORT", "LOCAL_ADDR", "LOCAL_PORT"}))
+        if (is_one_of(name,
+                      {"Host", "Content-Length", "Accept-Encoding", "Connection", "REMOTE_ADDR",
+                       "REMOTE_PORT", "LOCAL_ADDR", "LOCAL_PORT"}))
             continue;
         headers.emplace(name, value);
     }
     const std::string content_type = req.get_header_value("Content-Type");
     auto& client = upstream_client(up);
-    httplib::Result result = req.method == "POST"     ? client.Post(req.target, headers, req.body, content_type)
-                             : req.method == "DELETE" ? client.Delete(req.target, headers, req.body, content_type)
-                                                      : client.Get(req.target, headers);
+    httplib::Result result = req.method == "POST" ? client.Post(req.target, headers, req.body, content_type)
+        : req.method == "DELETE"                  ? client.Delete(req.target, headers, req.body, content_type)
+                                                  : client.Get(req.target, headers);
     if (!result) {
         res.status = 502;
-        res.set_content("frr-bench-proxy: upstream unreachable: " + httplib::to_string(result.error()), "text/plain");
+        res.set_content("frr-bench-proxy: upstream unreachable: " + httplib::to_string(result.error()),
+                        "text/plain");
         return;
     }
     res.status = result->status;
     for (const auto& [name, value] : result->headers) {
-        if (is_one_of(name, {"Content-Length", "Content-Encoding", "Transfer-Encoding", "Connection", "Keep-Alive",
-                             "Content-Type"}))
+        if (is_one_of(name,
+                      {"Content-Length", "Content-Encoding", "Transfer-Encoding", "Connection", "Keep-Alive",
+                       "Content-Type"}))
             continue;
         res.headers.emplace(name, value);
     }
@@ -211,7 +216,7 @@ bool parse_upstream(const std::string& url, Upstream& out)
     return out.port > 0;
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -244,7 +249,9 @@ int main(int argc, char** argv)
 
     httplib::Server server;
     server.new_task_queue = [] { return new httplib::ThreadPool(k_worker_threads); };
-    const auto handler = [&](const httplib::Request& req, httplib::Response& res) { forward(up, log, req, res); };
+    const auto handler = [&](const httplib::Request& req, httplib::Response& res) {
+        forward(up, log, req, res);
+    };
     server.Get(".*", handler);
     server.Post(".*", handler);
     server.Delete(".*", handler);

@@ -34,7 +34,9 @@ double cpu_seconds()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    const auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    const auto secs = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+    };
     return secs(usage.ru_utime) + secs(usage.ru_stime);
 }
 
@@ -98,8 +100,9 @@ model::Snapshot build(core::TimePoint as_of)
         p.id = fmt::format("01K{:011}", i);
         p.email_hash = c.email_hash;
         p.email_masked = c.email_masked;
-        p.consent = c.consent == model::SourceConsent::subscribed ? model::DestinationConsent::subscribed
-                                                                  : model::DestinationConsent::never_subscribed;
+        p.consent = c.consent == model::SourceConsent::subscribed
+            ? model::DestinationConsent::subscribed
+            : model::DestinationConsent::never_subscribed;
         s.source.customers.push_back(std::move(c));
         s.destination.profiles.push_back(std::move(p));
     }
@@ -109,7 +112,7 @@ model::Snapshot build(core::TimePoint as_of)
 std::size_t records(const model::Snapshot& s)
 {
     return s.source.orders.size() + s.source.customers.size() + s.destination.events.size() +
-           s.destination.profiles.size();
+        s.destination.profiles.size();
 }
 
 std::uintmax_t bytes_under(const std::filesystem::path& dir)
@@ -121,7 +124,7 @@ std::uintmax_t bytes_under(const std::filesystem::path& dir)
     return total;
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -138,7 +141,8 @@ int main(int argc, char** argv)
             const auto start = std::chrono::steady_clock::now();
             const double cpu_start = cpu_seconds();
             model::write_snapshot(dir, snapshot);
-            const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            const double wall =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             const auto bytes = bytes_under(dir);
             std::printf("snapshot write: %zu records, %.2f s wall, %.2f s CPU, %.1f MB, %.0f B per record\n",
                         records(snapshot), wall, cpu_seconds() - cpu_start, static_cast<double>(bytes) / 1e6,
@@ -147,7 +151,8 @@ int main(int argc, char** argv)
             const auto start = std::chrono::steady_clock::now();
             const double cpu_start = cpu_seconds();
             const auto snapshot = model::read_snapshot(dir);
-            const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            const double wall =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             std::printf("snapshot read: %zu records, %.2f s wall, %.2f s CPU\n", records(snapshot), wall,
                         cpu_seconds() - cpu_start);
         }

@@ -14,11 +14,16 @@
 
 namespace {
 
-constexpr std::array<const char*, 10> k_files{
-    "manifest.json",          "shopify/orders.jsonl",   "shopify/customers.jsonl",
-    "shopify/checkouts.jsonl", "shopify/daily_orders.json", "klaviyo/events.jsonl",
-    "klaviyo/profiles.jsonl", "klaviyo/metrics.json",   "klaviyo/audiences.json",
-    "klaviyo/daily_placed_orders.json"};
+constexpr std::array<const char*, 10> k_files{"manifest.json",
+                                              "shopify/orders.jsonl",
+                                              "shopify/customers.jsonl",
+                                              "shopify/checkouts.jsonl",
+                                              "shopify/daily_orders.json",
+                                              "klaviyo/events.jsonl",
+                                              "klaviyo/profiles.jsonl",
+                                              "klaviyo/metrics.json",
+                                              "klaviyo/audiences.json",
+                                              "klaviyo/daily_placed_orders.json"};
 
 const std::filesystem::path& run_dir()
 {
@@ -31,7 +36,7 @@ const std::filesystem::path& run_dir()
     return dir;
 }
 
-} // namespace
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

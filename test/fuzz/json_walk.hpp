@@ -5,8 +5,7 @@
 
 namespace frr::fuzz {
 
-template <typename F>
-void each_object(const rapidjson::Value& v, F&& f, int depth = 0)
+template <typename F> void each_object(const rapidjson::Value& v, F&& f, int depth = 0)
 {
     if (depth > 64)
         return;
@@ -20,4 +19,4 @@ void each_object(const rapidjson::Value& v, F&& f, int depth = 0)
     }
 }
 
-} // namespace frr::fuzz
+}  // namespace frr::fuzz

@@ -11,13 +11,16 @@ namespace frr::sim {
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
-double poisson_lower_tail(std::uint64_t k, double lambda) {
-    if (lambda <= 0) return 1.0;
-    double term = std::exp(-lambda); // P(X = 0), computed in log space for large lambda
+double poisson_lower_tail(std::uint64_t k, double lambda)
+{
+    if (lambda <= 0)
+        return 1.0;
+    double term = std::exp(-lambda);  // P(X = 0), computed in log space for large lambda
     double log_term = -lambda;
     double sum = 0;
     for (std::uint64_t i = 0; i <= k; ++i) {
-        if (i > 0) log_term += std::log(lambda) - std::log(static_cast<double>(i));
+        if (i > 0)
+            log_term += std::log(lambda) - std::log(static_cast<double>(i));
         term = std::exp(log_term);
         sum += term;
     }
@@ -28,18 +31,20 @@ namespace {
 
 // A detail field value: text (quoted, escaped) or a raw JSON literal (numbers, booleans).
 struct Value {
-    Value(std::string text) : m_json(quote(text)) {}
-    Value(const char* text) : m_json(quote(text)) {}
-    Value(std::int64_t n) : m_json(std::to_string(n)) {}
-    Value(std::uint64_t n) : m_json(std::to_string(n)) {}
-    Value(std::uint32_t n) : m_json(std::to_string(n)) {}
-    Value(bool b) : m_json(b ? "true" : "false") {}
-    static Value raw(std::string json) {
+    Value(std::string text) : m_json(quote(text)) { }
+    Value(const char* text) : m_json(quote(text)) { }
+    Value(std::int64_t n) : m_json(std::to_string(n)) { }
+    Value(std::uint64_t n) : m_json(std::to_string(n)) { }
+    Value(std::uint32_t n) : m_json(std::to_string(n)) { }
+    Value(bool b) : m_json(b ? "true" : "false") { }
+    static Value raw(std::string json)
+    {
         Value v("");
         v.m_json = std::move(json);
         return v;
     }
-    static std::string quote(std::string_view text) {
+    static std::string quote(std::string_view text)
+    {
         rapidjson::StringBuffer buf;
         JsonWriter w(buf);
         w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
@@ -48,10 +53,12 @@ struct Value {
     std::string m_json;
 };
 
-std::string detail(std::initializer_list<std::pair<const char*, Value>> fields) {
+std::string detail(std::initializer_list<std::pair<const char*, Value>> fields)
+{
     std::string out = "{";
     for (const auto& [k, v] : fields) {
-        if (out.size() > 1) out += ",";
+        if (out.size() > 1)
+            out += ",";
         out += "\"" + std::string(k) + "\":" + v.m_json;
     }
     return out + "}";
@@ -65,7 +72,8 @@ struct OrderEvents {
     bool value_mismatch = false;
 };
 
-void order_defects(const Store& s, Time now, const Window& w, std::vector<Defect>& out) {
+void order_defects(const Store& s, Time now, const Window& w, std::vector<Defect>& out)
+{
     std::unordered_map<Index, OrderEvents> seen;
     Index placed = s.shopify_metric(EventKind::placed_order);
     Index ordered = s.shopify_metric(EventKind::ordered_product);
@@ -73,7 +81,8 @@ void order_defects(const Store& s, Time now, const Window& w, std::vector<Defect
         auto [first, last] = s.event_range(placed, w.since, w.judge_before);
         for (std::size_t i = first; i < last; ++i) {
             const Event& e = s.events[placed][i];
-            if (e.arrival > now) continue;
+            if (e.arrival > now)
+                continue;
             const Order& o = s.orders[e.order];
             OrderEvents& oe = seen[e.order];
             ++oe.placed;
@@ -88,14 +97,16 @@ void order_defects(const Store& s, Time now, const Window& w, std::vector<Defect
         auto [first, last] = s.event_range(ordered, w.since, w.judge_before);
         for (std::size_t i = first; i < last; ++i) {
             const Event& e = s.events[ordered][i];
-            if (e.arrival <= now) ++seen[e.order].items;
+            if (e.arrival <= now)
+                ++seen[e.order].items;
         }
     }
     auto begin = std::lower_bound(s.orders.begin(), s.orders.end(), w.since,
                                   [](const Order& o, Time t) { return o.created_at < t; });
     for (auto it = begin; it != s.orders.end() && it->created_at < w.judge_before; ++it) {
         const Order& o = *it;
-        if (!s.eligible(o)) continue;
+        if (!s.eligible(o))
+            continue;
         auto idx = static_cast<Index>(it - s.orders.begin());
         auto found = seen.find(idx);
         const std::string name = order_name(o);
@@ -106,8 +117,8 @@ void order_defects(const Store& s, Time now, const Window& w, std::vector<Defect
         }
         const OrderEvents& oe = found->second;
         if (oe.placed > 1)
-            out.push_back({"order_event_duplicate", name,
-                           detail({{"order_created", created}, {"events", oe.placed}})});
+            out.push_back(
+                {"order_event_duplicate", name, detail({{"order_created", created}, {"events", oe.placed}})});
         if (oe.value_mismatch)
             out.push_back({"order_value_mismatch", name,
                            detail({{"order_created", created},
@@ -115,10 +126,9 @@ void order_defects(const Store& s, Time now, const Window& w, std::vector<Defect
                                    {"actual", Value::raw(money_string(oe.wrong_value))},
                                    {"currency", std::string(currency_code(s.shop.currency))}})});
         if (oe.items < o.quantity)
-            out.push_back({"order_items_missing", name,
-                           detail({{"order_created", created},
-                                   {"expected", o.quantity},
-                                   {"actual", oe.items}})});
+            out.push_back(
+                {"order_items_missing", name,
+                 detail({{"order_created", created}, {"expected", o.quantity}, {"actual", oe.items}})});
     }
 }
 
@@ -126,30 +136,37 @@ void order_defects(const Store& s, Time now, const Window& w, std::vector<Defect
 // That run judged the order missing (an eligible order in the start's window, created before its
 // grace cut-off, no Placed Order visible yet); its first Placed Order arrived in (start, now].
 // Whether the order is still in now's window does not matter: the previous run saw it.
-void late_defects(const Store& s, Time now, const AnswerKeyConfig& c, std::vector<Defect>& out) {
+void late_defects(const Store& s, Time now, const AnswerKeyConfig& c, std::vector<Defect>& out)
+{
     Index placed = s.shopify_metric(EventKind::placed_order);
-    if (placed == k_none || now <= s.start) return;
+    if (placed == k_none || now <= s.start)
+        return;
     const Window at_start = window_at(c, s.start);
     std::unordered_map<Index, Time> first_arrival;
     auto [first, last] = s.event_range(placed, at_start.since, at_start.judge_before);
     for (std::size_t i = first; i < last; ++i) {
         const Event& e = s.events[placed][i];
         auto [it, inserted] = first_arrival.try_emplace(e.order, e.arrival);
-        if (!inserted) it->second = std::min(it->second, e.arrival);
+        if (!inserted)
+            it->second = std::min(it->second, e.arrival);
     }
     for (const auto& [idx, arrived] : first_arrival) {
         const Order& o = s.orders[idx];
-        if (arrived <= s.start || arrived > now || !s.eligible(o)) continue;
-        if (o.created_at < at_start.since || o.created_at >= at_start.judge_before) continue;
-        out.push_back({"order_event_late", order_name(o),
-                       detail({{"order_created", iso_utc(o.created_at)},
-                               {"arrived", iso_utc(arrived)},
-                               {"delay_seconds", static_cast<std::int64_t>((arrived - o.created_at).count())}})});
+        if (arrived <= s.start || arrived > now || !s.eligible(o))
+            continue;
+        if (o.created_at < at_start.since || o.created_at >= at_start.judge_before)
+            continue;
+        out.push_back(
+            {"order_event_late", order_name(o),
+             detail({{"order_created", iso_utc(o.created_at)},
+                     {"arrived", iso_utc(arrived)},
+                     {"delay_seconds", static_cast<std::int64_t>((arrived - o.created_at).count())}})});
     }
 }
 
 // docs/sync-semantics.md "Consent pairs": empty when expected, else the severity.
-std::string consent_verdict(MarketingState shopify, const Profile& p) {
+std::string consent_verdict(MarketingState shopify, const Profile& p)
+{
     bool klaviyo_subscribed = p.consent == Consent::subscribed;
     switch (shopify) {
     case MarketingState::subscribed:
@@ -163,17 +180,21 @@ std::string consent_verdict(MarketingState shopify, const Profile& p) {
     return "";
 }
 
-void customer_defects(const Store& s, const Window& w, std::vector<Defect>& out) {
+void customer_defects(const Store& s, const Window& w, std::vector<Defect>& out)
+{
     auto begin = std::lower_bound(s.customers_by_updated.begin(), s.customers_by_updated.end(), w.since,
                                   [&](Index i, Time t) { return s.customers[i].updated_at < t; });
     for (auto it = begin; it != s.customers_by_updated.end(); ++it) {
         const Customer& c = s.customers[*it];
-        if (c.updated_at >= w.judge_before) break;
-        if (!c.has_email()) continue;
+        if (c.updated_at >= w.judge_before)
+            break;
+        if (!c.has_email())
+            continue;
         const std::string key = std::to_string(c.id);
         Index p = s.find_profile_by_email(normalise_email(c.email));
         if (p == k_none) {
-            out.push_back({"customer_missing_profile", key, detail({{"customer_updated", iso_utc(c.updated_at)}})});
+            out.push_back(
+                {"customer_missing_profile", key, detail({{"customer_updated", iso_utc(c.updated_at)}})});
             continue;
         }
         const Profile& prof = s.profiles[p];
@@ -187,9 +208,12 @@ void customer_defects(const Store& s, const Window& w, std::vector<Defect>& out)
     }
 }
 
-void stall_defect(const Store& s, Time now, const AnswerKeyConfig& c, const Window& w, std::vector<Defect>& out) {
+void stall_defect(const Store& s, Time now, const AnswerKeyConfig& c, const Window& w,
+                  std::vector<Defect>& out)
+{
     Index placed = s.shopify_metric(EventKind::placed_order);
-    if (placed == k_none) return;
+    if (placed == k_none)
+        return;
     const auto& events = s.events[placed];
     std::optional<Time> newest;
     for (auto it = events.rbegin(); it != events.rend(); ++it)
@@ -198,27 +222,33 @@ void stall_defect(const Store& s, Time now, const AnswerKeyConfig& c, const Wind
             break;
         }
     Time last = newest.value_or(Time::min());
-    if (newest && *newest >= now - c.stall_after) return;
+    if (newest && *newest >= now - c.stall_after)
+        return;
     auto begin = std::upper_bound(s.orders.begin(), s.orders.end(), last,
                                   [](Time t, const Order& o) { return t < o.created_at; });
     std::uint32_t after = 0;
     for (auto it = begin; it != s.orders.end() && it->created_at < w.judge_before; ++it)
-        if (s.eligible(*it)) ++after;
+        if (s.eligible(*it))
+            ++after;
     if (after >= c.stall_min_orders)
         out.push_back({"sync_stalled", "Placed Order",
                        detail({{"last_event", newest ? iso_utc(*newest) : std::string("none")},
                                {"orders_since", after}})});
 }
 
-void audience_defects(const Store& s, Time now, const AnswerKeyConfig& c, std::vector<Defect>& out) {
+void audience_defects(const Store& s, Time now, const AnswerKeyConfig& c, std::vector<Defect>& out)
+{
     for (const auto* groups : {&s.lists, &s.segments})
         for (const Group& g : *groups) {
-            if (!g.drop || g.drop->at <= s.start || g.drop->at > now) continue;
+            if (!g.drop || g.drop->at <= s.start || g.drop->at > now)
+                continue;
             std::size_t previous = s.member_count_at(g, s.start);
             bool gone = !s.group_exists_at(g, now);
             std::size_t current = gone ? 0 : s.member_count_at(g, now);
-            if (previous < c.audience_min_count) continue;
-            if (!gone && static_cast<double>(current) > c.audience_drop_ratio * static_cast<double>(previous)) continue;
+            if (previous < c.audience_min_count)
+                continue;
+            if (!gone && static_cast<double>(current) > c.audience_drop_ratio * static_cast<double>(previous))
+                continue;
             out.push_back({"audience_drop", g.id,
                            detail({{"name", g.name},
                                    {"type", g.is_segment ? "segment" : "list"},
@@ -228,7 +258,9 @@ void audience_defects(const Store& s, Time now, const AnswerKeyConfig& c, std::v
         }
 }
 
-void volume_defects(const Store& s, Time now, const AnswerKeyConfig& c, const Window& w, std::vector<Defect>& out) {
+void volume_defects(const Store& s, Time now, const AnswerKeyConfig& c, const Window& w,
+                    std::vector<Defect>& out)
+{
     Index placed = s.shopify_metric(EventKind::placed_order);
     Time end = local_day_start(s.shop.timezone, w.since);
     for (std::uint32_t k = 0; k < c.volume_lookback_days; ++k) {
@@ -237,27 +269,29 @@ void volume_defects(const Store& s, Time now, const AnswerKeyConfig& c, const Wi
                                       [](const Order& o, Time t) { return o.created_at < t; });
         std::uint64_t eligible = 0;
         for (auto it = first; it != s.orders.end() && it->created_at < end; ++it)
-            if (s.eligible(*it)) ++eligible;
+            if (s.eligible(*it))
+                ++eligible;
         std::uint64_t observed = 0;
         if (placed != k_none) {
             auto [a, b] = s.event_range(placed, begin, end);
             for (std::size_t i = a; i < b; ++i)
-                if (s.events[placed][i].arrival <= now) ++observed;
+                if (s.events[placed][i].arrival <= now)
+                    ++observed;
         }
         if (eligible >= 10) {
             double p = poisson_lower_tail(observed, static_cast<double>(eligible));
             if (p < 0.001)
                 out.push_back({"volume_gap", local_date(s.shop.timezone, begin),
-                               detail({{"eligible_orders", eligible},
-                                       {"placed_order_events", observed}})});
+                               detail({{"eligible_orders", eligible}, {"placed_order_events", observed}})});
         }
         end = begin;
     }
 }
 
-} // namespace
+}  // namespace
 
-std::vector<Defect> compute_answer_key(const Store& s, Time now, const AnswerKeyConfig& c) {
+std::vector<Defect> compute_answer_key(const Store& s, Time now, const AnswerKeyConfig& c)
+{
     std::vector<Defect> out;
     const Window w = window_at(c, now);
     order_defects(s, now, w, out);
@@ -266,12 +300,14 @@ std::vector<Defect> compute_answer_key(const Store& s, Time now, const AnswerKey
     stall_defect(s, now, c, w, out);
     audience_defects(s, now, c, out);
     volume_defects(s, now, c, w, out);
-    std::sort(out.begin(), out.end(),
-              [](const Defect& a, const Defect& b) { return std::tie(a.kind, a.key) < std::tie(b.kind, b.key); });
+    std::sort(out.begin(), out.end(), [](const Defect& a, const Defect& b) {
+        return std::tie(a.kind, a.key) < std::tie(b.kind, b.key);
+    });
     return out;
 }
 
-std::string answer_key_json(const Store& s, Time now, const AnswerKeyConfig& c) {
+std::string answer_key_json(const Store& s, Time now, const AnswerKeyConfig& c)
+{
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     const Window win = window_at(c, now);
@@ -308,4 +344,4 @@ std::string answer_key_json(const Store& s, Time now, const AnswerKeyConfig& c) 
     return buf.GetString();
 }
 
-} // namespace frr::sim
+}  // namespace frr::sim

@@ -14,7 +14,7 @@ namespace frr::sim {
 struct Defect {
     std::string kind;
     std::string key;
-    std::string detail_json; // a compact JSON object with the facts the defect depends on
+    std::string detail_json;  // a compact JSON object with the facts the defect depends on
 };
 
 // Sorted by (kind, key).
@@ -27,4 +27,4 @@ std::string ground_truth_json(const Store& store, Time now, Time since, Time unt
 // Poisson lower tail P(X <= k) for mean `lambda`.
 double poisson_lower_tail(std::uint64_t k, double lambda);
 
-} // namespace frr::sim
+}  // namespace frr::sim

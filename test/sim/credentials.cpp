@@ -4,10 +4,14 @@
 
 namespace frr::sim {
 
-std::string_view platform_name(Platform p) { return p == Platform::shopify ? "shopify" : "klaviyo"; }
+std::string_view platform_name(Platform p)
+{
+    return p == Platform::shopify ? "shopify" : "klaviyo";
+}
 
 void CredentialRegistry::add_static(Platform p, std::string token, std::vector<std::string> scopes,
-                                    std::string owner) {
+                                    std::string owner)
+{
     std::lock_guard lock(m_mutex);
     Entry e;
     e.platform = p;
@@ -17,29 +21,34 @@ void CredentialRegistry::add_static(Platform p, std::string token, std::vector<s
     m_tokens[std::move(token)] = std::move(e);
 }
 
-void CredentialRegistry::add_client(OAuthClient client) {
+void CredentialRegistry::add_client(OAuthClient client)
+{
     std::lock_guard lock(m_mutex);
     m_clients.push_back(std::move(client));
 }
 
 void CredentialRegistry::add_refresh_token(Platform p, std::string_view client_id, std::string refresh_token,
-                                           Time expires_at) {
+                                           Time expires_at)
+{
     std::lock_guard lock(m_mutex);
     Entry e;
     e.platform = p;
     e.is_refresh = true;
     e.client_id = std::string(client_id);
-    if (const OAuthClient* c = find_client(p, client_id)) e.scopes = c->scopes;
+    if (const OAuthClient* c = find_client(p, client_id))
+        e.scopes = c->scopes;
     e.owner = e.client_id;
     e.expires_at = expires_at;
     m_tokens[std::move(refresh_token)] = std::move(e);
 }
 
-TokenInfo CredentialRegistry::check(Platform p, std::string_view token, Time now) const {
+TokenInfo CredentialRegistry::check(Platform p, std::string_view token, Time now) const
+{
     std::lock_guard lock(m_mutex);
     TokenInfo info;
     auto it = m_tokens.find(token);
-    if (it == m_tokens.end() || it->second.platform != p || it->second.is_refresh) return info;
+    if (it == m_tokens.end() || it->second.platform != p || it->second.is_refresh)
+        return info;
     const Entry& e = it->second;
     info.scopes = e.scopes;
     info.owner = e.owner;
@@ -53,20 +62,25 @@ TokenInfo CredentialRegistry::check(Platform p, std::string_view token, Time now
     return info;
 }
 
-const OAuthClient* CredentialRegistry::find_client(Platform p, std::string_view id) const {
+const OAuthClient* CredentialRegistry::find_client(Platform p, std::string_view id) const
+{
     for (const OAuthClient& c : m_clients)
-        if (c.platform == p && c.client_id == id) return &c;
+        if (c.platform == p && c.client_id == id)
+            return &c;
     return nullptr;
 }
 
-std::optional<OAuthClient> CredentialRegistry::client(Platform p, std::string_view client_id) const {
+std::optional<OAuthClient> CredentialRegistry::client(Platform p, std::string_view client_id) const
+{
     std::lock_guard lock(m_mutex);
     const OAuthClient* c = find_client(p, client_id);
-    if (c == nullptr) return std::nullopt;
+    if (c == nullptr)
+        return std::nullopt;
     return *c;
 }
 
-std::string CredentialRegistry::next_token(std::string_view prefix) {
+std::string CredentialRegistry::next_token(std::string_view prefix)
+{
     // Deterministic per seed and issue order; 32 hex digits like real tokens.
     ++m_counter;
     std::uint64_t a = (m_seed + m_counter) * 0x9E3779B97F4A7C15ULL;
@@ -78,7 +92,8 @@ std::string CredentialRegistry::next_token(std::string_view prefix) {
 }
 
 GrantResult CredentialRegistry::client_credentials(Platform p, std::string_view client_id,
-                                                   std::string_view secret, Time now) {
+                                                   std::string_view secret, Time now)
+{
     std::lock_guard lock(m_mutex);
     GrantResult r;
     const OAuthClient* c = find_client(p, client_id);
@@ -102,7 +117,8 @@ GrantResult CredentialRegistry::client_credentials(Platform p, std::string_view 
 }
 
 GrantResult CredentialRegistry::refresh(Platform p, std::string_view client_id, std::string_view secret,
-                                        std::string_view refresh_token, Time now) {
+                                        std::string_view refresh_token, Time now)
+{
     std::lock_guard lock(m_mutex);
     GrantResult r;
     const OAuthClient* c = find_client(p, client_id);
@@ -127,7 +143,8 @@ GrantResult CredentialRegistry::refresh(Platform p, std::string_view client_id, 
     r.token.expires_in = c->access_lifetime;
     r.token.refresh_expires_in = c->refresh_lifetime;
     if (c->rotate_refresh) {
-        if (c->invalidate_old_refresh) it->second.revoked = true;
+        if (c->invalidate_old_refresh)
+            it->second.revoked = true;
         Entry fresh = it->second;
         fresh.revoked = false;
         fresh.expires_at = now + c->refresh_lifetime;
@@ -140,19 +157,22 @@ GrantResult CredentialRegistry::refresh(Platform p, std::string_view client_id, 
     return r;
 }
 
-bool CredentialRegistry::revoke(std::string_view token) {
+bool CredentialRegistry::revoke(std::string_view token)
+{
     std::lock_guard lock(m_mutex);
     auto it = m_tokens.find(token);
-    if (it == m_tokens.end()) return false;
+    if (it == m_tokens.end())
+        return false;
     it->second.revoked = true;
     return true;
 }
 
-void CredentialRegistry::expire_all(Platform p, Time now) {
+void CredentialRegistry::expire_all(Platform p, Time now)
+{
     std::lock_guard lock(m_mutex);
     for (auto& [token, e] : m_tokens)
         if (e.platform == p && !e.is_static && !e.is_refresh && (!e.expires_at || *e.expires_at > now))
             e.expires_at = now;
 }
 
-} // namespace frr::sim
+}  // namespace frr::sim

@@ -17,14 +17,14 @@
 namespace frr::sim {
 
 enum class Platform : std::uint8_t { shopify, klaviyo };
-std::string_view platform_name(Platform p); // "shopify", "klaviyo"
+std::string_view platform_name(Platform p);  // "shopify", "klaviyo"
 
 enum class TokenStatus : std::uint8_t { ok, unknown, expired, revoked };
 
 struct TokenInfo {
     TokenStatus status = TokenStatus::unknown;
     std::vector<std::string> scopes;
-    std::string owner;              // rate-limit bucket key: account / app install
+    std::string owner;  // rate-limit bucket key: account / app install
     std::optional<Time> expires_at;
 };
 
@@ -35,13 +35,13 @@ struct OAuthClient {
     std::vector<std::string> scopes;
     std::chrono::seconds access_lifetime{3600};
     std::chrono::seconds refresh_lifetime{90 * 24 * 3600};
-    bool rotate_refresh = true;     // a refresh returns a new refresh token
-    bool invalidate_old_refresh = true; // ... and the old one stops working
+    bool rotate_refresh = true;          // a refresh returns a new refresh token
+    bool invalidate_old_refresh = true;  // ... and the old one stops working
 };
 
 struct IssuedToken {
     std::string access_token;
-    std::string refresh_token;      // empty when the grant issues none
+    std::string refresh_token;  // empty when the grant issues none
     std::vector<std::string> scopes;
     std::chrono::seconds expires_in{0};
     std::chrono::seconds refresh_expires_in{0};
@@ -56,13 +56,14 @@ struct GrantResult {
 
 class CredentialRegistry {
 public:
-    explicit CredentialRegistry(std::uint64_t seed = 0) : m_seed(seed) {}
+    explicit CredentialRegistry(std::uint64_t seed = 0) : m_seed(seed) { }
 
     // A non-expiring token (Shopify admin token, Klaviyo private key).
     void add_static(Platform p, std::string token, std::vector<std::string> scopes, std::string owner);
     void add_client(OAuthClient client);
     // A refresh token issued out of band (what the user pasted into the config).
-    void add_refresh_token(Platform p, std::string_view client_id, std::string refresh_token, Time expires_at);
+    void add_refresh_token(Platform p, std::string_view client_id, std::string refresh_token,
+                           Time expires_at);
 
     // Lookup for an API request at sim time `now`.
     TokenInfo check(Platform p, std::string_view token, Time now) const;
@@ -100,4 +101,4 @@ private:
     std::vector<OAuthClient> m_clients;
 };
 
-} // namespace frr::sim
+}  // namespace frr::sim

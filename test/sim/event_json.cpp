@@ -6,7 +6,8 @@ namespace frr::sim {
 
 namespace {
 
-void append_json_string(std::string& out, std::string_view s) {
+void append_json_string(std::string& out, std::string_view s)
+{
     out.push_back('"');
     for (char ch : s) {
         switch (ch) {
@@ -30,45 +31,55 @@ void append_json_string(std::string& out, std::string_view s) {
 }
 
 // A JSON number with two decimals: 1234 -> 12.34
-std::string money_number(Money m) { return money_string(m); }
+std::string money_number(Money m)
+{
+    return money_string(m);
+}
 
-void append_line_items(std::string& out, const Store& s, std::span<const LineItem> items) {
+void append_line_items(std::string& out, const Store& s, std::span<const LineItem> items)
+{
     out += "\"line_items\":[";
     bool first = true;
     for (const LineItem& li : items) {
         const Product& p = s.products[li.product];
-        if (!first) out.push_back(',');
+        if (!first)
+            out.push_back(',');
         first = false;
         out += "{\"id\":" + std::to_string(li.id) + ",\"product_id\":" + std::to_string(p.id) + ",\"title\":";
         append_json_string(out, p.title);
         out += ",\"sku\":";
         append_json_string(out, p.sku);
-        out += ",\"quantity\":" + std::to_string(li.quantity) + ",\"price\":\"" + money_string(li.unit_price) +
-               "\",\"line_price\":\"" + money_string(li.unit_price * li.quantity) + "\"}";
+        out += ",\"quantity\":" + std::to_string(li.quantity) + ",\"price\":\"" +
+            money_string(li.unit_price) + "\",\"line_price\":\"" + money_string(li.unit_price * li.quantity) +
+            "\"}";
     }
     out.push_back(']');
 }
 
-void append_items(std::string& out, const Store& s, std::span<const LineItem> items) {
+void append_items(std::string& out, const Store& s, std::span<const LineItem> items)
+{
     out += "\"Items\":[";
     bool first = true;
     for (const LineItem& li : items) {
-        if (!first) out.push_back(',');
+        if (!first)
+            out.push_back(',');
         first = false;
         append_json_string(out, s.products[li.product].title);
     }
     out += "],\"Item Count\":" + std::to_string(items.size());
 }
 
-std::string order_properties(const Store& s, const Metric& m, const Event& e) {
+std::string order_properties(const Store& s, const Metric& m, const Event& e)
+{
     const Order& o = s.orders[e.order];
     auto items = s.line_items_of(o);
     std::string out = "{\"$event_id\":";
     std::string id = std::to_string(o.id);
-    if (e.dup > 0) id += ":dup" + std::to_string(e.dup);
+    if (e.dup > 0)
+        id += ":dup" + std::to_string(e.dup);
     append_json_string(out, id);
     out += ",\"$value\":" + money_number(e.value) + ",\"$currency_code\":\"" +
-           std::string(currency_code(s.shop.currency)) + "\",";
+        std::string(currency_code(s.shop.currency)) + "\",";
     append_items(out, s, items);
     out += ",\"Total Discounts\":" + money_number(o.discount) + ",\"Discount Codes\":[]";
     if (m.kind == EventKind::placed_order) {
@@ -76,33 +87,36 @@ std::string order_properties(const Store& s, const Metric& m, const Event& e) {
         append_json_string(out, source_name(o.source));
     }
     out += ",\"$extra\":{\"id\":" + std::to_string(o.id) + ",\"name\":\"" + order_name(o) +
-           "\",\"order_number\":" + std::to_string(o.number) + ",\"presentment_currency\":\"" +
-           std::string(currency_code(o.presentment_currency)) + "\",";
+        "\",\"order_number\":" + std::to_string(o.number) + ",\"presentment_currency\":\"" +
+        std::string(currency_code(o.presentment_currency)) + "\",";
     append_line_items(out, s, items);
     out += "}}";
     return out;
 }
 
-std::string ordered_product_properties(const Store& s, const Event& e) {
+std::string ordered_product_properties(const Store& s, const Event& e)
+{
     const Order& o = s.orders[e.order];
     const LineItem& li = s.line_items[e.line_item];
     const Product& p = s.products[li.product];
     std::string out = "{\"$event_id\":\"" + std::to_string(o.id) + ":" + std::to_string(li.id) + ":" +
-                      std::to_string(e.unit) + "\",\"$value\":" + money_number(e.value) + ",\"$currency_code\":\"" +
-                      std::string(currency_code(s.shop.currency)) + "\",\"Name\":";
+        std::to_string(e.unit) + "\",\"$value\":" + money_number(e.value) + ",\"$currency_code\":\"" +
+        std::string(currency_code(s.shop.currency)) + "\",\"Name\":";
     append_json_string(out, p.title);
     out += ",\"SKU\":";
     append_json_string(out, p.sku);
-    out += ",\"ProductID\":" + std::to_string(p.id) + ",\"Quantity\":1,\"$extra\":{\"order_id\":" +
-           std::to_string(o.id) + ",\"line_item_id\":" + std::to_string(li.id) + "}}";
+    out += ",\"ProductID\":" + std::to_string(p.id) +
+        ",\"Quantity\":1,\"$extra\":{\"order_id\":" + std::to_string(o.id) +
+        ",\"line_item_id\":" + std::to_string(li.id) + "}}";
     return out;
 }
 
-std::string checkout_properties(const Store& s, const Event& e) {
+std::string checkout_properties(const Store& s, const Event& e)
+{
     const AbandonedCheckout& c = s.checkouts[e.order];
     auto items = s.line_items_of(c);
     std::string out = "{\"$event_id\":\"" + std::to_string(c.id) + "\",\"$value\":" + money_number(e.value) +
-                      ",\"$currency_code\":\"" + std::string(currency_code(s.shop.currency)) + "\",";
+        ",\"$currency_code\":\"" + std::string(currency_code(s.shop.currency)) + "\",";
     append_items(out, s, items);
     out += ",\"$extra\":{\"token\":\"chk" + std::to_string(c.id) + "\",";
     append_line_items(out, s, items);
@@ -110,16 +124,18 @@ std::string checkout_properties(const Store& s, const Event& e) {
     return out;
 }
 
-std::string decoy_properties(const Event& e, bool placed) {
+std::string decoy_properties(const Event& e, bool placed)
+{
     // A custom (API) integration's own events: no $extra, Klaviyo's custom-integration keys.
     std::string id = (placed ? "api-order-" : "api-checkout-") + std::to_string(e.line_item);
     return "{\"$event_id\":\"" + id + "\",\"$value\":" + money_number(e.value) + ",\"OrderId\":\"" + id +
-           "\",\"ItemNames\":[\"Gift card\"]}";
+        "\",\"ItemNames\":[\"Gift card\"]}";
 }
 
-} // namespace
+}  // namespace
 
-std::string Store::event_properties_json(Index metric, const Event& e) const {
+std::string Store::event_properties_json(Index metric, const Event& e) const
+{
     const Metric& m = metrics[metric];
     switch (m.kind) {
     case EventKind::placed_order:
@@ -134,19 +150,21 @@ std::string Store::event_properties_json(Index metric, const Event& e) const {
     return "{}";
 }
 
-std::string Store::event_unique_id(Index metric, const Event& e) const {
+std::string Store::event_unique_id(Index metric, const Event& e) const
+{
     switch (metrics[metric].kind) {
     case EventKind::placed_order:
     case EventKind::fulfilled_order:
     case EventKind::cancelled_order:
     case EventKind::refunded_order: {
         std::string id = std::to_string(orders[e.order].id);
-        if (e.dup > 0) id += ":dup" + std::to_string(e.dup);
+        if (e.dup > 0)
+            id += ":dup" + std::to_string(e.dup);
         return id;
     }
     case EventKind::ordered_product:
         return std::to_string(orders[e.order].id) + ":" + std::to_string(line_items[e.line_item].id) + ":" +
-               std::to_string(e.unit);
+            std::to_string(e.unit);
     case EventKind::checkout_started: return std::to_string(checkouts[e.order].id);
     case EventKind::decoy_placed_order: return "api-order-" + std::to_string(e.line_item);
     case EventKind::decoy_started_checkout: return "api-checkout-" + std::to_string(e.line_item);
@@ -154,4 +172,4 @@ std::string Store::event_unique_id(Index metric, const Event& e) const {
     return {};
 }
 
-} // namespace frr::sim
+}  // namespace frr::sim

@@ -22,37 +22,45 @@ constexpr std::array<std::pair<FaultKind, std::string_view>, 10> k_kind_names{{
     {FaultKind::short_page, "short_page"},
     {FaultKind::graphql_partial, "graphql_partial"},
 }};
-} // namespace
+}  // namespace
 
-std::string_view fault_kind_name(FaultKind k) {
+std::string_view fault_kind_name(FaultKind k)
+{
     for (const auto& [kind, name] : k_kind_names)
-        if (kind == k) return name;
+        if (kind == k)
+            return name;
     return "http_status";
 }
 
-std::optional<FaultKind> parse_fault_kind(std::string_view name) {
+std::optional<FaultKind> parse_fault_kind(std::string_view name)
+{
     for (const auto& [kind, n] : k_kind_names)
-        if (n == name) return kind;
+        if (n == name)
+            return kind;
     return std::nullopt;
 }
 
-void FaultInjector::add(FaultSpec spec) {
+void FaultInjector::add(FaultSpec spec)
+{
     std::lock_guard lock(m_mutex);
     m_specs.push_back(std::move(spec));
 }
 
-void FaultInjector::clear() {
+void FaultInjector::clear()
+{
     std::lock_guard lock(m_mutex);
     m_specs.clear();
 }
 
-std::vector<FaultSpec> FaultInjector::active() const {
+std::vector<FaultSpec> FaultInjector::active() const
+{
     std::lock_guard lock(m_mutex);
     return m_specs;
 }
 
 std::optional<Fault> FaultInjector::take(Platform p, std::string_view path, Time now,
-                                         CredentialRegistry& credentials) {
+                                         CredentialRegistry& credentials)
+{
     std::optional<Fault> chosen;
     bool expire = false;
     {
@@ -60,7 +68,8 @@ std::optional<Fault> FaultInjector::take(Platform p, std::string_view path, Time
         for (auto it = m_specs.begin(); it != m_specs.end();) {
             FaultSpec& s = *it;
             bool in_time = (!s.from || now >= *s.from) && (!s.until || now < *s.until);
-            bool matches = s.platform == p && (s.endpoint.empty() || path.find(s.endpoint) != std::string_view::npos);
+            bool matches =
+                s.platform == p && (s.endpoint.empty() || path.find(s.endpoint) != std::string_view::npos);
             if (!matches || !in_time || chosen) {
                 ++it;
                 continue;
@@ -86,18 +95,21 @@ std::optional<Fault> FaultInjector::take(Platform p, std::string_view path, Time
             ++it;
         }
     }
-    if (expire) credentials.expire_all(p, now);
+    if (expire)
+        credentials.expire_all(p, now);
     return chosen;
 }
 
-void respond_reset(httplib::Response& res) {
+void respond_reset(httplib::Response& res)
+{
     // httplib sends the status line and headers, then the provider fails: the connection closes
     // with no body, which clients see as a reset / premature EOF.
-    res.set_content_provider(
-        1, "application/json", [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
+    res.set_content_provider(1, "application/json",
+                             [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
 }
 
-void respond_truncated(httplib::Response& res, std::string body, std::string content_type) {
+void respond_truncated(httplib::Response& res, std::string body, std::string content_type)
+{
     auto shared = std::make_shared<std::string>(std::move(body));
     std::size_t full = shared->size();
     res.set_content_provider(full, std::move(content_type),
@@ -107,16 +119,17 @@ void respond_truncated(httplib::Response& res, std::string body, std::string con
                                      sink.write(shared->data() + offset, half - offset);
                                      return true;
                                  }
-                                 return false; // close with the body incomplete
+                                 return false;  // close with the body incomplete
                              });
 }
 
-std::string html_error_page(int status) {
+std::string html_error_page(int status)
+{
     std::string code = std::to_string(status);
     return "<!DOCTYPE html>\n<html><head><title>" + code +
-           " | Cloudflare</title></head><body><div id=\"cf-error-details\"><h1>Error " + code +
-           "</h1><p>The origin web server is not reachable.</p></div>"
-           "<span class=\"cf-footer-item\">Performance &amp; security by Cloudflare</span></body></html>\n";
+        " | Cloudflare</title></head><body><div id=\"cf-error-details\"><h1>Error " + code +
+        "</h1><p>The origin web server is not reachable.</p></div>"
+        "<span class=\"cf-footer-item\">Performance &amp; security by Cloudflare</span></body></html>\n";
 }
 
-} // namespace frr::sim
+}  // namespace frr::sim

@@ -17,7 +17,9 @@
 #include "credentials.hpp"
 #include "store.hpp"
 
-namespace httplib { struct Response; }
+namespace httplib {
+struct Response;
+}
 
 namespace frr::sim {
 
@@ -49,11 +51,11 @@ struct Fault {
 
 struct FaultSpec {
     Platform platform = Platform::shopify;
-    std::string endpoint;           // substring of the path; empty = all
+    std::string endpoint;  // substring of the path; empty = all
     Fault fault;
-    std::optional<std::uint32_t> count; // next N matching requests; nullopt = unlimited
-    double fraction = 1.0;          // probability per matching request
-    std::optional<Time> from;       // active window on the sim clock (outage requires both)
+    std::optional<std::uint32_t> count;  // next N matching requests; nullopt = unlimited
+    double fraction = 1.0;               // probability per matching request
+    std::optional<Time> from;            // active window on the sim clock (outage requires both)
     std::optional<Time> until;
 };
 
@@ -61,7 +63,7 @@ class CredentialRegistry;
 
 class FaultInjector {
 public:
-    explicit FaultInjector(std::uint64_t seed = 0) : m_rng(seed ^ 0x5eedfa17ULL) {}
+    explicit FaultInjector(std::uint64_t seed = 0) : m_rng(seed ^ 0x5eedfa17ULL) { }
     void add(FaultSpec spec);
     void clear();
     std::vector<FaultSpec> active() const;
@@ -84,4 +86,4 @@ void respond_truncated(httplib::Response& res, std::string body, std::string con
 // A Cloudflare-style HTML error page for `status`.
 std::string html_error_page(int status);
 
-} // namespace frr::sim
+}  // namespace frr::sim

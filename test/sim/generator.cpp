@@ -10,27 +10,35 @@ namespace frr::sim {
 
 namespace {
 
-void record_injected(Store& s, const DefectPlan& plan) {
+void record_injected(Store& s, const DefectPlan& plan)
+{
     const std::pair<std::uint8_t, const char*> order_kinds[] = {
-        {k_order_missing, "order_missing_event"}, {k_order_late, "order_event_late"},
-        {k_order_duplicate, "order_event_duplicate"}, {k_order_wrong_value, "order_value_mismatch"},
+        {k_order_missing, "order_missing_event"},
+        {k_order_late, "order_event_late"},
+        {k_order_duplicate, "order_event_duplicate"},
+        {k_order_wrong_value, "order_value_mismatch"},
         {k_order_missing_item, "order_items_missing"}};
     for (Index i = 0; i < s.orders.size(); ++i)
         for (const auto& [flag, kind] : order_kinds)
-            if (plan.order_flags[i] & flag) s.injected.push_back({kind, order_name(s.orders[i])});
+            if (plan.order_flags[i] & flag)
+                s.injected.push_back({kind, order_name(s.orders[i])});
     for (Index i = 0; i < s.customers.size(); ++i) {
         std::uint8_t f = plan.customer_flags[i];
-        if (f & k_customer_missing_profile) s.injected.push_back({"customer_missing_profile", std::to_string(s.customers[i].id)});
+        if (f & k_customer_missing_profile)
+            s.injected.push_back({"customer_missing_profile", std::to_string(s.customers[i].id)});
         if (f & (k_customer_klaviyo_subscribed | k_customer_klaviyo_not_subscribed))
             s.injected.push_back({"consent_mismatch", std::to_string(s.customers[i].id)});
     }
-    for (const auto& day : plan.missing_days) s.injected.push_back({"volume_gap", local_date(s.shop.timezone, day.first)});
-    if (plan.stall_from) s.injected.push_back({"sync_stalled", "Placed Order"});
+    for (const auto& day : plan.missing_days)
+        s.injected.push_back({"volume_gap", local_date(s.shop.timezone, day.first)});
+    if (plan.stall_from)
+        s.injected.push_back({"sync_stalled", "Placed Order"});
 }
 
-} // namespace
+}  // namespace
 
-Store generate_store(const Scenario& sc, Time now) {
+Store generate_store(const Scenario& sc, Time now)
+{
     Store s;
     s.scenario = sc.name;
     s.seed = sc.seed;
@@ -49,4 +57,4 @@ Store generate_store(const Scenario& sc, Time now) {
     return s;
 }
 
-} // namespace frr::sim
+}  // namespace frr::sim

@@ -16,24 +16,24 @@ namespace frr::sim {
 
 // Per-order defect flags (bits).
 enum OrderDefect : std::uint8_t {
-    k_order_missing = 1,      // no Shopify events for the order
-    k_order_late = 2,         // its events arrive after the start time
-    k_order_duplicate = 4,    // a second Placed Order with $event_id "<id>:dup1"
-    k_order_wrong_value = 8,  // Placed Order $value = subtotal (shipping left out) or +5.00
-    k_order_missing_item = 16 // one Ordered Product event (the last unit) is missing
+    k_order_missing = 1,       // no Shopify events for the order
+    k_order_late = 2,          // its events arrive after the start time
+    k_order_duplicate = 4,     // a second Placed Order with $event_id "<id>:dup1"
+    k_order_wrong_value = 8,   // Placed Order $value = subtotal (shipping left out) or +5.00
+    k_order_missing_item = 16  // one Ordered Product event (the last unit) is missing
 };
 enum CustomerDefect : std::uint8_t {
     k_customer_missing_profile = 1,
-    k_customer_klaviyo_subscribed = 2,    // Klaviyo SUBSCRIBED against Shopify's refusal
-    k_customer_klaviyo_not_subscribed = 4 // Klaviyo NEVER_SUBSCRIBED against Shopify SUBSCRIBED
+    k_customer_klaviyo_subscribed = 2,     // Klaviyo SUBSCRIBED against Shopify's refusal
+    k_customer_klaviyo_not_subscribed = 4  // Klaviyo NEVER_SUBSCRIBED against Shopify SUBSCRIBED
 };
 
 struct DefectPlan {
-    std::vector<std::uint8_t> order_flags;    // per order
+    std::vector<std::uint8_t> order_flags;  // per order
     std::unordered_map<Index, Time> late_arrival;
-    std::vector<std::uint8_t> customer_flags; // per customer
-    std::optional<Time> stall_from;           // no Shopify event with datetime >= this is synced
-    std::vector<std::pair<Time, Time>> missing_days; // [begin, end) UTC of store-local days
+    std::vector<std::uint8_t> customer_flags;         // per customer
+    std::optional<Time> stall_from;                   // no Shopify event with datetime >= this is synced
+    std::vector<std::pair<Time, Time>> missing_days;  // [begin, end) UTC of store-local days
 };
 
 // The window of the answer key at `now` (docs/sync-semantics.md "Defect rules").
@@ -62,4 +62,4 @@ void generate_klaviyo(Store& store, const Scenario& scenario, const DefectPlan& 
 void build_shopify_indices(Store& store);
 void build_profile_indices(Store& store);
 
-} // namespace frr::sim
+}  // namespace frr::sim

@@ -11,20 +11,25 @@ namespace frr::sim {
 namespace {
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
-void key_count(JsonWriter& w, const char* key, std::uint64_t n) {
+void key_count(JsonWriter& w, const char* key, std::uint64_t n)
+{
     w.Key(key);
     w.Uint64(n);
 }
 
-void write_orders(JsonWriter& w, const Store& s, Time since, Time until) {
+void write_orders(JsonWriter& w, const Store& s, Time since, Time until)
+{
     std::uint64_t created = 0, eligible = 0, test = 0, updated = 0;
     for (const Order& o : s.orders) {
         if (o.created_at >= since && o.created_at < until) {
             ++created;
-            if (s.eligible(o)) ++eligible;
-            if (o.test) ++test;
+            if (s.eligible(o))
+                ++eligible;
+            if (o.test)
+                ++test;
         }
-        if (o.updated_at >= since && o.updated_at < until) ++updated;
+        if (o.updated_at >= since && o.updated_at < until)
+            ++updated;
     }
     w.Key("orders");
     w.StartObject();
@@ -36,13 +41,17 @@ void write_orders(JsonWriter& w, const Store& s, Time since, Time until) {
     w.EndObject();
 }
 
-void write_customers(JsonWriter& w, const Store& s, Time since, Time until) {
+void write_customers(JsonWriter& w, const Store& s, Time since, Time until)
+{
     std::uint64_t updated = 0, with_email = 0, updated_with_email = 0;
     for (const Customer& c : s.customers) {
         bool in = c.updated_at >= since && c.updated_at < until;
-        if (in) ++updated;
-        if (c.has_email()) ++with_email;
-        if (in && c.has_email()) ++updated_with_email;
+        if (in)
+            ++updated;
+        if (c.has_email())
+            ++with_email;
+        if (in && c.has_email())
+            ++updated_with_email;
     }
     w.Key("customers");
     w.StartObject();
@@ -53,7 +62,8 @@ void write_customers(JsonWriter& w, const Store& s, Time since, Time until) {
     w.EndObject();
     std::uint64_t checkouts = 0;
     for (const AbandonedCheckout& c : s.checkouts)
-        if (c.created_at >= since && c.created_at < until) ++checkouts;
+        if (c.created_at >= since && c.created_at < until)
+            ++checkouts;
     w.Key("checkouts");
     w.StartObject();
     key_count(w, "total", s.checkouts.size());
@@ -64,20 +74,25 @@ void write_customers(JsonWriter& w, const Store& s, Time since, Time until) {
 
 // The profiles a fetch finds by looking up the emails of the customers updated in
 // [since, until): one per distinct normalised email that Klaviyo holds.
-std::uint64_t profiles_of_updated_customers(const Store& s, Time since, Time until) {
+std::uint64_t profiles_of_updated_customers(const Store& s, Time since, Time until)
+{
     std::set<Index> found;
     for (const Customer& c : s.customers) {
-        if (!c.has_email() || c.updated_at < since || c.updated_at >= until) continue;
+        if (!c.has_email() || c.updated_at < since || c.updated_at >= until)
+            continue;
         Index p = s.find_profile_by_email(normalise_email(c.email));
-        if (p != k_none) found.insert(p);
+        if (p != k_none)
+            found.insert(p);
     }
     return found.size();
 }
 
-void write_klaviyo(JsonWriter& w, const Store& s, Time now, Time since, Time until) {
+void write_klaviyo(JsonWriter& w, const Store& s, Time now, Time since, Time until)
+{
     std::uint64_t profiles_updated = 0;
     for (const Profile& p : s.profiles)
-        if (p.updated_at >= since && p.updated_at < until) ++profiles_updated;
+        if (p.updated_at >= since && p.updated_at < until)
+            ++profiles_updated;
     w.Key("profiles");
     w.StartObject();
     key_count(w, "total", s.profiles.size());
@@ -89,9 +104,11 @@ void write_klaviyo(JsonWriter& w, const Store& s, Time now, Time since, Time unt
     for (Index m = 0; m < s.metrics.size(); ++m) {
         std::uint64_t total = 0, in_range = 0;
         for (const Event& e : s.events[m]) {
-            if (e.arrival > now) continue;
+            if (e.arrival > now)
+                continue;
             ++total;
-            if (e.datetime >= since && e.datetime < until) ++in_range;
+            if (e.datetime >= since && e.datetime < until)
+                ++in_range;
         }
         w.StartObject();
         w.Key("metric_id");
@@ -109,7 +126,8 @@ void write_klaviyo(JsonWriter& w, const Store& s, Time now, Time since, Time unt
         w.Key(key);
         w.StartArray();
         for (const Group& g : *groups) {
-            if (!s.group_exists_at(g, now)) continue;
+            if (!s.group_exists_at(g, now))
+                continue;
             w.StartObject();
             w.Key("id");
             w.String(g.id.c_str());
@@ -122,9 +140,10 @@ void write_klaviyo(JsonWriter& w, const Store& s, Time now, Time since, Time unt
     }
 }
 
-} // namespace
+}  // namespace
 
-std::string ground_truth_json(const Store& s, Time now, Time since, Time until) {
+std::string ground_truth_json(const Store& s, Time now, Time since, Time until)
+{
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     w.StartObject();
@@ -141,4 +160,4 @@ std::string ground_truth_json(const Store& s, Time now, Time since, Time until) 
     return buf.GetString();
 }
 
-} // namespace frr::sim
+}  // namespace frr::sim

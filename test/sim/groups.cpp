@@ -10,15 +10,18 @@ namespace frr::sim {
 
 namespace {
 
-std::string group_id(std::uint64_t seed, std::uint64_t salt) {
+std::string group_id(std::uint64_t seed, std::uint64_t salt)
+{
     constexpr std::string_view k_chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     Rng r(seed * 977 + salt);
     std::string id;
-    for (int i = 0; i < 6; ++i) id.push_back(k_chars[r.below(k_chars.size())]);
+    for (int i = 0; i < 6; ++i)
+        id.push_back(k_chars[r.below(k_chars.size())]);
     return id;
 }
 
-void sort_members(Group& g) {
+void sort_members(Group& g)
+{
     // Members are added in profile order, so a stable sort on joined_at alone gives the
     // (joined_at, profile) order.
     auto by_profile = [](const Membership& a, const Membership& b) { return a.profile < b.profile; };
@@ -31,7 +34,8 @@ void sort_members(Group& g) {
     });
 }
 
-Group make_group(const Store& s, std::string name, bool segment, std::uint64_t salt) {
+Group make_group(const Store& s, std::string name, bool segment, std::uint64_t salt)
+{
     Group g;
     g.id = group_id(s.seed, salt);
     g.name = std::move(name);
@@ -46,34 +50,42 @@ Group make_group(const Store& s, std::string name, bool segment, std::uint64_t s
 // offset per profile rather than a vector each (a million small allocations).
 class Purchases {
 public:
-    explicit Purchases(const Store& s) : m_first(s.profiles.size() + 1, 0) {
+    explicit Purchases(const Store& s) : m_first(s.profiles.size() + 1, 0)
+    {
         Index placed = s.shopify_metric(EventKind::placed_order);
-        if (placed == k_none) return;
+        if (placed == k_none)
+            return;
         const auto& events = s.events[placed];
         for (const Event& e : events)
-            if (e.dup == 0) ++m_first[e.profile + 1];
-        for (std::size_t i = 1; i < m_first.size(); ++i) m_first[i] += m_first[i - 1];
+            if (e.dup == 0)
+                ++m_first[e.profile + 1];
+        for (std::size_t i = 1; i < m_first.size(); ++i)
+            m_first[i] += m_first[i - 1];
         m_times.resize(m_first.back());
         std::vector<std::size_t> next(m_first.begin(), m_first.end() - 1);
         for (const Event& e : events)
-            if (e.dup == 0) m_times[next[e.profile]++] = e.datetime;
+            if (e.dup == 0)
+                m_times[next[e.profile]++] = e.datetime;
     }
-    std::span<const Time> of(Index profile) const {
+    std::span<const Time> of(Index profile) const
+    {
         return {m_times.data() + m_first[profile], m_first[profile + 1] - m_first[profile]};
     }
 
 private:
-    std::vector<std::size_t> m_first; // profile -> first position in m_times; one past the end last
+    std::vector<std::size_t> m_first;  // profile -> first position in m_times; one past the end last
     std::vector<Time> m_times;
 };
 
-} // namespace
+}  // namespace
 
-void make_groups(Store& s, const Scenario& sc, Time now, Rng& rng) {
+void make_groups(Store& s, const Scenario& sc, Time now, Rng& rng)
+{
     Group newsletter = make_group(s, "Newsletter", false, 1);
     for (Index i = 0; i < s.profiles.size(); ++i) {
         const Profile& p = s.profiles[i];
-        if (p.consent == Consent::subscribed) newsletter.members.push_back({i, p.consent_at.value_or(p.created_at)});
+        if (p.consent == Consent::subscribed)
+            newsletter.members.push_back({i, p.consent_at.value_or(p.created_at)});
     }
     Group vip = make_group(s, "VIP Customers", false, 2);
     vip.opt_in_process = "single_opt_in";
@@ -85,16 +97,21 @@ void make_groups(Store& s, const Scenario& sc, Time now, Rng& rng) {
     const Time recent_from = now - std::chrono::days(30);
     for (Index i = 0; i < s.profiles.size(); ++i) {
         const auto times = purchases.of(i);
-        if (times.size() >= 2) repeat.members.push_back({i, times[1]});
-        if (times.size() >= 3) vip.members.push_back({i, times[2]});
+        if (times.size() >= 2)
+            repeat.members.push_back({i, times[1]});
+        if (times.size() >= 3)
+            vip.members.push_back({i, times[2]});
         auto r = std::find_if(times.begin(), times.end(), [&](Time t) { return t >= recent_from; });
-        if (r != times.end()) recent.members.push_back({i, *r});
+        if (r != times.end())
+            recent.members.push_back({i, *r});
         if (s.profiles[i].can_receive_email_marketing() && !times.empty())
-            subscribers.members.push_back({i, std::max(times.front(), s.profiles[i].consent_at.value_or(times.front()))});
+            subscribers.members.push_back(
+                {i, std::max(times.front(), s.profiles[i].consent_at.value_or(times.front()))});
     }
     for (Group* g : {&newsletter, &vip, &repeat, &recent, &subscribers}) {
         sort_members(*g);
-        if (!g->members.empty()) g->updated_at = g->members.back().joined_at;
+        if (!g->members.empty())
+            g->updated_at = g->members.back().joined_at;
     }
     s.lists = {std::move(newsletter), std::move(vip)};
     s.segments = {std::move(repeat), std::move(recent), std::move(subscribers)};
@@ -103,22 +120,27 @@ void make_groups(Store& s, const Scenario& sc, Time now, Rng& rng) {
         Group* target = nullptr;
         auto pick = [&](std::vector<Group>& groups, std::string_view name) {
             for (Group& g : groups)
-                if (g.name == name) target = &g;
+                if (g.name == name)
+                    target = &g;
         };
-        if (d.group == "newsletter") pick(s.lists, "Newsletter");
-        else if (d.group.rfind("list:", 0) == 0) pick(s.lists, d.group.substr(5));
-        else if (d.group.rfind("segment:", 0) == 0) pick(s.segments, d.group.substr(8));
+        if (d.group == "newsletter")
+            pick(s.lists, "Newsletter");
+        else if (d.group.rfind("list:", 0) == 0)
+            pick(s.lists, d.group.substr(5));
+        else if (d.group.rfind("segment:", 0) == 0)
+            pick(s.segments, d.group.substr(8));
         if (target == nullptr)
             throw ScenarioError(sc.path + ": audience drop names an unknown group '" + d.group +
                                 "' (use newsletter, list:<name> or segment:<name>)");
         GroupDrop drop;
         drop.at = d.at.resolve(now);
         drop.vanish = d.vanish;
-        drop.keep = static_cast<std::uint32_t>(d.keep * static_cast<double>(s.member_count_at(*target, drop.at)));
+        drop.keep =
+            static_cast<std::uint32_t>(d.keep * static_cast<double>(s.member_count_at(*target, drop.at)));
         target->drop = drop;
         s.injected.push_back({"audience_drop", target->id});
     }
     (void)rng;
 }
 
-} // namespace frr::sim
+}  // namespace frr::sim

@@ -21,7 +21,8 @@ struct Options {
 };
 
 // Exit codes follow CONTRACTS.md: 64 usage, 78 configuration (scenario) error, 70 internal.
-std::optional<Options> parse_args(int argc, char** argv) {
+std::optional<Options> parse_args(int argc, char** argv)
+{
     Options o;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
@@ -29,27 +30,35 @@ std::optional<Options> parse_args(int argc, char** argv) {
             std::cout << k_usage;
             std::exit(0);
         }
-        if (i + 1 >= argc) return std::nullopt;
+        if (i + 1 >= argc)
+            return std::nullopt;
         std::string value = argv[++i];
         try {
-            if (arg == "--scenario") o.scenario = value;
-            else if (arg == "--port") o.port = std::stoi(value);
-            else if (arg == "--seed") o.seed = std::stoull(value);
+            if (arg == "--scenario")
+                o.scenario = value;
+            else if (arg == "--port")
+                o.port = std::stoi(value);
+            else if (arg == "--seed")
+                o.seed = std::stoull(value);
             else if (arg == "--now") {
                 o.now = frr::sim::parse_iso(value);
-                if (!o.now) return std::nullopt;
-            } else return std::nullopt;
+                if (!o.now)
+                    return std::nullopt;
+            } else
+                return std::nullopt;
         } catch (const std::exception&) {
             return std::nullopt;
         }
     }
-    if (o.scenario.empty() || o.port < 0 || o.port > 65535) return std::nullopt;
+    if (o.scenario.empty() || o.port < 0 || o.port > 65535)
+        return std::nullopt;
     return o;
 }
 
-} // namespace
+}  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     auto options = parse_args(argc, argv);
     if (!options) {
         std::cerr << "frr-sim: error: bad arguments\n" << k_usage;
@@ -64,11 +73,12 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     try {
         frr::sim::Scenario scenario = frr::sim::load_scenario(options->scenario);
-        if (options->seed) scenario.seed = *options->seed;
+        if (options->seed)
+            scenario.seed = *options->seed;
         bool fixed = options->now.has_value() || scenario.now.has_value();
         frr::sim::Time now = options->now ? *options->now
-                             : scenario.now ? *scenario.now
-                                            : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+            : scenario.now                ? *scenario.now
+                           : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
         frr::sim::Simulator sim(scenario, now, fixed);
         int port = sim.start("127.0.0.1", options->port);
         std::printf("listening on http://127.0.0.1:%d\n", port);

@@ -12,9 +12,10 @@
 
 namespace frr::sim {
 
-template <typename T, typename Key>
-void radix_sort(std::vector<T>& v, Key key) {
-    if (v.size() < 2) return;
+template <typename T, typename Key> void radix_sort(std::vector<T>& v, Key key)
+{
+    if (v.size() < 2)
+        return;
     std::int64_t lo = key(v[0]);
     std::int64_t hi = lo;
     for (const T& x : v) {
@@ -22,7 +23,8 @@ void radix_sort(std::vector<T>& v, Key key) {
         hi = std::max(hi, key(x));
     }
     const auto range = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo);
-    if (range == 0) return;
+    if (range == 0)
+        return;
     constexpr int k_bits = 11;
     constexpr std::size_t k_buckets = std::size_t{1} << k_bits;
     std::vector<T> buffer(v.size());
@@ -30,17 +32,22 @@ void radix_sort(std::vector<T>& v, Key key) {
     std::vector<T>* to = &buffer;
     for (int shift = 0; shift < 64 && (range >> shift) != 0; shift += k_bits) {
         auto digit = [&](const T& x) {
-            return static_cast<std::size_t>(((static_cast<std::uint64_t>(key(x)) - static_cast<std::uint64_t>(lo)) >> shift) &
-                                            (k_buckets - 1));
+            return static_cast<std::size_t>(
+                ((static_cast<std::uint64_t>(key(x)) - static_cast<std::uint64_t>(lo)) >> shift) &
+                (k_buckets - 1));
         };
         std::array<std::size_t, k_buckets> start{};
-        for (const T& x : *from) ++start[digit(x)];
+        for (const T& x : *from)
+            ++start[digit(x)];
         std::size_t sum = 0;
-        for (std::size_t& s : start) sum += std::exchange(s, sum);
-        for (const T& x : *from) (*to)[start[digit(x)]++] = x;
+        for (std::size_t& s : start)
+            sum += std::exchange(s, sum);
+        for (const T& x : *from)
+            (*to)[start[digit(x)]++] = x;
         std::swap(from, to);
     }
-    if (from != &v) v.swap(buffer);
+    if (from != &v)
+        v.swap(buffer);
 }
 
-} // namespace frr::sim
+}  // namespace frr::sim

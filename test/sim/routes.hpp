@@ -1,7 +1,9 @@
 #pragma once
 // Route modules. Each registers its handlers on the server; handlers read the store and
 // per-request state only through the SimContext, which outlives the server.
-namespace httplib { class Server; }
+namespace httplib {
+class Server;
+}
 
 namespace frr::sim {
 
@@ -15,4 +17,4 @@ void register_klaviyo_routes(httplib::Server& server, SimContext& ctx);
 // Simulator control: /_sim/answer-key, /_sim/ground-truth, /_sim/clock, /_sim/faults, /_sim/stats.
 void register_control_routes(httplib::Server& server, SimContext& ctx);
 
-} // namespace frr::sim
+}  // namespace frr::sim

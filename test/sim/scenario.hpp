@@ -39,10 +39,10 @@ struct DefectAmount {
 };
 
 struct AudienceDrop {
-    std::string group;              // "newsletter", "list:<name>", "segment:<name>"
+    std::string group;  // "newsletter", "list:<name>", "segment:<name>"
     TimeSpec at;
-    double keep = 0.0;              // share of members that remain (0 = emptied)
-    bool vanish = false;            // the list/segment is deleted
+    double keep = 0.0;    // share of members that remain (0 = emptied)
+    bool vanish = false;  // the list/segment is deleted
 };
 
 struct StoreSettings {
@@ -64,8 +64,8 @@ struct StoreSettings {
     double eur_rate = 0.15;
     double phone_only_rate = 0.08;
     double redacted_rate = 0.01;
-    double klaviyo_only_profiles = 0.05; // share of extra Klaviyo-only profiles (sign-up forms)
-    bool edge_orders = true;        // orders exactly at window edges and in the DST fall-back hour
+    double klaviyo_only_profiles = 0.05;  // share of extra Klaviyo-only profiles (sign-up forms)
+    bool edge_orders = true;              // orders exactly at window edges and in the DST fall-back hour
 };
 
 struct PlatformSettings {
@@ -84,7 +84,8 @@ struct ShopifySettings {
 };
 
 struct DefectSettings {
-    std::chrono::seconds scope{24 * 3600}; // rate-based order defects hit orders created in [now - scope, now)
+    std::chrono::seconds scope{24 *
+                               3600};  // rate-based order defects hit orders created in [now - scope, now)
     DefectAmount missing_placed_order;
     DefectAmount late_events;
     std::chrono::seconds late_min{10 * 60};  // late events arrive start + [late_min, late_max]
@@ -93,12 +94,12 @@ struct DefectSettings {
     DefectAmount wrong_value;
     DefectAmount missing_ordered_product;
     DefectAmount missing_profile;
-    DefectAmount consent_klaviyo_subscribed;     // Shopify UNSUBSCRIBED/NOT_SUBSCRIBED, Klaviyo SUBSCRIBED
-    DefectAmount consent_klaviyo_not_subscribed; // Shopify SUBSCRIBED, Klaviyo NEVER_SUBSCRIBED
+    DefectAmount consent_klaviyo_subscribed;      // Shopify UNSUBSCRIBED/NOT_SUBSCRIBED, Klaviyo SUBSCRIBED
+    DefectAmount consent_klaviyo_not_subscribed;  // Shopify SUBSCRIBED, Klaviyo NEVER_SUBSCRIBED
     std::optional<TimeSpec> stall_from;
     std::vector<AudienceDrop> audience_drops;
-    std::uint32_t missing_days = 0;              // pick this many eligible days
-    std::vector<std::uint32_t> missing_days_ago; // or these: local days before the day of `since`
+    std::uint32_t missing_days = 0;               // pick this many eligible days
+    std::vector<std::uint32_t> missing_days_ago;  // or these: local days before the day of `since`
 };
 
 // A fault from the scenario file; times relative to the start.
@@ -112,11 +113,12 @@ struct Scenario {
     std::string name = "unnamed";
     std::string path;
     std::uint64_t seed = 42;
-    std::optional<Time> now;        // default start time; --now overrides; else real time
+    std::optional<Time> now;  // default start time; --now overrides; else real time
     StoreSettings store;
     ShopifySettings shopify;
     PlatformSettings klaviyo;
-    std::pair<std::chrono::seconds, std::chrono::seconds> sync_lag{std::chrono::seconds(2), std::chrono::seconds(90)};
+    std::pair<std::chrono::seconds, std::chrono::seconds> sync_lag{std::chrono::seconds(2),
+                                                                   std::chrono::seconds(90)};
     DefectSettings defects;
     AnswerKeyConfig answer_key;
     std::vector<ScenarioFault> faults;
@@ -132,4 +134,4 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view text);
 // "-6h", "+30m" (relative) or ISO-8601 (absolute).
 std::optional<TimeSpec> parse_time_spec(std::string_view text);
 
-} // namespace frr::sim
+}  // namespace frr::sim

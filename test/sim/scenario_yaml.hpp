@@ -14,7 +14,7 @@ namespace frr::sim::yaml {
 
 class Reader {
 public:
-    explicit Reader(std::string file) : m_file(std::move(file)) {}
+    explicit Reader(std::string file) : m_file(std::move(file)) { }
 
     [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const;
     // Rejects keys not in `allowed`, naming the closest allowed key.
@@ -23,7 +23,7 @@ public:
 
     std::string text(const YAML::Node& n) const;
     double number(const YAML::Node& n) const;
-    double share(const YAML::Node& n) const; // a number in [0, 1]
+    double share(const YAML::Node& n) const;  // a number in [0, 1]
     std::int64_t integer(const YAML::Node& n) const;
     std::uint32_t count(const YAML::Node& n) const;
     bool boolean(const YAML::Node& n) const;
@@ -36,4 +36,4 @@ private:
     std::string m_file;
 };
 
-} // namespace frr::sim::yaml
+}  // namespace frr::sim::yaml

@@ -13,8 +13,8 @@ namespace frr::sim {
 
 class SimClock {
 public:
-    SimClock();                       // real time
-    explicit SimClock(Time fixed);    // fixed at `fixed` until moved
+    SimClock();                     // real time
+    explicit SimClock(Time fixed);  // fixed at `fixed` until moved
 
     Time now() const;
     std::chrono::steady_clock::time_point limiter_now() const;
@@ -29,8 +29,8 @@ private:
     mutable std::mutex m_mutex;
     bool m_fixed = false;
     Time m_fixed_time{};
-    std::chrono::seconds m_offset{0};       // added to system_clock in real mode
+    std::chrono::seconds m_offset{0};  // added to system_clock in real mode
     std::chrono::seconds m_limiter_offset{0};
 };
 
-} // namespace frr::sim
+}  // namespace frr::sim

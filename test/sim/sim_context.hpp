@@ -18,10 +18,10 @@ namespace frr::sim {
 
 // Request counters of one platform.
 struct PlatformStats {
-    std::uint64_t requests = 0;     // every request routed to the platform (control routes excluded)
-    std::uint64_t throttled = 0;    // answered THROTTLED / 429 by a rate limiter or a fault
-    std::uint64_t limited = 0;      // of those, by the platform's own rate limiter (not a fault)
-    std::uint64_t faults = 0;       // answered by an injected fault
+    std::uint64_t requests = 0;   // every request routed to the platform (control routes excluded)
+    std::uint64_t throttled = 0;  // answered THROTTLED / 429 by a rate limiter or a fault
+    std::uint64_t limited = 0;    // of those, by the platform's own rate limiter (not a fault)
+    std::uint64_t faults = 0;     // answered by an injected fault
 };
 
 // Answer-key rule parameters (docs/sync-semantics.md "Defaults that both sides share").
@@ -97,6 +97,6 @@ inline constexpr std::string_view k_klaviyo_api_key = "pk_frrsim0000000000000000
 inline constexpr std::string_view k_klaviyo_client_id = "frr-sim-klaviyo-client";
 inline constexpr std::string_view k_klaviyo_client_secret = "frr-sim-klaviyo-secret";
 inline constexpr std::string_view k_klaviyo_refresh_token = "frrsim-klaviyo-initial-refresh";
-} // namespace defaults
+}  // namespace defaults
 
-} // namespace frr::sim
+}  // namespace frr::sim

@@ -9,15 +9,19 @@ namespace frr::sim {
 
 namespace {
 
-std::vector<std::string> or_default(const std::vector<std::string>& v, std::vector<std::string> fallback) {
+std::vector<std::string> or_default(const std::vector<std::string>& v, std::vector<std::string> fallback)
+{
     return v.empty() ? fallback : v;
 }
 
-} // namespace
+}  // namespace
 
 Simulator::Simulator(const Scenario& sc, Time now, bool fixed_clock)
-    : m_store(generate_store(sc, now)), m_clock(fixed_clock ? SimClock(now) : SimClock()) {
-    if (!fixed_clock) m_clock.set(now);
+    : m_store(generate_store(sc, now)),
+      m_clock(fixed_clock ? SimClock(now) : SimClock())
+{
+    if (!fixed_clock)
+        m_clock.set(now);
     m_context = std::make_unique<SimContext>(m_store, m_clock, sc.seed, sc.rate_limit_scale);
     m_context->set_answer_key_config(sc.answer_key);
     setup_credentials(sc);
@@ -27,9 +31,13 @@ Simulator::Simulator(const Scenario& sc, Time now, bool fixed_clock)
     register_control_routes(m_server, *m_context);
 }
 
-Simulator::~Simulator() { stop(); }
+Simulator::~Simulator()
+{
+    stop();
+}
 
-void Simulator::setup_credentials(const Scenario& sc) {
+void Simulator::setup_credentials(const Scenario& sc)
+{
     CredentialRegistry& reg = m_context->credentials();
     const Time now = m_clock.now();
     auto shopify_scopes = or_default(sc.shopify.auth.scopes,
@@ -44,11 +52,12 @@ void Simulator::setup_credentials(const Scenario& sc) {
     shopify.rotate_refresh = sc.shopify.auth.rotate_refresh;
     shopify.invalidate_old_refresh = sc.shopify.auth.invalidate_old_refresh;
     reg.add_client(shopify);
-    reg.add_refresh_token(Platform::shopify, shopify.client_id, std::string(defaults::k_shopify_refresh_token),
-                          now + shopify.refresh_lifetime);
+    reg.add_refresh_token(Platform::shopify, shopify.client_id,
+                          std::string(defaults::k_shopify_refresh_token), now + shopify.refresh_lifetime);
 
-    auto klaviyo_scopes = or_default(sc.klaviyo.scopes, {"accounts:read", "events:read", "lists:read",
-                                                         "metrics:read", "profiles:read", "segments:read"});
+    auto klaviyo_scopes = or_default(
+        sc.klaviyo.scopes,
+        {"accounts:read", "events:read", "lists:read", "metrics:read", "profiles:read", "segments:read"});
     reg.add_static(Platform::klaviyo, std::string(defaults::k_klaviyo_api_key), klaviyo_scopes, "account");
     OAuthClient klaviyo;
     klaviyo.platform = Platform::klaviyo;
@@ -59,37 +68,45 @@ void Simulator::setup_credentials(const Scenario& sc) {
     klaviyo.rotate_refresh = sc.klaviyo.rotate_refresh;
     klaviyo.invalidate_old_refresh = sc.klaviyo.invalidate_old_refresh;
     reg.add_client(klaviyo);
-    reg.add_refresh_token(Platform::klaviyo, klaviyo.client_id, std::string(defaults::k_klaviyo_refresh_token),
-                          now + klaviyo.refresh_lifetime);
+    reg.add_refresh_token(Platform::klaviyo, klaviyo.client_id,
+                          std::string(defaults::k_klaviyo_refresh_token), now + klaviyo.refresh_lifetime);
 }
 
-void Simulator::setup_faults(const Scenario& sc, Time now) {
+void Simulator::setup_faults(const Scenario& sc, Time now)
+{
     for (const ScenarioFault& f : sc.faults) {
         FaultSpec spec = f.spec;
-        if (f.from) spec.from = f.from->resolve(now);
-        if (f.until) spec.until = f.until->resolve(now);
+        if (f.from)
+            spec.from = f.from->resolve(now);
+        if (f.until)
+            spec.until = f.until->resolve(now);
         m_context->faults().add(spec);
     }
 }
 
-int Simulator::start(const std::string& host, int port) {
+int Simulator::start(const std::string& host, int port)
+{
     // The real platforms take as many connections as a client opens. httplib's default pool
     // (8 workers) lets idle kept-alive connections hold every worker for their 5 s keep-alive,
     // so a client with more requests in flight would wait for nothing and time out.
     m_server.new_task_queue = [] { return new httplib::ThreadPool(64); };
     int bound = port == 0 ? m_server.bind_to_any_port(host) : (m_server.bind_to_port(host, port) ? port : -1);
-    if (bound <= 0) throw std::runtime_error("cannot bind " + host + ":" + std::to_string(port));
+    if (bound <= 0)
+        throw std::runtime_error("cannot bind " + host + ":" + std::to_string(port));
     m_context->set_base_url("http://" + host + ":" + std::to_string(bound));
     m_thread = std::thread([this] { m_server.listen_after_bind(); });
     // listen_after_bind() accepts connections the kernel already queues on the bound socket,
     // so clients may connect at once; is_running() flips shortly after.
-    while (!m_server.is_running()) std::this_thread::yield();
+    while (!m_server.is_running())
+        std::this_thread::yield();
     return bound;
 }
 
-void Simulator::stop() {
+void Simulator::stop()
+{
     m_server.stop();
-    if (m_thread.joinable()) m_thread.join();
+    if (m_thread.joinable())
+        m_thread.join();
 }
 
-} // namespace frr::sim
+}  // namespace frr::sim

@@ -42,4 +42,4 @@ private:
     std::thread m_thread;
 };
 
-} // namespace frr::sim
+}  // namespace frr::sim

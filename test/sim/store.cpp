@@ -7,9 +7,13 @@
 
 namespace frr::sim {
 
-std::string_view currency_code(Currency c) { return c == Currency::gbp ? "GBP" : "EUR"; }
+std::string_view currency_code(Currency c)
+{
+    return c == Currency::gbp ? "GBP" : "EUR";
+}
 
-std::string_view marketing_state_name(MarketingState s) {
+std::string_view marketing_state_name(MarketingState s)
+{
     switch (s) {
     case MarketingState::not_subscribed: return "NOT_SUBSCRIBED";
     case MarketingState::subscribed: return "SUBSCRIBED";
@@ -21,7 +25,8 @@ std::string_view marketing_state_name(MarketingState s) {
     return "NOT_SUBSCRIBED";
 }
 
-std::string_view opt_in_level_name(OptInLevel l) {
+std::string_view opt_in_level_name(OptInLevel l)
+{
     switch (l) {
     case OptInLevel::single_opt_in: return "SINGLE_OPT_IN";
     case OptInLevel::confirmed_opt_in: return "CONFIRMED_OPT_IN";
@@ -30,7 +35,8 @@ std::string_view opt_in_level_name(OptInLevel l) {
     return "UNKNOWN";
 }
 
-std::string_view source_name(SourceName s) {
+std::string_view source_name(SourceName s)
+{
     switch (s) {
     case SourceName::web: return "web";
     case SourceName::pos: return "pos";
@@ -39,7 +45,8 @@ std::string_view source_name(SourceName s) {
     return "web";
 }
 
-std::string_view financial_status_name(FinancialStatus s) {
+std::string_view financial_status_name(FinancialStatus s)
+{
     switch (s) {
     case FinancialStatus::paid: return "PAID";
     case FinancialStatus::pending: return "PENDING";
@@ -51,7 +58,8 @@ std::string_view financial_status_name(FinancialStatus s) {
     return "PAID";
 }
 
-std::string_view fulfillment_status_name(FulfillmentStatus s) {
+std::string_view fulfillment_status_name(FulfillmentStatus s)
+{
     switch (s) {
     case FulfillmentStatus::unfulfilled: return "UNFULFILLED";
     case FulfillmentStatus::fulfilled: return "FULFILLED";
@@ -60,7 +68,8 @@ std::string_view fulfillment_status_name(FulfillmentStatus s) {
     return "UNFULFILLED";
 }
 
-std::string_view consent_name(Consent c) {
+std::string_view consent_name(Consent c)
+{
     switch (c) {
     case Consent::subscribed: return "SUBSCRIBED";
     case Consent::unsubscribed: return "UNSUBSCRIBED";
@@ -69,7 +78,8 @@ std::string_view consent_name(Consent c) {
     return "NEVER_SUBSCRIBED";
 }
 
-std::string_view suppression_name(Suppression s) {
+std::string_view suppression_name(Suppression s)
+{
     switch (s) {
     case Suppression::none: return "";
     case Suppression::invalid_email: return "INVALID_EMAIL";
@@ -82,26 +92,30 @@ std::string_view suppression_name(Suppression s) {
 
 namespace {
 
-template <typename Vec, typename Key>
-Index find_by_id(const Vec& v, Key id) {
+template <typename Vec, typename Key> Index find_by_id(const Vec& v, Key id)
+{
     auto it = std::lower_bound(v.begin(), v.end(), id, [](const auto& r, Key k) { return r.id < k; });
-    if (it == v.end() || it->id != id) return k_none;
+    if (it == v.end() || it->id != id)
+        return k_none;
     return static_cast<Index>(it - v.begin());
 }
 
 // Crockford base32, as used by ULIDs.
 constexpr std::string_view k_base32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-void put_base32(std::string& out, std::uint64_t value, int digits) {
+void put_base32(std::string& out, std::uint64_t value, int digits)
+{
     for (int i = digits - 1; i >= 0; --i)
         out.push_back(k_base32[(value >> (5 * i)) & 31U]);
 }
 
-std::optional<std::uint64_t> get_base32(std::string_view text) {
+std::optional<std::uint64_t> get_base32(std::string_view text)
+{
     std::uint64_t v = 0;
     for (char ch : text) {
         auto pos = k_base32.find(ch);
-        if (pos == std::string_view::npos) return std::nullopt;
+        if (pos == std::string_view::npos)
+            return std::nullopt;
         v = (v << 5) | pos;
     }
     return v;
@@ -111,46 +125,66 @@ constexpr int k_event_metric_digits = 3;
 constexpr int k_event_position_digits = 12;
 constexpr std::size_t k_event_prefix_len = 26 - k_event_metric_digits - k_event_position_digits;
 
-} // namespace
+}  // namespace
 
-Index Store::find_order(std::int64_t id) const { return find_by_id(orders, id); }
-Index Store::find_customer(std::int64_t id) const { return find_by_id(customers, id); }
-Index Store::find_checkout(std::int64_t id) const { return find_by_id(checkouts, id); }
+Index Store::find_order(std::int64_t id) const
+{
+    return find_by_id(orders, id);
+}
+Index Store::find_customer(std::int64_t id) const
+{
+    return find_by_id(customers, id);
+}
+Index Store::find_checkout(std::int64_t id) const
+{
+    return find_by_id(checkouts, id);
+}
 
-Index Store::find_product(std::int64_t id) const {
+Index Store::find_product(std::int64_t id) const
+{
     for (std::size_t i = 0; i < products.size(); ++i)
-        if (products[i].id == id) return static_cast<Index>(i);
+        if (products[i].id == id)
+            return static_cast<Index>(i);
     return k_none;
 }
 
-Index Store::find_profile(std::string_view id) const {
+Index Store::find_profile(std::string_view id) const
+{
     auto it = std::lower_bound(profiles.begin(), profiles.end(), id,
                                [](const Profile& p, std::string_view k) { return p.id_view() < k; });
-    if (it == profiles.end() || it->id_view() != id) return k_none;
+    if (it == profiles.end() || it->id_view() != id)
+        return k_none;
     return static_cast<Index>(it - profiles.begin());
 }
 
-Index Store::find_profile_by_email(std::string_view email) const {
+Index Store::find_profile_by_email(std::string_view email) const
+{
     auto it = std::lower_bound(profiles_by_email.begin(), profiles_by_email.end(), email,
                                [this](Index i, std::string_view k) { return profiles[i].email < k; });
-    if (it == profiles_by_email.end() || profiles[*it].email != email) return k_none;
+    if (it == profiles_by_email.end() || profiles[*it].email != email)
+        return k_none;
     return *it;
 }
 
-Index Store::find_metric(std::string_view id) const {
+Index Store::find_metric(std::string_view id) const
+{
     for (std::size_t i = 0; i < metrics.size(); ++i)
-        if (metrics[i].id == id) return static_cast<Index>(i);
+        if (metrics[i].id == id)
+            return static_cast<Index>(i);
     return k_none;
 }
 
-const Group* Store::find_group(std::string_view id) const {
+const Group* Store::find_group(std::string_view id) const
+{
     for (const auto* groups : {&lists, &segments})
         for (const Group& g : *groups)
-            if (g.id == id) return &g;
+            if (g.id == id)
+                return &g;
     return nullptr;
 }
 
-std::string Store::event_id(Index metric, std::size_t position) const {
+std::string Store::event_id(Index metric, std::size_t position) const
+{
     std::string out;
     out.reserve(26);
     put_base32(out, seed & 0x3FFFFFFFFFFFULL, static_cast<int>(k_event_prefix_len));
@@ -159,18 +193,22 @@ std::string Store::event_id(Index metric, std::size_t position) const {
     return out;
 }
 
-std::optional<std::pair<Index, std::size_t>> Store::find_event(std::string_view id) const {
-    if (id.size() != 26) return std::nullopt;
+std::optional<std::pair<Index, std::size_t>> Store::find_event(std::string_view id) const
+{
+    if (id.size() != 26)
+        return std::nullopt;
     std::string expected = event_id(0, 0);
     if (id.substr(0, k_event_prefix_len) != std::string_view(expected).substr(0, k_event_prefix_len))
         return std::nullopt;
     auto m = get_base32(id.substr(k_event_prefix_len, k_event_metric_digits));
     auto p = get_base32(id.substr(k_event_prefix_len + k_event_metric_digits));
-    if (!m || !p || *m >= events.size() || *p >= events[*m].size()) return std::nullopt;
+    if (!m || !p || *m >= events.size() || *p >= events[*m].size())
+        return std::nullopt;
     return std::pair{static_cast<Index>(*m), static_cast<std::size_t>(*p)};
 }
 
-std::string Store::event_uuid(Index metric, std::size_t position) const {
+std::string Store::event_uuid(Index metric, std::size_t position) const
+{
     // Deterministic v4-shaped UUID from (seed, metric, position).
     std::uint64_t a = seed * 0x9E3779B97F4A7C15ULL ^ (std::uint64_t{metric} << 48) ^ position;
     std::uint64_t b = (a + 0x632BE59BD9B4E019ULL) * 0xBF58476D1CE4E5B9ULL;
@@ -183,7 +221,8 @@ std::string Store::event_uuid(Index metric, std::size_t position) const {
     return buf;
 }
 
-std::pair<std::size_t, std::size_t> Store::event_range(Index metric, Time from, Time until) const {
+std::pair<std::size_t, std::size_t> Store::event_range(Index metric, Time from, Time until) const
+{
     const auto& v = events[metric];
     auto by_time = [](const Event& e, Time t) { return e.datetime < t; };
     auto first = std::lower_bound(v.begin(), v.end(), from, by_time);
@@ -191,7 +230,8 @@ std::pair<std::size_t, std::size_t> Store::event_range(Index metric, Time from, 
     return {static_cast<std::size_t>(first - v.begin()), static_cast<std::size_t>(last - v.begin())};
 }
 
-Index Store::shopify_metric(EventKind kind) const {
+Index Store::shopify_metric(EventKind kind) const
+{
     for (std::size_t i = 0; i < metrics.size(); ++i)
         if (metrics[i].kind == kind && metrics[i].integration == Integration::shopify)
             return static_cast<Index>(i);
@@ -200,40 +240,54 @@ Index Store::shopify_metric(EventKind kind) const {
 
 namespace {
 // Members present at `now` given an optional drop; members are sorted by joined_at.
-std::size_t visible_prefix(const Group& g, Time now) {
+std::size_t visible_prefix(const Group& g, Time now)
+{
     auto joined = std::upper_bound(g.members.begin(), g.members.end(), now,
                                    [](Time t, const Membership& m) { return t < m.joined_at; });
     std::size_t n = static_cast<std::size_t>(joined - g.members.begin());
-    if (g.drop && now >= g.drop->at) n = std::min<std::size_t>(n, g.drop->vanish ? 0 : g.drop->keep);
+    if (g.drop && now >= g.drop->at)
+        n = std::min<std::size_t>(n, g.drop->vanish ? 0 : g.drop->keep);
     return n;
 }
-} // namespace
+}  // namespace
 
-std::vector<Membership> Store::members_at(const Group& g, Time now) const {
+std::vector<Membership> Store::members_at(const Group& g, Time now) const
+{
     std::size_t n = visible_prefix(g, now);
     return {g.members.begin(), g.members.begin() + static_cast<std::ptrdiff_t>(n)};
 }
 
-std::size_t Store::member_count_at(const Group& g, Time now) const { return visible_prefix(g, now); }
+std::size_t Store::member_count_at(const Group& g, Time now) const
+{
+    return visible_prefix(g, now);
+}
 
-bool Store::group_exists_at(const Group& g, Time now) const {
+bool Store::group_exists_at(const Group& g, Time now) const
+{
     return now >= g.created_at && !(g.drop && g.drop->vanish && now >= g.drop->at);
 }
 
-std::string order_name(const Order& o) { return "#" + std::to_string(o.number); }
+std::string order_name(const Order& o)
+{
+    return "#" + std::to_string(o.number);
+}
 
-std::string normalise_email(std::string_view email) {
+std::string normalise_email(std::string_view email)
+{
     auto first = email.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
+    if (first == std::string_view::npos)
+        return {};
     auto last = email.find_last_not_of(" \t\r\n");
     std::string out(email.substr(first, last - first + 1));
     // ASCII only, as std::tolower does in the "C" locale frr-sim runs in (never setlocale'd).
     for (char& ch : out)
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        if (ch >= 'A' && ch <= 'Z')
+            ch = static_cast<char>(ch - 'A' + 'a');
     return out;
 }
 
-std::string iso_utc(Time t) {
+std::string iso_utc(Time t)
+{
     auto days = std::chrono::floor<std::chrono::days>(t);
     std::chrono::year_month_day ymd{days};
     std::chrono::hh_mm_ss hms{t - days};
@@ -246,18 +300,22 @@ std::string iso_utc(Time t) {
 }
 
 namespace {
-bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
-    if (pos + n > s.size()) return false;
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out)
+{
+    if (pos + n > s.size())
+        return false;
     out = 0;
     for (std::size_t i = pos; i < pos + n; ++i) {
-        if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+        if (!std::isdigit(static_cast<unsigned char>(s[i])))
+            return false;
         out = out * 10 + (s[i] - '0');
     }
     return true;
 }
-} // namespace
+}  // namespace
 
-std::optional<Time> parse_iso(std::string_view s) {
+std::optional<Time> parse_iso(std::string_view s)
+{
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
     if (!digits(s, 0, 4, y) || s.size() < 19 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
         !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != ' ') || !digits(s, 11, 2, h) || s[13] != ':' ||
@@ -266,30 +324,36 @@ std::optional<Time> parse_iso(std::string_view s) {
     std::size_t pos = 19;
     if (pos < s.size() && s[pos] == '.') {
         ++pos;
-        while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) ++pos;
+        while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos])))
+            ++pos;
     }
     std::chrono::seconds offset{0};
     if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
         ++pos;
     } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
         int oh = 0, om = 0;
-        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om))
+        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+            !digits(s, pos + 4, 2, om))
             return std::nullopt;
         offset = std::chrono::hours(oh) + std::chrono::minutes(om);
-        if (s[pos] == '-') offset = -offset;
+        if (s[pos] == '-')
+            offset = -offset;
         pos += 6;
     } else {
-        return std::nullopt; // a time without a zone is ambiguous
+        return std::nullopt;  // a time without a zone is ambiguous
     }
-    if (pos != s.size()) return std::nullopt;
+    if (pos != s.size())
+        return std::nullopt;
     std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(mo)),
                                     std::chrono::day(static_cast<unsigned>(d))};
-    if (!ymd.ok() || h > 23 || mi > 59 || se > 60) return std::nullopt;
+    if (!ymd.ok() || h > 23 || mi > 59 || se > 60)
+        return std::nullopt;
     return Time{std::chrono::sys_days(ymd)} + std::chrono::hours(h) + std::chrono::minutes(mi) +
-           std::chrono::seconds(se) - offset;
+        std::chrono::seconds(se) - offset;
 }
 
-std::string money_string(Money m) {
+std::string money_string(Money m)
+{
     char buf[32];
     const char* sign = m < 0 ? "-" : "";
     long long a = m < 0 ? -m : m;
@@ -297,9 +361,11 @@ std::string money_string(Money m) {
     return buf;
 }
 
-Money to_presentment(Money shop_amount, Currency presentment) {
-    if (presentment == Currency::gbp) return shop_amount;
-    return (shop_amount * 117 + 50) / 100; // GBP -> EUR at 1.17, rounded half up
+Money to_presentment(Money shop_amount, Currency presentment)
+{
+    if (presentment == Currency::gbp)
+        return shop_amount;
+    return (shop_amount * 117 + 50) / 100;  // GBP -> EUR at 1.17, rounded half up
 }
 
-} // namespace frr::sim
+}  // namespace frr::sim

@@ -32,19 +32,26 @@ enum class Currency : std::uint8_t { gbp, eur };
 std::string_view currency_code(Currency c);
 
 // Shopify email marketing state (CustomerEmailMarketingState); redacted customers have no email.
-enum class MarketingState : std::uint8_t { not_subscribed, subscribed, pending, unsubscribed, invalid, redacted };
-std::string_view marketing_state_name(MarketingState s); // "NOT_SUBSCRIBED", ...
+enum class MarketingState : std::uint8_t {
+    not_subscribed,
+    subscribed,
+    pending,
+    unsubscribed,
+    invalid,
+    redacted
+};
+std::string_view marketing_state_name(MarketingState s);  // "NOT_SUBSCRIBED", ...
 enum class OptInLevel : std::uint8_t { single_opt_in, confirmed_opt_in, unknown };
-std::string_view opt_in_level_name(OptInLevel l); // "SINGLE_OPT_IN", ...
+std::string_view opt_in_level_name(OptInLevel l);  // "SINGLE_OPT_IN", ...
 
 enum class SourceName : std::uint8_t { web, pos, shopify_draft_order };
-std::string_view source_name(SourceName s); // "web", "pos", "shopify_draft_order"
+std::string_view source_name(SourceName s);  // "web", "pos", "shopify_draft_order"
 // displayFinancialStatus
 enum class FinancialStatus : std::uint8_t { paid, pending, authorized, partially_refunded, refunded, voided };
-std::string_view financial_status_name(FinancialStatus s); // "PAID", ...
+std::string_view financial_status_name(FinancialStatus s);  // "PAID", ...
 // displayFulfillmentStatus
 enum class FulfillmentStatus : std::uint8_t { unfulfilled, fulfilled, partially_fulfilled };
-std::string_view fulfillment_status_name(FulfillmentStatus s); // "UNFULFILLED", ...
+std::string_view fulfillment_status_name(FulfillmentStatus s);  // "UNFULFILLED", ...
 
 // How the Shopify endpoint signals an empty bucket (api/shopify.md "Throttling").
 enum class ShopifyThrottleMode : std::uint8_t { graphql_200, legacy_message, http_429 };
@@ -52,13 +59,13 @@ enum class ShopifyThrottleMode : std::uint8_t { graphql_200, legacy_message, htt
 struct Shop {
     std::int64_t id = 0;
     std::string name;
-    std::string domain;             // "frr-demo.myshopify.com"
+    std::string domain;  // "frr-demo.myshopify.com"
     Currency currency = Currency::gbp;
-    std::string timezone;           // IANA, default "Europe/London"
-    double bucket_size = 2000.0;    // GraphQL cost bucket (Standard plan)
-    double restore_rate = 100.0;    // points per second
+    std::string timezone;         // IANA, default "Europe/London"
+    double bucket_size = 2000.0;  // GraphQL cost bucket (Standard plan)
+    double restore_rate = 100.0;  // points per second
     ShopifyThrottleMode throttle_mode = ShopifyThrottleMode::graphql_200;
-    std::vector<std::string> api_versions; // supported, e.g. "2026-01" ... plus "unstable"
+    std::vector<std::string> api_versions;  // supported, e.g. "2026-01" ... plus "unstable"
     Time created_at{};
 };
 
@@ -66,17 +73,17 @@ struct Product {
     std::int64_t id = 0;
     std::string title;
     std::string sku;
-    Money price = 0;                // shop currency, VAT inclusive
+    Money price = 0;  // shop currency, VAT inclusive
     Time created_at{};
     Time updated_at{};
 };
 
 struct Customer {
-    std::int64_t id = 0;            // legacyResourceId
+    std::int64_t id = 0;  // legacyResourceId
     Time created_at{};
     Time updated_at{};
-    std::string email;              // as entered in Shopify: may have odd case/whitespace; empty = none
-    std::string phone;              // E.164 or empty
+    std::string email;  // as entered in Shopify: may have odd case/whitespace; empty = none
+    std::string phone;  // E.164 or empty
     // Names point into static storage (the generator's name tables, or literals in tests):
     // a million customers and profiles share 32 of them.
     std::string_view first_name;
@@ -90,14 +97,14 @@ struct Customer {
 // A line item of an order or abandoned checkout; lives in Store::line_items.
 struct LineItem {
     std::int64_t id = 0;
-    Index product = k_none;         // index into Store::products (title, sku, product id)
+    Index product = k_none;  // index into Store::products (title, sku, product id)
     std::uint32_t quantity = 1;
-    Money unit_price = 0;           // shop currency, after line discounts
+    Money unit_price = 0;  // shop currency, after line discounts
 };
 
 struct Order {
-    std::int64_t id = 0;            // legacyResourceId; ascending with created_at
-    std::uint32_t number = 0;       // name is "#<number>"
+    std::int64_t id = 0;       // legacyResourceId; ascending with created_at
+    std::uint32_t number = 0;  // name is "#<number>"
     Time created_at{};
     Time updated_at{};
     Time processed_at{};
@@ -108,16 +115,16 @@ struct Order {
     SourceName source = SourceName::web;
     FinancialStatus financial_status = FinancialStatus::paid;
     FulfillmentStatus fulfillment_status = FulfillmentStatus::unfulfilled;
-    Currency presentment_currency = Currency::gbp; // shop currency is Shop::currency
+    Currency presentment_currency = Currency::gbp;  // shop currency is Shop::currency
     // Shop-currency amounts; subtotal is after discounts, total = subtotal + shipping (VAT incl.)
     Money subtotal = 0;
     Money shipping = 0;
     Money discount = 0;
     Money total = 0;
-    std::uint32_t quantity = 0;     // subtotalLineItemsQuantity
-    std::uint32_t first_line_item = 0; // range into Store::line_items
+    std::uint32_t quantity = 0;         // subtotalLineItemsQuantity
+    std::uint32_t first_line_item = 0;  // range into Store::line_items
     std::uint32_t line_item_count = 0;
-    Index customer = k_none;        // index into Store::customers; order email = customer's
+    Index customer = k_none;  // index into Store::customers; order email = customer's
 };
 
 struct AbandonedCheckout {
@@ -135,33 +142,39 @@ struct AbandonedCheckout {
 // ---- Klaviyo's side ------------------------------------------------------------------
 
 enum class Consent : std::uint8_t { subscribed, unsubscribed, never_subscribed };
-std::string_view consent_name(Consent c); // "SUBSCRIBED", ...
+std::string_view consent_name(Consent c);  // "SUBSCRIBED", ...
 enum class Suppression : std::uint8_t { none, invalid_email, hard_bounce, spam_complaint, user_suppressed };
-std::string_view suppression_name(Suppression s); // "INVALID_EMAIL", ...
+std::string_view suppression_name(Suppression s);  // "INVALID_EMAIL", ...
 
 enum class Integration : std::uint8_t { shopify, api };
 
 // Which Shopify fact an event copies (decides its event_properties).
 enum class EventKind : std::uint8_t {
-    placed_order, ordered_product, fulfilled_order, cancelled_order, refunded_order,
-    checkout_started, decoy_placed_order, decoy_started_checkout
+    placed_order,
+    ordered_product,
+    fulfilled_order,
+    cancelled_order,
+    refunded_order,
+    checkout_started,
+    decoy_placed_order,
+    decoy_started_checkout
 };
 
 struct Metric {
-    std::string id;                 // 6 chars
+    std::string id;  // 6 chars
     std::string name;
     Integration integration = Integration::shopify;
-    std::string integration_json;   // the `integration` object, compact JSON
+    std::string integration_json;  // the `integration` object, compact JSON
     Time created_at{};
     Time updated_at{};
     EventKind kind = EventKind::placed_order;
 };
 
 struct Profile {
-    std::array<char, 26> id{};      // ULID-like; see id_view()
-    std::string email;              // normalised (trimmed, lower-case); empty only for non-Shopify
+    std::array<char, 26> id{};  // ULID-like; see id_view()
+    std::string email;          // normalised (trimmed, lower-case); empty only for non-Shopify
     std::string phone;
-    std::string_view first_name;    // static storage, as Customer's
+    std::string_view first_name;  // static storage, as Customer's
     std::string_view last_name;
     Time created_at{};
     Time updated_at{};
@@ -169,9 +182,10 @@ struct Profile {
     std::optional<Time> consent_at;
     Suppression suppression = Suppression::none;
     std::optional<Time> suppressed_at;
-    Index customer = k_none;        // the Shopify customer it was synced from
+    Index customer = k_none;  // the Shopify customer it was synced from
     std::string_view id_view() const { return {id.data(), id.size()}; }
-    bool can_receive_email_marketing() const {
+    bool can_receive_email_marketing() const
+    {
         return consent == Consent::subscribed && suppression == Suppression::none;
     }
 };
@@ -182,11 +196,11 @@ struct Event {
     Time datetime{};
     Time arrival{};
     Index profile = k_none;
-    Index order = k_none;           // source order (order kinds) or checkout (checkout kinds)
-    std::uint32_t line_item = 0;    // ordered_product: index into Store::line_items
-    std::uint16_t unit = 0;         // ordered_product: unit index within the line item
-    std::uint8_t dup = 0;           // 0 = original; n = the n-th duplicate ($event_id "<id>:dupN")
-    Money value = 0;                // $value in shop currency minor units (may be wrong by defect)
+    Index order = k_none;         // source order (order kinds) or checkout (checkout kinds)
+    std::uint32_t line_item = 0;  // ordered_product: index into Store::line_items
+    std::uint16_t unit = 0;       // ordered_product: unit index within the line item
+    std::uint8_t dup = 0;         // 0 = original; n = the n-th duplicate ($event_id "<id>:dupN")
+    Money value = 0;              // $value in shop currency minor units (may be wrong by defect)
 };
 
 struct Membership {
@@ -203,13 +217,13 @@ struct GroupDrop {
 };
 
 struct Group {
-    std::string id;                 // 6 chars
+    std::string id;  // 6 chars
     std::string name;
     bool is_segment = false;
-    std::string opt_in_process = "double_opt_in"; // lists only
+    std::string opt_in_process = "double_opt_in";  // lists only
     Time created_at{};
     Time updated_at{};
-    std::vector<Membership> members; // sorted by (joined_at, profile)
+    std::vector<Membership> members;  // sorted by (joined_at, profile)
     std::optional<GroupDrop> drop;
 };
 
@@ -223,36 +237,40 @@ struct InjectedDefect {
 struct Store {
     std::string scenario;
     std::uint64_t seed = 0;
-    Time start{};                   // the simulator's start time (sim clock at startup)
+    Time start{};  // the simulator's start time (sim clock at startup)
     Shop shop;
     std::vector<Product> products;
-    std::vector<Customer> customers;            // sorted by id
-    std::vector<Index> customers_by_updated;    // by (updated_at, id)
-    std::vector<Order> orders;                  // sorted by id (== by created_at, id)
-    std::vector<Index> orders_by_updated;       // by (updated_at, id)
-    std::vector<Index> orders_by_processed;     // by (processed_at, id)
-    std::vector<AbandonedCheckout> checkouts;   // sorted by id
+    std::vector<Customer> customers;           // sorted by id
+    std::vector<Index> customers_by_updated;   // by (updated_at, id)
+    std::vector<Order> orders;                 // sorted by id (== by created_at, id)
+    std::vector<Index> orders_by_updated;      // by (updated_at, id)
+    std::vector<Index> orders_by_processed;    // by (processed_at, id)
+    std::vector<AbandonedCheckout> checkouts;  // sorted by id
     std::vector<LineItem> line_items;
     std::vector<Metric> metrics;
-    std::vector<Profile> profiles;              // sorted by id (ULIDs ascend with created_at)
-    std::vector<Index> profiles_by_updated;     // by (updated_at, id)
-    std::vector<Index> profiles_by_email;       // by email
-    std::vector<std::vector<Event>> events;     // events[metric index], sorted by datetime
+    std::vector<Profile> profiles;           // sorted by id (ULIDs ascend with created_at)
+    std::vector<Index> profiles_by_updated;  // by (updated_at, id)
+    std::vector<Index> profiles_by_email;    // by email
+    std::vector<std::vector<Event>> events;  // events[metric index], sorted by datetime
     std::vector<Group> lists;
     std::vector<Group> segments;
     std::vector<InjectedDefect> injected;
 
-    std::span<const LineItem> line_items_of(const Order& o) const {
+    std::span<const LineItem> line_items_of(const Order& o) const
+    {
         return {line_items.data() + o.first_line_item, o.line_item_count};
     }
-    std::span<const LineItem> line_items_of(const AbandonedCheckout& c) const {
+    std::span<const LineItem> line_items_of(const AbandonedCheckout& c) const
+    {
         return {line_items.data() + c.first_line_item, c.line_item_count};
     }
-    const Customer* customer_of(const Order& o) const {
+    const Customer* customer_of(const Order& o) const
+    {
         return o.customer == k_none ? nullptr : &customers[o.customer];
     }
     // Eligible for Klaviyo's sync (docs/sync-semantics.md): not a test order and the customer has an email.
-    bool eligible(const Order& o) const {
+    bool eligible(const Order& o) const
+    {
         return !o.test && o.customer != k_none && customers[o.customer].has_email();
     }
 
@@ -264,7 +282,7 @@ struct Store {
     Index find_profile(std::string_view id) const;
     Index find_profile_by_email(std::string_view normalised_email) const;
     Index find_metric(std::string_view id) const;
-    const Group* find_group(std::string_view id) const; // list or segment
+    const Group* find_group(std::string_view id) const;  // list or segment
 
     // Klaviyo event ids: 26 chars, encoding (metric index, position) so lookup is O(1).
     std::string event_id(Index metric, std::size_t position) const;
@@ -301,4 +319,4 @@ std::string money_string(Money m);
 // Shop-currency amount converted to a presentment currency (fixed, documented rate GBP->EUR 1.17).
 Money to_presentment(Money shop_amount, Currency presentment);
 
-} // namespace frr::sim
+}  // namespace frr::sim

@@ -16,21 +16,27 @@ namespace {
 constexpr std::string_view k_base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 constexpr std::string_view k_crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-std::string short_id(std::uint64_t seed, std::uint64_t salt) {
+std::string short_id(std::uint64_t seed, std::uint64_t salt)
+{
     Rng r(seed * 131 + salt);
     std::string id;
-    for (int i = 0; i < 6; ++i) id.push_back(k_base62[r.below(k_base62.size())]);
+    for (int i = 0; i < 6; ++i)
+        id.push_back(k_base62[r.below(k_base62.size())]);
     return id;
 }
 
 // ULID-shaped id: 10 chars of milliseconds, 6 chars of the profile's position (so ids ascend
 // with position when the milliseconds do not descend), 10 random chars.
-std::array<char, 26> ulid(std::uint64_t ms, std::uint32_t position, Rng& rng) {
+std::array<char, 26> ulid(std::uint64_t ms, std::uint32_t position, Rng& rng)
+{
     std::array<char, 26> id{};
-    for (int i = 9; i >= 0; --i, ms >>= 5) id[static_cast<std::size_t>(i)] = k_crockford[ms & 31U];
-    for (int i = 15; i >= 10; --i, position >>= 5) id[static_cast<std::size_t>(i)] = k_crockford[position & 31U];
+    for (int i = 9; i >= 0; --i, ms >>= 5)
+        id[static_cast<std::size_t>(i)] = k_crockford[ms & 31U];
+    for (int i = 15; i >= 10; --i, position >>= 5)
+        id[static_cast<std::size_t>(i)] = k_crockford[position & 31U];
     std::uint64_t r = rng.next();
-    for (std::size_t i = 16; i < 26; ++i, r >>= 5) id[i] = k_crockford[r & 31U];
+    for (std::size_t i = 16; i < 26; ++i, r >>= 5)
+        id[i] = k_crockford[r & 31U];
     return id;
 }
 
@@ -39,8 +45,13 @@ const std::string k_shopify_integration =
 const std::string k_api_integration =
     R"({"object":"integration","id":"7FtS4J","key":"api","name":"API","category":"API"})";
 
-void make_metrics(Store& s) {
-    struct Def { const char* name; Integration integration; EventKind kind; };
+void make_metrics(Store& s)
+{
+    struct Def {
+        const char* name;
+        Integration integration;
+        EventKind kind;
+    };
     const Def defs[] = {
         {"Placed Order", Integration::shopify, EventKind::placed_order},
         {"Ordered Product", Integration::shopify, EventKind::ordered_product},
@@ -57,7 +68,8 @@ void make_metrics(Store& s) {
         m.id = short_id(s.seed, salt++);
         m.name = d.name;
         m.integration = d.integration;
-        m.integration_json = d.integration == Integration::shopify ? k_shopify_integration : k_api_integration;
+        m.integration_json =
+            d.integration == Integration::shopify ? k_shopify_integration : k_api_integration;
         m.kind = d.kind;
         m.created_at = s.shop.created_at + std::chrono::days(d.integration == Integration::shopify ? 1 : 200);
         m.updated_at = m.created_at;
@@ -66,7 +78,8 @@ void make_metrics(Store& s) {
     s.events.resize(s.metrics.size());
 }
 
-Consent mapped_consent(MarketingState st) {
+Consent mapped_consent(MarketingState st)
+{
     switch (st) {
     case MarketingState::subscribed: return Consent::subscribed;
     case MarketingState::unsubscribed: return Consent::unsubscribed;
@@ -76,15 +89,25 @@ Consent mapped_consent(MarketingState st) {
 
 // One profile per Shopify customer with an email (plus Klaviyo-only sign-ups); returns the
 // profile index of each customer (k_none when it has none).
-std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng) {
-    auto lag = [&] { return sc.sync_lag.first + std::chrono::seconds(rng.below(static_cast<std::uint64_t>((sc.sync_lag.second - sc.sync_lag.first).count()) + 1)); };
-    s.profiles.reserve(s.customers.size() + static_cast<std::size_t>(sc.store.klaviyo_only_profiles * static_cast<double>(s.customers.size())) + 1);
+std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng)
+{
+    auto lag = [&] {
+        return sc.sync_lag.first +
+            std::chrono::seconds(rng.below(
+                static_cast<std::uint64_t>((sc.sync_lag.second - sc.sync_lag.first).count()) + 1));
+    };
+    s.profiles.reserve(
+        s.customers.size() +
+        static_cast<std::size_t>(sc.store.klaviyo_only_profiles * static_cast<double>(s.customers.size())) +
+        1);
     for (Index i = 0; i < s.customers.size(); ++i) {
         const Customer& c = s.customers[i];
-        if (!c.has_email() || (plan.customer_flags[i] & k_customer_missing_profile)) continue;
-        Profile p; // its strings are copied later, by write_profile_text
+        if (!c.has_email() || (plan.customer_flags[i] & k_customer_missing_profile))
+            continue;
+        Profile p;  // its strings are copied later, by write_profile_text
         // Customers come in createdAt order; keep profiles in that order too (ids ascend with it).
-        p.created_at = std::max(s.profiles.empty() ? Time{} : s.profiles.back().created_at, c.created_at + lag());
+        p.created_at =
+            std::max(s.profiles.empty() ? Time{} : s.profiles.back().created_at, c.created_at + lag());
         p.updated_at = std::max(p.created_at, c.updated_at + lag());
         p.consent = mapped_consent(c.marketing_state);
         if (c.marketing_state == MarketingState::invalid) {
@@ -94,21 +117,25 @@ std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan&
             p.suppression = rng.chance(0.5) ? Suppression::hard_bounce : Suppression::spam_complaint;
             p.suppressed_at = p.updated_at;
         }
-        if (plan.customer_flags[i] & k_customer_klaviyo_subscribed) p.consent = Consent::subscribed;
+        if (plan.customer_flags[i] & k_customer_klaviyo_subscribed)
+            p.consent = Consent::subscribed;
         if (plan.customer_flags[i] & k_customer_klaviyo_not_subscribed) {
             p.consent = Consent::never_subscribed;
             p.suppression = Suppression::none;
         }
-        if (p.consent != Consent::never_subscribed) p.consent_at = c.consent_updated_at.value_or(p.created_at);
+        if (p.consent != Consent::never_subscribed)
+            p.consent_at = c.consent_updated_at.value_or(p.created_at);
         p.customer = i;
         p.created_at = std::min(p.created_at, now);
         p.updated_at = std::min(p.updated_at, now);
         s.profiles.push_back(std::move(p));
     }
-    auto extra = static_cast<std::size_t>(sc.store.klaviyo_only_profiles * static_cast<double>(s.customers.size()));
+    auto extra =
+        static_cast<std::size_t>(sc.store.klaviyo_only_profiles * static_cast<double>(s.customers.size()));
     const Time start = now - std::chrono::days(sc.store.history_days + 365);
     std::vector<Time> signup_times(extra);
-    for (Time& t : signup_times) t = start + std::chrono::seconds(rng.below(static_cast<std::uint64_t>((now - start).count())));
+    for (Time& t : signup_times)
+        t = start + std::chrono::seconds(rng.below(static_cast<std::uint64_t>((now - start).count())));
     radix_sort(signup_times, [](Time t) { return t.time_since_epoch().count(); });
     std::vector<Profile> signups;
     signups.reserve(extra);
@@ -118,7 +145,8 @@ std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan&
         p.created_at = signup_times[k];
         p.updated_at = p.created_at;
         p.consent = rng.chance(0.7) ? Consent::subscribed : Consent::never_subscribed;
-        if (p.consent == Consent::subscribed) p.consent_at = p.created_at;
+        if (p.consent == Consent::subscribed)
+            p.consent_at = p.created_at;
         signups.push_back(std::move(p));
     }
     // Merge the two createdAt-ordered sequences; ULIDs then ascend with position (no sort of
@@ -130,29 +158,34 @@ std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan&
     s.profiles.resize(from_customers + from_signups);
     for (std::size_t out = s.profiles.size(); from_signups > 0;) {
         --out;
-        if (from_customers > 0 && signups[from_signups - 1].created_at < s.profiles[from_customers - 1].created_at)
+        if (from_customers > 0 &&
+            signups[from_signups - 1].created_at < s.profiles[from_customers - 1].created_at)
             s.profiles[out] = std::move(s.profiles[--from_customers]);
         else
             s.profiles[out] = std::move(signups[--from_signups]);
     }
     std::uint64_t previous_ms = 0;
     for (Index i = 0; i < s.profiles.size(); ++i) {
-        auto ms = static_cast<std::uint64_t>(s.profiles[i].created_at.time_since_epoch().count()) * 1000 + rng.below(1000);
+        auto ms = static_cast<std::uint64_t>(s.profiles[i].created_at.time_since_epoch().count()) * 1000 +
+            rng.below(1000);
         previous_ms = std::max(previous_ms, ms);
         s.profiles[i].id = ulid(previous_ms, i, rng);
     }
     std::vector<Index> of_customer(s.customers.size(), k_none);
     for (Index i = 0; i < s.profiles.size(); ++i)
-        if (s.profiles[i].customer != k_none) of_customer[s.profiles[i].customer] = i;
+        if (s.profiles[i].customer != k_none)
+            of_customer[s.profiles[i].customer] = i;
     return of_customer;
 }
 
 // The strings a profile copies from its Shopify customer (email normalised). They use no random
 // numbers and no later step reads them before the profile indices, so this runs on the helper
 // thread that builds those.
-void write_profile_text(Store& s) {
+void write_profile_text(Store& s)
+{
     for (Profile& p : s.profiles) {
-        if (p.customer == k_none) continue;
+        if (p.customer == k_none)
+            continue;
         const Customer& c = s.customers[p.customer];
         p.email = normalise_email(c.email);
         p.phone = c.phone;
@@ -164,50 +197,64 @@ void write_profile_text(Store& s) {
 struct EventSink {
     Store& s;
     const DefectPlan& plan;
-    std::array<Index, 8> metric_of_kind{}; // the Shopify metric of each EventKind
-    EventSink(Store& store, const DefectPlan& p) : s(store), plan(p) {
+    std::array<Index, 8> metric_of_kind{};  // the Shopify metric of each EventKind
+    EventSink(Store& store, const DefectPlan& p) : s(store), plan(p)
+    {
         for (std::size_t k = 0; k < metric_of_kind.size(); ++k)
             metric_of_kind[k] = s.shopify_metric(static_cast<EventKind>(k));
         // Upper bounds, so the large vectors are never copied while they grow.
         std::size_t units = 0;
-        for (const Order& o : s.orders) units += o.quantity;
-        s.events[metric_of_kind[static_cast<std::size_t>(EventKind::placed_order)]].reserve(s.orders.size() + 64);
+        for (const Order& o : s.orders)
+            units += o.quantity;
+        s.events[metric_of_kind[static_cast<std::size_t>(EventKind::placed_order)]].reserve(s.orders.size() +
+                                                                                            64);
         s.events[metric_of_kind[static_cast<std::size_t>(EventKind::ordered_product)]].reserve(units);
-        s.events[metric_of_kind[static_cast<std::size_t>(EventKind::fulfilled_order)]].reserve(s.orders.size());
+        s.events[metric_of_kind[static_cast<std::size_t>(EventKind::fulfilled_order)]].reserve(
+            s.orders.size());
     }
     bool synced(Time datetime) const { return !plan.stall_from || datetime < *plan.stall_from; }
-    void add(EventKind kind, Event e) {
-        if (!synced(e.datetime)) return;
+    void add(EventKind kind, Event e)
+    {
+        if (!synced(e.datetime))
+            return;
         s.events[metric_of_kind[static_cast<std::size_t>(kind)]].push_back(e);
     }
 };
 
-bool in_missing_day(const DefectPlan& plan, Time t) {
+bool in_missing_day(const DefectPlan& plan, Time t)
+{
     for (const auto& [begin, end] : plan.missing_days)
-        if (t >= begin && t < end) return true;
+        if (t >= begin && t < end)
+            return true;
     return false;
 }
 
 void order_events(Store& s, const Scenario& sc, const DefectPlan& plan, const std::vector<Index>& profile_of,
-                  Rng& rng) {
+                  Rng& rng)
+{
     EventSink sink(s, plan);
     const auto lag_span = static_cast<std::uint64_t>((sc.sync_lag.second - sc.sync_lag.first).count()) + 1;
     for (Index i = 0; i < s.orders.size(); ++i) {
         const Order& o = s.orders[i];
-        if (!s.eligible(o)) continue;
+        if (!s.eligible(o))
+            continue;
         std::uint8_t flags = plan.order_flags[i];
-        if ((flags & k_order_missing) || in_missing_day(plan, o.created_at)) continue;
+        if ((flags & k_order_missing) || in_missing_day(plan, o.created_at))
+            continue;
         Index profile = profile_of[o.customer];
-        if (profile == k_none) continue; // the customer's profile is missing: nothing can sync
+        if (profile == k_none)
+            continue;  // the customer's profile is missing: nothing can sync
         Time arrival = o.created_at + sc.sync_lag.first + std::chrono::seconds(rng.below(lag_span));
-        if (flags & k_order_late) arrival = plan.late_arrival.at(i);
+        if (flags & k_order_late)
+            arrival = plan.late_arrival.at(i);
         Event placed;
         placed.datetime = o.created_at;
         placed.arrival = arrival;
         placed.profile = profile;
         placed.order = i;
         placed.value = o.subtotal + o.shipping;
-        if (flags & k_order_wrong_value) placed.value = o.shipping > 0 ? o.subtotal : o.total + 500;
+        if (flags & k_order_wrong_value)
+            placed.value = o.shipping > 0 ? o.subtotal : o.total + 500;
         sink.add(EventKind::placed_order, placed);
         if (flags & k_order_duplicate) {
             Event dup = placed;
@@ -219,7 +266,8 @@ void order_events(Store& s, const Scenario& sc, const DefectPlan& plan, const st
         for (std::uint32_t k = 0; k < items.size(); ++k) {
             for (std::uint16_t u = 0; u < items[k].quantity; ++u) {
                 bool last_unit = k + 1 == items.size() && std::uint32_t{u} + 1 == items[k].quantity;
-                if ((flags & k_order_missing_item) && last_unit) continue;
+                if ((flags & k_order_missing_item) && last_unit)
+                    continue;
                 Event e = placed;
                 e.dup = 0;
                 e.line_item = o.first_line_item + k;
@@ -230,21 +278,25 @@ void order_events(Store& s, const Scenario& sc, const DefectPlan& plan, const st
             }
         }
         auto follow = [&](std::optional<Time> at, EventKind kind) {
-            if (!at) return;
+            if (!at)
+                return;
             Event e = placed;
             e.dup = 0;
             e.value = o.total;
             e.datetime = *at;
-            e.arrival = std::max(arrival, *at + sc.sync_lag.first + std::chrono::seconds(rng.below(lag_span)));
+            e.arrival =
+                std::max(arrival, *at + sc.sync_lag.first + std::chrono::seconds(rng.below(lag_span)));
             sink.add(kind, e);
         };
         follow(o.fulfilled_at, EventKind::fulfilled_order);
         follow(o.cancelled_at, EventKind::cancelled_order);
-        if (o.financial_status == FinancialStatus::refunded) follow(o.refunded_at, EventKind::refunded_order);
+        if (o.financial_status == FinancialStatus::refunded)
+            follow(o.refunded_at, EventKind::refunded_order);
     }
     for (Index i = 0; i < s.checkouts.size(); ++i) {
         const AbandonedCheckout& c = s.checkouts[i];
-        if (c.customer == k_none || profile_of[c.customer] == k_none) continue;
+        if (c.customer == k_none || profile_of[c.customer] == k_none)
+            continue;
         Event e;
         e.datetime = c.created_at;
         e.arrival = c.created_at + sc.sync_lag.first + std::chrono::seconds(rng.below(lag_span));
@@ -256,12 +308,14 @@ void order_events(Store& s, const Scenario& sc, const DefectPlan& plan, const st
 }
 
 // A custom integration's own "Placed Order" and "Started Checkout": never Shopify data.
-void decoy_events(Store& s, const Scenario& sc, Time now, Rng& rng) {
+void decoy_events(Store& s, const Scenario& sc, Time now, Rng& rng)
+{
     const Time start = now - std::chrono::days(sc.store.history_days);
     const auto span = static_cast<std::uint64_t>((now - start).count());
     for (EventKind kind : {EventKind::decoy_placed_order, EventKind::decoy_started_checkout}) {
         Index metric = 0;
-        while (s.metrics[metric].kind != kind) ++metric;
+        while (s.metrics[metric].kind != kind)
+            ++metric;
         std::size_t n = s.orders.size() / 20 + 5;
         for (std::size_t k = 0; k < n && !s.profiles.empty(); ++k) {
             Event e;
@@ -279,23 +333,27 @@ void decoy_events(Store& s, const Scenario& sc, Time now, Rng& rng) {
 // of a metric share all five), so the result is the same however it is sorted. Placed Order,
 // Ordered Product and Checkout Started are generated in that order already; the others are
 // sorted side by side.
-void sort_events(Store& s) {
+void sort_events(Store& s)
+{
     auto by_time = [](const Event& a, const Event& b) {
         return std::tie(a.datetime, a.order, a.line_item, a.unit, a.dup) <
-               std::tie(b.datetime, b.order, b.line_item, b.unit, b.dup);
+            std::tie(b.datetime, b.order, b.line_item, b.unit, b.dup);
     };
     std::vector<std::future<void>> sorts;
     for (auto& v : s.events)
         if (!std::is_sorted(v.begin(), v.end(), by_time))
-            sorts.push_back(std::async(std::launch::async, [&v, by_time] { std::sort(v.begin(), v.end(), by_time); }));
-    for (auto& f : sorts) f.get();
+            sorts.push_back(
+                std::async(std::launch::async, [&v, by_time] { std::sort(v.begin(), v.end(), by_time); }));
+    for (auto& f : sorts)
+        f.get();
 }
 
-} // namespace
+}  // namespace
 
 void make_groups(Store& s, const Scenario& sc, Time now, Rng& rng);
 
-void generate_klaviyo(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng) {
+void generate_klaviyo(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng)
+{
     make_metrics(s);
     std::vector<Index> profile_of = make_profiles(s, sc, plan, now, rng);
     // From here on the later steps read only the profiles' times and consent: their strings
@@ -311,4 +369,4 @@ void generate_klaviyo(Store& s, const Scenario& sc, const DefectPlan& plan, Time
     profile_text.get();
 }
 
-} // namespace frr::sim
+}  // namespace frr::sim

@@ -13,7 +13,7 @@ TempDir::TempDir()
     std::random_device rd;
     for (int attempt = 0; attempt < 100; ++attempt) {
         auto candidate = std::filesystem::temp_directory_path() /
-                         ("frr-test-" + std::to_string(rd()) + std::to_string(attempt));
+            ("frr-test-" + std::to_string(rd()) + std::to_string(attempt));
         if (std::filesystem::create_directory(candidate)) {
             m_path = candidate;
             return;
@@ -51,4 +51,4 @@ std::filesystem::path source_dir()
     return std::filesystem::path(FRR_SOURCE_DIR);
 }
 
-} // namespace frr::test
+}  // namespace frr::test

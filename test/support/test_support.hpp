@@ -26,4 +26,4 @@ void write_text(const std::filesystem::path& path, const std::string& text);
 // The repository's source root (for examples/ and fixtures/).
 std::filesystem::path source_dir();
 
-} // namespace frr::test
+}  // namespace frr::test

@@ -41,8 +41,12 @@ net::Verdict classify_jsonapi(const net::HttpResult& result)
 
 JsonApiClient::JsonApiClient(std::string base_url, std::string revision, core::KlaviyoAuthMode auth,
                              net::TokenProvider& tokens, net::RequestContext context, const core::Clock& wall)
-    : m_base(std::move(base_url)), m_revision(std::move(revision)), m_auth(auth), m_tokens(tokens),
-      m_context(context), m_wall(wall)
+    : m_base(std::move(base_url)),
+      m_revision(std::move(revision)),
+      m_auth(auth),
+      m_tokens(tokens),
+      m_context(context),
+      m_wall(wall)
 {
     while (!m_base.empty() && m_base.back() == '/')
         m_base.pop_back();
@@ -89,13 +93,15 @@ Reply JsonApiClient::send(net::HttpRequest request, const Route& route)
         request.total_timeout = *m_context.timeout;
     std::string token = m_tokens.access_token(m_wall.now());
     for (int renewals = 0;;) {
-        request.headers = {{"Authorization", (m_auth == core::KlaviyoAuthMode::oauth ? "Bearer " : "Klaviyo-API-Key ") + token},
-                           {"revision", m_revision},
-                           {"Accept", "application/vnd.api+json"}};
+        request.headers = {
+            {"Authorization",
+             (m_auth == core::KlaviyoAuthMode::oauth ? "Bearer " : "Klaviyo-API-Key ") + token},
+            {"revision", m_revision},
+            {"Accept", "application/vnd.api+json"}};
         if (!request.body.empty())
             request.headers.emplace_back("Content-Type", "application/vnd.api+json");
-        auto exec = net::execute(m_context.transport, request, m_context.policy, m_context.sleeper, m_context.random,
-                                 m_context.stats, classify_jsonapi, &pacer);
+        auto exec = net::execute(m_context.transport, request, m_context.policy, m_context.sleeper,
+                                 m_context.random, m_context.stats, classify_jsonapi, &pacer);
         Reply reply;
         if (!exec.result.response) {
             reply.error = fmt::format("no answer after {} attempts: {}", exec.attempts,
@@ -126,7 +132,7 @@ Reply JsonApiClient::send(net::HttpRequest request, const Route& route)
         if (response.status == 401)
             reply.status = ReplyStatus::unauthorized;
         else if (response.status == 403 && parsed)
-            reply.status = ReplyStatus::forbidden; // JSON:API 403: a missing scope (HTML 403 is the edge)
+            reply.status = ReplyStatus::forbidden;  // JSON:API 403: a missing scope (HTML 403 is the edge)
         return reply;
     }
 }
@@ -159,4 +165,4 @@ PagedResult JsonApiClient::get_all(const std::string& target, const Route& route
     return out;
 }
 
-} // namespace frr::connectors::klaviyo
+}  // namespace frr::connectors::klaviyo

@@ -33,7 +33,7 @@ TierLimits limits_of(Tier tier, const std::string& revision);
 // A rate-limit key: Klaviyo limits each endpoint (and a stricter variant of
 // one, such as profile_count) separately.
 struct Route {
-    std::string key; // "events", "list_count", ...
+    std::string key;  // "events", "list_count", ...
     Tier tier = Tier::l;
 };
 
@@ -43,7 +43,7 @@ struct Reply {
     ReplyStatus status = ReplyStatus::failed;
     long http_status = 0;
     rapidjson::Document doc;
-    std::string error; // plain words, no secrets
+    std::string error;  // plain words, no secrets
 };
 
 struct PagedResult {
@@ -61,8 +61,8 @@ net::Verdict classify_jsonapi(const net::HttpResult& result);
 
 class JsonApiClient {
 public:
-    JsonApiClient(std::string base_url, std::string revision, core::KlaviyoAuthMode auth, net::TokenProvider& tokens,
-                  net::RequestContext context, const core::Clock& wall);
+    JsonApiClient(std::string base_url, std::string revision, core::KlaviyoAuthMode auth,
+                  net::TokenProvider& tokens, net::RequestContext context, const core::Clock& wall);
 
     // `target` is a path ("/api/metrics?...") or an absolute URL (links.next, verbatim).
     Reply get(const std::string& target, const Route& route);
@@ -87,7 +87,7 @@ private:
     net::RequestContext m_context;
     const core::Clock& m_wall;
     std::mutex m_mutex;
-    std::map<std::string, std::unique_ptr<net::WindowLimiter>> m_limiters; // guarded by m_mutex
+    std::map<std::string, std::unique_ptr<net::WindowLimiter>> m_limiters;  // guarded by m_mutex
 };
 
-} // namespace frr::connectors::klaviyo
+}  // namespace frr::connectors::klaviyo

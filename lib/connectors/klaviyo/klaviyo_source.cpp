@@ -28,14 +28,15 @@ const Route k_aggregates{"metric_aggregates", Tier::s};
 // What the parallel parts share: errors and counts, under one lock.
 class Recorder {
 public:
-    explicit Recorder(DestinationFetch& out) : m_out(out) {}
+    explicit Recorder(DestinationFetch& out) : m_out(out) { }
     void failure(const std::string& dataset, ReplyStatus status, const std::string& message)
     {
         std::lock_guard lock(m_mutex);
         m_out.manifest.errors.push_back(fmt::format("{}: {}", dataset, message));
-        m_out.exit = core::worst_of(m_out.exit, status == ReplyStatus::unauthorized || status == ReplyStatus::forbidden
-                                                    ? core::ExitCode::credentials
-                                                    : core::ExitCode::partial);
+        m_out.exit = core::worst_of(m_out.exit,
+                                    status == ReplyStatus::unauthorized || status == ReplyStatus::forbidden
+                                        ? core::ExitCode::credentials
+                                        : core::ExitCode::partial);
     }
     void note(std::string text)
     {
@@ -87,12 +88,12 @@ void run_parallel(const std::vector<std::function<void()>>& tasks)
             std::rethrow_exception(e);
 }
 
-} // namespace
+}  // namespace
 
 std::string events_filter(const std::string& metric_id, core::TimePoint from, core::TimePoint to)
 {
-    return fmt::format("equals(metric_id,\"{}\"),greater-or-equal(datetime,{}),less-than(datetime,{})", metric_id,
-                       core::format_iso8601(from), core::format_iso8601(to));
+    return fmt::format("equals(metric_id,\"{}\"),greater-or-equal(datetime,{}),less-than(datetime,{})",
+                       metric_id, core::format_iso8601(from), core::format_iso8601(to));
 }
 
 std::string email_filter(const std::vector<std::string>& emails)
@@ -112,15 +113,18 @@ std::string updated_filter(core::TimePoint from)
 std::string daily_aggregate_body(const std::string& metric_id, core::TimePoint from, core::TimePoint to,
                                  const std::string& timezone)
 {
-    return fmt::format(R"J({{"data":{{"type":"metric-aggregate","attributes":{{"metric_id":{},)J"
-                       R"J("measurements":["count"],"interval":"day","page_size":500,)J"
-                       R"J("filter":["greater-or-equal(datetime,{})","less-than(datetime,{})"],"timezone":{}}}}}}})J",
-                       json_string(metric_id), core::format_iso8601(from), core::format_iso8601(to),
-                       json_string(timezone));
+    return fmt::format(
+        R"J({{"data":{{"type":"metric-aggregate","attributes":{{"metric_id":{},)J"
+        R"J("measurements":["count"],"interval":"day","page_size":500,)J"
+        R"J("filter":["greater-or-equal(datetime,{})","less-than(datetime,{})"],"timezone":{}}}}}}})J",
+        json_string(metric_id), core::format_iso8601(from), core::format_iso8601(to), json_string(timezone));
 }
 
-KlaviyoSource::KlaviyoSource(JsonApiClient& client, const model::EmailHasher& hasher, DestinationProgress progress)
-    : m_client(client), m_hasher(hasher), m_progress(std::move(progress))
+KlaviyoSource::KlaviyoSource(JsonApiClient& client, const model::EmailHasher& hasher,
+                             DestinationProgress progress)
+    : m_client(client),
+      m_hasher(hasher),
+      m_progress(std::move(progress))
 {
 }
 
@@ -129,7 +133,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
     DestinationFetch out;
     Recorder rec(out);
     bool emails_taken = false;
-    bool reachable = false; // the metrics answered: the platform is at least partial
+    bool reachable = false;  // the metrics answered: the platform is at least partial
     try {
         // Metrics first: everything else needs their ids.
         std::map<std::string, model::EventKind> kinds;
@@ -142,7 +146,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
         if (!metrics.complete()) {
             rec.failure("metrics", metrics.status, metrics.error);
             emails_taken = true;
-            emails(); // release the hand-off; nothing can be matched without metrics
+            emails();  // release the hand-off; nothing can be matched without metrics
             out.manifest.status = model::Coverage::unavailable;
             return out;
         }
@@ -152,7 +156,8 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
             if (m.kind == model::EventKind::placed_order)
                 placed_order = m.id;
         if (placed_order.empty())
-            rec.note("Klaviyo has no Placed Order metric from the Shopify integration: is Shopify connected?");
+            rec.note(
+                "Klaviyo has no Placed Order metric from the Shopify integration: is Shopify connected?");
 
         std::vector<std::function<void()>> tasks;
         const bool big_pages = m_client.revision() >= "2026-01-15";
@@ -164,21 +169,22 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                 // Placed Order reaches further back when the previous run left orders
                 // without one (late arrivals); every other metric starts at events_from.
                 const core::TimePoint from = m.kind == model::EventKind::placed_order
-                                                 ? std::min(window.events_from, window.placed_order_from)
-                                                 : window.events_from;
+                    ? std::min(window.events_from, window.placed_order_from)
+                    : window.events_from;
                 std::vector<std::pair<std::string, std::string>> params{
                     {"filter", events_filter(m.id, from, window.until)}, {"sort", "datetime"}};
                 if (big_pages)
                     params.emplace_back("page[size]", "1000");
-                auto r = m_client.get_all("/api/events" + query(params), k_events,
-                                          [&](const rapidjson::Value& e) {
-                                              if (auto ev = parse_event(e, kinds, m.id))
-                                                  found.push_back(std::move(*ev));
-                                          },
-                                          [&](int pages, std::int64_t n) {
-                                              if (m_progress)
-                                                  m_progress("events " + m.name, pages, n);
-                                          });
+                auto r = m_client.get_all(
+                    "/api/events" + query(params), k_events,
+                    [&](const rapidjson::Value& e) {
+                        if (auto ev = parse_event(e, kinds, m.id))
+                            found.push_back(std::move(*ev));
+                    },
+                    [&](int pages, std::int64_t n) {
+                        if (m_progress)
+                            m_progress("events " + m.name, pages, n);
+                    });
                 check(rec, "events (" + m.name + ")", r);
                 rec.with_data([&](model::DestinationData& d) {
                     d.events.insert(d.events.end(), found.begin(), found.end());
@@ -187,10 +193,12 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
         }
         if (!placed_order.empty()) {
             tasks.emplace_back([&] {
-                auto reply = m_client.get("/api/events" + query({{"filter", fmt::format("equals(metric_id,\"{}\")", placed_order)},
-                                                                 {"sort", "-datetime"},
-                                                                 {"page[size]", "1"}}),
-                                          k_events);
+                auto reply =
+                    m_client.get("/api/events" +
+                                     query({{"filter", fmt::format("equals(metric_id,\"{}\")", placed_order)},
+                                            {"sort", "-datetime"},
+                                            {"page[size]", "1"}}),
+                                 k_events);
                 if (reply.status != ReplyStatus::ok)
                     return rec.failure("newest Placed Order", reply.status, reply.error);
                 const auto* data = member(&reply.doc, "data");
@@ -200,8 +208,8 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
             });
             tasks.emplace_back([&] {
                 auto reply = m_client.post("/api/metric-aggregates",
-                                           daily_aggregate_body(placed_order, window.daily_from, window.daily_until,
-                                                                window.timezone),
+                                           daily_aggregate_body(placed_order, window.daily_from,
+                                                                window.daily_until, window.timezone),
                                            k_aggregates);
                 if (reply.status != ReplyStatus::ok)
                     return rec.failure("daily Placed Order counts", reply.status, reply.error);
@@ -219,11 +227,13 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
             std::erase_if(list, [](const std::string& e) { return e.find('"') != std::string::npos; });
             std::vector<model::Profile> found;
             for (std::size_t i = 0; i < list.size(); i += k_profile_batch) {
-                std::vector<std::string> batch(list.begin() + static_cast<std::ptrdiff_t>(i),
-                                               list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), i + k_profile_batch)));
-                auto r = m_client.get_all("/api/profiles" + query({{"filter", email_filter(batch)},
-                                                                   {"page[size]", "100"},
-                                                                   {"additional-fields[profile]", "subscriptions"}}),
+                std::vector<std::string> batch(
+                    list.begin() + static_cast<std::ptrdiff_t>(i),
+                    list.begin() + static_cast<std::ptrdiff_t>(std::min(list.size(), i + k_profile_batch)));
+                auto r = m_client.get_all("/api/profiles" +
+                                              query({{"filter", email_filter(batch)},
+                                                     {"page[size]", "100"},
+                                                     {"additional-fields[profile]", "subscriptions"}}),
                                           k_profiles, [&](const rapidjson::Value& p) {
                                               if (auto profile = parse_profile(p, m_hasher))
                                                   found.push_back(std::move(*profile));
@@ -233,24 +243,28 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                     break;
                 }
                 if (m_progress)
-                    m_progress("profiles", static_cast<int>(i / k_profile_batch + 1), static_cast<std::int64_t>(found.size()));
+                    m_progress("profiles", static_cast<int>(i / k_profile_batch + 1),
+                               static_cast<std::int64_t>(found.size()));
             }
             rec.with_data([&](model::DestinationData& d) { d.profiles = std::move(found); });
         });
         if (window.profiles_updated_from != core::TimePoint::max()) {
             tasks.emplace_back([&] {
                 std::vector<model::Profile> found;
-                auto r = m_client.get_all("/api/profiles" + query({{"filter", updated_filter(window.profiles_updated_from)},
-                                                                   {"page[size]", "100"},
-                                                                   {"additional-fields[profile]", "subscriptions"}}),
-                                          k_profiles, [&](const rapidjson::Value& p) {
-                                              if (auto profile = parse_profile(p, m_hasher))
-                                                  found.push_back(std::move(*profile));
-                                          },
-                                          [&](int pages, std::int64_t n) {
-                                              if (m_progress)
-                                                  m_progress("profiles updated", pages, n);
-                                          });
+                auto r = m_client.get_all(
+                    "/api/profiles" +
+                        query({{"filter", updated_filter(window.profiles_updated_from)},
+                               {"page[size]", "100"},
+                               {"additional-fields[profile]", "subscriptions"}}),
+                    k_profiles,
+                    [&](const rapidjson::Value& p) {
+                        if (auto profile = parse_profile(p, m_hasher))
+                            found.push_back(std::move(*profile));
+                    },
+                    [&](int pages, std::int64_t n) {
+                        if (m_progress)
+                            m_progress("profiles updated", pages, n);
+                    });
                 check(rec, "profiles (updated since the previous run)", r);
                 rec.with_data([&](model::DestinationData&) { out.updated_profiles = std::move(found); });
             });
@@ -259,31 +273,36 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
             tasks.emplace_back([&, kind] {
                 const bool is_list = kind == model::AudienceKind::list;
                 std::vector<model::Audience> found;
-                auto r = m_client.get_all(is_list ? "/api/lists" : "/api/segments", is_list ? k_lists : k_segments,
-                                          [&](const rapidjson::Value& a) {
+                auto r = m_client.get_all(is_list ? "/api/lists" : "/api/segments",
+                                          is_list ? k_lists : k_segments, [&](const rapidjson::Value& a) {
                                               if (auto audience = parse_audience(a))
                                                   found.push_back(std::move(*audience));
                                           });
                 check(rec, is_list ? "lists" : "segments", r);
                 if (!window.audiences.empty())
                     std::erase_if(found, [&](const model::Audience& a) {
-                        return std::find(window.audiences.begin(), window.audiences.end(), a.id) == window.audiences.end();
+                        return std::find(window.audiences.begin(), window.audiences.end(), a.id) ==
+                            window.audiences.end();
                     });
                 for (auto& a : found) {
                     // profile_count only comes with the single GET, in the XS tier (1/s, 15/m).
-                    auto reply = m_client.get(fmt::format("/api/{}/{}", is_list ? "lists" : "segments", a.id) +
-                                                  query({{is_list ? "additional-fields[list]" : "additional-fields[segment]",
-                                                          "profile_count"}}),
-                                              is_list ? k_list_count : k_segment_count);
+                    auto reply = m_client.get(
+                        fmt::format("/api/{}/{}", is_list ? "lists" : "segments", a.id) +
+                            query({{is_list ? "additional-fields[list]" : "additional-fields[segment]",
+                                    "profile_count"}}),
+                        is_list ? k_list_count : k_segment_count);
                     if (reply.status != ReplyStatus::ok) {
-                        rec.failure(fmt::format("{} {} count", is_list ? "list" : "segment", a.id), reply.status, reply.error);
+                        rec.failure(fmt::format("{} {} count", is_list ? "list" : "segment", a.id),
+                                    reply.status, reply.error);
                         continue;
                     }
                     if (auto full = parse_audience(*member(&reply.doc, "data")))
                         a = std::move(*full);
                     a.kind = kind;
                 }
-                rec.with_data([&](model::DestinationData& d) { d.audiences.insert(d.audiences.end(), found.begin(), found.end()); });
+                rec.with_data([&](model::DestinationData& d) {
+                    d.audiences.insert(d.audiences.end(), found.begin(), found.end());
+                });
             });
         }
         run_parallel(tasks);
@@ -291,14 +310,16 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
         // or it would read as a duplicate.
         auto& events = out.data.events;
         std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-        events.erase(std::unique(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.id == b.id; }),
+        events.erase(std::unique(events.begin(), events.end(),
+                                 [](const auto& a, const auto& b) { return a.id == b.id; }),
                      events.end());
         std::stable_sort(events.begin(), events.end(),
                          [](const auto& a, const auto& b) { return a.occurred_at < b.occurred_at; });
     } catch (const core::Error& e) {
         // Labelled by what failed, not by the platform: the manifest and the log already name it.
         const bool credentials = e.code() == core::ExitCode::credentials;
-        rec.failure(credentials ? "credentials" : "fetch", credentials ? ReplyStatus::unauthorized : ReplyStatus::failed,
+        rec.failure(credentials ? "credentials" : "fetch",
+                    credentials ? ReplyStatus::unauthorized : ReplyStatus::failed,
                     e.what() + (e.remedy().empty() ? std::string() : ": " + e.remedy()));
     } catch (const std::exception& e) {
         rec.failure("fetch", ReplyStatus::failed, std::string("unavailable: ") + e.what());
@@ -311,10 +332,10 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
     m.counts["profiles"] = static_cast<std::int64_t>(out.data.profiles.size());
     m.counts["audiences"] = static_cast<std::int64_t>(out.data.audiences.size());
     m.counts["daily_placed_orders"] = static_cast<std::int64_t>(out.data.daily_placed_orders.size());
-    m.status = !reachable          ? model::Coverage::unavailable
-               : m.errors.empty() ? model::Coverage::complete
-                                  : model::Coverage::partial;
+    m.status = !reachable  ? model::Coverage::unavailable
+        : m.errors.empty() ? model::Coverage::complete
+                           : model::Coverage::partial;
     return out;
 }
 
-} // namespace frr::connectors::klaviyo
+}  // namespace frr::connectors::klaviyo

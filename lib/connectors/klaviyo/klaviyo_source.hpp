@@ -19,13 +19,13 @@
 namespace frr::connectors::klaviyo {
 
 struct DestinationWindow {
-    core::TimePoint events_from{}; // since - grace (or the incremental look-back)
+    core::TimePoint events_from{};  // since - grace (or the incremental look-back)
     core::TimePoint until{};
-    core::TimePoint daily_from{};  // local midnight starting the volume look-back
-    core::TimePoint daily_until{}; // local midnight ending it
+    core::TimePoint daily_from{};   // local midnight starting the volume look-back
+    core::TimePoint daily_until{};  // local midnight ending it
     std::vector<std::string> daily_dates;
     std::string timezone;
-    std::vector<std::string> audiences; // list/segment ids to watch; empty = all
+    std::vector<std::string> audiences;  // list/segment ids to watch; empty = all
     // Placed Order events from min(events_from, this): the late-arrival look-back
     // (the oldest order the previous run left without one); max() = none.
     core::TimePoint placed_order_from = core::TimePoint::max();
@@ -36,7 +36,7 @@ struct DestinationWindow {
 
 struct DestinationFetch {
     model::DestinationData data;
-    std::vector<model::Profile> updated_profiles; // profiles_updated_from's, not in data until merged
+    std::vector<model::Profile> updated_profiles;  // profiles_updated_from's, not in data until merged
     model::PlatformManifest manifest;
     core::ExitCode exit = core::ExitCode::ok;
 };
@@ -69,4 +69,4 @@ private:
     DestinationProgress m_progress;
 };
 
-} // namespace frr::connectors::klaviyo
+}  // namespace frr::connectors::klaviyo

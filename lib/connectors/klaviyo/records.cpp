@@ -14,27 +14,34 @@ namespace {
 
 std::string lower(std::string s)
 {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
-} // namespace
+}  // namespace
 
 bool is_shopify_integration(const rapidjson::Value* integration)
 {
     return lower(text(member(integration, "key"))) == "shopify" ||
-           lower(text(member(integration, "name"))) == "shopify";
+        lower(text(member(integration, "name"))) == "shopify";
 }
 
 model::EventKind shopify_metric_kind(std::string_view name)
 {
     using K = model::EventKind;
-    if (name == "Placed Order") return K::placed_order;
-    if (name == "Ordered Product") return K::ordered_product;
-    if (name == "Fulfilled Order") return K::fulfilled_order;
-    if (name == "Cancelled Order") return K::cancelled_order;
-    if (name == "Refunded Order") return K::refunded_order;
-    if (name == "Checkout Started") return K::checkout_started;
+    if (name == "Placed Order")
+        return K::placed_order;
+    if (name == "Ordered Product")
+        return K::ordered_product;
+    if (name == "Fulfilled Order")
+        return K::fulfilled_order;
+    if (name == "Cancelled Order")
+        return K::cancelled_order;
+    if (name == "Refunded Order")
+        return K::refunded_order;
+    if (name == "Checkout Started")
+        return K::checkout_started;
     return K::other;
 }
 
@@ -102,7 +109,8 @@ std::optional<model::Event> parse_event(const rapidjson::Value& resource,
     return e;
 }
 
-std::optional<model::Profile> parse_profile(const rapidjson::Value& resource, const model::EmailHasher& hasher)
+std::optional<model::Profile> parse_profile(const rapidjson::Value& resource,
+                                            const model::EmailHasher& hasher)
 {
     std::string id = text(member(&resource, "id"));
     if (id.empty())
@@ -159,8 +167,9 @@ std::vector<model::DailyCount> parse_daily_counts(const rapidjson::Document& doc
         // A bucket is a store-local day. Its start may be written as the UTC
         // instant of local midnight or as the local date at 00:00 with a zero
         // offset; a midnight stamp names its date directly.
-        std::string date = raw.size() >= 19 && raw.substr(10, 9) == "T00:00:00" ? raw.substr(0, 10)
-                                                                                 : core::local_date(*instant, timezone);
+        std::string date = raw.size() >= 19 && raw.substr(10, 9) == "T00:00:00"
+            ? raw.substr(0, 10)
+            : core::local_date(*instant, timezone);
         std::int64_t n = 0;
         if (counts != nullptr && counts->IsArray() && i < counts->Size())
             n = static_cast<std::int64_t>(std::llround(number(&(*counts)[i]).value_or(0)));
@@ -169,4 +178,4 @@ std::vector<model::DailyCount> parse_daily_counts(const rapidjson::Document& doc
     return out;
 }
 
-} // namespace frr::connectors::klaviyo
+}  // namespace frr::connectors::klaviyo

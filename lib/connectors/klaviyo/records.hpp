@@ -26,10 +26,12 @@ std::optional<model::Event> parse_event(const rapidjson::Value& resource,
                                         const std::map<std::string, model::EventKind>& kinds,
                                         const std::string& fallback_metric_id);
 
-std::optional<model::Profile> parse_profile(const rapidjson::Value& resource, const model::EmailHasher& hasher);
+std::optional<model::Profile> parse_profile(const rapidjson::Value& resource,
+                                            const model::EmailHasher& hasher);
 std::optional<model::Audience> parse_audience(const rapidjson::Value& resource);
 
 // metric-aggregates: the first row's `count` per bucket, keyed by store-local date.
-std::vector<model::DailyCount> parse_daily_counts(const rapidjson::Document& doc, const std::string& timezone);
+std::vector<model::DailyCount> parse_daily_counts(const rapidjson::Document& doc,
+                                                  const std::string& timezone);
 
-} // namespace frr::connectors::klaviyo
+}  // namespace frr::connectors::klaviyo

@@ -44,7 +44,7 @@ void BulkJsonl::for_each(const BulkSink& sink) const
     }
 }
 
-BulkStream::BulkStream(BulkShape shape, BulkSink sink) : m_shape(shape), m_sink(std::move(sink)) {}
+BulkStream::BulkStream(BulkShape shape, BulkSink sink) : m_shape(shape), m_sink(std::move(sink)) { }
 
 bool BulkStream::line(std::string_view line, std::string& error)
 {
@@ -133,12 +133,13 @@ struct Started {
 
 Started start(GraphqlClient& client, const std::string& document)
 {
-    auto reply = client.call(bulk_run_mutation(), fmt::format(R"({{"query":{}}})", json_string(document)), 10);
+    auto reply =
+        client.call(bulk_run_mutation(), fmt::format(R"({{"query":{}}})", json_string(document)), 10);
     if (reply.status != CallStatus::ok)
         return {"", reply.errors.empty() ? "bulk operation refused" : reply.errors.front()};
     const auto* run = member(reply.data(), "bulkOperationRunQuery");
-    if (const auto* user_errors = member(run, "userErrors"); user_errors && user_errors->IsArray() &&
-                                                              !user_errors->Empty())
+    if (const auto* user_errors = member(run, "userErrors");
+        user_errors && user_errors->IsArray() && !user_errors->Empty())
         return {"", text(member(&(*user_errors)[0], "message"))};
     std::string id = text(path(run, {"bulkOperation", "id"}));
     return {id, id.empty() ? "bulk operation not created" : ""};
@@ -160,7 +161,7 @@ std::string download_url(GraphqlClient& client, const std::string& id, net::Requ
         if (status == "COMPLETED") {
             std::string url = text(member(node, "url"));
             if (url.empty())
-                error = ""; // completed with no results
+                error = "";  // completed with no results
             return url;
         }
         if (status == "FAILED" || status == "CANCELED" || status == "CANCELING" || status == "EXPIRED") {
@@ -177,10 +178,11 @@ std::string download_url(GraphqlClient& client, const std::string& id, net::Requ
     }
 }
 
-} // namespace
+}  // namespace
 
-BulkResult run_bulk_query(GraphqlClient& client, const net::RequestContext& download, const std::string& document,
-                          BulkShape shape, const BulkSink& sink, const BulkOptions& options)
+BulkResult run_bulk_query(GraphqlClient& client, const net::RequestContext& download,
+                          const std::string& document, BulkShape shape, const BulkSink& sink,
+                          const BulkOptions& options)
 {
     BulkResult out;
     Started started = start(client, document);
@@ -195,7 +197,7 @@ BulkResult run_bulk_query(GraphqlClient& client, const net::RequestContext& down
         return out;
     }
     if (url.empty()) {
-        out.ok = true; // COMPLETED without a file: no matching records
+        out.ok = true;  // COMPLETED without a file: no matching records
         return out;
     }
     net::HttpRequest request;
@@ -210,9 +212,9 @@ BulkResult run_bulk_query(GraphqlClient& client, const net::RequestContext& down
     // The transport hands over the whole body (lib/net has no streaming
     // callback yet); the lines are still parsed one at a time and the body is
     // released as soon as it is read, so no parsed copy of the file is held.
-    BulkStream stream(shape, [&](const rapidjson::Value& root, const std::vector<const rapidjson::Value*>& children) {
-        sink(root, children);
-    });
+    BulkStream stream(shape,
+                      [&](const rapidjson::Value& root,
+                          const std::vector<const rapidjson::Value*>& children) { sink(root, children); });
     bool read = stream.feed(exec.result.response->body, error) && stream.finish(error);
     std::string().swap(exec.result.response->body);
     out.roots = stream.roots();
@@ -224,4 +226,4 @@ BulkResult run_bulk_query(GraphqlClient& client, const net::RequestContext& down
     return out;
 }
 
-} // namespace frr::connectors::shopify
+}  // namespace frr::connectors::shopify

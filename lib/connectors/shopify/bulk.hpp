@@ -29,8 +29,8 @@ public:
     void for_each(const BulkSink& sink) const;
 
 private:
-    rapidjson::Document m_store{rapidjson::kArrayType}; // owns every parsed line
-    std::vector<std::size_t> m_roots;                   // indexes into m_store
+    rapidjson::Document m_store{rapidjson::kArrayType};  // owns every parsed line
+    std::vector<std::size_t> m_roots;                    // indexes into m_store
     std::map<std::string, std::vector<std::size_t>> m_children;
 };
 
@@ -62,8 +62,8 @@ private:
 
     BulkShape m_shape;
     BulkSink m_sink;
-    std::string m_partial; // the unfinished line between chunks
-    std::array<char, 16384> m_buffer{}; // backs each line's parse
+    std::string m_partial;               // the unfinished line between chunks
+    std::array<char, 16384> m_buffer{};  // backs each line's parse
     BulkJsonl m_nested;
     std::int64_t m_roots = 0;
     bool m_failed = false;
@@ -78,12 +78,13 @@ struct BulkOptions {
 struct BulkResult {
     bool ok = false;
     CallStatus failure = CallStatus::failed;
-    std::string error; // plain words
+    std::string error;  // plain words
     std::int64_t roots = 0;
 };
 
 // Runs `document` as a bulk query and streams its roots to `sink`.
-BulkResult run_bulk_query(GraphqlClient& client, const net::RequestContext& download, const std::string& document,
-                          BulkShape shape, const BulkSink& sink, const BulkOptions& options = {});
+BulkResult run_bulk_query(GraphqlClient& client, const net::RequestContext& download,
+                          const std::string& document, BulkShape shape, const BulkSink& sink,
+                          const BulkOptions& options = {});
 
-} // namespace frr::connectors::shopify
+}  // namespace frr::connectors::shopify

@@ -29,7 +29,7 @@ int smaller_page(int first, const GraphqlReply& reply)
     return std::max(1, first / 2);
 }
 
-} // namespace
+}  // namespace
 
 ConnectionResult fetch_connection(GraphqlClient& client, const ConnectionQuery& query, const NodeSink& sink,
                                   const PageProgress& progress)
@@ -39,7 +39,8 @@ ConnectionResult fetch_connection(GraphqlClient& client, const ConnectionQuery& 
     std::string after;
     double estimated_cost = 0;
     for (;;) {
-        GraphqlReply reply = client.call(query.document, variables(first, after, query.search), estimated_cost);
+        GraphqlReply reply =
+            client.call(query.document, variables(first, after, query.search), estimated_cost);
         if (reply.status == CallStatus::max_cost && first > 1) {
             first = smaller_page(first, reply);
             continue;
@@ -88,4 +89,4 @@ ConnectionResult fetch_connection(GraphqlClient& client, const ConnectionQuery& 
     }
 }
 
-} // namespace frr::connectors::shopify
+}  // namespace frr::connectors::shopify

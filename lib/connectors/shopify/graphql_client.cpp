@@ -81,7 +81,7 @@ std::string http_failure(const net::HttpResponse& r)
     return fmt::format("HTTP {}{}", r.status, detail);
 }
 
-} // namespace
+}  // namespace
 
 const rapidjson::Value* GraphqlReply::data() const
 {
@@ -138,7 +138,7 @@ net::Verdict classify_graphql(const net::HttpResult& result)
     rapidjson::Document doc;
     std::string ignored;
     if (!parse_json(result.response->body, doc, ignored))
-        return net::Verdict::retry; // truncated or garbled: the next attempt may be whole
+        return net::Verdict::retry;  // truncated or garbled: the next attempt may be whole
     switch (classify_body(doc)) {
     case BodyKind::throttled: return beyond_bucket(doc) ? net::Verdict::done : net::Verdict::throttled;
     case BodyKind::internal_error:
@@ -168,12 +168,16 @@ std::string Endpoint::graphql_url() const
 
 GraphqlClient::GraphqlClient(Endpoint endpoint, net::TokenProvider& tokens, net::RequestContext context,
                              const core::Clock& wall)
-    : m_endpoint(std::move(endpoint)), m_tokens(tokens), m_context(context), m_wall(wall)
+    : m_endpoint(std::move(endpoint)),
+      m_tokens(tokens),
+      m_context(context),
+      m_wall(wall)
 {
     m_context.pacer = nullptr;
 }
 
-GraphqlReply GraphqlClient::call(std::string_view query, std::string_view variables_json, double estimated_cost)
+GraphqlReply GraphqlClient::call(std::string_view query, std::string_view variables_json,
+                                 double estimated_cost)
 {
     net::HttpRequest request;
     request.method = "POST";
@@ -240,7 +244,8 @@ GraphqlReply GraphqlClient::interpret(const net::ExecuteResult& exec) const
     }
     std::string parse_error;
     if (!parse_json(response.body, reply.doc, parse_error)) {
-        reply.errors.push_back(fmt::format("unreadable answer after {} attempts: {}", exec.attempts, parse_error));
+        reply.errors.push_back(
+            fmt::format("unreadable answer after {} attempts: {}", exec.attempts, parse_error));
         return reply;
     }
     reply.requested_cost = requested_cost_of(reply.doc);
@@ -266,7 +271,8 @@ GraphqlReply GraphqlClient::interpret(const net::ExecuteResult& exec) const
             reply.query_cost = reply.requested_cost;
             break;
         }
-        reply.errors.insert(reply.errors.begin(), fmt::format("still throttled after {} attempts", exec.attempts));
+        reply.errors.insert(reply.errors.begin(),
+                            fmt::format("still throttled after {} attempts", exec.attempts));
         break;
     default: break;
     }
@@ -286,4 +292,4 @@ const char* to_string(CallStatus s)
     return "failed";
 }
 
-} // namespace frr::connectors::shopify
+}  // namespace frr::connectors::shopify

@@ -15,33 +15,42 @@
 #include <optional>
 #include <rapidjson/document.h>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace frr::connectors::shopify {
 
 enum class CallStatus {
-    ok,           // data, no errors
-    partial,      // data AND errors: some fields were refused or failed; never "empty"
-    max_cost,     // MAX_COST_EXCEEDED: the caller asks for fewer records
-    unauthorized, // 401 after one token renewal: a credentials error
-    forbidden,    // 403 or ACCESS_DENIED without data: a scope or permission is missing
-    failed,       // no usable answer after every retry (the message says why)
+    ok,            // data, no errors
+    partial,       // data AND errors: some fields were refused or failed; never "empty"
+    max_cost,      // MAX_COST_EXCEEDED: the caller asks for fewer records
+    unauthorized,  // 401 after one token renewal: a credentials error
+    forbidden,     // 403 or ACCESS_DENIED without data: a scope or permission is missing
+    failed,        // no usable answer after every retry (the message says why)
 };
 
 struct GraphqlReply {
     CallStatus status = CallStatus::failed;
-    rapidjson::Document doc;         // the parsed body when there was one
-    std::vector<std::string> errors; // plain words, no secrets
-    double requested_cost = 0;       // extensions.cost.requestedQueryCost, 0 if absent
-    std::optional<double> max_cost;  // the per-query maximum named by MAX_COST_EXCEEDED
-    std::optional<double> query_cost; // that query's cost
+    rapidjson::Document doc;           // the parsed body when there was one
+    std::vector<std::string> errors;   // plain words, no secrets
+    double requested_cost = 0;         // extensions.cost.requestedQueryCost, 0 if absent
+    std::optional<double> max_cost;    // the per-query maximum named by MAX_COST_EXCEEDED
+    std::optional<double> query_cost;  // that query's cost
     const rapidjson::Value* data() const;
 };
 
 // What a 200 body says (exposed for tests).
-enum class BodyKind { data, partial, throttled, max_cost, internal_error, access_denied, errors_only, invalid };
+enum class BodyKind {
+    data,
+    partial,
+    throttled,
+    max_cost,
+    internal_error,
+    access_denied,
+    errors_only,
+    invalid
+};
 BodyKind classify_body(const rapidjson::Document& doc);
 // The Retry/throttle verdict for the executor: THROTTLED bodies are throttled,
 // unparsable 200 bodies (truncated) and INTERNAL_SERVER_ERROR are retried.
@@ -51,8 +60,8 @@ std::optional<net::ThrottleStatus> throttle_status_of(const rapidjson::Document&
 std::vector<std::string> error_messages(const rapidjson::Document& doc);
 
 struct Endpoint {
-    std::string base_url;    // "https://shop.myshopify.com" or the simulator
-    std::string api_version; // "2026-10"
+    std::string base_url;     // "https://shop.myshopify.com" or the simulator
+    std::string api_version;  // "2026-10"
     std::string graphql_url() const;
 };
 
@@ -82,9 +91,9 @@ private:
     const core::Clock& m_wall;
     net::CostBucket m_bucket;
     std::mutex m_costs_mutex;
-    std::unordered_map<std::string, double> m_known_costs; // query document -> requestedQueryCost
+    std::unordered_map<std::string, double> m_known_costs;  // query document -> requestedQueryCost
 };
 
 const char* to_string(CallStatus s);
 
-} // namespace frr::connectors::shopify
+}  // namespace frr::connectors::shopify

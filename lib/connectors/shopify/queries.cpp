@@ -11,14 +11,14 @@ namespace {
 std::string order_fields(EmailFields fields)
 {
     std::string customer = fields == EmailFields::default_email_address
-                               ? "customer { id legacyResourceId defaultEmailAddress { emailAddress } }"
-                               : "customer { id legacyResourceId email }";
+        ? "customer { id legacyResourceId defaultEmailAddress { emailAddress } }"
+        : "customer { id legacyResourceId email }";
     return "id legacyResourceId name createdAt updatedAt cancelledAt test email sourceName "
            "displayFinancialStatus subtotalLineItemsQuantity "
            "subtotalPriceSet { shopMoney { amount currencyCode } } "
            "totalShippingPriceSet { shopMoney { amount currencyCode } } "
            "totalPriceSet { shopMoney { amount currencyCode } } " +
-           customer;
+        customer;
 }
 
 std::string customer_fields(EmailFields fields)
@@ -30,7 +30,7 @@ std::string customer_fields(EmailFields fields)
            "emailMarketingConsent { marketingState consentUpdatedAt }";
 }
 
-} // namespace
+}  // namespace
 
 EmailFields email_fields_for(const std::string& api_version)
 {
@@ -75,13 +75,14 @@ std::string customers_query(EmailFields fields)
 std::string checkouts_query(EmailFields fields)
 {
     std::string customer = fields == EmailFields::default_email_address
-                               ? "customer { id legacyResourceId defaultEmailAddress { emailAddress } }"
-                               : "customer { id legacyResourceId email }";
-    return fmt::format("query AbandonedCheckoutsPage($first: Int!, $after: String, $query: String) {{ "
-                       "abandonedCheckouts(first: $first, after: $after, query: $query, sortKey: CREATED_AT) {{ "
-                       "pageInfo {{ hasNextPage endCursor }} nodes {{ id createdAt completedAt "
-                       "totalPriceSet {{ shopMoney {{ amount currencyCode }} }} {} }} }} }}",
-                       customer);
+        ? "customer { id legacyResourceId defaultEmailAddress { emailAddress } }"
+        : "customer { id legacyResourceId email }";
+    return fmt::format(
+        "query AbandonedCheckoutsPage($first: Int!, $after: String, $query: String) {{ "
+        "abandonedCheckouts(first: $first, after: $after, query: $query, sortKey: CREATED_AT) {{ "
+        "pageInfo {{ hasNextPage endCursor }} nodes {{ id createdAt completedAt "
+        "totalPriceSet {{ shopMoney {{ amount currencyCode }} }} {} }} }} }}",
+        customer);
 }
 
 std::string orders_count_query()
@@ -97,8 +98,8 @@ std::string bulk_orders_document(EmailFields fields, const std::string& search)
 
 std::string bulk_order_days_document(const std::string& search)
 {
-    return fmt::format("{{ orders(query: \"{}\", sortKey: CREATED_AT) {{ edges {{ node {{ {} }} }} }} }}", search,
-                       k_order_day_fields);
+    return fmt::format("{{ orders(query: \"{}\", sortKey: CREATED_AT) {{ edges {{ node {{ {} }} }} }} }}",
+                       search, k_order_day_fields);
 }
 
 std::string bulk_run_mutation()
@@ -115,7 +116,8 @@ std::string bulk_poll_query()
 
 std::string time_range_search(const std::string& field, core::TimePoint from, core::TimePoint to)
 {
-    return fmt::format("{0}:>='{1}' AND {0}:<'{2}'", field, core::format_iso8601(from), core::format_iso8601(to));
+    return fmt::format("{0}:>='{1}' AND {0}:<'{2}'", field, core::format_iso8601(from),
+                       core::format_iso8601(to));
 }
 
-} // namespace frr::connectors::shopify
+}  // namespace frr::connectors::shopify

@@ -34,4 +34,4 @@ std::string bulk_poll_query();    // variables: $id
 // `field:>='ISO' AND field:<'ISO'` (dates quoted, as the search syntax asks).
 std::string time_range_search(const std::string& field, core::TimePoint from, core::TimePoint to);
 
-} // namespace frr::connectors::shopify
+}  // namespace frr::connectors::shopify

@@ -21,7 +21,7 @@ std::string legacy_id(const rapidjson::Value* node)
     return id.empty() ? gid_tail(text(member(node, "id"))) : id;
 }
 
-} // namespace
+}  // namespace
 
 std::optional<model::Money> shop_money(const rapidjson::Value& node, const char* field)
 {
@@ -121,4 +121,4 @@ std::optional<model::Checkout> parse_checkout(const rapidjson::Value& node, cons
     return c;
 }
 
-} // namespace frr::connectors::shopify
+}  // namespace frr::connectors::shopify

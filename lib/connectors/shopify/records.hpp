@@ -19,7 +19,7 @@ std::optional<model::Order> parse_order(const rapidjson::Value& node, const mode
 
 struct ParsedCustomer {
     model::Customer customer;
-    std::string email; // normalised, for the profile lookup; never written
+    std::string email;  // normalised, for the profile lookup; never written
 };
 std::optional<ParsedCustomer> parse_customer(const rapidjson::Value& node, const model::EmailHasher& hasher);
 std::optional<model::Checkout> parse_checkout(const rapidjson::Value& node, const model::EmailHasher& hasher);
@@ -27,4 +27,4 @@ std::optional<model::Checkout> parse_checkout(const rapidjson::Value& node, cons
 // Sum of a MoneyBag's shopMoney amounts ("subtotalPriceSet", ...), in minor units.
 std::optional<model::Money> shop_money(const rapidjson::Value& node, const char* field);
 
-} // namespace frr::connectors::shopify
+}  // namespace frr::connectors::shopify

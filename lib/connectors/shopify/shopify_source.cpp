@@ -7,10 +7,10 @@
 #include "core/time.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <fmt/format.h>
 #include <map>
 #include <mutex>
-#include <exception>
 #include <thread>
 
 namespace frr::connectors::shopify {
@@ -56,18 +56,23 @@ void record(Recorder& rec, const std::string& dataset, const ConnectionResult& r
         rec.partial(dataset, r.partial_errors);
 }
 
-} // namespace
+}  // namespace
 
 bool eligible(const model::Order& order, const std::vector<std::string>& exclude_channels)
 {
     return !order.test && !order.email_hash.empty() &&
-           std::find(exclude_channels.begin(), exclude_channels.end(), order.source_name) == exclude_channels.end();
+        std::find(exclude_channels.begin(), exclude_channels.end(), order.source_name) ==
+        exclude_channels.end();
 }
 
 ShopifySource::ShopifySource(GraphqlClient& client, const net::RequestContext& download,
                              const model::EmailHasher& hasher, const core::ShopifyConfig& config,
                              SourceProgress progress)
-    : m_client(client), m_download(download), m_hasher(hasher), m_config(config), m_progress(std::move(progress)),
+    : m_client(client),
+      m_download(download),
+      m_hasher(hasher),
+      m_config(config),
+      m_progress(std::move(progress)),
       m_fields(email_fields_for(config.api_version))
 {
 }
@@ -109,7 +114,8 @@ bool ShopifySource::preflight(const SourceWindow& window, SourceFetch& out)
         return false;
     }
     if (!granted.count("read_all_orders")) {
-        core::TimePoint limit = window.until - std::chrono::duration_cast<std::chrono::seconds>(k_default_order_history);
+        core::TimePoint limit =
+            window.until - std::chrono::duration_cast<std::chrono::seconds>(k_default_order_history);
         m.data_since = limit;
         if (window.orders_from < limit)
             m.notes.push_back(fmt::format("orders older than 60 days (before {}) are hidden without the "
@@ -121,7 +127,8 @@ bool ShopifySource::preflight(const SourceWindow& window, SourceFetch& out)
 
 std::optional<std::int64_t> ShopifySource::count_orders(const std::string& search)
 {
-    auto reply = m_client.call(orders_count_query(), fmt::format(R"({{"query":{}}})", json_string(search)), 0);
+    auto reply =
+        m_client.call(orders_count_query(), fmt::format(R"({{"query":{}}})", json_string(search)), 0);
     if (reply.status != CallStatus::ok)
         return std::nullopt;
     return integer(path(reply.data(), {"ordersCount", "count"}));
@@ -144,8 +151,8 @@ void ShopifySource::fetch_orders(const SourceWindow& window, SourceFetch& out)
             return;
         }
         bool counts = !truthy(member(&node, "test")) && !text(member(&node, "email")).empty() &&
-                      std::find(window.exclude_channels.begin(), window.exclude_channels.end(),
-                                text(member(&node, "sourceName"))) == window.exclude_channels.end();
+            std::find(window.exclude_channels.begin(), window.exclude_channels.end(),
+                      text(member(&node, "sourceName"))) == window.exclude_channels.end();
         if (!counts)
             return;
         auto it = per_day.find(core::local_date(*created, window.timezone));
@@ -166,8 +173,9 @@ void ShopifySource::fetch_orders(const SourceWindow& window, SourceFetch& out)
     const std::string days_search = time_range_search("created_at", window.orders_from, window.since);
     std::string window_search =
         time_range_search("created_at", std::max(window.orders_from, window.since), window.until);
-    if (window.orders_updated_from > window.since) // incremental: only what changed since the previous run
-        window_search += fmt::format(" AND updated_at:>='{}'", core::format_iso8601(window.orders_updated_from));
+    if (window.orders_updated_from > window.since)  // incremental: only what changed since the previous run
+        window_search +=
+            fmt::format(" AND updated_at:>='{}'", core::format_iso8601(window.orders_updated_from));
     auto count = count_orders(time_range_search("created_at", window.orders_from, window.until));
     if (count && *count > m_config.bulk_threshold) {
         fetch_orders_bulk(has_days ? days_search : std::string(), window_search, day_sink, window_sink, out);
@@ -210,7 +218,9 @@ void ShopifySource::fetch_orders_bulk(const std::string& days_search, const std:
     std::int64_t window_roots = 0;
     std::int64_t day_roots = 0;
     {
-        auto run_window = [&] { window_roots = run(bulk_orders_document(m_fields, window_search), window_sink, "orders (bulk)"); };
+        auto run_window = [&] {
+            window_roots = run(bulk_orders_document(m_fields, window_search), window_sink, "orders (bulk)");
+        };
         std::jthread beside;
         if (m_config.api_version >= "2026-01")
             beside = std::jthread(run_window);
@@ -219,10 +229,10 @@ void ShopifySource::fetch_orders_bulk(const std::string& days_search, const std:
         if (!beside.joinable())
             run_window();
     }
-    out.manifest.notes.push_back(fmt::format(
-        "{} orders fetched by bulk operations ({} of the look-back days with only what a daily count needs, {} "
-        "of the window)",
-        day_roots + window_roots, day_roots, window_roots));
+    out.manifest.notes.push_back(fmt::format("{} orders fetched by bulk operations ({} of the look-back days "
+                                             "with only what a daily count needs, {} "
+                                             "of the window)",
+                                             day_roots + window_roots, day_roots, window_roots));
 }
 
 void ShopifySource::fetch_customers(const SourceWindow& window, SourceFetch& out, const EmailHandoff& emails)
@@ -230,7 +240,8 @@ void ShopifySource::fetch_customers(const SourceWindow& window, SourceFetch& out
     Recorder rec{{}, out.manifest, out.exit};
     std::vector<std::string> found;
     ConnectionQuery q{customers_query(m_fields), "customers",
-                      time_range_search("updated_at", window.customers_from, window.until), m_config.page_size};
+                      time_range_search("updated_at", window.customers_from, window.until),
+                      m_config.page_size};
     auto r = fetch_connection(
         m_client, q,
         [&](const rapidjson::Value& node) {
@@ -299,7 +310,8 @@ SourceFetch ShopifySource::fetch(const SourceWindow& window, const EmailHandoff&
         auto& m = out.manifest;
         for (auto& [k, v] : orders_part.manifest.counts)
             m.counts[k] = v;
-        m.errors.insert(m.errors.end(), orders_part.manifest.errors.begin(), orders_part.manifest.errors.end());
+        m.errors.insert(m.errors.end(), orders_part.manifest.errors.begin(),
+                        orders_part.manifest.errors.end());
         m.notes.insert(m.notes.end(), orders_part.manifest.notes.begin(), orders_part.manifest.notes.end());
         out.exit = core::worst_of(out.exit, orders_part.exit);
         m.status = m.errors.empty() ? model::Coverage::complete : model::Coverage::partial;
@@ -310,7 +322,8 @@ SourceFetch ShopifySource::fetch(const SourceWindow& window, const EmailHandoff&
             handoff({});
         out.manifest.errors.push_back(e.what() + (e.remedy().empty() ? std::string() : ": " + e.remedy()));
         out.manifest.status = model::Coverage::unavailable;
-        out.exit = core::worst_of(out.exit, e.code() == core::ExitCode::credentials ? e.code() : core::ExitCode::partial);
+        out.exit = core::worst_of(
+            out.exit, e.code() == core::ExitCode::credentials ? e.code() : core::ExitCode::partial);
     } catch (const std::exception& e) {
         if (!handed_off)
             handoff({});
@@ -321,4 +334,4 @@ SourceFetch ShopifySource::fetch(const SourceWindow& window, const EmailHandoff&
     return out;
 }
 
-} // namespace frr::connectors::shopify
+}  // namespace frr::connectors::shopify

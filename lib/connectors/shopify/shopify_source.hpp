@@ -21,14 +21,14 @@
 namespace frr::connectors::shopify {
 
 struct SourceWindow {
-    core::TimePoint since{};          // the check window [since, until)
+    core::TimePoint since{};  // the check window [since, until)
     core::TimePoint until{};
-    core::TimePoint orders_from{};    // oldest createdAt fetched (start of the volume look-back)
+    core::TimePoint orders_from{};  // oldest createdAt fetched (start of the volume look-back)
     // Incremental: the window's orders only when updated at or after this
     // (the previous run's end); <= since: all of them.
     core::TimePoint orders_updated_from{};
-    core::TimePoint customers_from{}; // customers updated since
-    std::vector<std::string> daily_dates; // store-local dates wanted in daily_orders
+    core::TimePoint customers_from{};      // customers updated since
+    std::vector<std::string> daily_dates;  // store-local dates wanted in daily_orders
     std::string timezone;
     std::vector<std::string> exclude_channels;
 };
@@ -37,7 +37,7 @@ struct SourceFetch {
     model::SourceData data;
     model::PlatformManifest manifest;
     core::ExitCode exit = core::ExitCode::ok;
-    std::set<std::string> order_ids_seen; // ids of every order fetched (incremental merge)
+    std::set<std::string> order_ids_seen;  // ids of every order fetched (incremental merge)
 };
 
 // Called once per dataset page: (dataset, pages so far, records so far).
@@ -54,8 +54,9 @@ bool eligible(const model::Order& order, const std::vector<std::string>& exclude
 
 class ShopifySource {
 public:
-    ShopifySource(GraphqlClient& client, const net::RequestContext& download, const model::EmailHasher& hasher,
-                  const core::ShopifyConfig& config, SourceProgress progress = {});
+    ShopifySource(GraphqlClient& client, const net::RequestContext& download,
+                  const model::EmailHasher& hasher, const core::ShopifyConfig& config,
+                  SourceProgress progress = {});
     SourceFetch fetch(const SourceWindow& window, const EmailHandoff& emails);
 
 private:
@@ -77,4 +78,4 @@ private:
     EmailFields m_fields;
 };
 
-} // namespace frr::connectors::shopify
+}  // namespace frr::connectors::shopify

@@ -12,19 +12,22 @@ namespace frr::sim::klaviyo {
 namespace {
 
 // §6 / S32: the live body for a missing or malformed Authorization header.
-ApiError not_authenticated(std::string detail) {
+ApiError not_authenticated(std::string detail)
+{
     return ApiError(401, "not_authenticated", "Authentication credentials were not provided.",
                     std::move(detail), SourceKind::pointer, "/data/");
 }
 
-std::string origin_of(const httplib::Request& req, const SimContext& ctx) {
+std::string origin_of(const httplib::Request& req, const SimContext& ctx)
+{
     const std::string host = req.get_header_value("Host");
     return host.empty() ? ctx.base_url() : "http://" + host;
 }
 
 // A scope is held when the caller has it or its `:write` sibling; an empty scope list is a
 // full-access private key (Klaviyo's "Full Access Key").
-bool has_scope(const std::vector<std::string>& held, std::string_view needed) {
+bool has_scope(const std::vector<std::string>& held, std::string_view needed)
+{
     if (held.empty()) {
         return true;
     }
@@ -33,14 +36,15 @@ bool has_scope(const std::vector<std::string>& held, std::string_view needed) {
                        [&](const std::string& s) { return s == needed || s == write; });
 }
 
-bool has_additional_field(const ApiRequest& request, const std::string& type,
-                          const std::string& field) {
+bool has_additional_field(const ApiRequest& request, const std::string& type, const std::string& field)
+{
     return request.list_param("additional-fields[" + type + "]").count(field) != 0;
 }
 
-} // namespace
+}  // namespace
 
-KlaviyoApi::Caller KlaviyoApi::authenticate(const httplib::Request& req) const {
+KlaviyoApi::Caller KlaviyoApi::authenticate(const httplib::Request& req) const
+{
     const std::string header = req.get_header_value("Authorization");
     constexpr std::string_view k_key_scheme = "Klaviyo-API-Key ";
     constexpr std::string_view k_bearer_scheme = "Bearer ";
@@ -52,26 +56,23 @@ KlaviyoApi::Caller KlaviyoApi::authenticate(const httplib::Request& req) const {
         token = header.substr(k_bearer_scheme.size());
         bearer = true;
     } else {
-        throw not_authenticated(
-            "Missing or invalid authorization scheme. Please use Klaviyo-API-Key.");
+        throw not_authenticated("Missing or invalid authorization scheme. Please use Klaviyo-API-Key.");
     }
     const TokenInfo info = m_ctx.credentials().check(Platform::klaviyo, token, m_ctx.now());
     switch (info.status) {
-    case TokenStatus::ok:
-        return Caller{info.owner, info.scopes};
+    case TokenStatus::ok: return Caller{info.owner, info.scopes};
     case TokenStatus::expired:
         throw ApiError(401, "not_authenticated", "Incorrect authentication credentials.",
                        "Access token has expired.", SourceKind::pointer, "/data/");
     case TokenStatus::revoked:
-    case TokenStatus::unknown:
-        break;
+    case TokenStatus::unknown: break;
     }
     throw ApiError(401, "not_authenticated", "Incorrect authentication credentials.",
-                   bearer ? "Invalid access token." : "Invalid API key.", SourceKind::pointer,
-                   "/data/");
+                   bearer ? "Invalid access token." : "Invalid API key.", SourceKind::pointer, "/data/");
 }
 
-RateLimit KlaviyoApi::limit_for(const ApiRequest& request) const {
+RateLimit KlaviyoApi::limit_for(const ApiRequest& request) const
+{
     const EndpointSpec& spec = request.spec();
     RateLimit limit = spec.limit;
     if (limit.steady_per_minute == 750) {
@@ -95,13 +96,13 @@ RateLimit KlaviyoApi::limit_for(const ApiRequest& request) const {
             return k_tier_m;
         }
         break;
-    default:
-        break;
+    default: break;
     }
     return limit;
 }
 
-std::string KlaviyoApi::bucket_for(const ApiRequest& request) const {
+std::string KlaviyoApi::bucket_for(const ApiRequest& request) const
+{
     std::string bucket(request.spec().operation_id);
     if (has_additional_field(request, "list", "profile_count") ||
         has_additional_field(request, "segment", "profile_count")) {
@@ -112,13 +113,15 @@ std::string KlaviyoApi::bucket_for(const ApiRequest& request) const {
     return bucket;
 }
 
-void KlaviyoApi::write_error(httplib::Response& res, const ApiError& error) {
+void KlaviyoApi::write_error(httplib::Response& res, const ApiError& error)
+{
     res.status = error.status();
     res.set_content(render_error(error, next_error_id()), k_json_api);
 }
 
 void KlaviyoApi::serve(Endpoint endpoint, const httplib::Request& req, httplib::Response& res,
-                       const Handler& handler) {
+                       const Handler& handler)
+{
     const auto fault = m_ctx.take_fault(Platform::klaviyo, req.path);
     bool short_page = false;
     bool truncate = false;
@@ -129,8 +132,7 @@ void KlaviyoApi::serve(Endpoint endpoint, const httplib::Request& req, httplib::
             if (fault->body == BodyKind::html) {
                 res.set_content(html_error_page(fault->status), "text/html");
             } else if (fault->body == BodyKind::json) {
-                res.set_content(render_error(ApiError(fault->status, "error",
-                                                      "A server error occurred.",
+                res.set_content(render_error(ApiError(fault->status, "error", "A server error occurred.",
                                                       "A server error occurred."),
                                              next_error_id()),
                                 k_json_api);
@@ -143,9 +145,7 @@ void KlaviyoApi::serve(Endpoint endpoint, const httplib::Request& req, httplib::
             }
             res.set_content(render_throttled(fault->retry_after_seconds, next_error_id()), k_json_api);
             return;
-        case FaultKind::reset:
-            respond_reset(res);
-            return;
+        case FaultKind::reset: respond_reset(res); return;
         case FaultKind::invalid_json:
             res.status = 200;
             res.set_content("{\"data\": [{\"type\": \"event\", \"id\": <!-- upstream error -->", k_json_api);
@@ -154,33 +154,26 @@ void KlaviyoApi::serve(Endpoint endpoint, const httplib::Request& req, httplib::
             // Documented fault: a slow upstream, in real time (tests inject it with tiny delays).
             std::this_thread::sleep_for(fault->delay);
             break;
-        case FaultKind::truncated:
-            truncate = true;
-            break;
-        case FaultKind::short_page:
-            short_page = true;
-            break;
-        default:
-            break; // Shopify-only kinds; outage/expire_tokens are resolved by the injector
+        case FaultKind::truncated: truncate = true; break;
+        case FaultKind::short_page: short_page = true; break;
+        default: break;  // Shopify-only kinds; outage/expire_tokens are resolved by the injector
         }
     }
     try {
         const Caller caller = authenticate(req);
-        const Revision revision = resolve_revision(
-            req.get_header_value("revision"), std::chrono::floor<std::chrono::days>(m_ctx.now()));
+        const Revision revision = resolve_revision(req.get_header_value("revision"),
+                                                   std::chrono::floor<std::chrono::days>(m_ctx.now()));
         ApiRequest request(endpoint, origin_of(req, m_ctx), req.path, req.params, revision);
         for (const auto scope : request.spec().scopes) {
             if (!has_scope(caller.scopes, scope)) {
-                throw ApiError(403, "permission_denied",
-                               "You do not have permission to perform this action.",
+                throw ApiError(403, "permission_denied", "You do not have permission to perform this action.",
                                "This API key is missing required scopes: " + std::string(scope),
                                SourceKind::pointer, "/data/");
             }
         }
         const WindowSpans spans{m_ctx.scaled(std::chrono::seconds(1)),
                                 m_ctx.scaled(std::chrono::seconds(60))};
-        const RateDecision decision = m_limiter.admit(caller.owner, bucket_for(request),
-                                                      limit_for(request),
+        const RateDecision decision = m_limiter.admit(caller.owner, bucket_for(request), limit_for(request),
                                                       m_ctx.clock().limiter_now(), spans);
         if (!decision.allowed) {
             m_ctx.count_throttled(Platform::klaviyo);
@@ -205,9 +198,9 @@ void KlaviyoApi::serve(Endpoint endpoint, const httplib::Request& req, httplib::
     }
 }
 
-void KlaviyoApi::serve_not_found(const httplib::Request& req, httplib::Response& res) {
-    write_error(res, ApiError(404, "not_found", "Not found",
-                              "The path " + req.path + " could not be found"));
+void KlaviyoApi::serve_not_found(const httplib::Request& req, httplib::Response& res)
+{
+    write_error(res, ApiError(404, "not_found", "Not found", "The path " + req.path + " could not be found"));
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

@@ -7,8 +7,8 @@
 #include <functional>
 #include <numeric>
 #include <span>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "../sim_context.hpp"
 #include "api_error.hpp"
@@ -19,7 +19,7 @@
 namespace httplib {
 struct Request;
 struct Response;
-} // namespace httplib
+}  // namespace httplib
 
 namespace frr::sim::klaviyo {
 
@@ -35,15 +35,15 @@ struct HandlerEnv {
     const Store& store;
     Time now;
     bool short_page = false;
-    std::span<const std::uint32_t> profiles_by_id; // 0..n-1: the store's own (id) order
+    std::span<const std::uint32_t> profiles_by_id;  // 0..n-1: the store's own (id) order
 };
 
 using Handler = std::function<ApiResponse(const ApiRequest&, const HandlerEnv&)>;
 
 class KlaviyoApi {
 public:
-    explicit KlaviyoApi(SimContext& ctx)
-        : m_ctx(ctx), m_profiles_by_id(ctx.store().profiles.size()) {
+    explicit KlaviyoApi(SimContext& ctx) : m_ctx(ctx), m_profiles_by_id(ctx.store().profiles.size())
+    {
         std::iota(m_profiles_by_id.begin(), m_profiles_by_id.end(), 0U);
     }
 
@@ -76,4 +76,4 @@ private:
 
 inline constexpr const char* k_json_api = "application/vnd.api+json";
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

@@ -10,16 +10,23 @@ namespace frr::sim::klaviyo {
 
 ApiError::ApiError(int status, std::string code, std::string title, std::string detail,
                    SourceKind source_kind, std::string source)
-    : std::runtime_error(detail), m_status(status), m_code(std::move(code)),
-      m_title(std::move(title)), m_detail(std::move(detail)), m_source_kind(source_kind),
-      m_source(std::move(source)) {}
-
-ApiError invalid_input(std::string detail, SourceKind source_kind, std::string source) {
-    return ApiError(400, "invalid", "Invalid input.", std::move(detail), source_kind,
-                    std::move(source));
+    : std::runtime_error(detail),
+      m_status(status),
+      m_code(std::move(code)),
+      m_title(std::move(title)),
+      m_detail(std::move(detail)),
+      m_source_kind(source_kind),
+      m_source(std::move(source))
+{
 }
 
-ApiError invalid_filter(const std::string& why) {
+ApiError invalid_input(std::string detail, SourceKind source_kind, std::string source)
+{
+    return ApiError(400, "invalid", "Invalid input.", std::move(detail), source_kind, std::move(source));
+}
+
+ApiError invalid_filter(const std::string& why)
+{
     // Klaviyo's detail is exactly "Invalid filter provided"; the reason is appended after a
     // colon so simulator users can see which rule fired without breaking prefix matching.
     std::string detail = "Invalid filter provided";
@@ -32,7 +39,8 @@ ApiError invalid_filter(const std::string& why) {
 namespace {
 
 void write_error_object(rapidjson::Writer<rapidjson::StringBuffer>& w, const ApiError& error,
-                        const std::string& id) {
+                        const std::string& id)
+{
     w.StartObject();
     w.Key("id");
     w.String(id.c_str());
@@ -60,9 +68,10 @@ void write_error_object(rapidjson::Writer<rapidjson::StringBuffer>& w, const Api
     w.EndObject();
 }
 
-} // namespace
+}  // namespace
 
-std::string render_error(const ApiError& error, const std::string& id) {
+std::string render_error(const ApiError& error, const std::string& id)
+{
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     w.StartObject();
@@ -74,10 +83,10 @@ std::string render_error(const ApiError& error, const std::string& id) {
     return buffer.GetString();
 }
 
-std::string render_throttled(int retry_after_seconds, const std::string& id) {
-    const std::string detail =
-        fmt::format("Request was throttled. Expected available in {} second{}.",
-                    retry_after_seconds, retry_after_seconds == 1 ? "" : "s");
+std::string render_throttled(int retry_after_seconds, const std::string& id)
+{
+    const std::string detail = fmt::format("Request was throttled. Expected available in {} second{}.",
+                                           retry_after_seconds, retry_after_seconds == 1 ? "" : "s");
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     w.StartObject();
@@ -113,7 +122,8 @@ std::string render_throttled(int retry_after_seconds, const std::string& id) {
     return buffer.GetString();
 }
 
-std::string error_id(std::uint64_t sequence) {
+std::string error_id(std::uint64_t sequence)
+{
     // splitmix64 spreads consecutive sequence numbers over the whole id space.
     auto mix = [](std::uint64_t x) {
         x += 0x9e3779b97f4a7c15ULL;
@@ -123,8 +133,8 @@ std::string error_id(std::uint64_t sequence) {
     };
     const std::uint64_t a = mix(sequence);
     const std::uint64_t b = mix(a);
-    return fmt::format("{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}", a >> 32U, (a >> 16U) & 0xffffU,
-                       a & 0xfffU, 0x8000U | (b >> 48U & 0x3fffU), b & 0xffffffffffffULL);
+    return fmt::format("{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}", a >> 32U, (a >> 16U) & 0xffffU, a & 0xfffU,
+                       0x8000U | (b >> 48U & 0x3fffU), b & 0xffffffffffffULL);
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

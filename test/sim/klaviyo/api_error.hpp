@@ -50,4 +50,4 @@ std::string render_throttled(int retry_after_seconds, const std::string& id);
 // A UUID-shaped id derived from a request sequence number (deterministic, no global state).
 std::string error_id(std::uint64_t sequence);
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

@@ -11,11 +11,12 @@ namespace frr::sim::klaviyo {
 
 namespace {
 
-constexpr char k_separator = '\x1f'; // ASCII unit separator: cannot occur in ids or emails
+constexpr char k_separator = '\x1f';  // ASCII unit separator: cannot occur in ids or emails
 constexpr std::string_view k_magic = "frr1";
 
 // FNV-1a over the bytes followed by a separator, so ("ab","c") and ("a","bc") differ.
-std::uint64_t fnv1a(std::uint64_t hash, std::string_view bytes) {
+std::uint64_t fnv1a(std::uint64_t hash, std::string_view bytes)
+{
     for (const char c : bytes) {
         hash ^= static_cast<unsigned char>(c);
         hash *= 0x100000001b3ULL;
@@ -25,11 +26,13 @@ std::uint64_t fnv1a(std::uint64_t hash, std::string_view bytes) {
     return hash;
 }
 
-ApiError invalid_cursor() {
+ApiError invalid_cursor()
+{
     return invalid_input("Invalid page cursor.", SourceKind::parameter, "page[cursor]");
 }
 
-std::vector<std::string_view> split(std::string_view text, char separator) {
+std::vector<std::string_view> split(std::string_view text, char separator)
+{
     std::vector<std::string_view> parts;
     std::size_t start = 0;
     while (true) {
@@ -43,16 +46,17 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     }
 }
 
-template <typename Int> bool parse_int(std::string_view text, Int& out) {
+template <typename Int> bool parse_int(std::string_view text, Int& out)
+{
     const auto* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, out);
     return ec == std::errc() && ptr == end && !text.empty();
 }
 
-} // namespace
+}  // namespace
 
-std::uint64_t query_binding(std::string_view path,
-                            const std::multimap<std::string, std::string>& params) {
+std::uint64_t query_binding(std::string_view path, const std::multimap<std::string, std::string>& params)
+{
     while (path.size() > 1 && path.back() == '/') {
         path.remove_suffix(1);
     }
@@ -67,7 +71,8 @@ std::uint64_t query_binding(std::string_view path,
     return hash;
 }
 
-std::string encode_cursor(const Cursor& cursor) {
+std::string encode_cursor(const Cursor& cursor)
+{
     std::string raw(k_magic);
     raw += k_separator;
     raw += std::to_string(cursor.binding);
@@ -82,7 +87,8 @@ std::string encode_cursor(const Cursor& cursor) {
     return base64_encode(raw);
 }
 
-Cursor decode_cursor(std::string_view text, std::uint64_t expected_binding) {
+Cursor decode_cursor(std::string_view text, std::uint64_t expected_binding)
+{
     std::string raw;
     if (!base64_decode(text, raw)) {
         throw invalid_cursor();
@@ -103,25 +109,25 @@ Cursor decode_cursor(std::string_view text, std::uint64_t expected_binding) {
     return cursor;
 }
 
-std::string base64_encode(std::string_view bytes) {
+std::string base64_encode(std::string_view bytes)
+{
     std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
     const int written =
         EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                        reinterpret_cast<const unsigned char*>(bytes.data()),
-                        static_cast<int>(bytes.size()));
+                        reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
     out.resize(static_cast<std::size_t>(written));
     return out;
 }
 
-bool base64_decode(std::string_view text, std::string& out) {
+bool base64_decode(std::string_view text, std::string& out)
+{
     if (text.empty() || text.size() % 4 != 0) {
         return false;
     }
     std::string buffer(3 * (text.size() / 4) + 1, '\0');
     const int written =
         EVP_DecodeBlock(reinterpret_cast<unsigned char*>(buffer.data()),
-                        reinterpret_cast<const unsigned char*>(text.data()),
-                        static_cast<int>(text.size()));
+                        reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
     if (written < 0) {
         return false;
     }
@@ -135,4 +141,4 @@ bool base64_decode(std::string_view text, std::string& out) {
     return true;
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

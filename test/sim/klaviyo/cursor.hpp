@@ -28,8 +28,7 @@ struct Cursor {
 // Binds a cursor to the collection and to the parameters that define its set and order:
 // the path (trailing slash ignored), `filter` and `sort`. Other parameters (page size, sparse
 // fields, unknown extras) may change between pages without invalidating the cursor.
-std::uint64_t query_binding(std::string_view path,
-                            const std::multimap<std::string, std::string>& params);
+std::uint64_t query_binding(std::string_view path, const std::multimap<std::string, std::string>& params);
 
 std::string encode_cursor(const Cursor& cursor);
 
@@ -41,4 +40,4 @@ Cursor decode_cursor(std::string_view text, std::uint64_t expected_binding);
 std::string base64_encode(std::string_view bytes);
 bool base64_decode(std::string_view text, std::string& out);
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

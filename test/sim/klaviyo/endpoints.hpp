@@ -34,11 +34,11 @@ struct PageSizeRule {
 
 struct EndpointSpec {
     Endpoint endpoint;
-    std::string_view operation_id;     // OpenAPI operationId, also the rate-limit bucket name
-    RateLimit limit;                   // x-klaviyo-ratelimit (2026-07-15 values)
-    std::vector<std::string_view> scopes; // x-klaviyo-scopes: all required
-    std::vector<FieldRule> filters;    // x-klaviyo-filters
-    std::vector<std::string_view> sorts; // sort enum without the '-' variants
+    std::string_view operation_id;         // OpenAPI operationId, also the rate-limit bucket name
+    RateLimit limit;                       // x-klaviyo-ratelimit (2026-07-15 values)
+    std::vector<std::string_view> scopes;  // x-klaviyo-scopes: all required
+    std::vector<FieldRule> filters;        // x-klaviyo-filters
+    std::vector<std::string_view> sorts;   // sort enum without the '-' variants
     PageSizeRule page;
 };
 
@@ -48,4 +48,4 @@ const EndpointSpec& endpoint_spec(Endpoint endpoint);
 inline constexpr RateLimit k_tier_xs{1, 15};   // additional-fields[list|segment]=profile_count
 inline constexpr RateLimit k_tier_m{10, 150};  // additional-fields[profile]=predictive_analytics
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

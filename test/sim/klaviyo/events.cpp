@@ -25,11 +25,13 @@ struct EventKey {
     auto operator<=>(const EventKey&) const = default;
 };
 
-CursorPosition position_of(const EventKey& k) {
+CursorPosition position_of(const EventKey& k)
+{
     return CursorPosition{k.datetime, std::to_string(k.metric), std::to_string(k.position)};
 }
 
-EventKey key_from(const CursorPosition& p) {
+EventKey key_from(const CursorPosition& p)
+{
     EventKey k;
     k.datetime = p.number;
     try {
@@ -48,14 +50,16 @@ struct EventRef {
 
 class EventScan {
 public:
-    EventScan(const Store& store, const Filter& filter, Time now) : m_store(store), m_now(now) {
+    EventScan(const Store& store, const Filter& filter, Time now) : m_store(store), m_now(now)
+    {
         std::set<std::string> metric_ids;
         bool by_metric = false;
         for (const auto& c : filter) {
             if (c.field == "metric_id") {
                 by_metric = true;
                 if (c.value.kind == LiteralKind::list) {
-                    for (const auto& item : c.value.items) metric_ids.insert(item.text);
+                    for (const auto& item : c.value.items)
+                        metric_ids.insert(item.text);
                 } else {
                     metric_ids.insert(c.value.text);
                 }
@@ -65,27 +69,35 @@ public:
             }
         }
         for (std::uint32_t m = 0; m < store.events.size(); ++m) {
-            if (by_metric && metric_ids.count(store.metrics[m].id) == 0) continue;
+            if (by_metric && metric_ids.count(store.metrics[m].id) == 0)
+                continue;
             const auto& events = store.events[m];
             auto satisfies_lower = [&](const Event& e) { return lower_ok(filter, e.datetime); };
             auto violates_upper = [&](const Event& e) { return !upper_ok(filter, e.datetime); };
             const auto lo = std::partition_point(events.begin(), events.end(),
                                                  [&](const Event& e) { return !satisfies_lower(e); });
-            const auto hi = std::partition_point(lo, events.end(),
-                                                 [&](const Event& e) { return !violates_upper(e); });
+            const auto hi =
+                std::partition_point(lo, events.end(), [&](const Event& e) { return !violates_upper(e); });
             m_ranges.push_back(Range{m, static_cast<std::uint64_t>(lo - events.begin()),
                                      static_cast<std::uint64_t>(hi - events.begin())});
         }
     }
 
-    EventKey key(std::uint32_t metric, std::uint64_t position) const {
+    EventKey key(std::uint32_t metric, std::uint64_t position) const
+    {
         return EventKey{m_store.events[metric][position].datetime.time_since_epoch().count(), metric,
                         position};
     }
 
     // Up to `count` visible events strictly after (`up`) or before `bound`, nearest first.
-    std::vector<EventRef> collect(bool up, const std::optional<EventKey>& bound, std::size_t count) const {
-        struct Head { std::uint32_t metric; std::uint64_t next; std::uint64_t end; std::uint64_t begin; };
+    std::vector<EventRef> collect(bool up, const std::optional<EventKey>& bound, std::size_t count) const
+    {
+        struct Head {
+            std::uint32_t metric;
+            std::uint64_t next;
+            std::uint64_t end;
+            std::uint64_t begin;
+        };
         std::vector<Head> heads;
         for (const Range& r : m_ranges) {
             auto below_bound = [&](std::uint64_t p) { return bound && key(r.metric, p) <= *bound; };
@@ -93,41 +105,59 @@ public:
             // Positions in [begin, end) are candidates; `up` walks from begin, down from end.
             std::uint64_t lo = r.begin;
             std::uint64_t hi = r.end;
-            if (up) lo = partition(r.begin, r.end, below_bound);
-            else hi = bound ? partition(r.begin, r.end, strictly_below) : r.end;
-            if (lo < hi) heads.push_back(Head{r.metric, up ? lo : hi, hi, lo});
+            if (up)
+                lo = partition(r.begin, r.end, below_bound);
+            else
+                hi = bound ? partition(r.begin, r.end, strictly_below) : r.end;
+            if (lo < hi)
+                heads.push_back(Head{r.metric, up ? lo : hi, hi, lo});
         }
         std::vector<EventRef> out;
         while (out.size() < count) {
             Head* best = nullptr;
             for (Head& h : heads) {
                 const bool live = up ? h.next < h.end : h.next > h.begin;
-                if (!live) continue;
+                if (!live)
+                    continue;
                 const EventKey k = key(h.metric, up ? h.next : h.next - 1);
-                if (best == nullptr) { best = &h; continue; }
+                if (best == nullptr) {
+                    best = &h;
+                    continue;
+                }
                 const EventKey b = key(best->metric, up ? best->next : best->next - 1);
-                if (up ? k < b : k > b) best = &h;
+                if (up ? k < b : k > b)
+                    best = &h;
             }
-            if (best == nullptr) break;
+            if (best == nullptr)
+                break;
             const std::uint64_t p = up ? best->next++ : --best->next;
-            if (accept(best->metric, p)) out.push_back(EventRef{best->metric, p});
+            if (accept(best->metric, p))
+                out.push_back(EventRef{best->metric, p});
         }
         return out;
     }
 
 private:
-    struct Range { std::uint32_t metric; std::uint64_t begin; std::uint64_t end; };
+    struct Range {
+        std::uint32_t metric;
+        std::uint64_t begin;
+        std::uint64_t end;
+    };
 
-    template <typename Pred>
-    static std::uint64_t partition(std::uint64_t lo, std::uint64_t hi, Pred pred) {
+    template <typename Pred> static std::uint64_t partition(std::uint64_t lo, std::uint64_t hi, Pred pred)
+    {
         while (lo < hi) {
             const std::uint64_t mid = lo + (hi - lo) / 2;
-            if (pred(mid)) lo = mid + 1; else hi = mid;
+            if (pred(mid))
+                lo = mid + 1;
+            else
+                hi = mid;
         }
         return lo;
     }
 
-    static bool passes(FilterOp op, Time t, const FilterValue& v) {
+    static bool passes(FilterOp op, Time t, const FilterValue& v)
+    {
         if (v.kind == LiteralKind::number) {
             const auto seconds = static_cast<double>(t.time_since_epoch().count());
             switch (op) {
@@ -139,24 +169,32 @@ private:
         }
         return compare_time(op, t, v.time);
     }
-    static bool is_time_field(const FilterCondition& c) { return c.field == "datetime" || c.field == "timestamp"; }
-    static bool lower_ok(const Filter& f, Time t) {
+    static bool is_time_field(const FilterCondition& c)
+    {
+        return c.field == "datetime" || c.field == "timestamp";
+    }
+    static bool lower_ok(const Filter& f, Time t)
+    {
         return std::all_of(f.begin(), f.end(), [&](const FilterCondition& c) {
             const bool lower = c.op == FilterOp::greater_than || c.op == FilterOp::greater_or_equal;
             return !is_time_field(c) || !lower || passes(c.op, t, c.value);
         });
     }
-    static bool upper_ok(const Filter& f, Time t) {
+    static bool upper_ok(const Filter& f, Time t)
+    {
         return std::all_of(f.begin(), f.end(), [&](const FilterCondition& c) {
             const bool upper = c.op == FilterOp::less_than || c.op == FilterOp::less_or_equal;
             return !is_time_field(c) || !upper || passes(c.op, t, c.value);
         });
     }
 
-    bool accept(std::uint32_t metric, std::uint64_t position) const {
+    bool accept(std::uint32_t metric, std::uint64_t position) const
+    {
         const Event& e = m_store.events[metric][position];
-        if (e.arrival > m_now) return false;               // not synced yet
-        if (e.profile == k_none) return false;             // has(profile) is implied for served events
+        if (e.arrival > m_now)
+            return false;  // not synced yet
+        if (e.profile == k_none)
+            return false;  // has(profile) is implied for served events
         return !m_profile_filter || e.profile == m_profile;
     }
 
@@ -168,7 +206,8 @@ private:
 };
 
 void write_event(JsonWriter& w, const ApiRequest& request, const Store& store, EventRef ref,
-                 const std::set<std::string>& fields) {
+                 const std::set<std::string>& fields)
+{
     const Event& e = store.events[ref.metric][ref.position];
     const std::string id = store.event_id(ref.metric, ref.position);
     const std::string url = request.resource_url("events", id);
@@ -180,9 +219,18 @@ void write_event(JsonWriter& w, const ApiRequest& request, const Store& store, E
     write_string(w, id);
     write_key(w, "attributes");
     w.StartObject();
-    if (wanted("timestamp")) { write_key(w, "timestamp"); w.Int64(e.datetime.time_since_epoch().count()); }
-    if (wanted("datetime")) { write_key(w, "datetime"); write_string(w, klaviyo_time(e.datetime)); }
-    if (wanted("uuid")) { write_key(w, "uuid"); write_string(w, store.event_uuid(ref.metric, ref.position)); }
+    if (wanted("timestamp")) {
+        write_key(w, "timestamp");
+        w.Int64(e.datetime.time_since_epoch().count());
+    }
+    if (wanted("datetime")) {
+        write_key(w, "datetime");
+        write_string(w, klaviyo_time(e.datetime));
+    }
+    if (wanted("uuid")) {
+        write_key(w, "uuid");
+        write_string(w, store.event_uuid(ref.metric, ref.position));
+    }
     if (wanted("event_properties")) {
         write_key(w, "event_properties");
         const std::string props = store.event_properties_json(ref.metric, e);
@@ -223,13 +271,14 @@ void write_event(JsonWriter& w, const ApiRequest& request, const Store& store, E
     w.EndObject();
 }
 
-} // namespace
+}  // namespace
 
-ApiResponse get_events(const ApiRequest& request, const HandlerEnv& env) {
+ApiResponse get_events(const ApiRequest& request, const HandlerEnv& env)
+{
     const Store& store = env.store;
     const Filter filter = parse_filter(request.param("filter").value_or(""), request.spec().filters);
     bool descending = false;
-    request.sort(descending); // datetime and timestamp are the same order (whole seconds)
+    request.sort(descending);  // datetime and timestamp are the same order (whole seconds)
     const auto include = request.include({"attributions", "metric", "profile"});
     const std::size_t size =
         served_page_size(env, request.page_size(events_page_size_supported(request.revision())));
@@ -249,10 +298,13 @@ ApiResponse get_events(const ApiRequest& request, const HandlerEnv& env) {
     if (!items.empty()) {
         const EventKey last = scan.key(items.back().metric, items.back().position);
         const EventKey first = scan.key(items.front().metric, items.front().position);
-        if (!scan.collect(up, last, 1).empty()) slice.next_after = position_of(last);
-        if (!scan.collect(!up, first, 1).empty()) slice.prev_before = position_of(first);
+        if (!scan.collect(up, last, 1).empty())
+            slice.next_after = position_of(last);
+        if (!scan.collect(!up, first, 1).empty())
+            slice.prev_before = position_of(first);
     }
-    for (std::uint32_t i = 0; i < items.size(); ++i) slice.items.push_back(i);
+    for (std::uint32_t i = 0; i < items.size(); ++i)
+        slice.items.push_back(i);
 
     const auto fields = request.list_param("fields[event]");
     IncludedWriter included;
@@ -262,23 +314,26 @@ ApiResponse get_events(const ApiRequest& request, const HandlerEnv& env) {
             std::vector<Index> profiles;
             for (const auto& ref : items) {
                 const Index profile = store.events[ref.metric][ref.position].profile;
-                if (std::find(metrics.begin(), metrics.end(), ref.metric) == metrics.end()) metrics.push_back(ref.metric);
-                if (std::find(profiles.begin(), profiles.end(), profile) == profiles.end()) profiles.push_back(profile);
+                if (std::find(metrics.begin(), metrics.end(), ref.metric) == metrics.end())
+                    metrics.push_back(ref.metric);
+                if (std::find(profiles.begin(), profiles.end(), profile) == profiles.end())
+                    profiles.push_back(profile);
             }
             if (include.count("metric") != 0)
-                for (const auto m : metrics) write_metric(w, request, store.metrics[m]);
+                for (const auto m : metrics)
+                    write_metric(w, request, store.metrics[m]);
             if (include.count("profile") != 0) {
                 const ProfileView view = profile_view(request);
-                for (const auto p : profiles) write_profile(w, request, store.profiles[p], view);
+                for (const auto p : profiles)
+                    write_profile(w, request, store.profiles[p], view);
             }
         };
     }
     ApiResponse response;
     response.body = collection_document(
         request, slice,
-        [&](JsonWriter& w, std::uint32_t i) { write_event(w, request, store, items[i], fields); },
-        included);
+        [&](JsonWriter& w, std::uint32_t i) { write_event(w, request, store, items[i], fields); }, included);
     return response;
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

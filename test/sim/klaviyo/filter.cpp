@@ -29,9 +29,10 @@ constexpr OpName k_op_names[] = {
 // Recursive-descent parser over the raw (already URL-decoded) filter text.
 class FilterParser {
 public:
-    explicit FilterParser(std::string_view text) : m_text(text) {}
+    explicit FilterParser(std::string_view text) : m_text(text) { }
 
-    Filter parse() {
+    Filter parse()
+    {
         Filter out;
         skip_space();
         if (at_end()) {
@@ -49,13 +50,15 @@ private:
     bool at_end() const { return m_pos >= m_text.size(); }
     char peek() const { return at_end() ? '\0' : m_text[m_pos]; }
 
-    void skip_space() {
+    void skip_space()
+    {
         while (!at_end() && std::isspace(static_cast<unsigned char>(m_text[m_pos])) != 0) {
             ++m_pos;
         }
     }
 
-    void expect(char c) {
+    void expect(char c)
+    {
         skip_space();
         if (peek() != c) {
             throw invalid_filter(std::string("expected '") + c + "'");
@@ -64,7 +67,8 @@ private:
     }
 
     // expression (',' expression)*
-    void parse_list_of_expressions(Filter& out) {
+    void parse_list_of_expressions(Filter& out)
+    {
         parse_expression(out);
         skip_space();
         while (peek() == ',') {
@@ -74,13 +78,14 @@ private:
         }
     }
 
-    std::string_view read_word() {
+    std::string_view read_word()
+    {
         skip_space();
         const std::size_t start = m_pos;
         while (!at_end()) {
             const char c = m_text[m_pos];
-            if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' ||
-                c == '.' || c == '$') {
+            if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.' ||
+                c == '$') {
                 ++m_pos;
             } else {
                 break;
@@ -89,7 +94,8 @@ private:
         return m_text.substr(start, m_pos - start);
     }
 
-    void parse_expression(Filter& out) {
+    void parse_expression(Filter& out)
+    {
         const std::string_view name = read_word();
         if (name.empty()) {
             throw invalid_filter("expected an operator");
@@ -123,7 +129,8 @@ private:
         out.push_back(std::move(condition));
     }
 
-    FilterValue parse_value(bool allow_list) {
+    FilterValue parse_value(bool allow_list)
+    {
         skip_space();
         const char c = peek();
         if (c == '[') {
@@ -155,7 +162,8 @@ private:
         return parse_bare();
     }
 
-    FilterValue parse_quoted(char quote) {
+    FilterValue parse_quoted(char quote)
+    {
         ++m_pos;
         FilterValue value;
         value.kind = LiteralKind::string;
@@ -180,7 +188,8 @@ private:
     }
 
     // A bare token runs to the next ',', ')' or ']' (datetimes contain ':', '+', '-', '.').
-    FilterValue parse_bare() {
+    FilterValue parse_bare()
+    {
         const std::size_t start = m_pos;
         while (!at_end() && m_text[m_pos] != ',' && m_text[m_pos] != ')' && m_text[m_pos] != ']') {
             ++m_pos;
@@ -201,8 +210,7 @@ private:
         }
         double number = 0.0;
         const auto* end = token.data() + token.size();
-        if (auto [ptr, ec] = std::from_chars(token.data(), end, number);
-            ec == std::errc() && ptr == end) {
+        if (auto [ptr, ec] = std::from_chars(token.data(), end, number); ec == std::errc() && ptr == end) {
             value.kind = LiteralKind::number;
             value.number = number;
             return value;
@@ -220,29 +228,27 @@ private:
     std::size_t m_pos = 0;
 };
 
-bool contains(const std::vector<FilterOp>& ops, FilterOp op) {
+bool contains(const std::vector<FilterOp>& ops, FilterOp op)
+{
     return std::find(ops.begin(), ops.end(), op) != ops.end();
 }
 
-bool literal_matches(const FilterValue& value, ValueType type) {
+bool literal_matches(const FilterValue& value, ValueType type)
+{
     switch (type) {
-    case ValueType::string:
-        return value.kind == LiteralKind::string;
-    case ValueType::datetime:
-        return value.kind == LiteralKind::datetime;
-    case ValueType::number:
-        return value.kind == LiteralKind::number;
-    case ValueType::boolean:
-        return value.kind == LiteralKind::boolean;
-    case ValueType::none:
-        return value.kind == LiteralKind::none;
+    case ValueType::string: return value.kind == LiteralKind::string;
+    case ValueType::datetime: return value.kind == LiteralKind::datetime;
+    case ValueType::number: return value.kind == LiteralKind::number;
+    case ValueType::boolean: return value.kind == LiteralKind::boolean;
+    case ValueType::none: return value.kind == LiteralKind::none;
     }
     return false;
 }
 
-} // namespace
+}  // namespace
 
-std::string_view op_name(FilterOp op) {
+std::string_view op_name(FilterOp op)
+{
     for (const auto& entry : k_op_names) {
         if (entry.op == op) {
             return entry.name;
@@ -251,13 +257,16 @@ std::string_view op_name(FilterOp op) {
     return "?";
 }
 
-Filter parse_filter(std::string_view text) { return FilterParser(text).parse(); }
+Filter parse_filter(std::string_view text)
+{
+    return FilterParser(text).parse();
+}
 
-void validate_filter(const Filter& filter, std::span<const FieldRule> rules) {
+void validate_filter(const Filter& filter, std::span<const FieldRule> rules)
+{
     for (const auto& condition : filter) {
-        const auto rule = std::find_if(rules.begin(), rules.end(), [&](const FieldRule& r) {
-            return r.field == condition.field;
-        });
+        const auto rule = std::find_if(rules.begin(), rules.end(),
+                                       [&](const FieldRule& r) { return r.field == condition.field; });
         const std::string where = std::string(op_name(condition.op)) + "(" + condition.field + ")";
         if (rule == rules.end()) {
             throw invalid_filter("field '" + condition.field + "' is not filterable here");
@@ -288,10 +297,11 @@ void validate_filter(const Filter& filter, std::span<const FieldRule> rules) {
     }
 }
 
-Filter parse_filter(std::string_view text, std::span<const FieldRule> rules) {
+Filter parse_filter(std::string_view text, std::span<const FieldRule> rules)
+{
     Filter filter = parse_filter(text);
     validate_filter(filter, rules);
     return filter;
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

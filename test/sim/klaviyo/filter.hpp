@@ -19,17 +19,17 @@ enum class LiteralKind { none, string, datetime, number, boolean, list };
 
 struct FilterValue {
     LiteralKind kind = LiteralKind::none;
-    std::string text;        // string: unescaped content; others: the source token
-    Instant time{};          // datetime
-    double number = 0.0;     // number
-    bool flag = false;       // boolean
-    std::vector<FilterValue> items; // list: scalar items only
+    std::string text;                // string: unescaped content; others: the source token
+    Instant time{};                  // datetime
+    double number = 0.0;             // number
+    bool flag = false;               // boolean
+    std::vector<FilterValue> items;  // list: scalar items only
 };
 
 struct FilterCondition {
     FilterOp op = FilterOp::equals;
     std::string field;
-    FilterValue value; // LiteralKind::none for `has`
+    FilterValue value;  // LiteralKind::none for `has`
 };
 
 // Conditions joined by AND (comma-separated top level or `and(...)`, flattened).
@@ -61,4 +61,4 @@ void validate_filter(const Filter& filter, std::span<const FieldRule> rules);
 
 std::string_view op_name(FilterOp op);
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

@@ -16,13 +16,21 @@ namespace frr::sim::klaviyo {
 
 namespace {
 
-const char* type_of(bool segments) { return segments ? "segment" : "list"; }
-const char* collection_of(bool segments) { return segments ? "segments" : "lists"; }
+const char* type_of(bool segments)
+{
+    return segments ? "segment" : "list";
+}
+const char* collection_of(bool segments)
+{
+    return segments ? "segments" : "lists";
+}
 
-const Group& find_group(const HandlerEnv& env, bool segments, const std::string& id) {
+const Group& find_group(const HandlerEnv& env, bool segments, const std::string& id)
+{
     const auto& groups = segments ? env.store.segments : env.store.lists;
     for (const Group& g : groups) {
-        if (g.id == id && env.store.group_exists_at(g, env.now)) return g;
+        if (g.id == id && env.store.group_exists_at(g, env.now))
+            return g;
     }
     throw ApiError(404, "not_found", "Not found.",
                    std::string("A ") + type_of(segments) + " with id " + id + " does not exist.",
@@ -30,7 +38,8 @@ const Group& find_group(const HandlerEnv& env, bool segments, const std::string&
 }
 
 void write_group(JsonWriter& w, const ApiRequest& request, const HandlerEnv& env, const Group& g,
-                 bool with_count) {
+                 bool with_count)
+{
     const bool segment = g.is_segment;
     const std::string url = request.resource_url(collection_of(segment), g.id);
     w.StartObject();
@@ -80,23 +89,31 @@ void write_group(JsonWriter& w, const ApiRequest& request, const HandlerEnv& env
     w.EndObject();
 }
 
-bool group_matches(const FilterCondition& c, const Group& g) {
-    if (c.field == "name") return string_matches(c, g.name);
-    if (c.field == "id") return string_matches(c, g.id);
-    if (c.field == "created") return compare_time(c.op, g.created_at, c.value.time);
-    if (c.field == "updated") return compare_time(c.op, g.updated_at, c.value.time);
+bool group_matches(const FilterCondition& c, const Group& g)
+{
+    if (c.field == "name")
+        return string_matches(c, g.name);
+    if (c.field == "id")
+        return string_matches(c, g.id);
+    if (c.field == "created")
+        return compare_time(c.op, g.created_at, c.value.time);
+    if (c.field == "updated")
+        return compare_time(c.op, g.updated_at, c.value.time);
     if (c.field == "is_active") {
         if (c.value.kind == LiteralKind::list)
-            return std::any_of(c.value.items.begin(), c.value.items.end(), [](const FilterValue& v) { return v.flag; });
+            return std::any_of(c.value.items.begin(), c.value.items.end(),
+                               [](const FilterValue& v) { return v.flag; });
         return c.value.flag;
     }
-    if (c.field == "is_starred") return !c.value.flag;
+    if (c.field == "is_starred")
+        return !c.value.flag;
     return false;
 }
 
-} // namespace
+}  // namespace
 
-ApiResponse get_groups(const ApiRequest& request, const HandlerEnv& env, bool segments) {
+ApiResponse get_groups(const ApiRequest& request, const HandlerEnv& env, bool segments)
+{
     const auto& groups = segments ? env.store.segments : env.store.lists;
     const Filter filter = parse_filter(request.param("filter").value_or(""), request.spec().filters);
     request.include({"flow-triggers", "tags"});
@@ -105,9 +122,12 @@ ApiResponse get_groups(const ApiRequest& request, const HandlerEnv& env, bool se
     const int size = request.page_size(groups_page_size_supported(request.revision()));
     auto key = [&](std::uint32_t i) {
         const Group& g = groups[i];
-        if (sort == "created") return OrderKey{g.created_at.time_since_epoch().count(), {}, g.id};
-        if (sort == "updated") return OrderKey{g.updated_at.time_since_epoch().count(), {}, g.id};
-        if (sort == "name") return OrderKey{0, g.name, g.id};
+        if (sort == "created")
+            return OrderKey{g.created_at.time_since_epoch().count(), {}, g.id};
+        if (sort == "updated")
+            return OrderKey{g.updated_at.time_since_epoch().count(), {}, g.id};
+        if (sort == "name")
+            return OrderKey{0, g.name, g.id};
         return OrderKey{0, {}, g.id};
     };
     std::vector<std::uint32_t> order(groups.size());
@@ -115,11 +135,11 @@ ApiResponse get_groups(const ApiRequest& request, const HandlerEnv& env, bool se
     std::sort(order.begin(), order.end(), [&](auto a, auto b) { return key(a) < key(b); });
     auto accept = [&](std::uint32_t i) {
         return env.store.group_exists_at(groups[i], env.now) &&
-               std::all_of(filter.begin(), filter.end(),
-                           [&](const FilterCondition& c) { return group_matches(c, groups[i]); });
+            std::all_of(filter.begin(), filter.end(),
+                        [&](const FilterCondition& c) { return group_matches(c, groups[i]); });
     };
-    const PageSlice slice = page_sorted(std::span<const std::uint32_t>(order), key, accept,
-                                        descending, request.cursor(), served_page_size(env, size));
+    const PageSlice slice = page_sorted(std::span<const std::uint32_t>(order), key, accept, descending,
+                                        request.cursor(), served_page_size(env, size));
     ApiResponse response;
     response.body = collection_document(request, slice, [&](JsonWriter& w, std::uint32_t i) {
         write_group(w, request, env, groups[i], false);
@@ -127,12 +147,12 @@ ApiResponse get_groups(const ApiRequest& request, const HandlerEnv& env, bool se
     return response;
 }
 
-ApiResponse get_group(const ApiRequest& request, const HandlerEnv& env, bool segments,
-                      const std::string& id) {
+ApiResponse get_group(const ApiRequest& request, const HandlerEnv& env, bool segments, const std::string& id)
+{
     request.include({"flow-triggers", "tags"});
     const Group& g = find_group(env, segments, id);
-    const bool with_count =
-        request.list_param(std::string("additional-fields[") + type_of(segments) + "]").count("profile_count") != 0;
+    const bool with_count = request.list_param(std::string("additional-fields[") + type_of(segments) + "]")
+                                .count("profile_count") != 0;
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
     w.StartObject();
@@ -148,7 +168,8 @@ ApiResponse get_group(const ApiRequest& request, const HandlerEnv& env, bool seg
 }
 
 ApiResponse get_group_profiles(const ApiRequest& request, const HandlerEnv& env, bool segments,
-                               const std::string& id) {
+                               const std::string& id)
+{
     const Store& store = env.store;
     const Group& g = find_group(env, segments, id);
     const Filter filter = parse_filter(request.param("filter").value_or(""), request.spec().filters);
@@ -167,15 +188,19 @@ ApiResponse get_group_profiles(const ApiRequest& request, const HandlerEnv& env,
         const Membership& m = g.members[i];
         const Profile& p = store.profiles[m.profile];
         return std::all_of(filter.begin(), filter.end(), [&](const FilterCondition& c) {
-            if (c.field == "email") return string_matches(c, p.email);
-            if (c.field == "phone_number") return string_matches(c, p.phone);
-            if (c.field == "profile_id") return string_matches(c, p.id_view());
-            if (c.field == "joined_group_at") return compare_time(c.op, m.joined_at, c.value.time);
-            return false; // push tokens and _kx: none in the simulated account
+            if (c.field == "email")
+                return string_matches(c, p.email);
+            if (c.field == "phone_number")
+                return string_matches(c, p.phone);
+            if (c.field == "profile_id")
+                return string_matches(c, p.id_view());
+            if (c.field == "joined_group_at")
+                return compare_time(c.op, m.joined_at, c.value.time);
+            return false;  // push tokens and _kx: none in the simulated account
         });
     };
-    const PageSlice slice = page_sorted(order, key, accept, descending, request.cursor(),
-                                        served_page_size(env, size));
+    const PageSlice slice =
+        page_sorted(order, key, accept, descending, request.cursor(), served_page_size(env, size));
     ProfileView view = profile_view(request);
     ApiResponse response;
     response.body = collection_document(request, slice, [&](JsonWriter& w, std::uint32_t i) {
@@ -185,4 +210,4 @@ ApiResponse get_group_profiles(const ApiRequest& request, const HandlerEnv& env,
     return response;
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

@@ -13,8 +13,7 @@ ApiResponse get_metrics(const ApiRequest& request, const HandlerEnv& env);
 ApiResponse get_metric(const ApiRequest& request, const HandlerEnv& env, const std::string& id);
 // Lists and segments share one implementation (`segments` selects the collection).
 ApiResponse get_groups(const ApiRequest& request, const HandlerEnv& env, bool segments);
-ApiResponse get_group(const ApiRequest& request, const HandlerEnv& env, bool segments,
-                      const std::string& id);
+ApiResponse get_group(const ApiRequest& request, const HandlerEnv& env, bool segments, const std::string& id);
 ApiResponse get_group_profiles(const ApiRequest& request, const HandlerEnv& env, bool segments,
                                const std::string& id);
 ApiResponse query_metric_aggregates(const ApiRequest& request, const HandlerEnv& env,
@@ -23,4 +22,4 @@ ApiResponse query_metric_aggregates(const ApiRequest& request, const HandlerEnv&
 // The `metric` resource, shared by metrics and events' included[].
 void write_metric(JsonWriter& w, const ApiRequest& request, const Metric& metric);
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

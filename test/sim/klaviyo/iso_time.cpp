@@ -10,7 +10,8 @@ namespace frr::sim::klaviyo {
 namespace {
 
 // Reads exactly `width` digits at `pos`; nullopt when any is not a digit.
-std::optional<int> read_digits(std::string_view text, std::size_t pos, std::size_t width) {
+std::optional<int> read_digits(std::string_view text, std::size_t pos, std::size_t width)
+{
     if (pos + width > text.size()) {
         return std::nullopt;
     }
@@ -24,9 +25,10 @@ std::optional<int> read_digits(std::string_view text, std::size_t pos, std::size
     return value;
 }
 
-} // namespace
+}  // namespace
 
-std::optional<Instant> parse_iso8601(std::string_view text) {
+std::optional<Instant> parse_iso8601(std::string_view text)
+{
     using namespace std::chrono;
     const auto year = read_digits(text, 0, 4);
     const auto month = read_digits(text, 5, 2);
@@ -97,15 +99,15 @@ std::optional<Instant> parse_iso8601(std::string_view text) {
         ++minute_pos;
     }
     const auto off_minute = read_digits(text, minute_pos, 2);
-    if (!off_hour || !off_minute || minute_pos + 2 != text.size() || *off_hour > 23 ||
-        *off_minute > 59) {
+    if (!off_hour || !off_minute || minute_pos + 2 != text.size() || *off_hour > 23 || *off_minute > 59) {
         return std::nullopt;
     }
     // Local time = UTC + offset, so UTC = local - offset.
     return result - sign * (hours{*off_hour} + minutes{*off_minute});
 }
 
-std::string format_iso8601(Instant instant) {
+std::string format_iso8601(Instant instant)
+{
     using namespace std::chrono;
     const auto day = floor<days>(instant);
     const date::year_month_day ymd{day};
@@ -120,8 +122,9 @@ std::string format_iso8601(Instant instant) {
     return out;
 }
 
-std::int64_t unix_seconds(Instant instant) {
+std::int64_t unix_seconds(Instant instant)
+{
     return std::chrono::floor<std::chrono::seconds>(instant).time_since_epoch().count();
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

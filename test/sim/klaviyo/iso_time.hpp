@@ -23,4 +23,4 @@ std::string format_iso8601(Instant instant);
 // Whole seconds since the epoch, as in the event `timestamp` attribute.
 std::int64_t unix_seconds(Instant instant);
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

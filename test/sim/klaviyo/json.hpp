@@ -12,16 +12,19 @@ namespace frr::sim::klaviyo {
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
-inline void write_string(JsonWriter& w, std::string_view s) {
+inline void write_string(JsonWriter& w, std::string_view s)
+{
     w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
-inline void write_key(JsonWriter& w, std::string_view key) {
+inline void write_key(JsonWriter& w, std::string_view key)
+{
     w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
 }
 
 // `"key": "value"` or `"key": null` when the value is empty.
-inline void write_string_or_null(JsonWriter& w, std::string_view key, std::string_view value) {
+inline void write_string_or_null(JsonWriter& w, std::string_view key, std::string_view value)
+{
     write_key(w, key);
     if (value.empty()) {
         w.Null();
@@ -31,11 +34,12 @@ inline void write_string_or_null(JsonWriter& w, std::string_view key, std::strin
 }
 
 // Embeds an already serialised JSON value (store-built event_properties, integration objects).
-inline void write_raw(JsonWriter& w, std::string_view json, rapidjson::Type type) {
+inline void write_raw(JsonWriter& w, std::string_view json, rapidjson::Type type)
+{
     w.RawValue(json.data(), json.size(), type);
 }
 
 // `{"self": <base>/api/<kind>/<id>/relationships/<rel>/, "related": .../<rel>/}`
 void write_relationship_links(JsonWriter& w, const std::string& resource_url, std::string_view rel);
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

@@ -16,7 +16,8 @@ namespace frr::sim::klaviyo {
 namespace {
 
 // Reads one string member of the metric's integration object ("name", "category", "key").
-std::string integration_member(const Metric& metric, const char* member) {
+std::string integration_member(const Metric& metric, const char* member)
+{
     rapidjson::Document doc;
     doc.Parse(metric.integration_json.c_str());
     if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember(member) || !doc[member].IsString()) {
@@ -25,9 +26,10 @@ std::string integration_member(const Metric& metric, const char* member) {
     return doc[member].GetString();
 }
 
-} // namespace
+}  // namespace
 
-void write_metric(JsonWriter& w, const ApiRequest& request, const Metric& metric) {
+void write_metric(JsonWriter& w, const ApiRequest& request, const Metric& metric)
+{
     const std::string url = request.resource_url("metrics", metric.id);
     w.StartObject();
     write_key(w, "type");
@@ -65,7 +67,8 @@ void write_metric(JsonWriter& w, const ApiRequest& request, const Metric& metric
     w.EndObject();
 }
 
-ApiResponse get_metrics(const ApiRequest& request, const HandlerEnv& env) {
+ApiResponse get_metrics(const ApiRequest& request, const HandlerEnv& env)
+{
     const Filter filter = parse_filter(request.param("filter").value_or(""), request.spec().filters);
     request.include({"flow-triggers"});
     const auto& metrics = env.store.metrics;
@@ -82,13 +85,13 @@ ApiResponse get_metrics(const ApiRequest& request, const HandlerEnv& env) {
     const PageSlice slice = page_sorted(std::span<const std::uint32_t>(order), key, accept, false,
                                         request.cursor(), served_page_size(env, 200));
     ApiResponse response;
-    response.body = collection_document(request, slice, [&](JsonWriter& w, std::uint32_t i) {
-        write_metric(w, request, metrics[i]);
-    });
+    response.body = collection_document(
+        request, slice, [&](JsonWriter& w, std::uint32_t i) { write_metric(w, request, metrics[i]); });
     return response;
 }
 
-ApiResponse get_metric(const ApiRequest& request, const HandlerEnv& env, const std::string& id) {
+ApiResponse get_metric(const ApiRequest& request, const HandlerEnv& env, const std::string& id)
+{
     request.include({"flow-triggers"});
     const Index i = env.store.find_metric(id);
     if (i == k_none) {
@@ -109,4 +112,4 @@ ApiResponse get_metric(const ApiRequest& request, const HandlerEnv& env, const s
     return ApiResponse{200, buffer.GetString()};
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

@@ -11,7 +11,8 @@ namespace frr::sim::klaviyo {
 
 namespace {
 
-void oauth_error(httplib::Response& res, int status, std::string_view error) {
+void oauth_error(httplib::Response& res, int status, std::string_view error)
+{
     res.status = status;
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
@@ -23,7 +24,8 @@ void oauth_error(httplib::Response& res, int status, std::string_view error) {
 }
 
 // Splits `Authorization: Basic base64(id:secret)`; false when absent or malformed.
-bool basic_credentials(const httplib::Request& req, std::string& id, std::string& secret) {
+bool basic_credentials(const httplib::Request& req, std::string& id, std::string& secret)
+{
     const std::string header = req.get_header_value("Authorization");
     constexpr std::string_view k_basic = "Basic ";
     std::string decoded;
@@ -39,9 +41,10 @@ bool basic_credentials(const httplib::Request& req, std::string& id, std::string
     return true;
 }
 
-} // namespace
+}  // namespace
 
-void KlaviyoApi::serve_token(const httplib::Request& req, httplib::Response& res) {
+void KlaviyoApi::serve_token(const httplib::Request& req, httplib::Response& res)
+{
     const auto fault = m_ctx.take_fault(Platform::klaviyo, req.path);
     if (fault && fault->kind == FaultKind::http_status) {
         res.status = fault->status;
@@ -83,8 +86,8 @@ void KlaviyoApi::serve_token(const httplib::Request& req, httplib::Response& res
         oauth_error(res, 400, "invalid_request");
         return;
     }
-    const GrantResult result = m_ctx.credentials().refresh(Platform::klaviyo, client_id,
-                                                           client_secret, refresh_token, m_ctx.now());
+    const GrantResult result =
+        m_ctx.credentials().refresh(Platform::klaviyo, client_id, client_secret, refresh_token, m_ctx.now());
     if (result.error == GrantError::invalid_client) {
         oauth_error(res, 401, "invalid_client");
         return;
@@ -116,4 +119,4 @@ void KlaviyoApi::serve_token(const httplib::Request& req, httplib::Response& res
     res.set_content(buffer.GetString(), "application/json");
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

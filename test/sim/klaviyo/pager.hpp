@@ -22,23 +22,28 @@ struct OrderKey {
     auto operator<=>(const OrderKey&) const = default;
 };
 
-inline OrderKey key_of(const CursorPosition& p) { return OrderKey{p.number, p.text, p.id}; }
-inline CursorPosition position_of(const OrderKey& k) {
+inline OrderKey key_of(const CursorPosition& p)
+{
+    return OrderKey{p.number, p.text, p.id};
+}
+inline CursorPosition position_of(const OrderKey& k)
+{
     return CursorPosition{k.number, std::string(k.text), std::string(k.id)};
 }
 
 struct PageSlice {
-    std::vector<std::uint32_t> items;       // record indices in served order
-    std::optional<CursorPosition> next_after;  // set when more accepted records follow
-    std::optional<CursorPosition> prev_before; // set when accepted records precede
+    std::vector<std::uint32_t> items;           // record indices in served order
+    std::optional<CursorPosition> next_after;   // set when more accepted records follow
+    std::optional<CursorPosition> prev_before;  // set when accepted records precede
 };
 
 // `order` is ascending by `key(record)`; `descending` serves it back to front. `accept` is the
 // residual filter (visibility, conditions the order cannot narrow). Work is O(log n) plus the
 // records scanned for one page and one look-ahead each way.
 template <typename KeyFn, typename AcceptFn>
-PageSlice page_sorted(std::span<const std::uint32_t> order, KeyFn key, AcceptFn accept,
-                      bool descending, const std::optional<Cursor>& cursor, std::size_t page_size) {
+PageSlice page_sorted(std::span<const std::uint32_t> order, KeyFn key, AcceptFn accept, bool descending,
+                      const std::optional<Cursor>& cursor, std::size_t page_size)
+{
     const std::size_t n = order.size();
     auto at = [&](std::size_t logical) { return order[descending ? n - 1 - logical : logical]; };
     // Logical order: ascending keys, or descending ones when serving back to front.
@@ -83,16 +88,14 @@ PageSlice page_sorted(std::span<const std::uint32_t> order, KeyFn key, AcceptFn 
     }
     // items currently hold physical positions in `order`; look around, then map to records.
     if (!slice.items.empty()) {
-        const std::size_t last_logical =
-            descending ? n - 1 - slice.items.back() : slice.items.back();
+        const std::size_t last_logical = descending ? n - 1 - slice.items.back() : slice.items.back();
         for (std::size_t pos = last_logical + 1; pos < n; ++pos) {
             if (accept(at(pos))) {
                 slice.next_after = position_of(key(order[slice.items.back()]));
                 break;
             }
         }
-        const std::size_t first_logical =
-            descending ? n - 1 - slice.items.front() : slice.items.front();
+        const std::size_t first_logical = descending ? n - 1 - slice.items.front() : slice.items.front();
         for (std::size_t pos = first_logical; pos > 0; --pos) {
             if (accept(at(pos - 1))) {
                 slice.prev_before = position_of(key(order[slice.items.front()]));
@@ -106,4 +109,4 @@ PageSlice page_sorted(std::span<const std::uint32_t> order, KeyFn key, AcceptFn 
     return slice;
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

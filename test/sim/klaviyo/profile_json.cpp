@@ -6,7 +6,8 @@ namespace frr::sim::klaviyo {
 
 namespace {
 
-void write_time_or_null(JsonWriter& w, std::string_view key, const std::optional<Time>& t) {
+void write_time_or_null(JsonWriter& w, std::string_view key, const std::optional<Time>& t)
+{
     write_key(w, key);
     if (t) {
         write_string(w, klaviyo_time(*t));
@@ -15,7 +16,8 @@ void write_time_or_null(JsonWriter& w, std::string_view key, const std::optional
     }
 }
 
-void write_email_marketing(JsonWriter& w, const Profile& p) {
+void write_email_marketing(JsonWriter& w, const Profile& p)
+{
     w.StartObject();
     write_key(w, "can_receive_email_marketing");
     w.Bool(p.can_receive_email_marketing());
@@ -51,7 +53,8 @@ void write_email_marketing(JsonWriter& w, const Profile& p) {
     w.EndObject();
 }
 
-void write_subscriptions(JsonWriter& w, const Profile& p) {
+void write_subscriptions(JsonWriter& w, const Profile& p)
+{
     w.StartObject();
     write_key(w, "email");
     w.StartObject();
@@ -79,32 +82,34 @@ void write_subscriptions(JsonWriter& w, const Profile& p) {
     w.EndObject();
 }
 
-void write_location(JsonWriter& w) {
+void write_location(JsonWriter& w)
+{
     w.StartObject();
-    for (const char* key :
-         {"address1", "address2", "city", "country", "latitude", "longitude", "region", "zip",
-          "timezone", "ip"}) {
+    for (const char* key : {"address1", "address2", "city", "country", "latitude", "longitude", "region",
+                            "zip", "timezone", "ip"}) {
         write_key(w, key);
         w.Null();
     }
     w.EndObject();
 }
 
-} // namespace
+}  // namespace
 
-std::string klaviyo_time(Time t) {
+std::string klaviyo_time(Time t)
+{
     return format_iso8601(std::chrono::time_point_cast<std::chrono::microseconds>(t));
 }
 
-ProfileView profile_view(const ApiRequest& request) {
+ProfileView profile_view(const ApiRequest& request)
+{
     ProfileView view;
     view.subscriptions = request.list_param("additional-fields[profile]").count("subscriptions") != 0;
     view.fields = request.list_param("fields[profile]");
     return view;
 }
 
-void write_profile(JsonWriter& w, const ApiRequest& request, const Profile& p,
-                   const ProfileView& view) {
+void write_profile(JsonWriter& w, const ApiRequest& request, const Profile& p, const ProfileView& view)
+{
     // Sparse fieldsets: a top-level attribute is written when asked for by name or by a dotted
     // path below it (fields[profile]=subscriptions.email.marketing.consent keeps subscriptions).
     auto wanted = [&](std::string_view name) {
@@ -112,8 +117,8 @@ void write_profile(JsonWriter& w, const ApiRequest& request, const Profile& p,
             return true;
         }
         for (const auto& f : view.fields) {
-            if (f == name || (f.size() > name.size() && f.compare(0, name.size(), name) == 0 &&
-                              f[name.size()] == '.')) {
+            if (f == name ||
+                (f.size() > name.size() && f.compare(0, name.size(), name) == 0 && f[name.size()] == '.')) {
                 return true;
             }
         }
@@ -127,17 +132,26 @@ void write_profile(JsonWriter& w, const ApiRequest& request, const Profile& p,
     write_string(w, p.id_view());
     write_key(w, "attributes");
     w.StartObject();
-    if (wanted("email")) write_string_or_null(w, "email", p.email);
-    if (wanted("phone_number")) write_string_or_null(w, "phone_number", p.phone);
-    if (wanted("external_id")) write_string_or_null(w, "external_id", "");
-    if (wanted("first_name")) write_string_or_null(w, "first_name", p.first_name);
-    if (wanted("last_name")) write_string_or_null(w, "last_name", p.last_name);
+    if (wanted("email"))
+        write_string_or_null(w, "email", p.email);
+    if (wanted("phone_number"))
+        write_string_or_null(w, "phone_number", p.phone);
+    if (wanted("external_id"))
+        write_string_or_null(w, "external_id", "");
+    if (wanted("first_name"))
+        write_string_or_null(w, "first_name", p.first_name);
+    if (wanted("last_name"))
+        write_string_or_null(w, "last_name", p.last_name);
     for (const char* absent : {"organization", "locale", "title", "image"}) {
-        if (wanted(absent)) write_string_or_null(w, absent, "");
+        if (wanted(absent))
+            write_string_or_null(w, absent, "");
     }
-    if (wanted("created")) write_time_or_null(w, "created", p.created_at);
-    if (wanted("updated")) write_time_or_null(w, "updated", p.updated_at);
-    if (wanted("last_event_date")) write_time_or_null(w, "last_event_date", std::nullopt);
+    if (wanted("created"))
+        write_time_or_null(w, "created", p.created_at);
+    if (wanted("updated"))
+        write_time_or_null(w, "updated", p.updated_at);
+    if (wanted("last_event_date"))
+        write_time_or_null(w, "last_event_date", std::nullopt);
     if (wanted("location")) {
         write_key(w, "location");
         write_location(w);
@@ -181,4 +195,4 @@ void write_profile(JsonWriter& w, const ApiRequest& request, const Profile& p,
     w.EndObject();
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

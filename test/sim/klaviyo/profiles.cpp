@@ -12,24 +12,32 @@ namespace frr::sim::klaviyo {
 
 namespace {
 
-bool profile_matches(const FilterCondition& c, const Store& store, const Profile& p) {
+bool profile_matches(const FilterCondition& c, const Store& store, const Profile& p)
+{
     (void)store;
     const std::string& f = c.field;
-    if (f == "id") return string_matches(c, p.id_view());
-    if (f == "email") return string_matches(c, p.email);
-    if (f == "phone_number") return string_matches(c, p.phone);
-    if (f == "external_id" || f == "_kx") return false; // no external ids / tracking ids
-    if (f == "created") return compare_time(c.op, p.created_at, c.value.time);
-    if (f == "updated") return compare_time(c.op, p.updated_at, c.value.time);
+    if (f == "id")
+        return string_matches(c, p.id_view());
+    if (f == "email")
+        return string_matches(c, p.email);
+    if (f == "phone_number")
+        return string_matches(c, p.phone);
+    if (f == "external_id" || f == "_kx")
+        return false;  // no external ids / tracking ids
+    if (f == "created")
+        return compare_time(c.op, p.created_at, c.value.time);
+    if (f == "updated")
+        return compare_time(c.op, p.updated_at, c.value.time);
     if (f == "subscriptions.email.marketing.suppression.reason")
         return p.suppression != Suppression::none && string_matches(c, suppression_name(p.suppression));
     if (f == "subscriptions.email.marketing.suppression.timestamp")
         return p.suppressed_at && compare_time(c.op, *p.suppressed_at, c.value.time);
-    return false; // list suppressions: the simulated account has none
+    return false;  // list suppressions: the simulated account has none
 }
 
 // Candidates straight from the equality indexes, when the filter pins ids or emails.
-std::optional<std::vector<std::uint32_t>> pinned_candidates(const Filter& filter, const Store& store) {
+std::optional<std::vector<std::uint32_t>> pinned_candidates(const Filter& filter, const Store& store)
+{
     for (const auto& c : filter) {
         if (c.field != "id" && c.field != "email") {
             continue;
@@ -38,10 +46,12 @@ std::optional<std::vector<std::uint32_t>> pinned_candidates(const Filter& filter
         auto add = [&](const std::string& value) {
             const Index i = c.field == "id" ? store.find_profile(value)
                                             : store.find_profile_by_email(normalise_email(value));
-            if (i != k_none) out.push_back(i);
+            if (i != k_none)
+                out.push_back(i);
         };
         if (c.value.kind == LiteralKind::list) {
-            for (const auto& item : c.value.items) add(item.text);
+            for (const auto& item : c.value.items)
+                add(item.text);
         } else {
             add(c.value.text);
         }
@@ -50,9 +60,10 @@ std::optional<std::vector<std::uint32_t>> pinned_candidates(const Filter& filter
     return std::nullopt;
 }
 
-} // namespace
+}  // namespace
 
-ApiResponse get_profiles(const ApiRequest& request, const HandlerEnv& env) {
+ApiResponse get_profiles(const ApiRequest& request, const HandlerEnv& env)
+{
     const Store& store = env.store;
     const Filter filter = parse_filter(request.param("filter").value_or(""), request.spec().filters);
     bool descending = false;
@@ -69,9 +80,12 @@ ApiResponse get_profiles(const ApiRequest& request, const HandlerEnv& env) {
     // created time, so the id order is also the (created, id) order.
     auto key = [&](std::uint32_t i) {
         const Profile& p = store.profiles[i];
-        if (sort == "updated") return OrderKey{p.updated_at.time_since_epoch().count(), {}, p.id_view()};
-        if (sort == "created") return OrderKey{p.created_at.time_since_epoch().count(), {}, p.id_view()};
-        if (sort == "email") return OrderKey{0, p.email, p.id_view()};
+        if (sort == "updated")
+            return OrderKey{p.updated_at.time_since_epoch().count(), {}, p.id_view()};
+        if (sort == "created")
+            return OrderKey{p.created_at.time_since_epoch().count(), {}, p.id_view()};
+        if (sort == "email")
+            return OrderKey{0, p.email, p.id_view()};
         return OrderKey{0, {}, p.id_view()};
     };
     auto accept = [&](std::uint32_t i) {
@@ -86,15 +100,17 @@ ApiResponse get_profiles(const ApiRequest& request, const HandlerEnv& env) {
         pinned_storage = std::move(*pinned);
         std::sort(pinned_storage.begin(), pinned_storage.end(),
                   [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
-        pinned_storage.erase(std::unique(pinned_storage.begin(), pinned_storage.end()),
-                             pinned_storage.end());
+        pinned_storage.erase(std::unique(pinned_storage.begin(), pinned_storage.end()), pinned_storage.end());
         order = pinned_storage;
     } else if (sort == "updated") {
         order = store.profiles_by_updated;
         // Narrow to the updated range the filter asks for (incremental syncs page this way).
         for (const auto& c : filter) {
-            if (c.field != "updated") continue;
-            auto below = [&](std::uint32_t i) { return !compare_time(FilterOp::greater_than, store.profiles[i].updated_at, c.value.time); };
+            if (c.field != "updated")
+                continue;
+            auto below = [&](std::uint32_t i) {
+                return !compare_time(FilterOp::greater_than, store.profiles[i].updated_at, c.value.time);
+            };
             if (c.op == FilterOp::greater_than) {
                 order = order.subspan(static_cast<std::size_t>(
                     std::partition_point(order.begin(), order.end(), below) - order.begin()));
@@ -105,8 +121,7 @@ ApiResponse get_profiles(const ApiRequest& request, const HandlerEnv& env) {
     } else {
         order = env.profiles_by_id;
     }
-    const PageSlice slice =
-        page_sorted(order, key, accept, descending, cursor, served_page_size(env, size));
+    const PageSlice slice = page_sorted(order, key, accept, descending, cursor, served_page_size(env, size));
     ApiResponse response;
     response.body = collection_document(request, slice, [&](JsonWriter& w, std::uint32_t i) {
         write_profile(w, request, store.profiles[i], view);
@@ -114,4 +129,4 @@ ApiResponse get_profiles(const ApiRequest& request, const HandlerEnv& env) {
     return response;
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

@@ -6,7 +6,8 @@ namespace frr::sim::klaviyo {
 
 namespace {
 
-void roll(RateLimiter::TimePoint now, std::chrono::nanoseconds span, auto& window) {
+void roll(RateLimiter::TimePoint now, std::chrono::nanoseconds span, auto& window)
+{
     if (!window.open || now >= window.opened + span || now < window.opened) {
         window.opened = now;
         window.open = true;
@@ -16,15 +17,17 @@ void roll(RateLimiter::TimePoint now, std::chrono::nanoseconds span, auto& windo
 
 // Whole seconds until `deadline`, rounded up, at least 1 (a client that waits this long is
 // guaranteed a fresh window).
-int seconds_until(RateLimiter::TimePoint now, RateLimiter::TimePoint deadline) {
+int seconds_until(RateLimiter::TimePoint now, RateLimiter::TimePoint deadline)
+{
     const auto left = std::chrono::ceil<std::chrono::seconds>(deadline - now).count();
     return static_cast<int>(std::max<std::int64_t>(1, left));
 }
 
-} // namespace
+}  // namespace
 
-RateDecision RateLimiter::admit(const std::string& owner, const std::string& bucket,
-                                RateLimit limit, TimePoint now, WindowSpans spans) {
+RateDecision RateLimiter::admit(const std::string& owner, const std::string& bucket, RateLimit limit,
+                                TimePoint now, WindowSpans spans)
+{
     const std::lock_guard lock(m_mutex);
     Counters& counters = m_counters[{owner, bucket}];
     roll(now, spans.burst, counters.burst);
@@ -47,4 +50,4 @@ RateDecision RateLimiter::admit(const std::string& owner, const std::string& buc
     return decision;
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

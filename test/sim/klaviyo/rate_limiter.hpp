@@ -27,10 +27,10 @@ struct WindowSpans {
 // What the limiter decided for one request. Header values describe the steady window (§5).
 struct RateDecision {
     bool allowed = true;
-    int limit = 0;               // RateLimit-Limit: steady requests per window
-    int remaining = 0;           // RateLimit-Remaining: left in the current steady window
-    int reset_seconds = 0;       // RateLimit-Reset: whole seconds (>= 1) until it resets
-    int retry_after_seconds = 0; // 429 only: whole seconds (>= 1) until the exhausted window resets
+    int limit = 0;                // RateLimit-Limit: steady requests per window
+    int remaining = 0;            // RateLimit-Remaining: left in the current steady window
+    int reset_seconds = 0;        // RateLimit-Reset: whole seconds (>= 1) until it resets
+    int retry_after_seconds = 0;  // 429 only: whole seconds (>= 1) until the exhausted window resets
 };
 
 // Thread-safe. Policy only: decides and counts, never sleeps; time comes from the caller
@@ -43,8 +43,8 @@ public:
 
     // `owner`: the quota holder (account, or an OAuth app install); `bucket`: the endpoint (and
     // variant, e.g. "get_list:profile_count") whose limit applies.
-    RateDecision admit(const std::string& owner, const std::string& bucket, RateLimit limit,
-                       TimePoint now, WindowSpans spans = {});
+    RateDecision admit(const std::string& owner, const std::string& bucket, RateLimit limit, TimePoint now,
+                       WindowSpans spans = {});
 
 private:
     struct Window {
@@ -61,4 +61,4 @@ private:
     std::map<std::pair<std::string, std::string>, Counters> m_counters;
 };
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

@@ -10,7 +10,8 @@
 
 namespace frr::sim::klaviyo {
 
-void write_relationship_links(JsonWriter& w, const std::string& resource_url, std::string_view rel) {
+void write_relationship_links(JsonWriter& w, const std::string& resource_url, std::string_view rel)
+{
     // resource_url may end in '/', mirroring the request style.
     std::string base = resource_url;
     const bool slash = !base.empty() && base.back() == '/';
@@ -26,7 +27,8 @@ void write_relationship_links(JsonWriter& w, const std::string& resource_url, st
     w.EndObject();
 }
 
-std::string encode_query_component(std::string_view text) {
+std::string encode_query_component(std::string_view text)
+{
     std::string out;
     out.reserve(text.size() * 3);
     for (const char c : text) {
@@ -42,12 +44,17 @@ std::string encode_query_component(std::string_view text) {
 
 ApiRequest::ApiRequest(Endpoint endpoint, std::string origin, std::string path, Params params,
                        Revision revision)
-    : m_endpoint(endpoint), m_origin(std::move(origin)), m_path(std::move(path)),
-      m_params(std::move(params)), m_revision(revision) {
+    : m_endpoint(endpoint),
+      m_origin(std::move(origin)),
+      m_path(std::move(path)),
+      m_params(std::move(params)),
+      m_revision(revision)
+{
     m_slash = m_path.size() > 1 && m_path.back() == '/';
 }
 
-std::optional<std::string> ApiRequest::param(const std::string& name) const {
+std::optional<std::string> ApiRequest::param(const std::string& name) const
+{
     const auto it = m_params.find(name);
     if (it == m_params.end()) {
         return std::nullopt;
@@ -55,11 +62,13 @@ std::optional<std::string> ApiRequest::param(const std::string& name) const {
     return it->second;
 }
 
-std::string ApiRequest::resource_url(std::string_view collection, std::string_view id) const {
+std::string ApiRequest::resource_url(std::string_view collection, std::string_view id) const
+{
     return m_origin + "/api/" + std::string(collection) + "/" + std::string(id) + std::string(slash());
 }
 
-std::string ApiRequest::query_string(const Params& params) const {
+std::string ApiRequest::query_string(const Params& params) const
+{
     std::string out;
     for (const auto& [name, value] : params) {
         out += out.empty() ? "?" : "&";
@@ -70,16 +79,21 @@ std::string ApiRequest::query_string(const Params& params) const {
     return out;
 }
 
-std::string ApiRequest::self_link() const { return m_origin + m_path + query_string(m_params); }
+std::string ApiRequest::self_link() const
+{
+    return m_origin + m_path + query_string(m_params);
+}
 
-std::string ApiRequest::link_with_cursor(const Cursor& cursor) const {
+std::string ApiRequest::link_with_cursor(const Cursor& cursor) const
+{
     Params params = m_params;
     params.erase("page[cursor]");
     params.emplace("page[cursor]", encode_cursor(cursor));
     return m_origin + m_path + query_string(params);
 }
 
-int ApiRequest::page_size(bool supported) const {
+int ApiRequest::page_size(bool supported) const
+{
     const PageSizeRule& rule = spec().page;
     const auto text = param("page[size]");
     if (!text || !supported || rule.max == 0) {
@@ -89,14 +103,15 @@ int ApiRequest::page_size(bool supported) const {
     const auto* end = text->data() + text->size();
     const auto [ptr, ec] = std::from_chars(text->data(), end, value);
     if (ec != std::errc() || ptr != end || value < rule.min || value > rule.max) {
-        throw invalid_input(fmt::format("Page size must be an integer between {} and {}.",
-                                        rule.min, rule.max),
-                            SourceKind::parameter, "page[size]");
+        throw invalid_input(
+            fmt::format("Page size must be an integer between {} and {}.", rule.min, rule.max),
+            SourceKind::parameter, "page[size]");
     }
     return value;
 }
 
-std::optional<std::string> ApiRequest::sort(bool& descending) const {
+std::optional<std::string> ApiRequest::sort(bool& descending) const
+{
     descending = false;
     auto text = param("sort");
     if (!text) {
@@ -115,9 +130,13 @@ std::optional<std::string> ApiRequest::sort(bool& descending) const {
     return field;
 }
 
-std::uint64_t ApiRequest::binding() const { return query_binding(m_path, m_params); }
+std::uint64_t ApiRequest::binding() const
+{
+    return query_binding(m_path, m_params);
+}
 
-std::optional<Cursor> ApiRequest::cursor() const {
+std::optional<Cursor> ApiRequest::cursor() const
+{
     const auto text = param("page[cursor]");
     if (!text) {
         return std::nullopt;
@@ -125,7 +144,8 @@ std::optional<Cursor> ApiRequest::cursor() const {
     return decode_cursor(*text, binding());
 }
 
-std::set<std::string> ApiRequest::list_param(const std::string& name) const {
+std::set<std::string> ApiRequest::list_param(const std::string& name) const
+{
     std::set<std::string> out;
     auto [first, last] = m_params.equal_range(name);
     for (auto it = first; it != last; ++it) {
@@ -145,7 +165,8 @@ std::set<std::string> ApiRequest::list_param(const std::string& name) const {
     return out;
 }
 
-std::set<std::string> ApiRequest::include(std::initializer_list<std::string_view> allowed) const {
+std::set<std::string> ApiRequest::include(std::initializer_list<std::string_view> allowed) const
+{
     auto values = list_param("include");
     for (const auto& value : values) {
         if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
@@ -156,4 +177,4 @@ std::set<std::string> ApiRequest::include(std::initializer_list<std::string_view
     return values;
 }
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

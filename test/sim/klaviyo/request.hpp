@@ -20,8 +20,7 @@ public:
 
     // `origin` is "http://<Host header>"; `path` is the request path as sent (its trailing
     // slash, if any, is kept in links, as Klaviyo did live).
-    ApiRequest(Endpoint endpoint, std::string origin, std::string path, Params params,
-               Revision revision);
+    ApiRequest(Endpoint endpoint, std::string origin, std::string path, Params params, Revision revision);
 
     Endpoint endpoint() const { return m_endpoint; }
     const EndpointSpec& spec() const { return endpoint_spec(m_endpoint); }
@@ -68,4 +67,4 @@ private:
 // Percent-encodes a query component (RFC 3986 unreserved characters kept).
 std::string encode_query_component(std::string_view text);
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

@@ -34,4 +34,4 @@ bool groups_page_size_supported(Revision revision);   // lists/segments, from 20
 bool agent_hints_supported(Revision revision);        // meta.agent_hints, from 2026-07-15
 int large_tier_steady_per_minute(Revision revision);  // 700 up to 2025-10-15, then 750
 
-} // namespace frr::sim::klaviyo
+}  // namespace frr::sim::klaviyo

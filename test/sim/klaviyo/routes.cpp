@@ -11,7 +11,8 @@
 
 namespace frr::sim {
 
-void register_klaviyo_routes(httplib::Server& server, SimContext& ctx) {
+void register_klaviyo_routes(httplib::Server& server, SimContext& ctx)
+{
     using namespace klaviyo;
     // Shared by every handler the server keeps; lives as long as the routes do.
     auto api = std::make_shared<KlaviyoApi>(ctx);
@@ -31,7 +32,9 @@ void register_klaviyo_routes(httplib::Server& server, SimContext& ctx) {
     get(R"(/api/metrics/?)", Endpoint::get_metrics,
         [](const ApiRequest& r, const HandlerEnv& e, const httplib::Request&) { return get_metrics(r, e); });
     get(R"(/api/metrics/([^/]+)/?)", Endpoint::get_metric,
-        [id_of](const ApiRequest& r, const HandlerEnv& e, const httplib::Request& q) { return get_metric(r, e, id_of(q)); });
+        [id_of](const ApiRequest& r, const HandlerEnv& e, const httplib::Request& q) {
+            return get_metric(r, e, id_of(q));
+        });
     for (const bool segments : {false, true}) {
         const std::string base = segments ? "/api/segments" : "/api/lists";
         // httplib keeps its own copy of each pattern string.
@@ -39,7 +42,9 @@ void register_klaviyo_routes(httplib::Server& server, SimContext& ctx) {
         const std::string single = base + "/([^/]+)/?";
         const std::string members = base + "/([^/]+)/profiles/?";
         get(collection.c_str(), segments ? Endpoint::get_segments : Endpoint::get_lists,
-            [segments](const ApiRequest& r, const HandlerEnv& e, const httplib::Request&) { return get_groups(r, e, segments); });
+            [segments](const ApiRequest& r, const HandlerEnv& e, const httplib::Request&) {
+                return get_groups(r, e, segments);
+            });
         get(single.c_str(), segments ? Endpoint::get_segment : Endpoint::get_list,
             [segments, id_of](const ApiRequest& r, const HandlerEnv& e, const httplib::Request& q) {
                 return get_group(r, e, segments, id_of(q));
@@ -55,11 +60,14 @@ void register_klaviyo_routes(httplib::Server& server, SimContext& ctx) {
                        return query_metric_aggregates(request, env, req.body);
                    });
     });
-    server.Post(R"(/oauth/token/?)", [api](const httplib::Request& req, httplib::Response& res) {
-        api->serve_token(req, res);
+    server.Post(R"(/oauth/token/?)",
+                [api](const httplib::Request& req, httplib::Response& res) { api->serve_token(req, res); });
+    server.Get(R"(/api/.*)", [api](const httplib::Request& req, httplib::Response& res) {
+        api->serve_not_found(req, res);
     });
-    server.Get(R"(/api/.*)", [api](const httplib::Request& req, httplib::Response& res) { api->serve_not_found(req, res); });
-    server.Post(R"(/api/.*)", [api](const httplib::Request& req, httplib::Response& res) { api->serve_not_found(req, res); });
+    server.Post(R"(/api/.*)", [api](const httplib::Request& req, httplib::Response& res) {
+        api->serve_not_found(req, res);
+    });
 }
 
-} // namespace frr::sim
+}  // namespace frr::sim

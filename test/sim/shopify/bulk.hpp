@@ -52,7 +52,7 @@ inline constexpr std::chrono::days k_url_lifetime{7};
 
 class BulkRegistry {
 public:
-    BulkRegistry(const StoreIndex& index, std::uint64_t seed) : m_index(index), m_seed(seed) {}
+    BulkRegistry(const StoreIndex& index, std::uint64_t seed) : m_index(index), m_seed(seed) { }
 
     BulkRunResult run(const std::string& owner, const std::string& query, const ApiVersion& version,
                       const std::vector<std::string>& scopes, Time now);

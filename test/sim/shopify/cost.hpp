@@ -29,7 +29,8 @@ struct PageArgumentError {
     std::string message;
     std::vector<std::string> path;
 };
-std::vector<PageArgumentError> page_argument_errors(const std::vector<Field>& fields, const ApiVersion& version,
+std::vector<PageArgumentError> page_argument_errors(const std::vector<Field>& fields,
+                                                    const ApiVersion& version,
                                                     const std::string& operation_label);
 
 // Accumulates the actual cost while a response is produced.

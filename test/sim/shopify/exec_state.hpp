@@ -40,8 +40,15 @@ struct SearchReport {
 };
 
 struct ExecState {
-    ExecState(const StoreIndex& index_, ApiVersion version_, Time now_, std::vector<std::string> scopes_, JsonWriter& out_)
-        : index(index_), version(std::move(version_)), now(now_), scopes(std::move(scopes_)), out(out_) {}
+    ExecState(const StoreIndex& index_, ApiVersion version_, Time now_, std::vector<std::string> scopes_,
+              JsonWriter& out_)
+        : index(index_),
+          version(std::move(version_)),
+          now(now_),
+          scopes(std::move(scopes_)),
+          out(out_)
+    {
+    }
 
     const StoreIndex& index;
     ApiVersion version;
@@ -51,7 +58,7 @@ struct ExecState {
     bool redact_customer_data = false;  // graphql_partial fault: ACCESS_DENIED on customer PII
     bool short_pages = false;           // short_page fault: half pages that still have a next page
     BulkRegistry* bulk = nullptr;
-    std::string owner;                  // token owner: bucket and bulk-operation scope
+    std::string owner;  // token owner: bucket and bulk-operation scope
     std::string base_url;
     CostMeter meter;
     std::vector<ResponseError> errors;

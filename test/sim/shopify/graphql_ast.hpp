@@ -34,8 +34,8 @@ enum class SelectionKind { Field, InlineFragment, FragmentSpread };
 
 struct Selection {
     SelectionKind kind = SelectionKind::Field;
-    std::string alias;  // empty when none
-    std::string name;   // field name, or fragment name for a spread
+    std::string alias;           // empty when none
+    std::string name;            // field name, or fragment name for a spread
     std::string type_condition;  // inline fragment `... on Type` (may be empty)
     std::vector<std::pair<std::string, Value>> arguments;
     SelectionSet selections;
@@ -80,7 +80,8 @@ struct Field {
     int line = 1;
     int column = 1;
 
-    const Value* argument(const std::string& key) const {
+    const Value* argument(const std::string& key) const
+    {
         auto it = arguments.find(key);
         return it == arguments.end() ? nullptr : &it->second;
     }

@@ -16,7 +16,7 @@ struct Token {
 
 class Lexer {
 public:
-    explicit Lexer(std::string_view text) : m_text(text) {}
+    explicit Lexer(std::string_view text) : m_text(text) { }
     // Throws GraphqlError on an unterminated string or a stray character.
     Token next();
 
@@ -25,7 +25,8 @@ private:
     Token read_string(int line, int column);
     Token read_block_string(int line, int column);
     Token read_number(int line, int column);
-    char peek(std::size_t ahead = 0) const {
+    char peek(std::size_t ahead = 0) const
+    {
         return m_pos + ahead < m_text.size() ? m_text[m_pos + ahead] : '\0';
     }
     void advance();

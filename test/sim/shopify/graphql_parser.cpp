@@ -12,9 +12,11 @@ class Parser {
 public:
     explicit Parser(std::string_view text) : m_lexer(text) { m_token = m_lexer.next(); }
 
-    Document parse() {
+    Document parse()
+    {
         Document document;
-        if (m_token.kind == TokenKind::End) fail();
+        if (m_token.kind == TokenKind::End)
+            fail();
         while (m_token.kind != TokenKind::End) {
             if (is_punct("{")) {
                 Operation operation;
@@ -32,28 +34,35 @@ public:
     }
 
 private:
-    [[noreturn]] void fail() const {
+    [[noreturn]] void fail() const
+    {
         throw GraphqlError("Parse error on " + token_label(m_token) + " at [" + std::to_string(m_token.line) +
                                ", " + std::to_string(m_token.column) + "]",
                            m_token.line, m_token.column);
     }
     bool is_punct(const char* text) const { return m_token.kind == TokenKind::Punct && m_token.text == text; }
     bool is_name(const char* text) const { return m_token.kind == TokenKind::Name && m_token.text == text; }
-    void expect_punct(const char* text) {
-        if (!is_punct(text)) fail();
+    void expect_punct(const char* text)
+    {
+        if (!is_punct(text))
+            fail();
         m_token = m_lexer.next();
     }
-    std::string expect_name() {
-        if (m_token.kind != TokenKind::Name) fail();
+    std::string expect_name()
+    {
+        if (m_token.kind != TokenKind::Name)
+            fail();
         std::string name = m_token.text;
         m_token = m_lexer.next();
         return name;
     }
 
-    Operation parse_operation() {
+    Operation parse_operation()
+    {
         Operation operation;
         operation.type = expect_name() == "mutation" ? OperationType::Mutation : OperationType::Query;
-        if (m_token.kind == TokenKind::Name) operation.name = expect_name();
+        if (m_token.kind == TokenKind::Name)
+            operation.name = expect_name();
         if (is_punct("(")) {
             expect_punct("(");
             while (!is_punct(")")) {
@@ -70,12 +79,14 @@ private:
             }
             expect_punct(")");
         }
-        if (is_punct("@")) fail();
+        if (is_punct("@"))
+            fail();
         operation.selections = parse_selection_set();
         return operation;
     }
 
-    std::string parse_type() {
+    std::string parse_type()
+    {
         std::string type;
         if (is_punct("[")) {
             expect_punct("[");
@@ -91,27 +102,33 @@ private:
         return type;
     }
 
-    Fragment parse_fragment() {
+    Fragment parse_fragment()
+    {
         Fragment fragment;
         expect_name();  // "fragment"
         fragment.name = expect_name();
-        if (!is_name("on")) fail();
+        if (!is_name("on"))
+            fail();
         expect_name();
         fragment.type_condition = expect_name();
         fragment.selections = parse_selection_set();
         return fragment;
     }
 
-    SelectionSet parse_selection_set() {
+    SelectionSet parse_selection_set()
+    {
         expect_punct("{");
         SelectionSet selections;
-        if (is_punct("}")) fail();  // an empty selection set is a syntax error
-        while (!is_punct("}")) selections.push_back(parse_selection());
+        if (is_punct("}"))
+            fail();  // an empty selection set is a syntax error
+        while (!is_punct("}"))
+            selections.push_back(parse_selection());
         expect_punct("}");
         return selections;
     }
 
-    Selection parse_selection() {
+    Selection parse_selection()
+    {
         Selection selection;
         selection.line = m_token.line;
         selection.column = m_token.column;
@@ -129,7 +146,8 @@ private:
                 selection.kind = SelectionKind::FragmentSpread;
                 selection.name = expect_name();
             }
-            if (is_punct("@")) fail();
+            if (is_punct("@"))
+                fail();
             return selection;
         }
         selection.name = expect_name();
@@ -147,46 +165,48 @@ private:
             }
             expect_punct(")");
         }
-        if (is_punct("@")) fail();
-        if (is_punct("{")) selection.selections = parse_selection_set();
+        if (is_punct("@"))
+            fail();
+        if (is_punct("{"))
+            selection.selections = parse_selection_set();
         return selection;
     }
 
-    Value parse_value(bool constant) {
+    Value parse_value(bool constant)
+    {
         Value value;
         const Token token = m_token;
         switch (token.kind) {
-            case TokenKind::Int:
-                value.kind = ValueKind::Int;
-                value.int_value = std::stoll(token.text);
-                break;
-            case TokenKind::Float:
-                value.kind = ValueKind::Float;
-                value.float_value = std::stod(token.text);
-                break;
-            case TokenKind::String:
-                value.kind = ValueKind::String;
+        case TokenKind::Int:
+            value.kind = ValueKind::Int;
+            value.int_value = std::stoll(token.text);
+            break;
+        case TokenKind::Float:
+            value.kind = ValueKind::Float;
+            value.float_value = std::stod(token.text);
+            break;
+        case TokenKind::String:
+            value.kind = ValueKind::String;
+            value.text = token.text;
+            break;
+        case TokenKind::Name:
+            if (token.text == "true" || token.text == "false") {
+                value.kind = ValueKind::Boolean;
+                value.bool_value = token.text == "true";
+            } else if (token.text != "null") {
+                value.kind = ValueKind::Enum;
                 value.text = token.text;
-                break;
-            case TokenKind::Name:
-                if (token.text == "true" || token.text == "false") {
-                    value.kind = ValueKind::Boolean;
-                    value.bool_value = token.text == "true";
-                } else if (token.text != "null") {
-                    value.kind = ValueKind::Enum;
-                    value.text = token.text;
-                }
-                break;
-            case TokenKind::Punct:
-                return parse_compound_value(constant);
-            case TokenKind::End:
-                fail();
+            }
+            break;
+        case TokenKind::Punct: return parse_compound_value(constant);
+        case TokenKind::End: fail();
         }
         m_token = m_lexer.next();
         return value;
     }
 
-    Value parse_compound_value(bool constant) {
+    Value parse_compound_value(bool constant)
+    {
         Value value;
         if (is_punct("$") && !constant) {
             expect_punct("$");
@@ -195,7 +215,8 @@ private:
         } else if (is_punct("[")) {
             expect_punct("[");
             value.kind = ValueKind::List;
-            while (!is_punct("]")) value.list.push_back(parse_value(constant));
+            while (!is_punct("]"))
+                value.list.push_back(parse_value(constant));
             expect_punct("]");
         } else if (is_punct("{")) {
             expect_punct("{");
@@ -221,21 +242,26 @@ struct Resolver {
     const std::map<std::string, Value>& variables;
     std::set<std::string> active_fragments;  // guards against spread cycles
 
-    Value substitute(const Value& value) const {
+    Value substitute(const Value& value) const
+    {
         if (value.kind == ValueKind::Variable) {
             auto it = variables.find(value.text);
             if (it == variables.end()) {
-                throw GraphqlError("Variable $" + value.text + " is used by anonymous query but not declared", 1, 1);
+                throw GraphqlError("Variable $" + value.text + " is used by anonymous query but not declared",
+                                   1, 1);
             }
             return it->second;
         }
         Value out = value;
-        for (auto& item : out.list) item = substitute(item);
-        for (auto& [key, item] : out.object) item = substitute(item);
+        for (auto& item : out.list)
+            item = substitute(item);
+        for (auto& [key, item] : out.object)
+            item = substitute(item);
         return out;
     }
 
-    void flatten(const SelectionSet& selections, const std::string& on_type, std::vector<Field>& out) {
+    void flatten(const SelectionSet& selections, const std::string& on_type, std::vector<Field>& out)
+    {
         for (const auto& selection : selections) {
             if (selection.kind == SelectionKind::InlineFragment) {
                 flatten(selection.selections,
@@ -243,15 +269,16 @@ struct Resolver {
             } else if (selection.kind == SelectionKind::FragmentSpread) {
                 const Fragment* fragment = nullptr;
                 for (const auto& candidate : document.fragments) {
-                    if (candidate.name == selection.name) fragment = &candidate;
+                    if (candidate.name == selection.name)
+                        fragment = &candidate;
                 }
                 if (fragment == nullptr) {
-                    throw GraphqlError("Fragment " + selection.name + " was used, but not defined", selection.line,
-                                       selection.column);
+                    throw GraphqlError("Fragment " + selection.name + " was used, but not defined",
+                                       selection.line, selection.column);
                 }
                 if (!active_fragments.insert(fragment->name).second) {
-                    throw GraphqlError("Fragment " + fragment->name + " contains an infinite loop", selection.line,
-                                       selection.column);
+                    throw GraphqlError("Fragment " + fragment->name + " contains an infinite loop",
+                                       selection.line, selection.column);
                 }
                 flatten(fragment->selections, fragment->type_condition, out);
                 active_fragments.erase(fragment->name);
@@ -262,7 +289,8 @@ struct Resolver {
                 field.on_type = on_type;
                 field.line = selection.line;
                 field.column = selection.column;
-                for (const auto& [key, value] : selection.arguments) field.arguments[key] = substitute(value);
+                for (const auto& [key, value] : selection.arguments)
+                    field.arguments[key] = substitute(value);
                 flatten(selection.selections, "", field.children);
                 out.push_back(std::move(field));
             }
@@ -272,9 +300,13 @@ struct Resolver {
 
 }  // namespace
 
-Document parse_document(std::string_view text) { return Parser(text).parse(); }
+Document parse_document(std::string_view text)
+{
+    return Parser(text).parse();
+}
 
-Value value_from_json(const rapidjson::Value& json) {
+Value value_from_json(const rapidjson::Value& json)
+{
     Value value;
     if (json.IsBool()) {
         value.kind = ValueKind::Boolean;
@@ -290,7 +322,8 @@ Value value_from_json(const rapidjson::Value& json) {
         value.text.assign(json.GetString(), json.GetStringLength());
     } else if (json.IsArray()) {
         value.kind = ValueKind::List;
-        for (const auto& item : json.GetArray()) value.list.push_back(value_from_json(item));
+        for (const auto& item : json.GetArray())
+            value.list.push_back(value_from_json(item));
     } else if (json.IsObject()) {
         value.kind = ValueKind::Object;
         for (const auto& member : json.GetObject()) {
@@ -301,7 +334,8 @@ Value value_from_json(const rapidjson::Value& json) {
 }
 
 ResolvedOperation resolve_operation(const Document& document, const std::string& operation_name,
-                                    const rapidjson::Value* variables) {
+                                    const rapidjson::Value* variables)
+{
     const Operation* operation = nullptr;
     if (operation_name.empty()) {
         if (document.operations.size() != 1) {
@@ -310,16 +344,19 @@ ResolvedOperation resolve_operation(const Document& document, const std::string&
         operation = &document.operations.front();
     } else {
         for (const auto& candidate : document.operations) {
-            if (candidate.name == operation_name) operation = &candidate;
+            if (candidate.name == operation_name)
+                operation = &candidate;
         }
-        if (operation == nullptr) throw GraphqlError("No operation named \"" + operation_name + "\"", 1, 1);
+        if (operation == nullptr)
+            throw GraphqlError("No operation named \"" + operation_name + "\"", 1, 1);
     }
     std::map<std::string, Value> values;
     for (const auto& definition : operation->variables) {
         const rapidjson::Value* provided = nullptr;
         if (variables != nullptr && variables->IsObject()) {
             auto it = variables->FindMember(definition.name.c_str());
-            if (it != variables->MemberEnd()) provided = &it->value;
+            if (it != variables->MemberEnd())
+                provided = &it->value;
         }
         if (provided != nullptr) {
             values[definition.name] = value_from_json(*provided);

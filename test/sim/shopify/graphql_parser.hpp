@@ -19,7 +19,11 @@ namespace frr::sim::shopify {
 class GraphqlError : public std::runtime_error {
 public:
     GraphqlError(const std::string& message, int line, int column)
-        : std::runtime_error(message), m_line(line), m_column(column) {}
+        : std::runtime_error(message),
+          m_line(line),
+          m_column(column)
+    {
+    }
     int line() const { return m_line; }
     int column() const { return m_column; }
 

@@ -15,14 +15,19 @@ using BucketClock = std::chrono::steady_clock::time_point;
 
 struct BucketDecision {
     bool allowed = false;
-    int currently_available = 0;        // floor of the level after the charge (or at refusal)
+    int currently_available = 0;               // floor of the level after the charge (or at refusal)
     std::chrono::milliseconds retry_after{0};  // when refused: until the cost is available
 };
 
 class LeakyBucket {
 public:
     LeakyBucket(double size, double restore_rate, BucketClock now)
-        : m_size(size), m_rate(restore_rate), m_level(size), m_last(now) {}
+        : m_size(size),
+          m_rate(restore_rate),
+          m_level(size),
+          m_last(now)
+    {
+    }
 
     BucketDecision try_take(double cost, BucketClock now);
     // Returns points (requested minus actual cost); the level stays <= size.

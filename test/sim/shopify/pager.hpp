@@ -31,7 +31,8 @@ struct Page {
 };
 
 // `matches(Index)` says whether a record is visible and passes the filter.
-Page fetch_page(const StoreIndex& index, const PageRequest& request, const std::function<bool(Index)>& matches);
+Page fetch_page(const StoreIndex& index, const PageRequest& request,
+                const std::function<bool(Index)>& matches);
 
 // Counts matches up to `limit` (nullopt: no limit); returns {count, reached_limit}.
 std::pair<std::size_t, bool> count_matches(const StoreIndex& index, Collection collection, SortKey sort_key,

@@ -11,11 +11,13 @@ constexpr std::string_view k_page_args = "first after last before reverse sortKe
 
 // Field names and types copied from the 2025-01 introspection (shared/spec);
 // later fields carry the version that introduced them.
-const std::vector<TypeSpec>& types() {
+const std::vector<TypeSpec>& types()
+{
     static const std::vector<TypeSpec> k_types = {
         {"QueryRoot",
          {{"orders", K::Connection, "OrderConnection!", k_page_args, ""},
-          {"customers", K::Connection, "CustomerConnection!", "first after last before reverse sortKey query", ""},
+          {"customers", K::Connection, "CustomerConnection!", "first after last before reverse sortKey query",
+           ""},
           {"abandonedCheckouts", K::Connection, "AbandonedCheckoutConnection!", k_page_args, ""},
           {"products", K::Connection, "ProductConnection!", k_page_args, ""},
           {"ordersCount", K::Object, "Count", "query savedSearchId limit", ""},
@@ -123,7 +125,9 @@ const std::vector<TypeSpec>& types() {
         {"MoneyV2",
          {{"amount", K::Scalar, "Decimal!", "", ""}, {"currencyCode", K::Scalar, "CurrencyCode!", "", ""}},
          {}},
-        {"Count", {{"count", K::Scalar, "Int!", "", ""}, {"precision", K::Scalar, "CountPrecision!", "", ""}}, {}},
+        {"Count",
+         {{"count", K::Scalar, "Int!", "", ""}, {"precision", K::Scalar, "CountPrecision!", "", ""}},
+         {}},
         {"PageInfo",
          {{"hasNextPage", K::Scalar, "Boolean!", "", ""},
           {"hasPreviousPage", K::Scalar, "Boolean!", "", ""},
@@ -147,7 +151,9 @@ const std::vector<TypeSpec>& types() {
         {"AppInstallation",
          {{"id", K::Scalar, "ID!", "", ""}, {"accessScopes", K::List, "[AccessScope!]!", "", ""}},
          {}},
-        {"AccessScope", {{"handle", K::Scalar, "String!", "", ""}, {"description", K::Scalar, "String!", "", ""}}, {}},
+        {"AccessScope",
+         {{"handle", K::Scalar, "String!", "", ""}, {"description", K::Scalar, "String!", "", ""}},
+         {}},
         {"ApiVersion",
          {{"handle", K::Scalar, "String!", "", ""},
           {"displayName", K::Scalar, "String!", "", ""},
@@ -172,15 +178,20 @@ const std::vector<TypeSpec>& types() {
           {"userErrors", K::List, "[BulkOperationUserError!]!", "", ""}},
          {}},
         {"BulkOperationCancelPayload",
-         {{"bulkOperation", K::Object, "BulkOperation", "", ""}, {"userErrors", K::List, "[UserError!]!", "", ""}},
+         {{"bulkOperation", K::Object, "BulkOperation", "", ""},
+          {"userErrors", K::List, "[UserError!]!", "", ""}},
          {}},
         {"BulkOperationUserError",
          {{"field", K::Scalar, "[String!]", "", ""},
           {"message", K::Scalar, "String!", "", ""},
           {"code", K::Scalar, "BulkOperationUserErrorCode", "", ""}},
          {}},
-        {"UserError", {{"field", K::Scalar, "[String!]", "", ""}, {"message", K::Scalar, "String!", "", ""}}, {}},
-        {"Node", {{"id", K::Scalar, "ID!", "", ""}}, {"Order", "Customer", "AbandonedCheckout", "Product", "BulkOperation"}},
+        {"UserError",
+         {{"field", K::Scalar, "[String!]", "", ""}, {"message", K::Scalar, "String!", "", ""}},
+         {}},
+        {"Node",
+         {{"id", K::Scalar, "ID!", "", ""}},
+         {"Order", "Customer", "AbandonedCheckout", "Product", "BulkOperation"}},
     };
     return k_types;
 }
@@ -198,15 +209,20 @@ constexpr ConnectionTypes k_connections[] = {
 
 }  // namespace
 
-std::string_view named_type(std::string_view type) {
-    while (!type.empty() && (type.front() == '[')) type.remove_prefix(1);
-    while (!type.empty() && (type.back() == ']' || type.back() == '!')) type.remove_suffix(1);
+std::string_view named_type(std::string_view type)
+{
+    while (!type.empty() && (type.front() == '['))
+        type.remove_prefix(1);
+    while (!type.empty() && (type.back() == ']' || type.back() == '!'))
+        type.remove_suffix(1);
     return type;
 }
 
-const TypeSpec* find_type(std::string_view name) {
+const TypeSpec* find_type(std::string_view name)
+{
     for (const auto& type : types()) {
-        if (type.name == name) return &type;
+        if (type.name == name)
+            return &type;
     }
     // Connection and edge types are synthesised from their node type.
     static const std::vector<TypeSpec> k_generated = [] {
@@ -217,20 +233,27 @@ const TypeSpec* find_type(std::string_view name) {
                                   {"nodes", K::List, c.node, "", ""},
                                   {"pageInfo", K::Object, "PageInfo!", "", ""}},
                                  {}});
-            generated.push_back({c.edge, {{"cursor", K::Scalar, "String!", "", ""}, {"node", K::Object, c.node, "", ""}}, {}});
+            generated.push_back(
+                {c.edge,
+                 {{"cursor", K::Scalar, "String!", "", ""}, {"node", K::Object, c.node, "", ""}},
+                 {}});
         }
         return generated;
     }();
     for (const auto& type : k_generated) {
-        if (type.name == name) return &type;
+        if (type.name == name)
+            return &type;
     }
     return nullptr;
 }
 
-const FieldSpec* find_field(const TypeSpec& type, std::string_view name, const ApiVersion& version) {
+const FieldSpec* find_field(const TypeSpec& type, std::string_view name, const ApiVersion& version)
+{
     for (const auto& field : type.fields) {
-        if (field.name != name) continue;
-        if (!field.since_version.empty() && !version.at_least(field.since_version)) return nullptr;
+        if (field.name != name)
+            continue;
+        if (!field.since_version.empty() && !version.at_least(field.since_version))
+            return nullptr;
         return &field;
     }
     return nullptr;

@@ -24,9 +24,9 @@ enum class FieldKind {
 struct FieldSpec {
     std::string_view name;
     FieldKind kind;
-    std::string_view type;          // GraphQL type name as printed, e.g. "MoneyBag!" or "Int"
-    std::string_view arguments;     // space-separated accepted argument names
-    std::string_view since_version; // empty: in every served version
+    std::string_view type;           // GraphQL type name as printed, e.g. "MoneyBag!" or "Int"
+    std::string_view arguments;      // space-separated accepted argument names
+    std::string_view since_version;  // empty: in every served version
 };
 
 struct TypeSpec {

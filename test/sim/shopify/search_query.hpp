@@ -59,8 +59,7 @@ struct CompiledSearch {
 CompiledSearch compile_search(std::string_view query, const std::vector<SearchField>& catalogue);
 
 // A Getter is callable as FieldValue(int field_id).
-template <class Getter>
-bool search_matches(const SearchNode& node, const Getter& get);
+template <class Getter> bool search_matches(const SearchNode& node, const Getter& get);
 
 bool compare_term(const SearchNode& term, const FieldValue& value);
 
@@ -77,22 +76,24 @@ TimeBounds time_bounds(const SearchNode& root, int field_id);
 // bare date "2026-11-20" (midnight UTC; date_only set). nullopt if invalid.
 std::optional<std::int64_t> parse_search_time(std::string_view text, bool* date_only = nullptr);
 
-template <class Getter>
-bool search_matches(const SearchNode& node, const Getter& get) {
+template <class Getter> bool search_matches(const SearchNode& node, const Getter& get)
+{
     switch (node.kind) {
-        case SearchNode::Kind::All: return true;
-        case SearchNode::Kind::Term: return compare_term(node, get(node.field_id));
-        case SearchNode::Kind::Not: return !search_matches(node.children.front(), get);
-        case SearchNode::Kind::And:
-            for (const auto& child : node.children) {
-                if (!search_matches(child, get)) return false;
-            }
-            return true;
-        case SearchNode::Kind::Or:
-            for (const auto& child : node.children) {
-                if (search_matches(child, get)) return true;
-            }
-            return false;
+    case SearchNode::Kind::All: return true;
+    case SearchNode::Kind::Term: return compare_term(node, get(node.field_id));
+    case SearchNode::Kind::Not: return !search_matches(node.children.front(), get);
+    case SearchNode::Kind::And:
+        for (const auto& child : node.children) {
+            if (!search_matches(child, get))
+                return false;
+        }
+        return true;
+    case SearchNode::Kind::Or:
+        for (const auto& child : node.children) {
+            if (search_matches(child, get))
+                return true;
+        }
+        return false;
     }
     return false;
 }

@@ -16,18 +16,23 @@ namespace {
 
 constexpr std::string_view k_rate_limit_docs = "https://shopify.dev/api/usage/rate-limits";
 
-void write_path(JsonWriter& w, const std::vector<PathElement>& path) {
+void write_path(JsonWriter& w, const std::vector<PathElement>& path)
+{
     w.StartArray();
     for (const auto& element : path) {
-        if (element.index >= 0) w.Int(element.index);
-        else w.String(element.key.c_str());
+        if (element.index >= 0)
+            w.Int(element.index);
+        else
+            w.String(element.key.c_str());
     }
     w.EndArray();
 }
 
 // {"requestedQueryCost":..,"actualQueryCost":..,"throttleStatus":{..}}:
 // maximumAvailable and restoreRate as floats, currentlyAvailable an integer.
-void write_cost(JsonWriter& w, int requested, std::optional<int> actual, double size, int available, double rate) {
+void write_cost(JsonWriter& w, int requested, std::optional<int> actual, double size, int available,
+                double rate)
+{
     w.Key("cost");
     w.StartObject();
     w.Key("requestedQueryCost");
@@ -46,7 +51,9 @@ void write_cost(JsonWriter& w, int requested, std::optional<int> actual, double 
     w.EndObject();
 }
 
-std::string error_body(const std::vector<std::pair<std::string, std::optional<std::pair<int, int>>>>& messages) {
+std::string
+error_body(const std::vector<std::pair<std::string, std::optional<std::pair<int, int>>>>& messages)
+{
     rapidjson::StringBuffer buffer;
     JsonWriter w(buffer);
     w.StartObject();
@@ -74,7 +81,8 @@ std::string error_body(const std::vector<std::pair<std::string, std::optional<st
     return std::string(buffer.GetString(), buffer.GetSize());
 }
 
-std::string operation_label(const Document& document, const std::string& name) {
+std::string operation_label(const Document& document, const std::string& name)
+{
     for (const auto& operation : document.operations) {
         if (name.empty() || operation.name == name) {
             std::string kind = operation.type == OperationType::Mutation ? "mutation" : "query";
@@ -87,9 +95,14 @@ std::string operation_label(const Document& document, const std::string& name) {
 }  // namespace
 
 ShopifyService::ShopifyService(SimContext& ctx)
-    : m_ctx(ctx), m_index(ctx.store()), m_bulk(m_index, ctx.store().seed) {}
+    : m_ctx(ctx),
+      m_index(ctx.store()),
+      m_bulk(m_index, ctx.store().seed)
+{
+}
 
-std::string ShopifyService::next_request_id() {
+std::string ShopifyService::next_request_id()
+{
     std::uint64_t n = ++m_requests;
     std::uint64_t a = (m_ctx.store().seed + 0x9E3779B97F4A7C15ULL * n) ^ 0xD1B54A32D192ED03ULL;
     std::uint64_t b = a * 0xBF58476D1CE4E5B9ULL + n;
@@ -102,7 +115,8 @@ std::string ShopifyService::next_request_id() {
     return text;
 }
 
-HttpAnswer ShopifyService::throttled(int requested, const BucketDecision& decision) {
+HttpAnswer ShopifyService::throttled(int requested, const BucketDecision& decision)
+{
     const Shop& shop = m_ctx.store().shop;
     m_ctx.count_throttled(Platform::shopify);
     rapidjson::StringBuffer buffer;
@@ -135,13 +149,15 @@ HttpAnswer ShopifyService::throttled(int requested, const BucketDecision& decisi
     if (shop.throttle_mode == ShopifyThrottleMode::http_429) {
         answer.status = 429;
         auto wait = std::chrono::duration<double>(decision.retry_after).count();
-        answer.headers.emplace_back("Retry-After", std::to_string(std::max(1, static_cast<int>(std::ceil(wait)))));
+        answer.headers.emplace_back("Retry-After",
+                                    std::to_string(std::max(1, static_cast<int>(std::ceil(wait)))));
     }
     return answer;
 }
 
-HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::string_view token, const std::string& body,
-                                   const DataFaults& faults) {
+HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::string_view token,
+                                   const std::string& body, const DataFaults& faults)
+{
     const Store& store = m_ctx.store();
     const Shop& shop = store.shop;
     const ApiVersion version = serving_version(requested_version, shop.api_versions);
@@ -169,9 +185,11 @@ HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::stri
         return answer;
     }
     if (faults.internal_error) {
-        answer.body = R"({"errors":[{"message":"Internal error. Looks like something went wrong on our end.\nRequest ID: )" +
-                      request_id + R"( (include this in support requests).","extensions":{"code":"INTERNAL_SERVER_ERROR","requestId":")" +
-                      request_id + "\"}}]}";
+        answer.body =
+            R"({"errors":[{"message":"Internal error. Looks like something went wrong on our end.\nRequest ID: )" +
+            request_id +
+            R"( (include this in support requests).","extensions":{"code":"INTERNAL_SERVER_ERROR","requestId":")" +
+            request_id + "\"}}]}";
         return answer;
     }
     std::string operation_name;
@@ -179,12 +197,14 @@ HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::stri
         operation_name = it->value.GetString();
     }
     const rapidjson::Value* variables = nullptr;
-    if (auto it = request.FindMember("variables"); it != request.MemberEnd()) variables = &it->value;
+    if (auto it = request.FindMember("variables"); it != request.MemberEnd())
+        variables = &it->value;
 
     Document document;
     ResolvedOperation operation;
     try {
-        document = parse_document(std::string_view(query_member->value.GetString(), query_member->value.GetStringLength()));
+        document = parse_document(
+            std::string_view(query_member->value.GetString(), query_member->value.GetStringLength()));
         operation = resolve_operation(document, operation_name, variables);
     } catch (const GraphqlError& error) {
         answer.body = error_body({{error.what(), std::pair{error.line(), error.column()}}});
@@ -201,15 +221,34 @@ HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::stri
         w.StartArray();
         for (const auto& e : invalid) {
             w.StartObject();
-            w.Key("message"); w.String(e.message.c_str());
-            w.Key("locations"); w.StartArray(); w.StartObject();
-            w.Key("line"); w.Int(e.line); w.Key("column"); w.Int(e.column);
-            w.EndObject(); w.EndArray();
-            w.Key("path"); w.StartArray(); for (const auto& p : e.path) w.String(p.c_str()); w.EndArray();
-            w.Key("extensions"); w.StartObject();
-            w.Key("code"); w.String(e.code.c_str());
-            if (!e.type_name.empty()) { w.Key("typeName"); w.String(e.type_name.c_str()); }
-            if (!e.field_name.empty()) { w.Key("fieldName"); w.String(e.field_name.c_str()); }
+            w.Key("message");
+            w.String(e.message.c_str());
+            w.Key("locations");
+            w.StartArray();
+            w.StartObject();
+            w.Key("line");
+            w.Int(e.line);
+            w.Key("column");
+            w.Int(e.column);
+            w.EndObject();
+            w.EndArray();
+            w.Key("path");
+            w.StartArray();
+            for (const auto& p : e.path)
+                w.String(p.c_str());
+            w.EndArray();
+            w.Key("extensions");
+            w.StartObject();
+            w.Key("code");
+            w.String(e.code.c_str());
+            if (!e.type_name.empty()) {
+                w.Key("typeName");
+                w.String(e.type_name.c_str());
+            }
+            if (!e.field_name.empty()) {
+                w.Key("fieldName");
+                w.String(e.field_name.c_str());
+            }
             w.EndObject();
             w.EndObject();
         }
@@ -222,7 +261,8 @@ HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::stri
         auto page_errors = page_argument_errors(operation.fields, version, label);
         if (!page_errors.empty()) {
             std::vector<std::pair<std::string, std::optional<std::pair<int, int>>>> messages;
-            for (const auto& e : page_errors) messages.emplace_back(e.message, std::nullopt);
+            for (const auto& e : page_errors)
+                messages.emplace_back(e.message, std::nullopt);
             answer.body = error_body(messages);
             return answer;
         }
@@ -231,8 +271,8 @@ HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::stri
     if (requested > k_max_query_cost) {
         std::string cost = std::to_string(requested);
         answer.body = R"({"errors":[{"message":"Query cost is )" + cost +
-                      R"(, which exceeds the single query max cost limit (1000).\n\nSee https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/api/usage/bulk-operations/queries for usage details.\n","extensions":{"code":"MAX_COST_EXCEEDED","cost":)" +
-                      cost + R"(,"maxCost":1000,"documentation":"https://shopify.dev/api/usage/rate-limits"}}]})";
+            R"(, which exceeds the single query max cost limit (1000).\n\nSee https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/api/usage/bulk-operations/queries for usage details.\n","extensions":{"code":"MAX_COST_EXCEEDED","cost":)" +
+            cost + R"(,"maxCost":1000,"documentation":"https://shopify.dev/api/usage/rate-limits"}}]})";
         return answer;
     }
     // The bucket restores restore_rate/scale points per limiter second, and the
@@ -240,7 +280,8 @@ HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::stri
     // Shopify asks) must see the bucket it really talks to. Sizes stay unscaled.
     const double scaled_rate = shop.restore_rate / std::max(m_ctx.rate_limit_scale(), 1e-9);
     const std::string bucket_key = info.owner.empty() ? std::string(token) : info.owner;
-    BucketDecision decision = m_buckets.take(bucket_key, shop.bucket_size, scaled_rate, requested, m_ctx.clock().limiter_now());
+    BucketDecision decision =
+        m_buckets.take(bucket_key, shop.bucket_size, scaled_rate, requested, m_ctx.clock().limiter_now());
     if (!decision.allowed) {
         // Retry-After reports the scaled wait (SimContext contract).
         return finish(throttled(requested, decision));
@@ -256,19 +297,32 @@ HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::stri
     st.base_url = m_ctx.base_url();
     w.StartObject();
     w.Key("data");
-    if (operation.type == OperationType::Mutation) execute_mutation(st, operation.fields);
-    else execute_query(st, operation.fields);
-    const int actual = operation.type == OperationType::Mutation ? requested : std::min(st.meter.cost(), requested);
+    if (operation.type == OperationType::Mutation)
+        execute_mutation(st, operation.fields);
+    else
+        execute_query(st, operation.fields);
+    const int actual =
+        operation.type == OperationType::Mutation ? requested : std::min(st.meter.cost(), requested);
     const int available = m_buckets.refund(bucket_key, requested - actual, m_ctx.clock().limiter_now());
     if (!st.errors.empty()) {
         w.Key("errors");
         w.StartArray();
         for (const auto& e : st.errors) {
             w.StartObject();
-            w.Key("message"); w.String(e.message.c_str());
-            w.Key("locations"); w.StartArray(); w.EndArray();
-            w.Key("path"); write_path(w, e.path);
-            if (!e.code.empty()) { w.Key("extensions"); w.StartObject(); w.Key("code"); w.String(e.code.c_str()); w.EndObject(); }
+            w.Key("message");
+            w.String(e.message.c_str());
+            w.Key("locations");
+            w.StartArray();
+            w.EndArray();
+            w.Key("path");
+            write_path(w, e.path);
+            if (!e.code.empty()) {
+                w.Key("extensions");
+                w.StartObject();
+                w.Key("code");
+                w.String(e.code.c_str());
+                w.EndObject();
+            }
             w.EndObject();
         }
         w.EndArray();
@@ -281,13 +335,18 @@ HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::stri
         w.StartArray();
         for (const auto& report : st.search_reports) {
             w.StartObject();
-            w.Key("path"); write_path(w, report.path);
-            w.Key("query"); w.String(report.query.c_str());
-            w.Key("warnings"); w.StartArray();
+            w.Key("path");
+            write_path(w, report.path);
+            w.Key("query");
+            w.String(report.query.c_str());
+            w.Key("warnings");
+            w.StartArray();
             for (const auto& warning : report.warnings) {
                 w.StartObject();
-                w.Key("field"); w.String(warning.field.c_str());
-                w.Key("message"); w.String(warning.message.c_str());
+                w.Key("field");
+                w.String(warning.field.c_str());
+                w.Key("message");
+                w.String(warning.message.c_str());
                 w.EndObject();
             }
             w.EndArray();

@@ -26,9 +26,9 @@ struct HttpAnswer {
 // Data-shaping faults that a GraphQL request honours (transport faults are
 // applied by the routes).
 struct DataFaults {
-    bool partial = false;          // graphql_partial: ACCESS_DENIED customer fields
-    bool short_page = false;       // short_page: half pages with hasNextPage
-    bool internal_error = false;   // INTERNAL_SERVER_ERROR at HTTP 200
+    bool partial = false;         // graphql_partial: ACCESS_DENIED customer fields
+    bool short_page = false;      // short_page: half pages with hasNextPage
+    bool internal_error = false;  // INTERNAL_SERVER_ERROR at HTTP 200
 };
 
 class ShopifyService {

@@ -7,10 +7,14 @@ using namespace frr::sim;
 using namespace std::chrono_literals;
 
 namespace {
-Time at(const char* iso) { return *parse_iso(iso); }
-} // namespace
+Time at(const char* iso)
+{
+    return *parse_iso(iso);
+}
+}  // namespace
 
-TEST_CASE("iso times parse and print round trip", "[sim][core]") {
+TEST_CASE("iso times parse and print round trip", "[sim][core]")
+{
     CHECK(iso_utc(at("2026-10-25T01:30:00Z")) == "2026-10-25T01:30:00Z");
     CHECK(at("2026-10-25T02:30:00+01:00") == at("2026-10-25T01:30:00Z"));
     CHECK(at("2026-10-25T01:30:00.123456Z") == at("2026-10-25T01:30:00Z"));
@@ -21,7 +25,8 @@ TEST_CASE("iso times parse and print round trip", "[sim][core]") {
     CHECK(normalise_email("  Ann.Smith@Example.COM \t") == "ann.smith@example.com");
 }
 
-TEST_CASE("a fixed clock moves only when told, and drags the limiter clock along", "[sim][core]") {
+TEST_CASE("a fixed clock moves only when told, and drags the limiter clock along", "[sim][core]")
+{
     SimClock clock(at("2026-11-27T06:00:00Z"));
     CHECK(clock.now() == at("2026-11-27T06:00:00Z"));
     auto before = clock.limiter_now();
@@ -32,7 +37,8 @@ TEST_CASE("a fixed clock moves only when told, and drags the limiter clock along
     CHECK(clock.now() == at("2026-11-28T00:00:00Z"));
 }
 
-TEST_CASE("refresh tokens rotate and the old one stops working", "[sim][core]") {
+TEST_CASE("refresh tokens rotate and the old one stops working", "[sim][core]")
+{
     CredentialRegistry reg(7);
     OAuthClient c;
     c.platform = Platform::klaviyo;
@@ -57,7 +63,8 @@ TEST_CASE("refresh tokens rotate and the old one stops working", "[sim][core]") 
     CHECK(reg.check(Platform::klaviyo, first.token.access_token, now).status == TokenStatus::expired);
 }
 
-TEST_CASE("counted faults fire exactly N times on matching paths only", "[sim][core]") {
+TEST_CASE("counted faults fire exactly N times on matching paths only", "[sim][core]")
+{
     Store store;
     SimClock clock(at("2026-11-27T06:00:00Z"));
     SimContext ctx(store, clock, 1);
@@ -80,7 +87,8 @@ TEST_CASE("counted faults fire exactly N times on matching paths only", "[sim][c
     CHECK(ctx.stats(Platform::klaviyo).faults == 2);
 }
 
-TEST_CASE("an outage answers 503 only inside its sim-time window", "[sim][core]") {
+TEST_CASE("an outage answers 503 only inside its sim-time window", "[sim][core]")
+{
     Store store;
     SimClock clock(at("2026-11-27T06:00:00Z"));
     SimContext ctx(store, clock, 1);
@@ -99,7 +107,8 @@ TEST_CASE("an outage answers 503 only inside its sim-time window", "[sim][core]"
     CHECK_FALSE(ctx.take_fault(Platform::shopify, "/admin/api/2026-01/graphql.json"));
 }
 
-TEST_CASE("a fractional fault fires for roughly that share, reproducibly", "[sim][core]") {
+TEST_CASE("a fractional fault fires for roughly that share, reproducibly", "[sim][core]")
+{
     auto run = [] {
         Store store;
         SimClock clock(at("2026-11-27T06:00:00Z"));
@@ -111,10 +120,11 @@ TEST_CASE("a fractional fault fires for roughly that share, reproducibly", "[sim
         ctx.faults().add(spec);
         int hits = 0;
         for (int i = 0; i < 2000; ++i)
-            if (ctx.take_fault(Platform::klaviyo, "/api/events")) ++hits;
+            if (ctx.take_fault(Platform::klaviyo, "/api/events"))
+                ++hits;
         auto stats = ctx.stats(Platform::klaviyo);
         CHECK(stats.throttled == static_cast<std::uint64_t>(hits));
-        CHECK(stats.limited == 0); // an injected 429 is not the platform's limiter
+        CHECK(stats.limited == 0);  // an injected 429 is not the platform's limiter
         return hits;
     };
     int hits = run();
@@ -123,7 +133,8 @@ TEST_CASE("a fractional fault fires for roughly that share, reproducibly", "[sim
     CHECK(run() == hits);
 }
 
-TEST_CASE("rate-limit scale shrinks time spans", "[sim][core]") {
+TEST_CASE("rate-limit scale shrinks time spans", "[sim][core]")
+{
     Store store;
     SimClock clock;
     SimContext ctx(store, clock, 1, 0.05);

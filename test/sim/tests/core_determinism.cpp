@@ -21,26 +21,30 @@ namespace {
 
 struct Pins {
     std::uint64_t store;
-    std::uint64_t answer_key;    // at the start time
-    std::uint64_t answer_key_6h; // six hours later (late events arrive, drops happen)
-    std::uint64_t ground_truth;  // default window at the start time
-    std::uint64_t shopify_index; // every sorted view the Shopify routes page on
+    std::uint64_t answer_key;     // at the start time
+    std::uint64_t answer_key_6h;  // six hours later (late events arrive, drops happen)
+    std::uint64_t ground_truth;   // default window at the start time
+    std::uint64_t shopify_index;  // every sorted view the Shopify routes page on
 };
 
-std::uint64_t shopify_index_fingerprint(const Store& s) {
+std::uint64_t shopify_index_fingerprint(const Store& s)
+{
     using namespace frr::sim::shopify;
     StoreIndex index(s);
     Fingerprint f;
-    for (Collection c : {Collection::Orders, Collection::Customers, Collection::Checkouts, Collection::Products})
+    for (Collection c :
+         {Collection::Orders, Collection::Customers, Collection::Checkouts, Collection::Products})
         for (SortKey k : {SortKey::Id, SortKey::CreatedAt, SortKey::UpdatedAt, SortKey::ProcessedAt}) {
             auto view = index.sorted(c, k);
             f.add(view.size());
-            for (Index i : view) f.add(i);
+            for (Index i : view)
+                f.add(i);
         }
     return f.value();
 }
 
-Pins pins_of(const Scenario& sc) {
+Pins pins_of(const Scenario& sc)
+{
     Store s = generate_example(sc);
     Pins p{};
     p.store = store_fingerprint(s);
@@ -51,7 +55,8 @@ Pins pins_of(const Scenario& sc) {
     return p;
 }
 
-void check_pins(const std::string& label, const Scenario& sc, const Pins& expected) {
+void check_pins(const std::string& label, const Scenario& sc, const Pins& expected)
+{
     Pins got = pins_of(sc);
     char line[256];
     std::snprintf(line, sizeof line, "{0x%016llXULL, 0x%016llXULL, 0x%016llXULL, 0x%016llXULL, 0x%016llXULL}",
@@ -67,53 +72,69 @@ void check_pins(const std::string& label, const Scenario& sc, const Pins& expect
     CHECK(got.shopify_index == expected.shopify_index);
 }
 
-} // namespace
+}  // namespace
 
-TEST_CASE("every example scenario generates the pinned world", "[sim][core][determinism]") {
+TEST_CASE("every example scenario generates the pinned world", "[sim][core][determinism]")
+{
     const std::pair<const char*, Pins> cases[] = {
         {"healthy",
-         {0x16C715B5D0A2B306ULL, 0xB51186B4D4728643ULL, 0x95DC4A110F09B6ADULL, 0x1723892BA83A4B43ULL, 0x7A9EE3B1101916ECULL}},
+         {0x16C715B5D0A2B306ULL, 0xB51186B4D4728643ULL, 0x95DC4A110F09B6ADULL, 0x1723892BA83A4B43ULL,
+          0x7A9EE3B1101916ECULL}},
         {"silent-gaps",
-         {0x00B3EBCC1C0A83F2ULL, 0x4B51E192473C6865ULL, 0x6AB8F38FACAFB43CULL, 0x87EFD5F261085E12ULL, 0x344E0744A669FEB8ULL}},
+         {0x00B3EBCC1C0A83F2ULL, 0x4B51E192473C6865ULL, 0x6AB8F38FACAFB43CULL, 0x87EFD5F261085E12ULL,
+          0x344E0744A669FEB8ULL}},
         {"late-events",
-         {0x0039E471950B4D9FULL, 0x0731A91EA627417EULL, 0x6A5C6B2C8A1B49D2ULL, 0x30D0B60486B8F371ULL, 0x68469084E44EC5A4ULL}},
+         {0x0039E471950B4D9FULL, 0x0731A91EA627417EULL, 0x6A5C6B2C8A1B49D2ULL, 0x30D0B60486B8F371ULL,
+          0x68469084E44EC5A4ULL}},
         {"consent-drift",
-         {0xCF979164DA709D83ULL, 0xB6555C1035C68FF1ULL, 0x3FE73A22BC51C8AEULL, 0x880434ACEF04CE49ULL, 0x4CFE9C250911DE34ULL}},
+         {0xCF979164DA709D83ULL, 0xB6555C1035C68FF1ULL, 0x3FE73A22BC51C8AEULL, 0x880434ACEF04CE49ULL,
+          0x4CFE9C250911DE34ULL}},
         {"stalled-sync",
-         {0x0C64B74761AFD088ULL, 0x4F1F8ED50F94A6F6ULL, 0x6D0134F729921D1AULL, 0x59F9C0DDBAB72CA9ULL, 0xD72F7F54335E0B30ULL}},
+         {0x0C64B74761AFD088ULL, 0x4F1F8ED50F94A6F6ULL, 0x6D0134F729921D1AULL, 0x59F9C0DDBAB72CA9ULL,
+          0xD72F7F54335E0B30ULL}},
         {"audience-drop",
-         {0xB32FCCA178BD4240ULL, 0xE39DAE3CABC94E80ULL, 0x939920DFAE6ADD12ULL, 0x8480EDEC2A7340D9ULL, 0xD64FAD9C502EE200ULL}},
+         {0xB32FCCA178BD4240ULL, 0xE39DAE3CABC94E80ULL, 0x939920DFAE6ADD12ULL, 0x8480EDEC2A7340D9ULL,
+          0xD64FAD9C502EE200ULL}},
         {"klaviyo-outage",
-         {0x82B5B84C92ED16B1ULL, 0xDE60879AACE6F9BEULL, 0xAA5FA161E4C46D58ULL, 0xA30B2B946D6FB7ECULL, 0x411389D40011E56CULL}},
+         {0x82B5B84C92ED16B1ULL, 0xDE60879AACE6F9BEULL, 0xAA5FA161E4C46D58ULL, 0xA30B2B946D6FB7ECULL,
+          0x411389D40011E56CULL}},
         {"shopify-outage",
-         {0x587E8163BD257C60ULL, 0x81402CB5345F74AFULL, 0x9F276E20EE1A9705ULL, 0xA30B2B946D6FB7ECULL, 0x411389D40011E56CULL}},
+         {0x587E8163BD257C60ULL, 0x81402CB5345F74AFULL, 0x9F276E20EE1A9705ULL, 0xA30B2B946D6FB7ECULL,
+          0x411389D40011E56CULL}},
         {"throttle-storm",
-         {0x8504CF46088FAA99ULL, 0x346DFCDCD2C01929ULL, 0xE9EB62700D69821FULL, 0xA30B2B946D6FB7ECULL, 0x411389D40011E56CULL}},
+         {0x8504CF46088FAA99ULL, 0x346DFCDCD2C01929ULL, 0xE9EB62700D69821FULL, 0xA30B2B946D6FB7ECULL,
+          0x411389D40011E56CULL}},
         {"token-expiry",
-         {0x3000616C531B6DC1ULL, 0xC1F4FD446932B112ULL, 0x21B17352F27BFE6CULL, 0xA30B2B946D6FB7ECULL, 0x411389D40011E56CULL}},
+         {0x3000616C531B6DC1ULL, 0xC1F4FD446932B112ULL, 0x21B17352F27BFE6CULL, 0xA30B2B946D6FB7ECULL,
+          0x411389D40011E56CULL}},
     };
-    for (const auto& [name, pins] : cases) check_pins(name, load_example(name), pins);
+    for (const auto& [name, pins] : cases)
+        check_pins(name, load_example(name), pins);
 }
 
 // large-store's shape (60 days, Plus plan, its seed and defects) at a tenth of its size: the same
 // code paths as the 1,000,000-record store, quick enough for every test run.
-TEST_CASE("a medium large-store generates the pinned world", "[sim][core][determinism]") {
+TEST_CASE("a medium large-store generates the pinned world", "[sim][core][determinism]")
+{
     Scenario sc = load_example("large-store");
     sc.store.orders_per_day /= 10;
     sc.store.customers /= 10;
     check_pins("large-store/10", sc,
-               {0x086342534327C98EULL, 0xD6EC5AEFD5EEA376ULL, 0x93702D29A5DB417DULL, 0x183E0706AFCCFD96ULL, 0xACADEA06F4F62AB5ULL});
+               {0x086342534327C98EULL, 0xD6EC5AEFD5EEA376ULL, 0x93702D29A5DB417DULL, 0x183E0706AFCCFD96ULL,
+                0xACADEA06F4F62AB5ULL});
 }
 
 // The full 1,000,000-record store (hidden: tens of seconds on a loaded machine). Run it by hand
 // after changing the generator: build-sim/test/sim/sim_tests "[large]"
-TEST_CASE("large-store generates the pinned world", "[.][large][determinism]") {
+TEST_CASE("large-store generates the pinned world", "[.][large][determinism]")
+{
     check_pins("large-store", load_example("large-store"),
                {0x627A70B682636D1FULL, 0x71D39158C1F0DCB4ULL, 0x14B4F689E4E8BDADULL, 0xD109F621380A11DEULL,
                 0x6AF9C1016908E773ULL});
 }
 
-TEST_CASE("radix_sort orders like std::sort, keeping equal keys in input order", "[sim][core][determinism]") {
+TEST_CASE("radix_sort orders like std::sort, keeping equal keys in input order", "[sim][core][determinism]")
+{
     Rng rng(7);
     for (std::int64_t span : {std::int64_t{1}, std::int64_t{1000}, std::int64_t{1} << 40}) {
         std::vector<std::pair<std::int64_t, Index>> pairs(5000);

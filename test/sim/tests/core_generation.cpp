@@ -9,7 +9,8 @@ using namespace frr::sim;
 using namespace frr::sim::test;
 using namespace std::chrono_literals;
 
-TEST_CASE("generation is deterministic for a seed and differs across seeds", "[sim][core]") {
+TEST_CASE("generation is deterministic for a seed and differs across seeds", "[sim][core]")
+{
     Scenario sc = load_example("silent-gaps");
     Store a = generate_example(sc);
     Store b = generate_example(sc);
@@ -29,15 +30,18 @@ TEST_CASE("generation is deterministic for a seed and differs across seeds", "[s
     CHECK(differs);
 }
 
-TEST_CASE("the generated store has the documented mix of records", "[sim][core]") {
+TEST_CASE("the generated store has the documented mix of records", "[sim][core]")
+{
     Scenario sc = load_example("healthy");
     Store s = generate_example(sc);
     std::set<MarketingState> states;
     int phone_only = 0, odd_email = 0;
     for (const Customer& c : s.customers) {
         states.insert(c.marketing_state);
-        if (!c.has_email() && !c.phone.empty()) ++phone_only;
-        if (c.has_email() && normalise_email(c.email) != c.email) ++odd_email;
+        if (!c.has_email() && !c.phone.empty())
+            ++phone_only;
+        if (c.has_email() && normalise_email(c.email) != c.email)
+            ++odd_email;
     }
     CHECK(states.size() == 6);
     CHECK(phone_only > 0);
@@ -68,34 +72,40 @@ TEST_CASE("the generated store has the documented mix of records", "[sim][core]"
     CHECK(s.orders.size() < 8500);
 }
 
-TEST_CASE("healthy: every eligible order has exactly one Placed Order and the key is empty", "[sim][core]") {
+TEST_CASE("healthy: every eligible order has exactly one Placed Order and the key is empty", "[sim][core]")
+{
     Scenario sc = load_example("healthy");
     Store s = generate_example(sc);
     Index placed = s.shopify_metric(EventKind::placed_order);
     REQUIRE(placed != k_none);
     std::vector<int> per_order(s.orders.size(), 0);
-    for (const Event& e : s.events[placed]) ++per_order[e.order];
+    for (const Event& e : s.events[placed])
+        ++per_order[e.order];
     for (Index i = 0; i < s.orders.size(); ++i)
         CHECK(per_order[i] == (s.eligible(s.orders[i]) ? 1 : 0));
     Index ordered = s.shopify_metric(EventKind::ordered_product);
     std::size_t units = 0;
     for (const Order& o : s.orders)
-        if (s.eligible(o)) units += o.quantity;
+        if (s.eligible(o))
+            units += o.quantity;
     CHECK(s.events[ordered].size() == units);
 
     auto key = compute_answer_key(s, s.start, sc.answer_key);
-    for (const Defect& d : key) UNSCOPED_INFO(d.kind << " " << d.key << " " << d.detail_json);
+    for (const Defect& d : key)
+        UNSCOPED_INFO(d.kind << " " << d.key << " " << d.detail_json);
     CHECK(key.empty());
     // Still empty an hour later: the grace-period orders' events have all arrived.
     CHECK(compute_answer_key(s, s.start + 1h, sc.answer_key).empty());
 }
 
-TEST_CASE("healthy: orders sit on the window edges and in the repeated DST hour", "[sim][core]") {
+TEST_CASE("healthy: orders sit on the window edges and in the repeated DST hour", "[sim][core]")
+{
     Scenario sc = load_example("healthy");
     Store s = generate_example(sc);
     Window w = window_at(sc.answer_key, s.start);
     auto has_order_at = [&](Time t) {
-        return std::any_of(s.orders.begin(), s.orders.end(), [&](const Order& o) { return o.created_at == t; });
+        return std::any_of(s.orders.begin(), s.orders.end(),
+                           [&](const Order& o) { return o.created_at == t; });
     };
     CHECK(has_order_at(w.since));
     CHECK(has_order_at(w.since - 1s));
@@ -106,10 +116,12 @@ TEST_CASE("healthy: orders sit on the window edges and in the repeated DST hour"
     CHECK(has_order_at(*parse_iso("2026-10-25T01:30:00Z")));
     CHECK(local_date("Europe/London", *parse_iso("2026-10-25T23:30:00Z")) == "2026-10-25");
     CHECK(local_date("Europe/London", *parse_iso("2026-10-24T23:30:00Z")) == "2026-10-25");
-    CHECK(local_day_start("Europe/London", *parse_iso("2026-10-25T12:00:00Z")) == *parse_iso("2026-10-24T23:00:00Z"));
+    CHECK(local_day_start("Europe/London", *parse_iso("2026-10-25T12:00:00Z")) ==
+          *parse_iso("2026-10-24T23:00:00Z"));
 }
 
-TEST_CASE("event properties carry the documented Shopify keys", "[sim][core]") {
+TEST_CASE("event properties carry the documented Shopify keys", "[sim][core]")
+{
     Scenario sc = load_example("healthy");
     Store s = generate_example(sc);
     Index placed = s.shopify_metric(EventKind::placed_order);
@@ -127,7 +139,8 @@ TEST_CASE("event properties carry the documented Shopify keys", "[sim][core]") {
     CHECK(found->first == placed);
     CHECK(found->second == 0);
     Index decoy = 0;
-    while (s.metrics[decoy].kind != EventKind::decoy_placed_order) ++decoy;
+    while (s.metrics[decoy].kind != EventKind::decoy_placed_order)
+        ++decoy;
     CHECK(s.metrics[decoy].name == "Placed Order");
     CHECK(s.metrics[decoy].integration_json.find("\"key\":\"api\"") != std::string::npos);
     CHECK_FALSE(s.events[decoy].empty());

@@ -9,7 +9,8 @@ using namespace frr::sim;
 using namespace frr::sim::test;
 using namespace std::chrono_literals;
 
-TEST_CASE("silent-gaps: the key lists exactly the injected defects", "[sim][core]") {
+TEST_CASE("silent-gaps: the key lists exactly the injected defects", "[sim][core]")
+{
     Scenario sc = load_example("silent-gaps");
     Store s = generate_example(sc);
     auto t = tally(compute_answer_key(s, s.start, sc.answer_key));
@@ -22,12 +23,15 @@ TEST_CASE("silent-gaps: the key lists exactly the injected defects", "[sim][core
     CHECK(t.size() == 6);
     // The key is computed from the data and agrees with what the generator injected.
     std::set<std::pair<std::string, std::string>> injected, found;
-    for (const auto& d : s.injected) injected.insert({d.kind, d.key});
-    for (const auto& d : compute_answer_key(s, s.start, sc.answer_key)) found.insert({d.kind, d.key});
+    for (const auto& d : s.injected)
+        injected.insert({d.kind, d.key});
+    for (const auto& d : compute_answer_key(s, s.start, sc.answer_key))
+        found.insert({d.kind, d.key});
     CHECK(found == injected);
 }
 
-TEST_CASE("late-events: missing at the start, late once the clock passes their arrival", "[sim][core]") {
+TEST_CASE("late-events: missing at the start, late once the clock passes their arrival", "[sim][core]")
+{
     Scenario sc = load_example("late-events");
     Store s = generate_example(sc);
     auto at_start = tally(compute_answer_key(s, s.start, sc.answer_key));
@@ -43,7 +47,8 @@ TEST_CASE("late-events: missing at the start, late once the clock passes their a
     }
 }
 
-TEST_CASE("consent-drift: mismatches in both directions with their pairs", "[sim][core]") {
+TEST_CASE("consent-drift: mismatches in both directions with their pairs", "[sim][core]")
+{
     Scenario sc = load_example("consent-drift");
     Store s = generate_example(sc);
     auto key = compute_answer_key(s, s.start, sc.answer_key);
@@ -52,15 +57,18 @@ TEST_CASE("consent-drift: mismatches in both directions with their pairs", "[sim
     CHECK(t.size() == 1);
     int to_subscribed = 0, to_never = 0;
     for (const Defect& d : key) {
-        if (d.detail_json.find("\"klaviyo\":\"SUBSCRIBED\"") != std::string::npos) ++to_subscribed;
-        if (d.detail_json.find("\"shopify\":\"SUBSCRIBED\",\"klaviyo\":\"NEVER_SUBSCRIBED\"") != std::string::npos)
+        if (d.detail_json.find("\"klaviyo\":\"SUBSCRIBED\"") != std::string::npos)
+            ++to_subscribed;
+        if (d.detail_json.find("\"shopify\":\"SUBSCRIBED\",\"klaviyo\":\"NEVER_SUBSCRIBED\"") !=
+            std::string::npos)
             ++to_never;
     }
     CHECK(to_subscribed == 3);
     CHECK(to_never == 4);
 }
 
-TEST_CASE("stalled-sync: sync_stalled plus the orders after the stall", "[sim][core]") {
+TEST_CASE("stalled-sync: sync_stalled plus the orders after the stall", "[sim][core]")
+{
     Scenario sc = load_example("stalled-sync");
     Store s = generate_example(sc);
     auto key = compute_answer_key(s, s.start, sc.answer_key);
@@ -68,13 +76,15 @@ TEST_CASE("stalled-sync: sync_stalled plus the orders after the stall", "[sim][c
     CHECK(t["sync_stalled"] == 1);
     std::size_t expected = 0;
     for (const Order& o : s.orders)
-        if (s.eligible(o) && o.created_at >= s.start - 6h && o.created_at < s.start - 1h) ++expected;
+        if (s.eligible(o) && o.created_at >= s.start - 6h && o.created_at < s.start - 1h)
+            ++expected;
     CHECK(expected >= 3);
     CHECK(t["order_missing_event"] == static_cast<int>(expected));
     CHECK(t.size() == 2);
 }
 
-TEST_CASE("audience-drop: flagged only after the drop time passes", "[sim][core]") {
+TEST_CASE("audience-drop: flagged only after the drop time passes", "[sim][core]")
+{
     Scenario sc = load_example("audience-drop");
     Store s = generate_example(sc);
     CHECK(compute_answer_key(s, s.start, sc.answer_key).empty());
@@ -88,7 +98,8 @@ TEST_CASE("audience-drop: flagged only after the drop time passes", "[sim][core]
     }
 }
 
-TEST_CASE("transport-fault scenarios have healthy data", "[sim][core]") {
+TEST_CASE("transport-fault scenarios have healthy data", "[sim][core]")
+{
     for (const char* name : {"klaviyo-outage", "shopify-outage", "throttle-storm", "token-expiry"}) {
         Scenario sc = load_example(name);
         Store s = generate_example(sc);
@@ -98,7 +109,8 @@ TEST_CASE("transport-fault scenarios have healthy data", "[sim][core]") {
     }
 }
 
-TEST_CASE("answer-key window overrides change what is judged", "[sim][core]") {
+TEST_CASE("answer-key window overrides change what is judged", "[sim][core]")
+{
     Scenario sc = load_example("silent-gaps");
     Store s = generate_example(sc);
     AnswerKeyConfig narrow = sc.answer_key;
@@ -108,13 +120,15 @@ TEST_CASE("answer-key window overrides change what is judged", "[sim][core]") {
     for (const auto& d : s.injected)
         if (d.kind == "order_missing_event")
             for (const Order& o : s.orders)
-                if (order_name(o) == d.key && o.created_at >= w.since && o.created_at < w.judge_before) ++expected;
+                if (order_name(o) == d.key && o.created_at >= w.since && o.created_at < w.judge_before)
+                    ++expected;
     auto t = tally(compute_answer_key(s, s.start, narrow));
     CHECK(t["order_missing_event"] == expected);
-    CHECK(t["volume_gap"] == 2); // whole days before `since` are judged whatever the window
+    CHECK(t["volume_gap"] == 2);  // whole days before `since` are judged whatever the window
 }
 
-TEST_CASE("scenario files: unknown keys and bad values name file:line", "[sim][core]") {
+TEST_CASE("scenario files: unknown keys and bad values name file:line", "[sim][core]")
+{
     try {
         parse_scenario("name: x\nstore:\n  orders_per_dya: 10\n", "bad.yaml");
         FAIL("no error");
@@ -125,13 +139,15 @@ TEST_CASE("scenario files: unknown keys and bad values name file:line", "[sim][c
     }
     CHECK_THROWS_WITH(parse_scenario("defects:\n  stall_from: yesterday\n", "f.yaml"),
                       Catch::Contains("f.yaml:2:15"));
-    CHECK_THROWS_AS(parse_scenario("faults:\n  - {platform: klaviyo, kind: outage}\n", "f.yaml"), ScenarioError);
+    CHECK_THROWS_AS(parse_scenario("faults:\n  - {platform: klaviyo, kind: outage}\n", "f.yaml"),
+                    ScenarioError);
     CHECK(parse_duration("1h30m") == std::chrono::seconds(5400));
     CHECK_FALSE(parse_duration("h"));
     CHECK(parse_time_spec("-6h")->relative == -6h);
 }
 
-TEST_CASE("every example scenario loads", "[sim][core]") {
+TEST_CASE("every example scenario loads", "[sim][core]")
+{
     for (const auto& entry : std::filesystem::directory_iterator(scenario_path("healthy").parent_path())) {
         INFO(entry.path());
         CHECK_NOTHROW(load_scenario(entry.path()));

@@ -6,13 +6,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "simulator.hpp"
 #include "sim_helpers.hpp"
+#include "simulator.hpp"
 
 using namespace frr::sim;
 using namespace frr::sim::test;
 
-TEST_CASE("control endpoints: clock, answer key, ground truth, faults, stats", "[sim][core]") {
+TEST_CASE("control endpoints: clock, answer key, ground truth, faults, stats", "[sim][core]")
+{
     Scenario sc = load_example("late-events");
     Simulator sim(sc, *sc.now, true);
     int port = sim.start();
@@ -37,8 +38,9 @@ TEST_CASE("control endpoints: clock, answer key, ground truth, faults, stats", "
     REQUIRE(truth);
     CHECK(truth->body.find("\"eligible_in_range\":") != std::string::npos);
 
-    auto added = cli.Post("/_sim/faults", R"({"platform":"klaviyo","kind":"http_status","status":500,"count":1})",
-                          "application/json");
+    auto added =
+        cli.Post("/_sim/faults", R"({"platform":"klaviyo","kind":"http_status","status":500,"count":1})",
+                 "application/json");
     REQUIRE(added);
     CHECK(added->status == 200);
     CHECK(sim.context().take_fault(Platform::klaviyo, "/api/events"));
@@ -53,7 +55,8 @@ TEST_CASE("control endpoints: clock, answer key, ground truth, faults, stats", "
     sim.stop();
 }
 
-TEST_CASE("the frr-sim binary prints its port, serves, and stops on SIGTERM", "[sim][core]") {
+TEST_CASE("the frr-sim binary prints its port, serves, and stops on SIGTERM", "[sim][core]")
+{
     int out[2];
     REQUIRE(pipe(out) == 0);
     pid_t pid = fork();
@@ -62,7 +65,8 @@ TEST_CASE("the frr-sim binary prints its port, serves, and stops on SIGTERM", "[
         dup2(out[1], STDOUT_FILENO);
         close(out[0]);
         std::string scenario = scenario_path("healthy").string();
-        execl(FRR_SIM_BINARY, "frr-sim", "--scenario", scenario.c_str(), "--port", "0", static_cast<char*>(nullptr));
+        execl(FRR_SIM_BINARY, "frr-sim", "--scenario", scenario.c_str(), "--port", "0",
+              static_cast<char*>(nullptr));
         _exit(127);
     }
     close(out[1]);

@@ -9,7 +9,8 @@ using namespace frr::sim::klaviyo;
 
 namespace {
 
-int status_of(const std::string& text, Endpoint endpoint) {
+int status_of(const std::string& text, Endpoint endpoint)
+{
     try {
         parse_filter(text, endpoint_spec(endpoint).filters);
         return 200;
@@ -19,12 +20,13 @@ int status_of(const std::string& text, Endpoint endpoint) {
     }
 }
 
-} // namespace
+}  // namespace
 
-TEST_CASE("klaviyo filter: comma-separated conditions are an AND of typed literals") {
-    const Filter f = parse_filter(
-        R"(equals(metric_id,"Y6Hmxn"),greater-or-equal(datetime,2026-11-01T00:00:00Z),)"
-        R"(less-than(datetime,2026-11-02T00:00:00+01:00))");
+TEST_CASE("klaviyo filter: comma-separated conditions are an AND of typed literals")
+{
+    const Filter f =
+        parse_filter(R"(equals(metric_id,"Y6Hmxn"),greater-or-equal(datetime,2026-11-01T00:00:00Z),)"
+                     R"(less-than(datetime,2026-11-02T00:00:00+01:00))");
     REQUIRE(f.size() == 3);
     CHECK(f[0].op == FilterOp::equals);
     CHECK(f[0].field == "metric_id");
@@ -36,10 +38,11 @@ TEST_CASE("klaviyo filter: comma-separated conditions are an AND of typed litera
     CHECK(format_iso8601(f[2].value.time) == "2026-11-01T23:00:00+00:00");
 }
 
-TEST_CASE("klaviyo filter: and(), arrays, single quotes, escapes, has, numbers, booleans") {
-    const Filter f = parse_filter(
-        R"(and(any(email,["a@x.com",'b@y.com']),equals(name,"say \"hi\"")),has(profile),)"
-        R"(greater-than(timestamp,1700000000),equals(is_active,true))");
+TEST_CASE("klaviyo filter: and(), arrays, single quotes, escapes, has, numbers, booleans")
+{
+    const Filter f =
+        parse_filter(R"(and(any(email,["a@x.com",'b@y.com']),equals(name,"say \"hi\"")),has(profile),)"
+                     R"(greater-than(timestamp,1700000000),equals(is_active,true))");
     REQUIRE(f.size() == 5);
     CHECK(f[0].op == FilterOp::any);
     REQUIRE(f[0].value.items.size() == 2);
@@ -53,18 +56,20 @@ TEST_CASE("klaviyo filter: and(), arrays, single quotes, escapes, has, numbers, 
     CHECK(f[4].value.flag);
 }
 
-TEST_CASE("klaviyo filter: malformed text is 400 Invalid filter provided") {
-    for (const char* bad : {"equals(email,jane@example.com)", "equals(email,\"x\"", "equals(email)",
-                            "contains-nothing(email,\"x\")", "or(equals(id,\"a\"),equals(id,\"b\"))",
-                            "equals(email,\"x\"))", "any(email,[])", "any(email,[[\"a\"]])",
-                            "equals(email,\"x\") junk", "equals(,\"x\")"}) {
+TEST_CASE("klaviyo filter: malformed text is 400 Invalid filter provided")
+{
+    for (const char* bad :
+         {"equals(email,jane@example.com)", "equals(email,\"x\"", "equals(email)",
+          "contains-nothing(email,\"x\")", "or(equals(id,\"a\"),equals(id,\"b\"))", "equals(email,\"x\"))",
+          "any(email,[])", "any(email,[[\"a\"]])", "equals(email,\"x\") junk", "equals(,\"x\")"}) {
         INFO(bad);
         CHECK_THROWS_AS(parse_filter(bad), ApiError);
     }
     CHECK(parse_filter("").empty());
 }
 
-TEST_CASE("klaviyo filter: per-endpoint allow-lists from x-klaviyo-filters") {
+TEST_CASE("klaviyo filter: per-endpoint allow-lists from x-klaviyo-filters")
+{
     // GET /api/profiles
     CHECK(status_of(R"(any(email,["a@x.com","b@x.com"]))", Endpoint::get_profiles) == 200);
     CHECK(status_of(R"(equals(email,"a@x.com"))", Endpoint::get_profiles) == 200);
@@ -86,8 +91,8 @@ TEST_CASE("klaviyo filter: per-endpoint allow-lists from x-klaviyo-filters") {
     CHECK(status_of(R"(equals(integration.category,"eCommerce"))", Endpoint::get_metrics) == 200);
     CHECK(status_of(R"(equals(name,"Placed Order"))", Endpoint::get_metrics) == 400);
     // list members
-    CHECK(status_of("greater-or-equal(joined_group_at,2026-01-01T00:00:00Z)",
-                    Endpoint::get_list_profiles) == 200);
+    CHECK(status_of("greater-or-equal(joined_group_at,2026-01-01T00:00:00Z)", Endpoint::get_list_profiles) ==
+          200);
     CHECK(status_of(R"(equals(email,"a@x.com"))", Endpoint::get_list_profiles) == 400);
     CHECK(status_of(R"(equals(email,["a@x.com"]))", Endpoint::get_list_profiles) == 200);
 }

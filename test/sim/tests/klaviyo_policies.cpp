@@ -14,7 +14,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-int revision_status(const char* header, std::chrono::sys_days today) {
+int revision_status(const char* header, std::chrono::sys_days today)
+{
     try {
         resolve_revision(header, today);
         return 200;
@@ -23,10 +24,10 @@ int revision_status(const char* header, std::chrono::sys_days today) {
     }
 }
 
+}  // namespace
 
-} // namespace
-
-TEST_CASE("klaviyo cursor: round trip, binding to filter and sort, tamper detection") {
+TEST_CASE("klaviyo cursor: round trip, binding to filter and sort, tamper detection")
+{
     std::multimap<std::string, std::string> params{{"filter", "equals(metric_id,\"X\")"},
                                                    {"page[size]", "50"}};
     const auto binding = query_binding("/api/events/", params);
@@ -48,7 +49,8 @@ TEST_CASE("klaviyo cursor: round trip, binding to filter and sort, tamper detect
     CHECK_THROWS_AS(decode_cursor(base64_encode("hello"), binding), ApiError);
 }
 
-TEST_CASE("klaviyo revision: served, future, retired, between releases") {
+TEST_CASE("klaviyo revision: served, future, retired, between releases")
+{
     const auto today = date::sys_days{date::year{2026} / 11 / 27};
     CHECK(resolve_revision("2026-07-15", today) == revision_of(2026, 7, 15));
     CHECK(resolve_revision("2026-07-15.pre", today) == revision_of(2026, 7, 15));
@@ -65,7 +67,8 @@ TEST_CASE("klaviyo revision: served, future, retired, between releases") {
     CHECK(large_tier_steady_per_minute(revision_of(2026, 4, 15)) == 750);
 }
 
-TEST_CASE("klaviyo rate limiter: XS tier throttles at 1/s and 15/m and recovers") {
+TEST_CASE("klaviyo rate limiter: XS tier throttles at 1/s and 15/m and recovers")
+{
     RateLimiter limiter;
     const RateLimit xs{1, 15};
     const RateLimiter::TimePoint t0{std::chrono::hours(1000)};
@@ -92,7 +95,8 @@ TEST_CASE("klaviyo rate limiter: XS tier throttles at 1/s and 15/m and recovers"
     CHECK(limiter.admit("acct", "get_list:profile_count", xs, t0 + 60s).allowed);
 }
 
-TEST_CASE("klaviyo rate limiter: burst window of the S tier and scaled spans") {
+TEST_CASE("klaviyo rate limiter: burst window of the S tier and scaled spans")
+{
     RateLimiter limiter;
     const RateLimit s{3, 60};
     const RateLimiter::TimePoint t0{std::chrono::hours(5)};

@@ -20,7 +20,8 @@ inline const Time k_now = *parse_iso("2026-11-27T06:00:00Z");
 inline constexpr const char* k_token = "shpat_test_all_orders";
 inline constexpr const char* k_token_recent = "shpat_test_recent_orders";
 
-inline Store make_store(std::size_t orders = 600) {
+inline Store make_store(std::size_t orders = 600)
+{
     Store store;
     store.seed = 42;
     store.shop.id = 77;
@@ -29,16 +30,19 @@ inline Store make_store(std::size_t orders = 600) {
     store.shop.timezone = "Europe/London";
     store.shop.api_versions = {"2025-01", "2025-04", "2025-07", "2025-10", "2026-01", "unstable"};
     for (int p = 0; p < 5; ++p) {
-        store.products.push_back({9000 + p, "Product " + std::to_string(p), "SKU-" + std::to_string(p), 1000 + p * 250,
-                                  k_now - std::chrono::days(200 - p), k_now - std::chrono::days(10 + (p * 7) % 5)});
+        store.products.push_back({9000 + p, "Product " + std::to_string(p), "SKU-" + std::to_string(p),
+                                  1000 + p * 250, k_now - std::chrono::days(200 - p),
+                                  k_now - std::chrono::days(10 + (p * 7) % 5)});
     }
     for (std::size_t c = 0; c < 300; ++c) {
         Customer customer;
         customer.id = 5000 + static_cast<std::int64_t>(c);
         customer.created_at = k_now - std::chrono::hours(24 * 150) + std::chrono::hours(12 * c);
         customer.updated_at = customer.created_at + std::chrono::hours((c * 7919) % 900);
-        if (c % 7 != 3) customer.email = "Customer" + std::to_string(c) + "@Example.com";
-        else customer.phone = "+4477009000" + std::to_string(c);
+        if (c % 7 != 3)
+            customer.email = "Customer" + std::to_string(c) + "@Example.com";
+        else
+            customer.phone = "+4477009000" + std::to_string(c);
         customer.marketing_state = static_cast<MarketingState>(c % 5);
         store.customers.push_back(customer);
     }
@@ -47,7 +51,7 @@ inline Store make_store(std::size_t orders = 600) {
         order.id = 100000 + static_cast<std::int64_t>(o) * 3;
         order.number = 1001 + static_cast<std::uint32_t>(o);
         order.created_at = k_now - std::chrono::hours(24 * 120) +
-                           std::chrono::seconds(120LL * 86400 * static_cast<long long>(o) / static_cast<long long>(orders));
+            std::chrono::seconds(120LL * 86400 * static_cast<long long>(o) / static_cast<long long>(orders));
         order.updated_at = order.created_at + std::chrono::minutes((o * 104729) % 5000);
         order.processed_at = order.created_at - std::chrono::seconds((o * 31) % 120);
         order.test = o % 10 == 4;
@@ -56,14 +60,16 @@ inline Store make_store(std::size_t orders = 600) {
         order.first_line_item = static_cast<std::uint32_t>(store.line_items.size());
         order.line_item_count = 1 + o % 3;
         for (std::uint32_t l = 0; l < order.line_item_count; ++l) {
-            LineItem item{static_cast<std::int64_t>(700000 + store.line_items.size()), static_cast<Index>((o + l) % 5), 1 + l, 1000};
+            LineItem item{static_cast<std::int64_t>(700000 + store.line_items.size()),
+                          static_cast<Index>((o + l) % 5), 1 + l, 1000};
             order.quantity += item.quantity;
             order.subtotal += item.unit_price * item.quantity;
             store.line_items.push_back(item);
         }
         order.shipping = 495;
         order.total = order.subtotal + order.shipping;
-        if (o % 25 == 0) order.cancelled_at = order.updated_at;
+        if (o % 25 == 0)
+            order.cancelled_at = order.updated_at;
         store.orders.push_back(order);
     }
     for (std::size_t k = 0; k < 80; ++k) {
@@ -80,7 +86,8 @@ inline Store make_store(std::size_t orders = 600) {
         std::vector<Index> out(records.size());
         std::iota(out.begin(), out.end(), Index{0});
         std::sort(out.begin(), out.end(), [&](Index a, Index b) {
-            return key(records[a]) != key(records[b]) ? key(records[a]) < key(records[b]) : records[a].id < records[b].id;
+            return key(records[a]) != key(records[b]) ? key(records[a]) < key(records[b])
+                                                      : records[a].id < records[b].id;
         });
         return out;
     };
@@ -98,35 +105,47 @@ struct World {
     ShopifyService service;
 
     explicit World(std::size_t orders = 600, double scale = 1.0)
-        : store(make_store(orders)), ctx(store, clock, 42, scale), service((setup(), ctx)) {}
+        : store(make_store(orders)),
+          ctx(store, clock, 42, scale),
+          service((setup(), ctx))
+    {
+    }
 
-    void setup() {
+    void setup()
+    {
         ctx.set_base_url("http://127.0.0.1:1");
         ctx.credentials().add_static(Platform::shopify, k_token,
-                                     {"read_orders", "read_all_orders", "read_customers", "read_products"}, "app-all");
-        ctx.credentials().add_static(Platform::shopify, k_token_recent, {"read_orders", "read_customers"}, "app-recent");
+                                     {"read_orders", "read_all_orders", "read_customers", "read_products"},
+                                     "app-all");
+        ctx.credentials().add_static(Platform::shopify, k_token_recent, {"read_orders", "read_customers"},
+                                     "app-recent");
         OAuthClient client;
         client.client_id = "client-1";
         client.client_secret = "secret-1";
         client.scopes = {"read_orders", "read_customers"};
         ctx.credentials().add_client(client);
-        ctx.credentials().add_refresh_token(Platform::shopify, "client-1", "refresh-0", k_now + std::chrono::days(90));
+        ctx.credentials().add_refresh_token(Platform::shopify, "client-1", "refresh-0",
+                                            k_now + std::chrono::days(90));
     }
 
     // Runs a GraphQL request; `variables` is a JSON object text.
     rapidjson::Document gql(const std::string& query, const std::string& variables = "{}",
                             const std::string& token = k_token, const std::string& version = "2026-01",
-                            HttpAnswer* raw = nullptr) {
+                            HttpAnswer* raw = nullptr)
+    {
         rapidjson::Document request(rapidjson::kObjectType);
-        request.AddMember("query", rapidjson::Value(query.c_str(), request.GetAllocator()), request.GetAllocator());
+        request.AddMember("query", rapidjson::Value(query.c_str(), request.GetAllocator()),
+                          request.GetAllocator());
         rapidjson::Document vars;
         vars.Parse(variables.c_str());
-        request.AddMember("variables", rapidjson::Value(vars, request.GetAllocator()), request.GetAllocator());
+        request.AddMember("variables", rapidjson::Value(vars, request.GetAllocator()),
+                          request.GetAllocator());
         rapidjson::StringBuffer buffer;
         rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
         request.Accept(writer);
         HttpAnswer answer = service.graphql(version, token, buffer.GetString());
-        if (raw != nullptr) *raw = answer;
+        if (raw != nullptr)
+            *raw = answer;
         rapidjson::Document out;
         out.Parse(answer.body.c_str());
         return out;

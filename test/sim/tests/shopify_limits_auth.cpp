@@ -16,17 +16,24 @@ using namespace frr::sim::shopify::testing;
 
 namespace {
 const char* k_page_query = "{ orders(first: 250) { nodes { id } } }";  // requested 252
-std::string text(const rapidjson::Value& v) { return v.GetString(); }
+std::string text(const rapidjson::Value& v)
+{
+    return v.GetString();
+}
 }  // namespace
 
-TEST_CASE("shopify bucket throttles at the documented point and recovers at the restore rate", "[shopify]") {
+TEST_CASE("shopify bucket throttles at the documented point and recovers at the restore rate", "[shopify]")
+{
     World world(600, 1e6);  // restores restore_rate/1e6 per second: real time elapsed is negligible
     int allowed = 0;
     rapidjson::Document last;
     HttpAnswer raw;
     for (int i = 0; i < 10; ++i) {
         last = world.gql(k_page_query, "{}", k_token, "2026-01", &raw);
-        if (last.HasMember("data")) ++allowed; else break;
+        if (last.HasMember("data"))
+            ++allowed;
+        else
+            break;
     }
     // 2000 points; each page is charged 252 and costs 252 (250 nodes + 2).
     CHECK(allowed == 7);
@@ -47,9 +54,11 @@ TEST_CASE("shopify bucket throttles at the documented point and recovers at the 
     CHECK(world.ctx.stats(Platform::shopify).limited == 1);
 }
 
-TEST_CASE("shopify bucket refills with the sim clock", "[shopify]") {
+TEST_CASE("shopify bucket refills with the sim clock", "[shopify]")
+{
     World world;  // scale 1: 100 points per limiter second
-    for (int i = 0; i < 7; ++i) REQUIRE(world.gql(k_page_query).HasMember("data"));
+    for (int i = 0; i < 7; ++i)
+        REQUIRE(world.gql(k_page_query).HasMember("data"));
     CHECK_FALSE(world.gql(k_page_query).HasMember("data"));
     world.clock.advance(std::chrono::seconds(1));  // +100 -> ~336 available
     auto doc = world.gql(k_page_query);
@@ -57,13 +66,16 @@ TEST_CASE("shopify bucket refills with the sim clock", "[shopify]") {
     CHECK(doc["extensions"]["cost"]["throttleStatus"]["currentlyAvailable"].GetInt() >= 84);
     world.clock.advance(std::chrono::seconds(60));
     auto full = world.gql("{ shop { name } }");
-    CHECK(full["extensions"]["cost"]["throttleStatus"]["currentlyAvailable"].GetInt() == 1999);  // full, minus this query's 1
+    CHECK(full["extensions"]["cost"]["throttleStatus"]["currentlyAvailable"].GetInt() ==
+          1999);  // full, minus this query's 1
 }
 
-TEST_CASE("shopify legacy and 429 throttle modes", "[shopify]") {
+TEST_CASE("shopify legacy and 429 throttle modes", "[shopify]")
+{
     World world(600, 1e6);
     world.store.shop.throttle_mode = ShopifyThrottleMode::legacy_message;
-    for (int i = 0; i < 7; ++i) world.gql(k_page_query);
+    for (int i = 0; i < 7; ++i)
+        world.gql(k_page_query);
     auto legacy = world.gql(k_page_query);
     CHECK(text(legacy["errors"][0]["message"]) == "Throttled");
     CHECK_FALSE(legacy["errors"][0].HasMember("extensions"));
@@ -72,38 +84,50 @@ TEST_CASE("shopify legacy and 429 throttle modes", "[shopify]") {
     world.gql(k_page_query, "{}", k_token, "2026-01", &raw);
     CHECK(raw.status == 429);
     bool retry_after = false;
-    for (const auto& [key, value] : raw.headers) retry_after = retry_after || key == "Retry-After";
+    for (const auto& [key, value] : raw.headers)
+        retry_after = retry_after || key == "Retry-After";
     CHECK(retry_after);
 }
 
-TEST_CASE("shopify query limits and validation errors", "[shopify]") {
+TEST_CASE("shopify query limits and validation errors", "[shopify]")
+{
     World world;
     auto big = world.gql("{ orders(first: 250) { nodes { id lineItems(first: 5) { nodes { id } } } } }");
     CHECK(text(big["errors"][0]["extensions"]["code"]) == "MAX_COST_EXCEEDED");
     CHECK(big["errors"][0]["extensions"]["cost"].GetInt() == 2002);
-    CHECK(text(big["errors"][0]["message"]).starts_with("Query cost is 2002, which exceeds the single query max cost limit (1000)."));
+    CHECK(text(big["errors"][0]["message"])
+              .starts_with("Query cost is 2002, which exceeds the single query max cost limit (1000)."));
     auto wide = world.gql("{ orders(first: 251) { nodes { id } } }");
     CHECK(text(wide["errors"][0]["message"]) ==
-          "first cannot exceed 250. To query larger amounts of data with fewer limits, bulk operations should be used instead.");
+          "first cannot exceed 250. To query larger amounts of data with fewer limits, bulk operations "
+          "should be used instead.");
     auto unknown = world.gql("query OrdersPage { orders(first: 1) { nodes { id x } } }");
     CHECK_FALSE(unknown.HasMember("data"));
     CHECK(text(unknown["errors"][0]["message"]) == "Field 'x' doesn't exist on type 'Order'");
     CHECK(text(unknown["errors"][0]["path"][0]) == "query OrdersPage");
-    auto old = world.gql("{ customers(first: 1) { nodes { defaultEmailAddress { emailAddress } } } }", "{}", k_token, "2025-01");
-    CHECK(text(old["errors"][0]["message"]) == "Field 'defaultEmailAddress' doesn't exist on type 'Customer'");
-    auto bulk_old = world.gql("{ bulkOperation(id: \"gid://shopify/BulkOperation/1\") { id } }", "{}", k_token, "2025-10");
-    CHECK(text(bulk_old["errors"][0]["message"]) == "Field 'bulkOperation' doesn't exist on type 'QueryRoot'");
+    auto old = world.gql("{ customers(first: 1) { nodes { defaultEmailAddress { emailAddress } } } }", "{}",
+                         k_token, "2025-01");
+    CHECK(text(old["errors"][0]["message"]) ==
+          "Field 'defaultEmailAddress' doesn't exist on type 'Customer'");
+    auto bulk_old = world.gql("{ bulkOperation(id: \"gid://shopify/BulkOperation/1\") { id } }", "{}",
+                              k_token, "2025-10");
+    CHECK(text(bulk_old["errors"][0]["message"]) ==
+          "Field 'bulkOperation' doesn't exist on type 'QueryRoot'");
     // An unknown version falls forward to the oldest supported one.
     HttpAnswer raw;
     world.gql("{ shop { name } }", "{}", k_token, "2019-04", &raw);
-    CHECK(std::find(raw.headers.begin(), raw.headers.end(), std::pair<std::string, std::string>{"X-Shopify-API-Version", "2025-01"}) != raw.headers.end());
+    CHECK(std::find(raw.headers.begin(), raw.headers.end(),
+                    std::pair<std::string, std::string>{"X-Shopify-API-Version", "2025-01"}) !=
+          raw.headers.end());
 }
 
-TEST_CASE("shopify partial responses carry data and ACCESS_DENIED errors", "[shopify]") {
+TEST_CASE("shopify partial responses carry data and ACCESS_DENIED errors", "[shopify]")
+{
     World world;
     DataFaults faults;
     faults.partial = true;
-    HttpAnswer answer = world.service.graphql("2026-01", k_token, R"({"query":"{ orders(first: 2) { nodes { id email } } }"})", faults);
+    HttpAnswer answer = world.service.graphql(
+        "2026-01", k_token, R"({"query":"{ orders(first: 2) { nodes { id email } } }"})", faults);
     rapidjson::Document doc;
     doc.Parse(answer.body.c_str());
     CHECK(doc["data"]["orders"]["nodes"][0]["email"].IsNull());
@@ -116,15 +140,17 @@ TEST_CASE("shopify partial responses carry data and ACCESS_DENIED errors", "[sho
     CHECK(answer.body.find("INTERNAL_SERVER_ERROR") != std::string::npos);
 }
 
-TEST_CASE("shopify tokens: 401 body, client credentials expiry, refresh rotation", "[shopify]") {
+TEST_CASE("shopify tokens: 401 body, client credentials expiry, refresh rotation", "[shopify]")
+{
     World world;
     HttpAnswer raw;
     world.gql("{ shop { name } }", "{}", "shpat_wrong", "2026-01", &raw);
     CHECK(raw.status == 401);
     CHECK(raw.body == std::string(k_invalid_token_body));
 
-    HttpAnswer grant = world.service.access_token("grant_type=client_credentials&client_id=client-1&client_secret=secret-1",
-                                                  "application/x-www-form-urlencoded");
+    HttpAnswer grant =
+        world.service.access_token("grant_type=client_credentials&client_id=client-1&client_secret=secret-1",
+                                   "application/x-www-form-urlencoded");
     rapidjson::Document token;
     token.Parse(grant.body.c_str());
     REQUIRE(grant.status == 200);
@@ -135,8 +161,9 @@ TEST_CASE("shopify tokens: 401 body, client credentials expiry, refresh rotation
     world.clock.advance(std::chrono::seconds(86400));
     world.gql("{ shop { name } }", "{}", access, "2026-01", &raw);
     CHECK(raw.status == 401);
-    CHECK(world.service.access_token("grant_type=client_credentials&client_id=client-1&client_secret=nope", "").body ==
-          R"({"error":"invalid_client","error_description":"Client authentication failed"})");
+    CHECK(
+        world.service.access_token("grant_type=client_credentials&client_id=client-1&client_secret=nope", "")
+            .body == R"({"error":"invalid_client","error_description":"Client authentication failed"})");
 
     HttpAnswer refreshed = world.service.access_token(
         R"({"client_id":"client-1","client_secret":"secret-1","refresh_token":"refresh-0","grant_type":"refresh_token"})",
@@ -156,7 +183,8 @@ TEST_CASE("shopify tokens: 401 body, client credentials expiry, refresh rotation
           R"({"access_scopes":[{"handle":"read_orders"},{"handle":"read_customers"}]})");
 }
 
-TEST_CASE("shopify bulk query round trip with __parentId lines and URL expiry", "[shopify]") {
+TEST_CASE("shopify bulk query round trip with __parentId lines and URL expiry", "[shopify]")
+{
     World world;
     auto run = world.gql(R"(mutation { bulkOperationRunQuery(query: """
         { orders(query: "created_at:>='2026-10-01T00:00:00Z'") { edges { node { id name lineItems { edges { node { id quantity } } } } } } }
@@ -165,11 +193,13 @@ TEST_CASE("shopify bulk query round trip with __parentId lines and URL expiry", 
     REQUIRE(payload["userErrors"].Size() == 0);
     CHECK(text(payload["bulkOperation"]["status"]) == "CREATED");
     const std::string id = text(payload["bulkOperation"]["id"]);
-    auto busy = world.gql("mutation { bulkOperationRunQuery(query: \"{ customers { edges { node { id } } } }\") { bulkOperation { id } userErrors { message } } }",
+    auto busy = world.gql("mutation { bulkOperationRunQuery(query: \"{ customers { edges { node { id } } } "
+                          "}\") { bulkOperation { id } userErrors { message } } }",
                           "{}", k_token, "2025-10");
     CHECK(text(busy["data"]["bulkOperationRunQuery"]["userErrors"][0]["message"]) ==
           "A bulk query operation for this app and shop is already in progress: " + id + ".");
-    const std::string poll = "{ node(id: \"" + id + "\") { ... on BulkOperation { id status objectCount rootObjectCount url } } }";
+    const std::string poll =
+        "{ node(id: \"" + id + "\") { ... on BulkOperation { id status objectCount rootObjectCount url } } }";
     CHECK(text(world.gql(poll)["data"]["node"]["status"]) == "RUNNING");
     auto done = world.gql(poll);
     const auto& op = done["data"]["node"];
@@ -178,7 +208,10 @@ TEST_CASE("shopify bulk query round trip with __parentId lines and URL expiry", 
     std::size_t roots = 0, items = 0;
     const Time since = *parse_iso("2026-10-01T00:00:00Z");
     for (const auto& o : world.store.orders) {
-        if (o.created_at >= since) { ++roots; items += o.line_item_count; }
+        if (o.created_at >= since) {
+            ++roots;
+            items += o.line_item_count;
+        }
     }
     CHECK(text(op["rootObjectCount"]) == std::to_string(roots));
     CHECK(text(op["objectCount"]) == std::to_string(roots + items));
@@ -186,7 +219,8 @@ TEST_CASE("shopify bulk query round trip with __parentId lines and URL expiry", 
     httplib::Params params;
     httplib::detail::parse_query_text(url.substr(url.find('?') + 1), params);
     std::int64_t numeric = std::stoll(id.substr(id.rfind('/') + 1));
-    HttpAnswer file = world.service.bulk_download(numeric, params.find("Expires")->second, params.find("Signature")->second);
+    HttpAnswer file = world.service.bulk_download(numeric, params.find("Expires")->second,
+                                                  params.find("Signature")->second);
     REQUIRE(file.status == 200);
     std::set<std::string> parents, referenced;
     std::size_t lines = 0;
@@ -206,14 +240,18 @@ TEST_CASE("shopify bulk query round trip with __parentId lines and URL expiry", 
     }
     CHECK(lines == roots + items);
     CHECK(parents.size() == roots);
-    for (const auto& p : referenced) CHECK(parents.count(p) == 1);
+    for (const auto& p : referenced)
+        CHECK(parents.count(p) == 1);
     CHECK(child_before_parent);  // shuffled: order is not guaranteed
     CHECK(world.service.bulk_download(numeric, params.find("Expires")->second, "bad").status == 403);
     world.clock.advance(std::chrono::hours(24 * 8));
-    CHECK(world.service.bulk_download(numeric, params.find("Expires")->second, params.find("Signature")->second).status == 403);
+    CHECK(
+        world.service.bulk_download(numeric, params.find("Expires")->second, params.find("Signature")->second)
+            .status == 403);
 }
 
-TEST_CASE("shopify routes over HTTP on an ephemeral port", "[shopify]") {
+TEST_CASE("shopify routes over HTTP on an ephemeral port", "[shopify]")
+{
     World world;
     httplib::Server server;
     register_shopify_routes(server, world.ctx);
@@ -237,7 +275,8 @@ TEST_CASE("shopify routes over HTTP on an ephemeral port", "[shopify]") {
     spec.fault.status = 423;
     spec.count = 1;
     world.ctx.faults().add(spec);
-    auto locked = client.Post("/admin/api/2026-01/graphql.json", {{"X-Shopify-Access-Token", k_token}}, "{}", "application/json");
+    auto locked = client.Post("/admin/api/2026-01/graphql.json", {{"X-Shopify-Access-Token", k_token}}, "{}",
+                              "application/json");
     REQUIRE(locked);
     CHECK(locked->status == 423);
     CHECK(locked->body == R"({"errors":"This shop is unavailable"})");

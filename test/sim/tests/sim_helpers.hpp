@@ -10,18 +10,27 @@
 
 namespace frr::sim::test {
 
-inline std::filesystem::path scenario_path(const std::string& name) {
+inline std::filesystem::path scenario_path(const std::string& name)
+{
     return std::filesystem::path(FRR_SOURCE_DIR) / "examples" / "scenarios" / (name + ".yaml");
 }
 
-inline Scenario load_example(const std::string& name) { return load_scenario(scenario_path(name)); }
+inline Scenario load_example(const std::string& name)
+{
+    return load_scenario(scenario_path(name));
+}
 
-inline Store generate_example(const Scenario& sc) { return generate_store(sc, *sc.now); }
+inline Store generate_example(const Scenario& sc)
+{
+    return generate_store(sc, *sc.now);
+}
 
-inline std::map<std::string, int> tally(const std::vector<Defect>& defects) {
+inline std::map<std::string, int> tally(const std::vector<Defect>& defects)
+{
     std::map<std::string, int> out;
-    for (const Defect& d : defects) ++out[d.kind];
+    for (const Defect& d : defects)
+        ++out[d.kind];
     return out;
 }
 
-} // namespace frr::sim::test
+}  // namespace frr::sim::test

@@ -16,7 +16,8 @@ namespace frr::sim::test {
 
 class Fingerprint {
 public:
-    void bytes(const void* data, std::size_t n) {
+    void bytes(const void* data, std::size_t n)
+    {
         const auto* p = static_cast<const unsigned char*>(data);
         for (std::size_t i = 0; i < n; ++i) {
             m_hash ^= p[i];
@@ -24,20 +25,20 @@ public:
         }
     }
     template <typename T>
-        requires std::is_arithmetic_v<T> || std::is_enum_v<T>
-    void add(T v) {
-        bytes(&v, sizeof v);
-    }
+    requires std::is_arithmetic_v<T> || std::is_enum_v<T>
+    void add(T v) { bytes(&v, sizeof v); }
     void add(Time t) { add(t.time_since_epoch().count()); }
-    void add(std::string_view s) {
+    void add(std::string_view s)
+    {
         add(static_cast<std::uint64_t>(s.size()));
         bytes(s.data(), s.size());
     }
     void add(const std::string& s) { add(std::string_view(s)); }
-    template <typename T>
-    void add(const std::optional<T>& v) {
+    template <typename T> void add(const std::optional<T>& v)
+    {
         add(v.has_value());
-        if (v) add(*v);
+        if (v)
+            add(*v);
     }
     std::uint64_t value() const { return m_hash; }
 
@@ -45,7 +46,8 @@ private:
     std::uint64_t m_hash = 0xCBF29CE484222325ULL;
 };
 
-inline std::uint64_t store_fingerprint(const Store& s) {
+inline std::uint64_t store_fingerprint(const Store& s)
+{
     Fingerprint f;
     f.add(s.scenario);
     f.add(s.seed);
@@ -53,7 +55,8 @@ inline std::uint64_t store_fingerprint(const Store& s) {
     const Shop& sh = s.shop;
     f.add(sh.id), f.add(sh.name), f.add(sh.domain), f.add(sh.currency), f.add(sh.timezone);
     f.add(sh.bucket_size), f.add(sh.restore_rate), f.add(sh.throttle_mode), f.add(sh.created_at);
-    for (const auto& v : sh.api_versions) f.add(v);
+    for (const auto& v : sh.api_versions)
+        f.add(v);
     f.add(s.products.size());
     for (const Product& p : s.products)
         f.add(p.id), f.add(p.title), f.add(p.sku), f.add(p.price), f.add(p.created_at), f.add(p.updated_at);
@@ -73,11 +76,13 @@ inline std::uint64_t store_fingerprint(const Store& s) {
     }
     f.add(s.checkouts.size());
     for (const AbandonedCheckout& c : s.checkouts) {
-        f.add(c.id), f.add(c.created_at), f.add(c.updated_at), f.add(c.customer), f.add(c.presentment_currency);
+        f.add(c.id), f.add(c.created_at), f.add(c.updated_at), f.add(c.customer),
+            f.add(c.presentment_currency);
         f.add(c.subtotal), f.add(c.total), f.add(c.first_line_item), f.add(c.line_item_count);
     }
     f.add(s.line_items.size());
-    for (const LineItem& li : s.line_items) f.add(li.id), f.add(li.product), f.add(li.quantity), f.add(li.unit_price);
+    for (const LineItem& li : s.line_items)
+        f.add(li.id), f.add(li.product), f.add(li.quantity), f.add(li.unit_price);
     f.add(s.metrics.size());
     for (const Metric& m : s.metrics) {
         f.add(m.id), f.add(m.name), f.add(m.integration), f.add(m.integration_json), f.add(m.created_at);
@@ -102,25 +107,30 @@ inline std::uint64_t store_fingerprint(const Store& s) {
         for (const Group& g : *groups) {
             f.add(g.id), f.add(g.name), f.add(g.is_segment), f.add(g.opt_in_process), f.add(g.created_at);
             f.add(g.updated_at), f.add(g.drop.has_value());
-            if (g.drop) f.add(g.drop->at), f.add(g.drop->keep), f.add(g.drop->vanish);
+            if (g.drop)
+                f.add(g.drop->at), f.add(g.drop->keep), f.add(g.drop->vanish);
             f.add(g.members.size());
-            for (const Membership& m : g.members) f.add(m.profile), f.add(m.joined_at);
+            for (const Membership& m : g.members)
+                f.add(m.profile), f.add(m.joined_at);
         }
     }
     f.add(s.injected.size());
-    for (const InjectedDefect& d : s.injected) f.add(d.kind), f.add(d.key);
+    for (const InjectedDefect& d : s.injected)
+        f.add(d.kind), f.add(d.key);
     for (const auto* idx : {&s.customers_by_updated, &s.orders_by_updated, &s.orders_by_processed,
                             &s.profiles_by_updated, &s.profiles_by_email}) {
         f.add(idx->size());
-        for (Index i : *idx) f.add(i);
+        for (Index i : *idx)
+            f.add(i);
     }
     return f.value();
 }
 
-inline std::uint64_t text_fingerprint(std::string_view text) {
+inline std::uint64_t text_fingerprint(std::string_view text)
+{
     Fingerprint f;
     f.add(text);
     return f.value();
 }
 
-} // namespace frr::sim::test
+}  // namespace frr::sim::test

@@ -18,8 +18,8 @@ TEST_CASE("customer sync flags customers with email and no profile", "[checks][c
     StoreBuilder b;
     b.customer("1", k_as_of - hours(3));
     b.customer("2", k_as_of - hours(4), Sync::not_synced);
-    b.customer("3", k_as_of - minutes(10), Sync::not_synced); // grace
-    b.customer("4", k_as_of - hours(25), Sync::not_synced);   // before the window
+    b.customer("3", k_as_of - minutes(10), Sync::not_synced);  // grace
+    b.customer("4", k_as_of - hours(25), Sync::not_synced);    // before the window
     auto& phone = b.customer("5", k_as_of - hours(5), Sync::not_synced);
     phone.email_hash.clear();
     const auto f = run(b.snapshot());
@@ -66,7 +66,7 @@ TEST_CASE("consent indicator: keys, severity and critical status", "[checks][con
     auto& lost = b.customer("3", k_as_of - hours(5));
     b.profile_of(lost).consent = D::never_subscribed;
     auto& young = b.customer("4", k_as_of - minutes(5), Sync::synced, S::unsubscribed);
-    b.profile_of(young).consent = D::subscribed; // grace: not judged yet
+    b.profile_of(young).consent = D::subscribed;  // grace: not judged yet
     const auto f = run(b.snapshot());
     CHECK(affected_keys(f, "consent_mismatch") == Keys{"2", "3"});
     const auto* r = f.find("consent");

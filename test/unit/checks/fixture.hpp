@@ -13,7 +13,10 @@
 
 namespace frr::checks::test {
 
-inline core::TimePoint at(const char* iso) { return core::parse_iso8601_or_throw(iso, "test time"); }
+inline core::TimePoint at(const char* iso)
+{
+    return core::parse_iso8601_or_throw(iso, "test time");
+}
 
 // Sunday 25 Oct 2026 is the UK's clock change (01:00 UTC, BST -> GMT), inside
 // the default window of this as_of.
@@ -39,9 +42,10 @@ public:
         m_snapshot.source.orders.reserve(k_capacity);
         m_snapshot.source.customers.reserve(k_capacity);
         m_snapshot.destination.profiles.reserve(k_capacity);
-        m_snapshot.destination.metrics = {{"M1", "Placed Order", "shopify", model::EventKind::placed_order},
-                                          {"M2", "Ordered Product", "shopify", model::EventKind::ordered_product},
-                                          {"M9", "Placed Order", "api", model::EventKind::other}};
+        m_snapshot.destination.metrics = {
+            {"M1", "Placed Order", "shopify", model::EventKind::placed_order},
+            {"M2", "Ordered Product", "shopify", model::EventKind::ordered_product},
+            {"M9", "Placed Order", "api", model::EventKind::other}};
     }
 
     model::Snapshot& snapshot() { return m_snapshot; }
@@ -73,7 +77,8 @@ public:
     void sync_order(const model::Order& o, int placed = 1)
     {
         for (int p = 0; p < placed; ++p)
-            m_snapshot.destination.events.push_back(event(model::EventKind::placed_order, "M1", o, o.revenue));
+            m_snapshot.destination.events.push_back(
+                event(model::EventKind::placed_order, "M1", o, o.revenue));
         for (int u = 0; u < o.item_quantity; ++u)
             m_snapshot.destination.events.push_back(event(model::EventKind::ordered_product, "M2", o, {}));
     }
@@ -111,8 +116,8 @@ public:
             p.email_hash = c.email_hash;
             p.email_masked = c.email_masked;
             p.consent = consent == model::SourceConsent::subscribed ? model::DestinationConsent::subscribed
-                        : consent == model::SourceConsent::unsubscribed ? model::DestinationConsent::unsubscribed
-                                                                        : model::DestinationConsent::never_subscribed;
+                : consent == model::SourceConsent::unsubscribed     ? model::DestinationConsent::unsubscribed
+                                                                : model::DestinationConsent::never_subscribed;
             m_snapshot.destination.profiles.push_back(p);
         }
         return m_snapshot.source.customers.back();
@@ -160,4 +165,4 @@ inline std::size_t total_affected(const Findings& f)
     return n;
 }
 
-} // namespace frr::checks::test
+}  // namespace frr::checks::test

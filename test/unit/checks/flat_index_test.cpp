@@ -11,7 +11,7 @@ TEST_CASE("flat index finds every key, keeps the first of a repeated key, grows"
     std::vector<std::string> keys;
     for (int i = 0; i < 5000; ++i)
         keys.push_back("key-" + std::to_string(i));
-    FlatIndex index; // no reserve: growth path
+    FlatIndex index;  // no reserve: growth path
     for (std::size_t i = 0; i < keys.size(); ++i)
         index.insert(keys[i], static_cast<std::uint32_t>(i));
     index.insert(keys[10], 999999);

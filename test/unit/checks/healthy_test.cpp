@@ -19,13 +19,13 @@ model::Snapshot healthy_store()
     StoreBuilder b;
     const auto since = k_as_of - hours(24);
     const auto judge_before = k_as_of - hours(1);
-    b.order("#1001", since);                              // exactly at the window's start: judged
-    b.order("#1002", at("2026-10-25T00:30:00Z"));          // 01:30 BST, before the clocks go back
-    b.order("#1003", at("2026-10-25T01:30:00Z"));          // 01:30 GMT, the repeated hour
-    b.order("#1004", judge_before - seconds(1));           // last judged second
-    b.order("#1005", judge_before, Sync::not_synced);      // exactly at judge_before: grace
-    b.order("#1006", k_as_of - minutes(5), Sync::not_synced); // younger than grace
-    b.order("#1007", since - seconds(1), Sync::not_synced);   // before the window
+    b.order("#1001", since);                                   // exactly at the window's start: judged
+    b.order("#1002", at("2026-10-25T00:30:00Z"));              // 01:30 BST, before the clocks go back
+    b.order("#1003", at("2026-10-25T01:30:00Z"));              // 01:30 GMT, the repeated hour
+    b.order("#1004", judge_before - seconds(1));               // last judged second
+    b.order("#1005", judge_before, Sync::not_synced);          // exactly at judge_before: grace
+    b.order("#1006", k_as_of - minutes(5), Sync::not_synced);  // younger than grace
+    b.order("#1007", since - seconds(1), Sync::not_synced);    // before the window
     auto& test_order = b.order("#1008", since + hours(3), Sync::not_synced);
     test_order.test = true;
     auto& phone_only = b.order("#1009", since + hours(4), Sync::not_synced);
@@ -48,7 +48,8 @@ model::Snapshot healthy_store()
         if (e.order_id == eur.id && e.kind == model::EventKind::placed_order)
             e.value = model::Money{14444, "EUR"};
     // Decoy metric events (another integration's "Placed Order") are not Shopify data.
-    auto decoy = b.event(model::EventKind::other, "M9", b.snapshot().source.orders[0], model::Money{1, "GBP"});
+    auto decoy =
+        b.event(model::EventKind::other, "M9", b.snapshot().source.orders[0], model::Money{1, "GBP"});
     b.snapshot().destination.events.push_back(decoy);
     auto decoy_for_test = b.event(model::EventKind::other, "M9", test_order, model::Money{1, "GBP"});
     b.snapshot().destination.events.push_back(decoy_for_test);
@@ -59,7 +60,7 @@ model::Snapshot healthy_store()
     b.customer("102", since + hours(2), Sync::synced, model::SourceConsent::not_subscribed);
     b.customer("103", since + hours(3), Sync::synced, model::SourceConsent::unsubscribed);
     auto& pending = b.customer("104", since + hours(4), Sync::synced, model::SourceConsent::pending);
-    b.profile_of(pending).consent = model::DestinationConsent::subscribed; // double opt-in in flight
+    b.profile_of(pending).consent = model::DestinationConsent::subscribed;  // double opt-in in flight
     auto& bounced = b.customer("105", since + hours(5));
     b.profile_of(bounced).consent = model::DestinationConsent::never_subscribed;
     b.profile_of(bounced).suppressions = {"HARD_BOUNCE"};
@@ -68,7 +69,7 @@ model::Snapshot healthy_store()
     auto& phone = b.customer("107", since + hours(7), Sync::not_synced);
     phone.email_hash.clear();
     phone.has_phone = true;
-    b.customer("108", k_as_of - minutes(20), Sync::not_synced); // inside grace
+    b.customer("108", k_as_of - minutes(20), Sync::not_synced);  // inside grace
     b.customer("109", since - hours(2), Sync::not_synced);       // updated before the window
     model::Profile klaviyo_only;
     klaviyo_only.id = "PX";
@@ -85,12 +86,13 @@ model::Snapshot healthy_store()
         b.snapshot().source.daily_orders.push_back({day, n});
         b.snapshot().destination.daily_placed_orders.push_back({day, k});
     }
-    b.snapshot().source.daily_orders.push_back({"2026-10-25", 40}); // today: not complete, not judged
-    b.snapshot().destination.audiences.push_back({"L1", "Newsletter", model::AudienceKind::list, 120, false, k_as_of});
+    b.snapshot().source.daily_orders.push_back({"2026-10-25", 40});  // today: not complete, not judged
+    b.snapshot().destination.audiences.push_back(
+        {"L1", "Newsletter", model::AudienceKind::list, 120, false, k_as_of});
     return b.snapshot();
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a healthy store reports no finding and scores 100", "[checks][healthy]")
 {

@@ -35,16 +35,16 @@ TEST_CASE("late events: missing at the previous run, present now, delay bounded 
     second.snapshot().destination.events.clear();
     second.sync_order(o1);
     second.order("#2", c2, Sync::not_synced).id = first.snapshot().source.orders[1].id;
-    second.snapshot().destination.events.push_back(
-        second.event(model::EventKind::placed_order, "M1", first.snapshot().source.orders[2],
-                     first.snapshot().source.orders[2].revenue));
+    second.snapshot().destination.events.push_back(second.event(model::EventKind::placed_order, "M1",
+                                                                first.snapshot().source.orders[2],
+                                                                first.snapshot().source.orders[2].revenue));
     const auto f2 = run(second.snapshot(), {}, &first.snapshot(), &f1);
 
     CHECK(affected_keys(f2, "order_event_late") == Keys{"#1", "#3"});
     CHECK(affected_keys(f2, "order_missing_event") == Keys{"#2"});
     const auto* r = f2.find("event_delay");
     REQUIRE(r);
-    const auto& late1 = r->affected[1]; // sorted by created_at: #3 first
+    const auto& late1 = r->affected[1];  // sorted by created_at: #3 first
     CHECK(late1.key == "#1");
     const auto detail = [&](const std::string& k) {
         for (const auto& [name, value] : late1.detail)
@@ -55,7 +55,7 @@ TEST_CASE("late events: missing at the previous run, present now, delay bounded 
     CHECK(detail("delay_min_seconds") == std::to_string(3 * 3600));
     CHECK(detail("delay_max_seconds") == std::to_string(6 * 3600));
     CHECK(detail("order_created") == core::format_iso8601(c1));
-    CHECK(r->status == Status::warn); // the data did arrive: never critical on its own
+    CHECK(r->status == Status::warn);  // the data did arrive: never critical on its own
     CHECK(r->score >= 60);
     // Changes against run 1's order_sync: #2 persists; #1 and #3 resolved there.
     const auto* sync = f2.find("order_sync");
@@ -106,7 +106,7 @@ TEST_CASE("volume: a zero day is a gap, a quiet day and a noisy day are not", "[
     auto& src = b.snapshot().source.daily_orders;
     auto& dst = b.snapshot().destination.daily_placed_orders;
     // since = 2026-10-24T12:00Z, so the last complete day is 2026-10-23.
-    src = {{"2026-10-23", 40}, {"2026-10-22", 9}, {"2026-10-21", 10}, {"2026-10-20", 30},
+    src = {{"2026-10-23", 40}, {"2026-10-22", 9},  {"2026-10-21", 10}, {"2026-10-20", 30},
            {"2026-10-19", 30}, {"2026-09-26", 50}, {"2026-09-25", 50}, {"2026-10-24", 50}};
     dst = {{"2026-10-23", 0}, {"2026-10-21", 2}, {"2026-10-20", 22}, {"2026-10-19", 12}};
     // 10-22: 9 orders, none synced: below the minimum volume, silent.

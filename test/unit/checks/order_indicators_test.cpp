@@ -16,10 +16,11 @@ TEST_CASE("order sync flags judged orders without a Placed Order", "[checks][ord
     b.order("#1", k_as_of - hours(3));
     b.order("#2", k_as_of - hours(4), Sync::not_synced);
     b.order("#3", k_as_of - hours(23), Sync::not_synced);
-    b.order("#4", k_as_of - minutes(30), Sync::not_synced); // grace: not judged
+    b.order("#4", k_as_of - minutes(30), Sync::not_synced);  // grace: not judged
     // Only a decoy "Placed Order" for #5: still missing.
     auto& o5 = b.order("#5", k_as_of - hours(2), Sync::not_synced);
-    b.snapshot().destination.events.push_back(b.event(model::EventKind::other, "M9", o5, model::Money{1, "GBP"}));
+    b.snapshot().destination.events.push_back(
+        b.event(model::EventKind::other, "M9", o5, model::Money{1, "GBP"}));
     const auto f = run(b.snapshot());
     CHECK(affected_keys(f, "order_missing_event") == Keys{"#2", "#3", "#5"});
     CHECK(total_affected(f) == 3);
@@ -31,13 +32,14 @@ TEST_CASE("order sync flags judged orders without a Placed Order", "[checks][ord
     CHECK(r->examples == Keys{"#2", "#3", "#5"});
 }
 
-TEST_CASE("line items: fewer Ordered Product events than units, only for synced orders", "[checks][line_items]")
+TEST_CASE("line items: fewer Ordered Product events than units, only for synced orders",
+          "[checks][line_items]")
 {
     StoreBuilder b;
     auto& o1 = b.order("#1", k_as_of - hours(3), Sync::not_synced, 3);
     b.snapshot().destination.events.push_back(b.event(model::EventKind::placed_order, "M1", o1, o1.revenue));
     b.snapshot().destination.events.push_back(b.event(model::EventKind::ordered_product, "M2", o1, {}));
-    b.order("#2", k_as_of - hours(4), Sync::not_synced, 3); // missing entirely: order_sync's finding
+    b.order("#2", k_as_of - hours(4), Sync::not_synced, 3);  // missing entirely: order_sync's finding
     b.order("#3", k_as_of - hours(5), Sync::synced, 4);
     const auto f = run(b.snapshot());
     CHECK(affected_keys(f, "order_items_missing") == Keys{"#1"});
@@ -57,13 +59,13 @@ TEST_CASE("value integrity: more than one minor unit off, same currency only", "
         if (e.kind != model::EventKind::placed_order)
             continue;
         if (e.order_id == id1)
-            e.value->minor += 1; // within 0.01: rounding
+            e.value->minor += 1;  // within 0.01: rounding
         if (e.order_id == id2)
-            e.value->minor += 2; // 0.02 off
+            e.value->minor += 2;  // 0.02 off
         if (e.order_id == id3)
             e.value->minor = 10000;
         if (e.order_id == id4)
-            e.value = model::Money{10000, "EUR"}; // not comparable
+            e.value = model::Money{10000, "EUR"};  // not comparable
     }
     const auto f = run(b.snapshot());
     CHECK(affected_keys(f, "order_value_mismatch") == Keys{"#2", "#3"});
@@ -89,7 +91,8 @@ TEST_CASE("duplicates: more than one distinct Placed Order", "[checks][duplicate
     CHECK(total_affected(f) == 1);
 }
 
-TEST_CASE("freshness: stalled only when the newest event is old and orders kept coming", "[checks][freshness]")
+TEST_CASE("freshness: stalled only when the newest event is old and orders kept coming",
+          "[checks][freshness]")
 {
     SECTION("stalled")
     {
@@ -109,7 +112,7 @@ TEST_CASE("freshness: stalled only when the newest event is old and orders kept 
         b.order("#1", k_as_of - hours(10));
         b.order("#2", k_as_of - hours(5));
         b.order("#3", k_as_of - hours(4), Sync::not_synced);
-        b.order("#4", k_as_of - minutes(20), Sync::not_synced); // grace: does not count
+        b.order("#4", k_as_of - minutes(20), Sync::not_synced);  // grace: does not count
         b.order("#5", k_as_of - minutes(10), Sync::not_synced);
         const auto f = run(b.snapshot());
         CHECK(affected_keys(f, "sync_stalled").empty());

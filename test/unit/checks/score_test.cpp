@@ -36,13 +36,14 @@ Findings findings_of(std::vector<IndicatorResult> indicators)
     return f;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("score: weighted deductions, itemised", "[checks][score]")
 {
-    const auto f = findings_of({indicator("order_sync", Status::warn, 52, 25, "14 orders missing in Klaviyo."),
-                                indicator("consent", Status::ok, 100, 10),
-                                indicator("volume", Status::warn, 96, 65, "1 day short.")});
+    const auto f =
+        findings_of({indicator("order_sync", Status::warn, 52, 25, "14 orders missing in Klaviyo."),
+                     indicator("consent", Status::ok, 100, 10),
+                     indicator("volume", Status::warn, 96, 65, "1 day short.")});
     const auto s = compute_score(f, {});
     // 25/100 * 48 = 12 and 65/100 * 4 = 2.6 -> 3.
     REQUIRE(s.deductions.size() == 2);
@@ -56,10 +57,11 @@ TEST_CASE("score: weighted deductions, itemised", "[checks][score]")
 
 TEST_CASE("score: a finding always costs at least a point", "[checks][score]")
 {
-    const auto f = findings_of({indicator("order_sync", Status::warn, 99, 1), indicator("x", Status::ok, 100, 99)});
+    const auto f =
+        findings_of({indicator("order_sync", Status::warn, 99, 1), indicator("x", Status::ok, 100, 99)});
     const auto s = compute_score(f, {});
     CHECK(s.score == 99);
-    CHECK(s.status == Status::warn); // the worst indicator, not just the band
+    CHECK(s.status == Status::warn);  // the worst indicator, not just the band
 }
 
 TEST_CASE("score: a critical indicator caps the score at 59", "[checks][score]")
@@ -77,13 +79,14 @@ TEST_CASE("score: a critical indicator caps the score at 59", "[checks][score]")
 
 TEST_CASE("score: unknown indicators leave the weighting and reduce confidence", "[checks][score]")
 {
-    auto f = findings_of({indicator("order_sync", Status::unknown, 0, 50), indicator("audiences", Status::ok, 100, 5),
+    auto f = findings_of({indicator("order_sync", Status::unknown, 0, 50),
+                          indicator("audiences", Status::ok, 100, 5),
                           indicator("connection", Status::critical, 0, 5)});
     f.coverage["shopify"] = model::Coverage::unavailable;
     const auto s = compute_score(f, {});
     CHECK(s.confidence == Confidence::reduced);
     CHECK(s.score == 50);
-    CHECK(exit_code_for(f, s) == core::ExitCode::partial); // partial outranks critical
+    CHECK(exit_code_for(f, s) == core::ExitCode::partial);  // partial outranks critical
     f.coverage["klaviyo"] = model::Coverage::paused;
     CHECK(exit_code_for(f, compute_score(f, {})) == core::ExitCode::paused);
 }
@@ -113,7 +116,7 @@ TEST_CASE("connection: scopes, throttling and token expiry", "[checks][connectio
     shopify.requests = 100;
     shopify.throttled = 40;
     auto& klaviyo = b.snapshot().manifest.platforms["klaviyo"];
-    klaviyo.token_expires_at = k_as_of + hours(1); // a short-lived access token: fine
+    klaviyo.token_expires_at = k_as_of + hours(1);  // a short-lived access token: fine
     auto f = run(b.snapshot());
     CHECK(f.find("connection")->status == Status::warn);
     CHECK(f.find("connection")->examples == Keys{"shopify: 40 of 100 requests throttled"});
@@ -167,7 +170,7 @@ TEST_CASE("terminal table: aligned, colour only when asked", "[checks][render]")
 TEST_CASE("partial coverage: records before the data's start are not judged", "[checks][coverage]")
 {
     StoreBuilder b;
-    b.order("#1", k_as_of - hours(10), Sync::not_synced); // before klaviyo's data_since
+    b.order("#1", k_as_of - hours(10), Sync::not_synced);  // before klaviyo's data_since
     b.order("#2", k_as_of - hours(3), Sync::not_synced);
     auto& klaviyo = b.snapshot().manifest.platforms["klaviyo"];
     klaviyo.status = model::Coverage::partial;

@@ -27,7 +27,8 @@ struct Fixture {
                          clock};
 };
 
-const char* k_throttled = R"J({"errors":[{"id":"8c8f","status":429,"code":"throttled","title":"Request was throttled.","detail":"Request was throttled. Expected available in 1 second.","source":{"pointer":"/data"}}]})J";
+const char* k_throttled =
+    R"J({"errors":[{"id":"8c8f","status":429,"code":"throttled","title":"Request was throttled.","detail":"Request was throttled. Expected available in 1 second.","source":{"pointer":"/data"}}]})J";
 
 rapidjson::Document parse(const char* json)
 {
@@ -36,13 +37,16 @@ rapidjson::Document parse(const char* json)
     return d;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("metrics are Shopify's by integration, never by name", "[klaviyo]")
 {
-    auto shopify = parse(R"J({"type":"metric","id":"Y6Hmxn","attributes":{"name":"Placed Order","integration":{"object":"integration","id":"0eMvjm","key":"shopify","name":"Shopify","category":"eCommerce"}}})J");
-    auto decoy = parse(R"J({"type":"metric","id":"U7yLfB","attributes":{"name":"Placed Order","integration":{"object":"integration","id":"7FtS4J","key":"api","name":"API","category":"API"}}})J");
-    auto app = parse(R"J({"type":"metric","id":"Q1","attributes":{"name":"Started Checkout","integration":{"object":"application","key":"01H69","name":"App","category":{"id":15,"category":"Advertising"}}}})J");
+    auto shopify = parse(
+        R"J({"type":"metric","id":"Y6Hmxn","attributes":{"name":"Placed Order","integration":{"object":"integration","id":"0eMvjm","key":"shopify","name":"Shopify","category":"eCommerce"}}})J");
+    auto decoy = parse(
+        R"J({"type":"metric","id":"U7yLfB","attributes":{"name":"Placed Order","integration":{"object":"integration","id":"7FtS4J","key":"api","name":"API","category":"API"}}})J");
+    auto app = parse(
+        R"J({"type":"metric","id":"Q1","attributes":{"name":"Started Checkout","integration":{"object":"application","key":"01H69","name":"App","category":{"id":15,"category":"Advertising"}}}})J");
     auto m = parse_metric(shopify);
     REQUIRE(m);
     CHECK(m->kind == model::EventKind::placed_order);
@@ -57,7 +61,8 @@ TEST_CASE("events map to orders through $extra.id, $extra.order_id or $event_id"
 {
     std::map<std::string, model::EventKind> kinds{{"Y6Hmxn", model::EventKind::placed_order},
                                                   {"OP1", model::EventKind::ordered_product}};
-    auto placed = parse(R"J({"type":"event","id":"6KJBda4JMjv","attributes":{"timestamp":1793629867,"datetime":"2026-11-02T14:31:07+00:00",
+    auto placed = parse(
+        R"J({"type":"event","id":"6KJBda4JMjv","attributes":{"timestamp":1793629867,"datetime":"2026-11-02T14:31:07+00:00",
       "event_properties":{"$event_id":"5812345678901","$value":109.95,"$currency_code":"GBP","$extra":{"id":5812345678901,"name":"#1043","order_number":1043}}},
       "relationships":{"profile":{"data":{"type":"profile","id":"01HRY82F38VN47KP0RJG9CMDGR"}},"metric":{"data":{"type":"metric","id":"Y6Hmxn"}}}})J");
     auto e = parse_event(placed, kinds, "");
@@ -77,7 +82,8 @@ TEST_CASE("events map to orders through $extra.id, $extra.order_id or $event_id"
     CHECK(e->kind == model::EventKind::ordered_product);
     CHECK(e->order_id == "5812345678901");
 
-    auto with_order_id = parse(R"J({"type":"event","id":"e3","attributes":{"datetime":"2026-11-02T14:31:07+00:00",
+    auto with_order_id =
+        parse(R"J({"type":"event","id":"e3","attributes":{"datetime":"2026-11-02T14:31:07+00:00",
       "event_properties":{"$event_id":"x","$extra":{"order_id":"777"}}}})J");
     e = parse_event(with_order_id, kinds, "OP1");
     REQUIRE(e);
@@ -88,7 +94,8 @@ TEST_CASE("events map to orders through $extra.id, $extra.order_id or $event_id"
 TEST_CASE("profiles keep consent and suppressions, hashed email only", "[klaviyo]")
 {
     model::EmailHasher hasher("k");
-    auto doc = parse(R"J({"type":"profile","id":"01FT","attributes":{"email":"Jane.Doe@Example.com","created":"2022-01-24T01:41:54+00:00","updated":"2025-12-22T03:16:30+00:00",
+    auto doc = parse(
+        R"J({"type":"profile","id":"01FT","attributes":{"email":"Jane.Doe@Example.com","created":"2022-01-24T01:41:54+00:00","updated":"2025-12-22T03:16:30+00:00",
       "subscriptions":{"email":{"marketing":{"can_receive_email_marketing":false,"consent":"SUBSCRIBED","suppression":[{"reason":"HARD_BOUNCE","timestamp":"2025-01-01T00:00:00+00:00"}]}}}}})J");
     auto p = parse_profile(doc, hasher);
     REQUIRE(p);
@@ -103,8 +110,11 @@ TEST_CASE("get_all follows links.next verbatim and sends the required headers", 
 {
     Fixture f;
     const std::string next = "http://127.0.0.1:1/api/events/?page%5Bcursor%5D=bmV4dA&page%5Bsize%5D=1000";
-    f.transport.reply(200, R"J({"data":[{"type":"event","id":"a"}],"links":{"self":"x","next":")J" + next + R"J("}})J");
-    f.transport.reply(200, R"J({"data":[{"type":"event","id":"b"},{"type":"event","id":"c"}],"links":{"self":"x","next":null}})J");
+    f.transport.reply(
+        200, R"J({"data":[{"type":"event","id":"a"}],"links":{"self":"x","next":")J" + next + R"J("}})J");
+    f.transport.reply(
+        200,
+        R"J({"data":[{"type":"event","id":"b"},{"type":"event","id":"c"}],"links":{"self":"x","next":null}})J");
     std::vector<std::string> ids;
     auto r = f.client.get_all("/api/events?filter=x", {"events", Tier::xl},
                               [&](const rapidjson::Value& v) { ids.push_back(v["id"].GetString()); });
@@ -134,12 +144,16 @@ TEST_CASE("429 is retried with and without Retry-After", "[klaviyo]")
 TEST_CASE("a 403 JSON:API error is a credentials failure; a 500 gives up after retries", "[klaviyo]")
 {
     Fixture f;
-    f.transport.reply(403, R"J({"errors":[{"id":"1","status":403,"code":"permission_denied","title":"You do not have permission to perform this action.","detail":"You do not have permission to perform this action."}]})J");
+    f.transport.reply(
+        403,
+        R"J({"errors":[{"id":"1","status":403,"code":"permission_denied","title":"You do not have permission to perform this action.","detail":"You do not have permission to perform this action."}]})J");
     auto reply = f.client.get("/api/events", {"events", Tier::xl});
     CHECK(reply.status == ReplyStatus::forbidden);
     CHECK_THAT(reply.error, Catch::Contains("permission_denied"));
     for (int i = 0; i < 5; ++i)
-        f.transport.reply(500, R"J({"errors":[{"id":"1","code":"error","title":"x","detail":"A server error occurred."}]})J");
+        f.transport.reply(
+            500,
+            R"J({"errors":[{"id":"1","code":"error","title":"x","detail":"A server error occurred."}]})J");
     reply = f.client.get("/api/events", {"events", Tier::xl});
     CHECK(reply.status == ReplyStatus::failed);
     CHECK_THAT(reply.error, Catch::Contains("after 5 attempts"));
@@ -147,9 +161,10 @@ TEST_CASE("a 403 JSON:API error is a credentials failure; a 500 gives up after r
 
 TEST_CASE("request building: filters, emails, aggregates", "[klaviyo]")
 {
-    core::TimePoint from{std::chrono::seconds{1'793'577'600}}; // 2026-11-02T00:00:00Z
+    core::TimePoint from{std::chrono::seconds{1'793'577'600}};  // 2026-11-02T00:00:00Z
     CHECK(events_filter("Y6", from, from + std::chrono::hours{24}) ==
-          "equals(metric_id,\"Y6\"),greater-or-equal(datetime,2026-11-02T00:00:00Z),less-than(datetime,2026-11-03T00:00:00Z)");
+          "equals(metric_id,\"Y6\"),greater-or-equal(datetime,2026-11-02T00:00:00Z),less-than(datetime,2026-"
+          "11-03T00:00:00Z)");
     CHECK(email_filter({"a@b.co", "c@d.co"}) == R"J(any(email,["a@b.co","c@d.co"]))J");
     auto body = daily_aggregate_body("Y6", from, from + std::chrono::hours{24}, "Europe/London");
     auto doc = parse(body.c_str());
@@ -180,17 +195,17 @@ struct OAuthFixture {
     core::SeededRandom random{5};
     net::RequestStats stats;
     core::FixedClock clock{core::TimePoint{std::chrono::seconds{1'800'000'000}}};
-    net::RefreshTokenProvider tokens{net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats},
-                                     [] {
-                                         net::RefreshTokenOptions o;
-                                         o.style = net::RefreshStyle::klaviyo_basic;
-                                         o.platform = "klaviyo";
-                                         o.base_url = "http://127.0.0.1:1";
-                                         o.client_id = "cid";
-                                         o.client_secret = "secret";
-                                         o.refresh_token = "krt_0";
-                                         return o;
-                                     }()};
+    net::RefreshTokenProvider tokens{
+        net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats}, [] {
+            net::RefreshTokenOptions o;
+            o.style = net::RefreshStyle::klaviyo_basic;
+            o.platform = "klaviyo";
+            o.base_url = "http://127.0.0.1:1";
+            o.client_id = "cid";
+            o.client_secret = "secret";
+            o.refresh_token = "krt_0";
+            return o;
+        }()};
     JsonApiClient client{"http://127.0.0.1:1",
                          "2026-07-15",
                          core::KlaviyoAuthMode::oauth,
@@ -200,11 +215,17 @@ struct OAuthFixture {
 
     void grant(int n)
     {
-        transport.reply(200, fmt::format(R"J({{"access_token":"kat_{0}","token_type":"Bearer","expires_in":300,"refresh_token":"krt_{0}"}})J", n));
+        transport.reply(
+            200,
+            fmt::format(
+                R"J({{"access_token":"kat_{0}","token_type":"Bearer","expires_in":300,"refresh_token":"krt_{0}"}})J",
+                n));
     }
     void expired()
     {
-        transport.reply(401, R"J({"errors":[{"id":"1","status":401,"code":"not_authenticated","title":"Incorrect authentication credentials.","detail":"Access token has expired."}]})J");
+        transport.reply(
+            401,
+            R"J({"errors":[{"id":"1","status":401,"code":"not_authenticated","title":"Incorrect authentication credentials.","detail":"Access token has expired."}]})J");
     }
     std::vector<std::string> api_authorizations() const
     {
@@ -216,9 +237,10 @@ struct OAuthFixture {
     }
 };
 
-} // namespace
+}  // namespace
 
-TEST_CASE("oauth: a token expired again after its renewal is renewed again, the page is not lost", "[klaviyo]")
+TEST_CASE("oauth: a token expired again after its renewal is renewed again, the page is not lost",
+          "[klaviyo]")
 {
     // Every access token expired on the first events page; the renewed one was expired
     // too (a second expiry) before the retry reached the server.
@@ -239,7 +261,8 @@ TEST_CASE("oauth: a token expired again after its renewal is renewed again, the 
     CHECK(f.transport.remaining() == 0);
 }
 
-TEST_CASE("oauth: a server refusing every fresh token ends as unauthorized after bounded renewals", "[klaviyo]")
+TEST_CASE("oauth: a server refusing every fresh token ends as unauthorized after bounded renewals",
+          "[klaviyo]")
 {
     OAuthFixture f;
     f.grant(1);
@@ -274,7 +297,9 @@ TEST_CASE("oauth: one expiry costs one grant; a late 401 for the old token keeps
 TEST_CASE("a private key refused with 401 is not sent again", "[klaviyo]")
 {
     Fixture f;
-    f.transport.reply(401, R"J({"errors":[{"id":"1","status":401,"code":"not_authenticated","title":"Incorrect authentication credentials.","detail":"Invalid API key."}]})J");
+    f.transport.reply(
+        401,
+        R"J({"errors":[{"id":"1","status":401,"code":"not_authenticated","title":"Incorrect authentication credentials.","detail":"Invalid API key."}]})J");
     auto reply = f.client.get("/api/metrics", {"metrics", Tier::m});
     CHECK(reply.status == ReplyStatus::unauthorized);
     CHECK_THAT(reply.error, Catch::Contains("Invalid API key."));

@@ -36,7 +36,7 @@ private:
     std::thread m_thread;
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("Shopify pages over loopback: a 502 and a THROTTLED are retried, cursors followed", "[loopback]")
 {
@@ -46,8 +46,9 @@ TEST_CASE("Shopify pages over loopback: a 502 and a THROTTLED are retried, curso
         int n = ++calls;
         if (req.get_header_value("X-Shopify-Access-Token") != "shpat_loop") {
             res.status = 401;
-            res.set_content(R"J({"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"})J",
-                            "application/json");
+            res.set_content(
+                R"J({"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"})J",
+                "application/json");
             return;
         }
         if (n == 1) {
@@ -55,17 +56,20 @@ TEST_CASE("Shopify pages over loopback: a 502 and a THROTTLED are retried, curso
             return;
         }
         if (n == 2) {
-            res.set_content(R"J({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED"}}],"extensions":{"cost":{"requestedQueryCost":70,"actualQueryCost":null,"throttleStatus":{"maximumAvailable":1000,"currentlyAvailable":66,"restoreRate":50}}}})J",
-                            "application/json");
+            res.set_content(
+                R"J({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED"}}],"extensions":{"cost":{"requestedQueryCost":70,"actualQueryCost":null,"throttleStatus":{"maximumAvailable":1000,"currentlyAvailable":66,"restoreRate":50}}}})J",
+                "application/json");
             return;
         }
         const bool first_page = req.body.find("\"after\":null") != std::string::npos;
-        std::string node = first_page ? R"J({"id":"gid://shopify/Order/1","createdAt":"2026-11-26T00:00:00Z"})J"
-                                      : R"J({"id":"gid://shopify/Order/2","createdAt":"2026-11-26T01:00:00Z"})J";
-        res.set_content(std::string(R"J({"data":{"orders":{"pageInfo":{"hasNextPage":)J") +
-                            (first_page ? "true" : "false") + R"J(,"endCursor":"abc"},"nodes":[)J" + node +
-                            R"J(]}},"extensions":{"cost":{"requestedQueryCost":30,"actualQueryCost":3,"throttleStatus":{"maximumAvailable":1000.0,"currentlyAvailable":990,"restoreRate":50.0}}}})J",
-                        "application/json");
+        std::string node = first_page
+            ? R"J({"id":"gid://shopify/Order/1","createdAt":"2026-11-26T00:00:00Z"})J"
+            : R"J({"id":"gid://shopify/Order/2","createdAt":"2026-11-26T01:00:00Z"})J";
+        res.set_content(
+            std::string(R"J({"data":{"orders":{"pageInfo":{"hasNextPage":)J") +
+                (first_page ? "true" : "false") + R"J(,"endCursor":"abc"},"nodes":[)J" + node +
+                R"J(]}},"extensions":{"cost":{"requestedQueryCost":30,"actualQueryCost":3,"throttleStatus":{"maximumAvailable":1000.0,"currentlyAvailable":990,"restoreRate":50.0}}}})J",
+            "application/json");
     });
     Loopback loop(server);
 
@@ -75,9 +79,9 @@ TEST_CASE("Shopify pages over loopback: a 502 and a THROTTLED are retried, curso
     net::RequestStats stats;
     core::FixedClock clock(core::TimePoint{std::chrono::seconds{1'800'000'000}});
     net::StaticToken token("shpat_loop");
-    connectors::shopify::GraphqlClient client({loop.base(), "2026-10"}, token,
-                                              net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats},
-                                              clock);
+    connectors::shopify::GraphqlClient client(
+        {loop.base(), "2026-10"}, token,
+        net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats}, clock);
     std::vector<std::string> ids;
     auto r = connectors::shopify::fetch_connection(
         client,
@@ -101,8 +105,9 @@ TEST_CASE("Klaviyo pages over loopback: links.next followed, 429 without Retry-A
         int n = ++calls;
         if (n == 1) {
             res.status = 429;
-            res.set_content(R"J({"errors":[{"id":"x","status":429,"code":"throttled","title":"Request was throttled.","detail":"Request was throttled. Expected available in 0 seconds."}]})J",
-                            "application/vnd.api+json");
+            res.set_content(
+                R"J({"errors":[{"id":"x","status":429,"code":"throttled","title":"Request was throttled.","detail":"Request was throttled. Expected available in 0 seconds."}]})J",
+                "application/vnd.api+json");
             return;
         }
         res.set_header("RateLimit-Limit", "750");
@@ -114,7 +119,8 @@ TEST_CASE("Klaviyo pages over loopback: links.next followed, 429 without Retry-A
                             "application/vnd.api+json");
             return;
         }
-        res.set_content(R"J({"data":[{"type":"profile","id":"p2"}],"links":{"next":null}})J", "application/vnd.api+json");
+        res.set_content(R"J({"data":[{"type":"profile","id":"p2"}],"links":{"next":null}})J",
+                        "application/vnd.api+json");
     });
     Loopback loop(server);
     base = loop.base();
@@ -125,9 +131,9 @@ TEST_CASE("Klaviyo pages over loopback: links.next followed, 429 without Retry-A
     net::RequestStats stats;
     core::FixedClock clock(core::TimePoint{std::chrono::seconds{1'800'000'000}});
     net::StaticToken token("pk_loop");
-    connectors::klaviyo::JsonApiClient client(base, "2026-07-15", core::KlaviyoAuthMode::private_key, token,
-                                              net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats},
-                                              clock);
+    connectors::klaviyo::JsonApiClient client(
+        base, "2026-07-15", core::KlaviyoAuthMode::private_key, token,
+        net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats}, clock);
     std::vector<std::string> ids;
     auto r = client.get_all("/api/profiles?page%5Bsize%5D=100", {"profiles", connectors::klaviyo::Tier::l},
                             [&](const rapidjson::Value& v) { ids.push_back(v["id"].GetString()); });

@@ -50,4 +50,4 @@ inline std::string header_of(const net::HttpRequest& r, const std::string& name)
     return {};
 }
 
-} // namespace frr::test
+}  // namespace frr::test

@@ -13,16 +13,19 @@ using namespace frr::connectors::shopify;
 
 namespace {
 
-const char* k_cost = R"J("extensions":{"cost":{"requestedQueryCost":52,"actualQueryCost":4,"throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":1996,"restoreRate":100.0}}})J";
-const char* k_throttled = R"J({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED","documentation":"https://shopify.dev/api/usage/rate-limits"}}],"extensions":{"cost":{"requestedQueryCost":70,"actualQueryCost":null,"throttleStatus":{"maximumAvailable":1000,"currentlyAvailable":66,"restoreRate":50}}}})J";
+const char* k_cost =
+    R"J("extensions":{"cost":{"requestedQueryCost":52,"actualQueryCost":4,"throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":1996,"restoreRate":100.0}}})J";
+const char* k_throttled =
+    R"J({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED","documentation":"https://shopify.dev/api/usage/rate-limits"}}],"extensions":{"cost":{"requestedQueryCost":70,"actualQueryCost":null,"throttleStatus":{"maximumAvailable":1000,"currentlyAvailable":66,"restoreRate":50}}}})J";
 
 std::string orders_page(const std::string& nodes, bool next, const std::string& cursor = "c1")
 {
     return R"J({"data":{"orders":{"pageInfo":{"hasNextPage":)J" + std::string(next ? "true" : "false") +
-           R"J(,"endCursor":")J" + cursor + R"J("},"nodes":[)J" + nodes + "]}}," + k_cost + "}";
+        R"J(,"endCursor":")J" + cursor + R"J("},"nodes":[)J" + nodes + "]}}," + k_cost + "}";
 }
 
-const char* k_order = R"J({"id":"gid://shopify/Order/5010585911485","legacyResourceId":"5010585911485","name":"#1002",
+const char* k_order =
+    R"J({"id":"gid://shopify/Order/5010585911485","legacyResourceId":"5010585911485","name":"#1002",
  "createdAt":"2026-11-26T09:58:11Z","updatedAt":"2026-11-26T10:15:02Z","cancelledAt":null,"test":false,
  "email":null,"sourceName":"web","displayFinancialStatus":"PAID","subtotalLineItemsQuantity":2,
  "subtotalPriceSet":{"shopMoney":{"amount":"600.0","currencyCode":"GBP"}},
@@ -44,7 +47,7 @@ struct Fixture {
                          clock};
 };
 
-} // namespace
+}  // namespace
 
 TEST_CASE("THROTTLED bodies are recognised by code and by the legacy message", "[shopify]")
 {
@@ -56,7 +59,7 @@ TEST_CASE("THROTTLED bodies are recognised by code and by the legacy message", "
     net::HttpResult r;
     r.response = net::HttpResponse{200, {}, k_throttled};
     CHECK(classify_graphql(r) == net::Verdict::throttled);
-    r.response->body = R"J({"data":{"orders":{"nodes":[)J"; // truncated
+    r.response->body = R"J({"data":{"orders":{"nodes":[)J";  // truncated
     CHECK(classify_graphql(r) == net::Verdict::retry);
 }
 
@@ -65,11 +68,12 @@ TEST_CASE("a THROTTLED answer is retried after a wait and counted", "[shopify]")
     Fixture f;
     f.transport.reply(200, k_throttled);
     f.transport.reply(200, orders_page(k_order, false));
-    auto reply = f.client.call(orders_query(EmailFields::default_email_address, OrderSort::created_at), "{}", 0);
+    auto reply =
+        f.client.call(orders_query(EmailFields::default_email_address, OrderSort::created_at), "{}", 0);
     CHECK(reply.status == CallStatus::ok);
     CHECK(f.stats.snapshot().throttled == 1);
     CHECK(f.stats.snapshot().requests == 2);
-    CHECK(f.sleeper.total_slept().count() > 0); // waited for the bucket (70 - 66 points at 50/s) or backoff
+    CHECK(f.sleeper.total_slept().count() > 0);  // waited for the bucket (70 - 66 points at 50/s) or backoff
     CHECK(test::header_of(f.transport.sent()[0], "X-Shopify-Access-Token") == "shpat_test_token");
     CHECK(f.transport.sent()[0].url == "http://127.0.0.1:1/admin/api/2026-10/graphql.json");
 }
@@ -78,34 +82,41 @@ TEST_CASE("after THROTTLED the retry waits exactly the refill throttleStatus imp
           "[shopify]")
 {
     Fixture f;
-    f.transport.reply(200, k_throttled); // 70 requested, 66 available, 50 points per second
+    f.transport.reply(200, k_throttled);  // 70 requested, 66 available, 50 points per second
     f.transport.reply(200, orders_page(k_order, false));
-    auto reply = f.client.call(orders_query(EmailFields::default_email_address, OrderSort::created_at), "{}", 0);
+    auto reply =
+        f.client.call(orders_query(EmailFields::default_email_address, OrderSort::created_at), "{}", 0);
     CHECK(reply.status == CallStatus::ok);
-    CHECK(f.sleeper.total_slept() == std::chrono::milliseconds{80}); // (70 - 66) / 50 s
+    CHECK(f.sleeper.total_slept() == std::chrono::milliseconds{80});  // (70 - 66) / 50 s
 }
 
 TEST_CASE("THROTTLED for a page dearer than the whole bucket asks again with a smaller page", "[shopify]")
 {
     Fixture f;
     // Retrying could never succeed: 1002 points asked of a 400-point bucket.
-    f.transport.reply(200, R"J({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED"}}],"extensions":{"cost":{"requestedQueryCost":1002,"actualQueryCost":null,"throttleStatus":{"maximumAvailable":400.0,"currentlyAvailable":400,"restoreRate":20.0}}}})J");
+    f.transport.reply(
+        200,
+        R"J({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED"}}],"extensions":{"cost":{"requestedQueryCost":1002,"actualQueryCost":null,"throttleStatus":{"maximumAvailable":400.0,"currentlyAvailable":400,"restoreRate":20.0}}}})J");
     f.transport.reply(200, orders_page(k_order, false));
-    auto r = fetch_connection(f.client, {orders_query(EmailFields::legacy, OrderSort::created_at), "orders", "", 250},
+    auto r = fetch_connection(f.client,
+                              {orders_query(EmailFields::legacy, OrderSort::created_at), "orders", "", 250},
                               [](const rapidjson::Value&) {});
     CHECK(r.complete());
     CHECK(f.transport.sent().size() == 2);
-    CHECK_THAT(f.transport.sent()[1].body, Catch::Contains(R"J("first":89)J")); // 250 * 400/1002 * 0.9
+    CHECK_THAT(f.transport.sent()[1].body, Catch::Contains(R"J("first":89)J"));  // 250 * 400/1002 * 0.9
 }
 
 TEST_CASE("a page with data and errors is partial, not empty", "[shopify]")
 {
     Fixture f;
-    f.transport.reply(200, R"J({"data":{"orders":{"pageInfo":{"hasNextPage":false,"endCursor":null},"nodes":[)J" +
-                               std::string(k_order) +
-                               R"J(]}},"errors":[{"message":"This app is not approved to access the Customer object.","path":["orders","nodes",0,"customer"],"extensions":{"code":"ACCESS_DENIED"}}]})J");
+    f.transport.reply(
+        200,
+        R"J({"data":{"orders":{"pageInfo":{"hasNextPage":false,"endCursor":null},"nodes":[)J" +
+            std::string(k_order) +
+            R"J(]}},"errors":[{"message":"This app is not approved to access the Customer object.","path":["orders","nodes",0,"customer"],"extensions":{"code":"ACCESS_DENIED"}}]})J");
     int seen = 0;
-    auto r = fetch_connection(f.client, {orders_query(EmailFields::legacy, OrderSort::created_at), "orders", "", 250},
+    auto r = fetch_connection(f.client,
+                              {orders_query(EmailFields::legacy, OrderSort::created_at), "orders", "", 250},
                               [&](const rapidjson::Value&) { ++seen; });
     CHECK(seen == 1);
     CHECK_FALSE(r.failed);
@@ -121,8 +132,9 @@ TEST_CASE("cursor pagination follows endCursor until hasNextPage is false", "[sh
     f.transport.reply(503, "");
     f.transport.reply(200, orders_page(k_order, false));
     int seen = 0;
-    auto r = fetch_connection(f.client, {orders_query(EmailFields::legacy, OrderSort::created_at), "orders",
-                                         "created_at:>='2026-11-26T00:00:00Z'", 250},
+    auto r = fetch_connection(f.client,
+                              {orders_query(EmailFields::legacy, OrderSort::created_at), "orders",
+                               "created_at:>='2026-11-26T00:00:00Z'", 250},
                               [&](const rapidjson::Value&) { ++seen; });
     CHECK(r.complete());
     CHECK(seen == 2);
@@ -134,9 +146,12 @@ TEST_CASE("cursor pagination follows endCursor until hasNextPage is false", "[sh
 TEST_CASE("MAX_COST_EXCEEDED asks again with a smaller page", "[shopify]")
 {
     Fixture f;
-    f.transport.reply(200, R"J({"errors":[{"message":"Query cost is 2252, which exceeds the single query max cost limit (1000).","extensions":{"code":"MAX_COST_EXCEEDED","cost":2252,"maxCost":1000}}]})J");
+    f.transport.reply(
+        200,
+        R"J({"errors":[{"message":"Query cost is 2252, which exceeds the single query max cost limit (1000).","extensions":{"code":"MAX_COST_EXCEEDED","cost":2252,"maxCost":1000}}]})J");
     f.transport.reply(200, orders_page(k_order, false));
-    auto r = fetch_connection(f.client, {orders_query(EmailFields::legacy, OrderSort::created_at), "orders", "", 250},
+    auto r = fetch_connection(f.client,
+                              {orders_query(EmailFields::legacy, OrderSort::created_at), "orders", "", 250},
                               [](const rapidjson::Value&) {});
     CHECK(r.complete());
     CHECK_THAT(f.transport.sent()[1].body, Catch::Contains(R"J("first":99)J"));
@@ -145,7 +160,8 @@ TEST_CASE("MAX_COST_EXCEEDED asks again with a smaller page", "[shopify]")
 TEST_CASE("a 401 for a static token is a credentials failure, and the token is not sent again", "[shopify]")
 {
     Fixture f;
-    const char* body = R"J({"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"})J";
+    const char* body =
+        R"J({"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"})J";
     f.transport.reply(401, body);
     auto reply = f.client.call(shop_info_query(), "{}", 0);
     CHECK(reply.status == CallStatus::unauthorized);
@@ -155,7 +171,8 @@ TEST_CASE("a 401 for a static token is a credentials failure, and the token is n
     CHECK_THAT(reply.errors[0], !Catch::Contains("shpat_test_token"));
 }
 
-TEST_CASE("shopify oauth: a token expired again after its renewal is renewed again, the page is not lost", "[shopify]")
+TEST_CASE("shopify oauth: a token expired again after its renewal is renewed again, the page is not lost",
+          "[shopify]")
 {
     test::ScriptedTransport transport;
     core::FakeSleeper sleeper;
@@ -169,18 +186,23 @@ TEST_CASE("shopify oauth: a token expired again after its renewal is renewed aga
     o.client_id = "cid";
     o.client_secret = "secret";
     o.refresh_token = "srt_0";
-    net::RefreshTokenProvider tokens{net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats}, o};
-    GraphqlClient client{{"http://127.0.0.1:1", "2026-10"}, tokens,
-                         net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats}, clock};
+    net::RefreshTokenProvider tokens{
+        net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats}, o};
+    GraphqlClient client{{"http://127.0.0.1:1", "2026-10"},
+                         tokens,
+                         net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats},
+                         clock};
     auto grant = [&](int n) {
-        transport.reply(200, R"J({"access_token":"shpat_)J" + std::to_string(n) +
-                                 R"J(","expires_in":3600,"refresh_token":"srt_)J" + std::to_string(n) + R"J("})J");
+        transport.reply(200,
+                        R"J({"access_token":"shpat_)J" + std::to_string(n) +
+                            R"J(","expires_in":3600,"refresh_token":"srt_)J" + std::to_string(n) + R"J("})J");
     };
-    const char* expired = R"J({"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"})J";
+    const char* expired =
+        R"J({"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"})J";
     grant(1);
     transport.reply(401, expired);
     grant(2);
-    transport.reply(401, expired); // the renewed token expired too before it was used
+    transport.reply(401, expired);  // the renewed token expired too before it was used
     grant(3);
     transport.reply(200, orders_page(k_order, false));
     auto reply = client.call(orders_query(EmailFields::legacy, OrderSort::created_at), "{}", 0);
@@ -217,7 +239,8 @@ TEST_CASE("customers read consent from defaultEmailAddress or the legacy field",
 {
     model::EmailHasher hasher("key");
     rapidjson::Document doc;
-    doc.Parse(R"J({"id":"gid://shopify/Customer/9","legacyResourceId":"9","createdAt":"2026-11-01T00:00:00Z","updatedAt":"2026-11-26T00:00:00Z",
+    doc.Parse(
+        R"J({"id":"gid://shopify/Customer/9","legacyResourceId":"9","createdAt":"2026-11-01T00:00:00Z","updatedAt":"2026-11-26T00:00:00Z",
       "defaultEmailAddress":{"emailAddress":"A@B.co","marketingState":"UNSUBSCRIBED","marketingUpdatedAt":"2026-11-20T00:00:00Z"}})J");
     auto c = parse_customer(doc, hasher);
     REQUIRE(c);
@@ -236,10 +259,14 @@ TEST_CASE("bulk JSONL rebuilds parents from __parentId whatever the line order",
 {
     BulkJsonl jsonl;
     std::string error;
-    REQUIRE(jsonl.add_line(R"J({"id":"gid:\/\/shopify\/LineItem\/1","quantity":2,"__parentId":"gid:\/\/shopify\/Order\/5"})J", error));
+    REQUIRE(jsonl.add_line(
+        R"J({"id":"gid:\/\/shopify\/LineItem\/1","quantity":2,"__parentId":"gid:\/\/shopify\/Order\/5"})J",
+        error));
     REQUIRE(jsonl.add_line(R"J({"id":"gid:\/\/shopify\/Order\/5","name":"#1"})J", error));
     REQUIRE(jsonl.add_line(R"J({"id":"gid:\/\/shopify\/Order\/6","name":"#2"})J", error));
-    REQUIRE(jsonl.add_line(R"J({"id":"gid:\/\/shopify\/LineItem\/2","quantity":1,"__parentId":"gid:\/\/shopify\/Order\/5"})J", error));
+    REQUIRE(jsonl.add_line(
+        R"J({"id":"gid:\/\/shopify\/LineItem\/2","quantity":1,"__parentId":"gid:\/\/shopify\/Order\/5"})J",
+        error));
     CHECK_FALSE(jsonl.add_line(R"J({"id":"trunc)J", error));
     std::map<std::string, std::size_t> children;
     jsonl.for_each([&](const rapidjson::Value& root, const std::vector<const rapidjson::Value*>& kids) {
@@ -251,8 +278,8 @@ TEST_CASE("bulk JSONL rebuilds parents from __parentId whatever the line order",
 TEST_CASE("bulk stream, flat: each root as soon as its line is complete, whatever the chunking", "[shopify]")
 {
     const std::string file = std::string(R"J({"createdAt":"2026-11-01T00:00:00Z","test":false})J") + "\n" +
-                             R"J({"createdAt":"2026-11-02T00:00:00Z","test":true})J" + "\r\n\n" +
-                             R"J({"createdAt":"2026-11-03T00:00:00Z","test":false})J"; // no final newline
+        R"J({"createdAt":"2026-11-02T00:00:00Z","test":true})J" + "\r\n\n" +
+        R"J({"createdAt":"2026-11-03T00:00:00Z","test":false})J";  // no final newline
     for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, file.size()}) {
         std::vector<std::string> seen;
         BulkStream stream(BulkShape::flat, [&](const rapidjson::Value& root, const auto& children) {
@@ -270,7 +297,9 @@ TEST_CASE("bulk stream, flat: each root as soon as its line is complete, whateve
         }
         CHECK(seen.size() == 2);
         REQUIRE(stream.finish(error));
-        CHECK(seen == std::vector<std::string>{"2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "2026-11-03T00:00:00Z"});
+        CHECK(
+            seen ==
+            std::vector<std::string>{"2026-11-01T00:00:00Z", "2026-11-02T00:00:00Z", "2026-11-03T00:00:00Z"});
         CHECK(stream.roots() == 3);
     }
 }
@@ -287,18 +316,20 @@ TEST_CASE("bulk stream, flat: an unreadable line or a stray child line fails the
     BulkStream child(BulkShape::flat, count);
     CHECK_FALSE(child.feed("{\"id\":\"2\",\"__parentId\":\"gid://shopify/Order/1\"}\n", error));
     CHECK_THAT(error, Catch::Contains("__parentId"));
-    CHECK_FALSE(child.feed("{\"id\":\"3\"}\n", error)); // stays failed
+    CHECK_FALSE(child.feed("{\"id\":\"3\"}\n", error));  // stays failed
     CHECK(roots == 1);
 }
 
-TEST_CASE("bulk stream, nested: children before or after their parent, across chunks, all rebuilt", "[shopify]")
+TEST_CASE("bulk stream, nested: children before or after their parent, across chunks, all rebuilt",
+          "[shopify]")
 {
-    const std::string file =
-        std::string(R"J({"id":"gid:\/\/shopify\/Order\/5","name":"#1"})J") + "\n" +
-        R"J({"id":"gid:\/\/shopify\/LineItem\/1","quantity":2,"__parentId":"gid:\/\/shopify\/Order\/6"})J" + "\n" +
-        R"J({"id":"gid:\/\/shopify\/Order\/6","name":"#2"})J" + "\n" +
-        R"J({"id":"gid:\/\/shopify\/LineItem\/2","quantity":1,"__parentId":"gid:\/\/shopify\/Order\/5"})J" + "\n" +
-        R"J({"id":"gid:\/\/shopify\/LineItem\/3","quantity":1,"__parentId":"gid:\/\/shopify\/Order\/5"})J" + "\n";
+    const std::string file = std::string(R"J({"id":"gid:\/\/shopify\/Order\/5","name":"#1"})J") + "\n" +
+        R"J({"id":"gid:\/\/shopify\/LineItem\/1","quantity":2,"__parentId":"gid:\/\/shopify\/Order\/6"})J" +
+        "\n" + R"J({"id":"gid:\/\/shopify\/Order\/6","name":"#2"})J" + "\n" +
+        R"J({"id":"gid:\/\/shopify\/LineItem\/2","quantity":1,"__parentId":"gid:\/\/shopify\/Order\/5"})J" +
+        "\n" +
+        R"J({"id":"gid:\/\/shopify\/LineItem\/3","quantity":1,"__parentId":"gid:\/\/shopify\/Order\/5"})J" +
+        "\n";
     std::map<std::string, std::size_t> children;
     BulkStream stream(BulkShape::nested, [&](const rapidjson::Value& root, const auto& kids) {
         children[root["name"].GetString()] = kids.size();
@@ -306,7 +337,7 @@ TEST_CASE("bulk stream, nested: children before or after their parent, across ch
     std::string error;
     for (std::size_t at = 0; at < file.size(); at += 5)
         REQUIRE(stream.feed(std::string_view(file).substr(at, 5), error));
-    CHECK(children.empty()); // a parent is complete only at the end of the file
+    CHECK(children.empty());  // a parent is complete only at the end of the file
     REQUIRE(stream.finish(error));
     CHECK(children == std::map<std::string, std::size_t>{{"#1", 2}, {"#2", 1}});
     CHECK(stream.roots() == 2);
@@ -323,11 +354,17 @@ TEST_CASE("the look-back days' bulk document asks only scalars, no nested connec
 TEST_CASE("bulk path: run, poll through node(id:), download without the token", "[shopify]")
 {
     Fixture f;
-    f.transport.reply(200, R"J({"data":{"bulkOperationRunQuery":{"bulkOperation":{"id":"gid://shopify/BulkOperation/1","status":"CREATED"},"userErrors":[]}}})J");
-    f.transport.reply(200, R"J({"data":{"node":{"id":"gid://shopify/BulkOperation/1","status":"RUNNING"}}})J");
-    f.transport.reply(200, R"J({"data":{"node":{"id":"gid://shopify/BulkOperation/1","status":"COMPLETED","url":"http://127.0.0.1:1/bulk.jsonl?Signature=abc"}}})J");
-    f.transport.reply(200, std::string(R"J({"id":"gid://shopify/Order/1","name":"#1"})J") + "\n" +
-                               R"J({"id":"gid://shopify/Order/2","name":"#2"})J" + "\n");
+    f.transport.reply(
+        200,
+        R"J({"data":{"bulkOperationRunQuery":{"bulkOperation":{"id":"gid://shopify/BulkOperation/1","status":"CREATED"},"userErrors":[]}}})J");
+    f.transport.reply(200,
+                      R"J({"data":{"node":{"id":"gid://shopify/BulkOperation/1","status":"RUNNING"}}})J");
+    f.transport.reply(
+        200,
+        R"J({"data":{"node":{"id":"gid://shopify/BulkOperation/1","status":"COMPLETED","url":"http://127.0.0.1:1/bulk.jsonl?Signature=abc"}}})J");
+    f.transport.reply(200,
+                      std::string(R"J({"id":"gid://shopify/Order/1","name":"#1"})J") + "\n" +
+                          R"J({"id":"gid://shopify/Order/2","name":"#2"})J" + "\n");
     int roots = 0;
     net::RequestContext download{f.transport, net::RetryPolicy{}, f.sleeper, f.random, f.stats};
     auto r = run_bulk_query(f.client, download, bulk_orders_document(EmailFields::legacy, "created_at:>='x'"),
@@ -342,9 +379,14 @@ TEST_CASE("bulk path: run, poll through node(id:), download without the token", 
 TEST_CASE("bulk path: an unreadable file is a failure that says so, not an empty result", "[shopify]")
 {
     Fixture f;
-    f.transport.reply(200, R"J({"data":{"bulkOperationRunQuery":{"bulkOperation":{"id":"gid://shopify/BulkOperation/1","status":"CREATED"},"userErrors":[]}}})J");
-    f.transport.reply(200, R"J({"data":{"node":{"id":"gid://shopify/BulkOperation/1","status":"COMPLETED","url":"http://127.0.0.1:1/bulk.jsonl?Signature=abc"}}})J");
-    f.transport.reply(200, std::string(R"J({"id":"gid://shopify/Order/1"})J") + "\n" + R"J({"id":"gid://sho)J");
+    f.transport.reply(
+        200,
+        R"J({"data":{"bulkOperationRunQuery":{"bulkOperation":{"id":"gid://shopify/BulkOperation/1","status":"CREATED"},"userErrors":[]}}})J");
+    f.transport.reply(
+        200,
+        R"J({"data":{"node":{"id":"gid://shopify/BulkOperation/1","status":"COMPLETED","url":"http://127.0.0.1:1/bulk.jsonl?Signature=abc"}}})J");
+    f.transport.reply(200,
+                      std::string(R"J({"id":"gid://shopify/Order/1"})J") + "\n" + R"J({"id":"gid://sho)J");
     net::RequestContext download{f.transport, net::RetryPolicy{}, f.sleeper, f.random, f.stats};
     auto r = run_bulk_query(f.client, download, bulk_order_days_document("created_at:>='x'"), BulkShape::flat,
                             [](const rapidjson::Value&, const auto&) {});

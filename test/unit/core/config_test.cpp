@@ -35,7 +35,7 @@ Error config_error(const std::string& yaml)
     throw std::logic_error("unreachable");
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a minimal config loads with defaults")
 {

@@ -63,6 +63,7 @@ TEST_CASE("exit code precedence follows the contract")
     CHECK(worst_of(ExitCode::delivery_failed, ExitCode::paused) == ExitCode::delivery_failed);
     CHECK(worst_of(ExitCode::credentials, ExitCode::delivery_failed) == ExitCode::credentials);
     CHECK(worst_of(ExitCode::internal, ExitCode::config) == ExitCode::internal);
-    CHECK(worst_of({ExitCode::ok, ExitCode::health_warn, ExitCode::health_critical}) == ExitCode::health_critical);
+    CHECK(worst_of({ExitCode::ok, ExitCode::health_warn, ExitCode::health_critical}) ==
+          ExitCode::health_critical);
     CHECK(frr::core::exit_codes_help().find(" 75  temporary") != std::string::npos);
 }

@@ -28,7 +28,7 @@ TEST_CASE("the redactor scrubs every registered secret")
 {
     frr::core::Redactor r;
     r.add_secret("pk_secret_value");
-    r.add_secret("abc"); // too short to be a secret: ignored
+    r.add_secret("abc");  // too short to be a secret: ignored
     CHECK(r.scrub("key=pk_secret_value and pk_secret_value") == "key=[redacted] and [redacted]");
     CHECK(r.scrub("abc") == "abc");
 }

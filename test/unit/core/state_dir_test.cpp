@@ -9,15 +9,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-using frr::core::StateDir;
 using frr::core::parse_iso8601;
+using frr::core::StateDir;
 namespace fs = std::filesystem;
 
 TEST_CASE("the state directory is created private")
 {
     frr::test::TempDir tmp;
     StateDir state(tmp / "state");
-    struct stat st {};
+    struct stat st { };
     REQUIRE(::stat((tmp / "state").c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0700);
 }
@@ -29,7 +29,7 @@ TEST_CASE("atomic write replaces a file whole")
     frr::core::atomic_write(path, "old");
     frr::core::atomic_write(path, "new", 0600);
     CHECK(frr::test::read_text(path) == "new");
-    struct stat st {};
+    struct stat st { };
     REQUIRE(::stat(path.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
     // No temp files left behind.
@@ -56,7 +56,7 @@ TEST_CASE("an interrupted write leaves the previous file intact")
         }
         int status = 0;
         ::waitpid(pid, &status, 0);
-        CHECK(WEXITSTATUS(status) == 99); // died at the fault point
+        CHECK(WEXITSTATUS(status) == 99);  // died at the fault point
         CHECK(frr::test::read_text(path) == "previous content");
     }
 }
@@ -89,7 +89,7 @@ TEST_CASE("a second lock holder gets exit 75 naming the holder")
             ::_exit(0);
         } catch (const frr::core::Error& e) {
             bool names_holder = std::string(e.what()).find("pid") != std::string::npos &&
-                                std::string(e.what()).find("2026-11-27T06:00:00Z") != std::string::npos;
+                std::string(e.what()).find("2026-11-27T06:00:00Z") != std::string::npos;
             ::_exit(e.code() == frr::core::ExitCode::locked && names_holder ? 75 : 1);
         }
     }
@@ -129,7 +129,7 @@ TEST_CASE("retention prunes old runs but keeps the minimum")
         state.create_run(base + std::chrono::hours(24 * d));
     auto now = base + std::chrono::hours(24 * 10);
     auto removed = state.prune(now, std::chrono::hours(24 * 5), 3);
-    CHECK(removed.size() == 5); // days 0..4 are older than 5 days
+    CHECK(removed.size() == 5);  // days 0..4 are older than 5 days
     CHECK(state.runs().size() == 5);
     removed = state.prune(now + std::chrono::hours(24 * 100), std::chrono::hours(24), 3);
     CHECK(state.runs().size() == 3);

@@ -22,11 +22,11 @@ delivery::DeliveryEnv make_env(DeliveryWorld& w, int max_attempts)
     core::DeliveryConfig config;
     config.max_attempts = max_attempts;
     config.base_delay = std::chrono::seconds(2);
-    return delivery::DeliveryEnv{w.clock, w.sleeper, w.random, w.logger, w.transport,
-                                 delivery::delivery_policy(config)};
+    return delivery::DeliveryEnv{w.clock,  w.sleeper,   w.random,
+                                 w.logger, w.transport, delivery::delivery_policy(config)};
 }
 
-} // namespace
+}  // namespace
 
 DeliveryWorld::DeliveryWorld(int max_attempts) : env(make_env(*this, max_attempts))
 {
@@ -43,17 +43,19 @@ core::RunInfo DeliveryWorld::add_report(const std::string& as_of_iso, const std:
 {
     auto run = state.create_run(*core::parse_iso8601(as_of_iso));
     auto as_of_local = core::format_local(run.as_of, "Europe/London");
-    auto subject = fmt::format("[frr] {} {}/100 \u2014 Test Store: report of {}", status == "critical" ? "CRITICAL" : "HEALTHY",
-                               score, as_of_local);
+    auto subject = fmt::format("[frr] {} {}/100 \u2014 Test Store: report of {}",
+                               status == "critical" ? "CRITICAL" : "HEALTHY", score, as_of_local);
     write_text(run.dir / "report.txt", subject + "\nThe plain text report of " + as_of_local + ".\n");
-    write_text(run.dir / "report.html", "<!DOCTYPE html><html><body style=\"margin:0\"><p>HTML report of " +
-                                            as_of_local + "</p></body></html>\n");
+    write_text(run.dir / "report.html",
+               "<!DOCTYPE html><html><body style=\"margin:0\"><p>HTML report of " + as_of_local +
+                   "</p></body></html>\n");
     write_text(run.dir / "report.md", "# Report of " + as_of_local + "\n");
-    write_text(run.dir / "report.json",
-               fmt::format("{{\"schema\": \"frr.report/1\", \"report_id\": {}, \"as_of_local\": {}, \"status\": {}, "
-                           "\"score\": {}, \"subject\": {}}}\n",
-                           core::json_quote(run.id), core::json_quote(as_of_local), core::json_quote(status), score,
-                           core::json_quote(subject)));
+    write_text(
+        run.dir / "report.json",
+        fmt::format("{{\"schema\": \"frr.report/1\", \"report_id\": {}, \"as_of_local\": {}, \"status\": {}, "
+                    "\"score\": {}, \"subject\": {}}}\n",
+                    core::json_quote(run.id), core::json_quote(as_of_local), core::json_quote(status), score,
+                    core::json_quote(subject)));
     return run;
 }
 
@@ -172,4 +174,4 @@ RefusedPort::~RefusedPort()
         ::close(m_fd);
 }
 
-} // namespace frr::test
+}  // namespace frr::test

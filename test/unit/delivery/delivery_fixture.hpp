@@ -52,7 +52,8 @@ rapidjson::Document read_json(const std::filesystem::path& path);
 // aiosmtpd on an ephemeral loopback port, stopped (SIGTERM) on destruction.
 class SmtpSink {
 public:
-    explicit SmtpSink(std::filesystem::path folder, const std::string& user = {}, const std::string& password = {});
+    explicit SmtpSink(std::filesystem::path folder, const std::string& user = {},
+                      const std::string& password = {});
     ~SmtpSink();
     SmtpSink(const SmtpSink&) = delete;
     SmtpSink& operator=(const SmtpSink&) = delete;
@@ -60,7 +61,7 @@ public:
     // Replies used instead of accepting, one per DATA, in order.
     void set_replies(const std::vector<std::string>& replies) const;
     std::size_t message_count() const;
-    rapidjson::Document message(std::size_t n) const; // 1-based
+    rapidjson::Document message(std::size_t n) const;  // 1-based
 
 private:
     std::filesystem::path m_folder;
@@ -82,4 +83,4 @@ private:
     int m_port = 0;
 };
 
-} // namespace frr::test
+}  // namespace frr::test

@@ -30,7 +30,8 @@ public:
             m_bodies.push_back(req.body);
             m_keys.push_back(req.get_header_value("Idempotency-Key"));
             if (!m_secret.empty() &&
-                req.get_header_value("X-Frr-Signature") != "sha256=" + core::hmac_sha256_hex(m_secret, req.body)) {
+                req.get_header_value("X-Frr-Signature") !=
+                    "sha256=" + core::hmac_sha256_hex(m_secret, req.body)) {
                 res.status = 401;
                 res.set_content("bad signature", "text/plain");
                 return;
@@ -47,12 +48,31 @@ public:
         m_server.stop();
         m_thread.join();
     }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(m_port) + path; }
+    std::string url(const std::string& path) const
+    {
+        return "http://127.0.0.1:" + std::to_string(m_port) + path;
+    }
     void fail_first(int n) { m_fail_first = n; }
-    std::size_t count() const { std::lock_guard lock(m_mutex); return m_bodies.size(); }
-    std::string body(std::size_t i) const { std::lock_guard lock(m_mutex); return m_bodies.at(i); }
-    std::string path(std::size_t i) const { std::lock_guard lock(m_mutex); return m_paths.at(i); }
-    std::string key(std::size_t i) const { std::lock_guard lock(m_mutex); return m_keys.at(i); }
+    std::size_t count() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_bodies.size();
+    }
+    std::string body(std::size_t i) const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_bodies.at(i);
+    }
+    std::string path(std::size_t i) const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_paths.at(i);
+    }
+    std::string key(std::size_t i) const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_keys.at(i);
+    }
     int verified() const { return m_verified; }
 
 private:
@@ -72,7 +92,7 @@ delivery::SendSummary send(test::DeliveryWorld& w, std::vector<std::unique_ptr<d
     return delivery::send_pending({w.state, channels, w.clock, w.logger, &w.redactor, dry});
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("webhook: signed body, idempotency key, retried on 503, confirmed once", "[delivery][webhook]")
 {
@@ -104,7 +124,8 @@ TEST_CASE("webhook: signed body, idempotency key, retried on 503, confirmed once
     CHECK(w.logs().find(secret) == std::string::npos);
 }
 
-TEST_CASE("webhook: a send killed mid-way is safely repeated with the same idempotency key", "[delivery][webhook]")
+TEST_CASE("webhook: a send killed mid-way is safely repeated with the same idempotency key",
+          "[delivery][webhook]")
 {
     Receiver rx("k");
     test::DeliveryWorld w;
@@ -121,7 +142,8 @@ TEST_CASE("webhook: a send killed mid-way is safely repeated with the same idemp
     CHECK(rx.key(0) == run.id + ":webhook");
 }
 
-TEST_CASE("webhook: a 4xx is permanent, exit 5, and the receiver's signature check is honoured", "[delivery][webhook]")
+TEST_CASE("webhook: a 4xx is permanent, exit 5, and the receiver's signature check is honoured",
+          "[delivery][webhook]")
 {
     Receiver rx("right-secret");
     test::DeliveryWorld w(4);
@@ -135,7 +157,8 @@ TEST_CASE("webhook: a 4xx is permanent, exit 5, and the receiver's signature che
     CHECK(w.logs().find("wrong-secret") == std::string::npos);
 }
 
-TEST_CASE("slack: text and blocks posted once, the webhook URL never reaches logs or state", "[delivery][slack]")
+TEST_CASE("slack: text and blocks posted once, the webhook URL never reaches logs or state",
+          "[delivery][slack]")
 {
     Receiver rx;
     test::DeliveryWorld w;
@@ -153,14 +176,15 @@ TEST_CASE("slack: text and blocks posted once, the webhook URL never reaches log
     body.Parse(rx.body(0).c_str());
     REQUIRE_FALSE(body.HasParseError());
     CHECK(std::string(body["text"].GetString()).starts_with("[frr] CRITICAL 54/100"));
-    CHECK(body["blocks"].Size() == 3); // header, summary, missed-report note
+    CHECK(body["blocks"].Size() == 3);  // header, summary, missed-report note
     CHECK(send(w, channels).channels[0].status == ChannelStatus::nothing_to_send);
     CHECK(rx.count() == 1);
     CHECK(w.state_text().find("XyZsecretSlackToken") == std::string::npos);
     CHECK(w.logs().find("XyZsecretSlackToken") == std::string::npos);
 }
 
-TEST_CASE("slack: an attempt left unconfirmed by a crash is recorded uncertain, not reposted", "[delivery][slack]")
+TEST_CASE("slack: an attempt left unconfirmed by a crash is recorded uncertain, not reposted",
+          "[delivery][slack]")
 {
     Receiver rx;
     test::DeliveryWorld w;
@@ -180,7 +204,7 @@ TEST_CASE("slack: an attempt left unconfirmed by a crash is recorded uncertain, 
     CHECK(rx.count() == 0);
     auto after = delivery::Ledger(w.state.path("delivery")).get(run.id, "slack");
     CHECK(after->state == delivery::LedgerState::uncertain);
-    CHECK(after->attempts == 1); // the interrupted attempt counts
+    CHECK(after->attempts == 1);  // the interrupted attempt counts
 }
 
 TEST_CASE("outbox: only the newest undelivered report goes out, older ones are folded in and superseded",
@@ -220,7 +244,8 @@ TEST_CASE("outbox: only the newest undelivered report goes out, older ones are f
     CHECK(next.channels[0].folded.empty());
 }
 
-TEST_CASE("heartbeat: start, success and fail pings; failures are retried and never fatal", "[delivery][heartbeat]")
+TEST_CASE("heartbeat: start, success and fail pings; failures are retried and never fatal",
+          "[delivery][heartbeat]")
 {
     Receiver rx;
     test::DeliveryWorld w;
@@ -254,7 +279,7 @@ void leave_attempting(test::DeliveryWorld& w, const core::RunInfo& run, const st
     delivery::Ledger(w.state.path("delivery")).put(entry);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("webhook: an interrupted send is finished with the same key before a newer report, not superseded",
           "[delivery][webhook]")
@@ -284,16 +309,17 @@ TEST_CASE("webhook: an interrupted send is finished with the same key before a n
     CHECK(summary.channels[1].status == ChannelStatus::delivered);
     CHECK(summary.channels[1].folded.empty());
     REQUIRE(rx.count() == 2);
-    CHECK(rx.key(0) == crashed.id + ":webhook"); // the receiver de-duplicates a repeat on this key
+    CHECK(rx.key(0) == crashed.id + ":webhook");  // the receiver de-duplicates a repeat on this key
     CHECK(rx.key(1) == newer.id + ":webhook");
     CHECK(rx.body(1).find("not delivered") == std::string::npos);
     delivery::Ledger ledger(w.state.path("delivery"));
     CHECK(ledger.get(crashed.id, "webhook")->state == delivery::LedgerState::delivered);
-    CHECK(ledger.get(crashed.id, "webhook")->attempts == 2); // the interrupted one and the repeat
+    CHECK(ledger.get(crashed.id, "webhook")->attempts == 2);  // the interrupted one and the repeat
     CHECK(w.logs().find("a previous send stopped after starting; sent again") != std::string::npos);
 }
 
-TEST_CASE("outbox: an interrupted send is rewritten; the newer report lists no missed report", "[delivery][outbox]")
+TEST_CASE("outbox: an interrupted send is rewritten; the newer report lists no missed report",
+          "[delivery][outbox]")
 {
     test::DeliveryWorld w;
     auto failed = w.add_report("2026-07-13T06:00:00Z", "ok", 95);
@@ -336,7 +362,7 @@ TEST_CASE("one report per moment: a second report for a delivered as-of is not s
     channels.push_back(std::make_unique<delivery::OutboxChannel>(outbox, w.env));
     CHECK(send(w, channels).channels[0].status == ChannelStatus::delivered);
 
-    auto again = w.add_report("2026-07-15T06:00:00Z", "critical", 54); // `frr run` twice at one --as-of
+    auto again = w.add_report("2026-07-15T06:00:00Z", "critical", 54);  // `frr run` twice at one --as-of
     auto summary = send(w, channels);
     CHECK(summary.channels[0].status == ChannelStatus::already_sent);
     CHECK(summary.channels[0].report_id == again.id);
@@ -346,12 +372,12 @@ TEST_CASE("one report per moment: a second report for a delivered as-of is not s
     CHECK(w.logs().find("already went out on this channel; not sent again") != std::string::npos);
 
     // Forced: the newest goes out, and a second --resend sends it again.
-    delivery::SendRequest forced{w.state, channels, w.clock, w.logger, &w.redactor, delivery::DryRun::no,
-                                 delivery::Resend::yes};
+    delivery::SendRequest forced{
+        w.state, channels, w.clock, w.logger, &w.redactor, delivery::DryRun::no, delivery::Resend::yes};
     auto resent = delivery::send_pending(forced);
     CHECK(resent.channels[0].status == ChannelStatus::delivered);
     CHECK(resent.channels[0].report_id == again.id);
-    CHECK(resent.channels[0].folded.empty()); // the delivered first one is not folded in
+    CHECK(resent.channels[0].folded.empty());  // the delivered first one is not folded in
     CHECK(std::filesystem::exists(outbox / again.id / "report.html"));
     CHECK(delivery::send_pending(forced).channels[0].status == ChannelStatus::delivered);
     CHECK(delivery::Ledger(w.state.path("delivery")).get(again.id, "outbox")->attempts == 2);
@@ -423,7 +449,7 @@ TEST_CASE("an interrupted --resend is finished by the next send, not stranded by
     channels.push_back(std::make_unique<delivery::OutboxChannel>(outbox, w.env));
     CHECK(send(w, channels).channels[0].report_id == first.id);
     auto again = w.add_report("2026-07-15T06:00:00Z", "critical", 54);
-    leave_attempting(w, again, "outbox"); // `frr send --resend` killed mid-way
+    leave_attempting(w, again, "outbox");  // `frr send --resend` killed mid-way
     auto summary = send(w, channels);
     CHECK(summary.channels[0].status == ChannelStatus::delivered);
     CHECK(summary.channels[0].report_id == again.id);

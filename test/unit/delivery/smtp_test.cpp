@@ -32,7 +32,8 @@ struct SmtpRig {
 
     delivery::SendSummary send(delivery::DryRun dry = delivery::DryRun::no)
     {
-        return delivery::send_pending({world.state, channels, world.clock, world.logger, &world.redactor, dry});
+        return delivery::send_pending(
+            {world.state, channels, world.clock, world.logger, &world.redactor, dry});
     }
 
     delivery::Ledger ledger() const { return delivery::Ledger(world.state.path("delivery")); }
@@ -43,9 +44,10 @@ std::string str(const rapidjson::Value& v, const char* name)
     return v[name].IsString() ? v[name].GetString() : "";
 }
 
-} // namespace
+}  // namespace
 
-TEST_CASE("SMTP: a report arrives once via a real SMTP server as multipart/alternative with the status in the subject",
+TEST_CASE("SMTP: a report arrives once via a real SMTP server as multipart/alternative with the status in "
+          "the subject",
           "[delivery][smtp]")
 {
     test::TempDir mail;
@@ -116,7 +118,8 @@ TEST_CASE("SMTP down: refused connections are retried with backoff, then exit 5 
     test::SmtpSink sink(mail.path());
     SmtpRig later(sink.url(), 3);
     std::filesystem::copy(rig.world.state.root(), later.world.state.root(),
-                          std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
+                          std::filesystem::copy_options::recursive |
+                              std::filesystem::copy_options::overwrite_existing);
     auto next = later.send();
     CHECK(next.channels[0].status == ChannelStatus::delivered);
     CHECK(next.channels[0].report_id == run.id);
@@ -194,7 +197,8 @@ TEST_CASE("SMTP refuses plain text to a remote host and odd schemes", "[delivery
 
 TEST_CASE("MIME: encoded-word subject, deterministic Message-ID, CRLF multipart", "[delivery][smtp]")
 {
-    std::string subject = "[frr] CRITICAL 54/100 \u2014 My store: 14 orders missing in Klaviyo, and a long tail of words";
+    std::string subject =
+        "[frr] CRITICAL 54/100 \u2014 My store: 14 orders missing in Klaviyo, and a long tail of words";
     auto encoded = delivery::encode_subject(subject);
     std::size_t start = 0;
     while (start < encoded.size()) {

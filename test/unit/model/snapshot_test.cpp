@@ -104,7 +104,9 @@ TEST_CASE("a damaged snapshot file is bad input with file:line")
     Snapshot s;
     s.manifest.run_id = "r";
     write_snapshot(dir.path(), s);
-    frr::test::write_text(dir / "shopify/orders.jsonl", "{\"id\":\"1\",\"created_at\":\"2026-11-27T00:00:00Z\",\"updated_at\":\"2026-11-27T00:00:00Z\"}\n{broken\n");
+    frr::test::write_text(dir / "shopify/orders.jsonl",
+                          "{\"id\":\"1\",\"created_at\":\"2026-11-27T00:00:00Z\",\"updated_at\":\"2026-11-"
+                          "27T00:00:00Z\"}\n{broken\n");
     try {
         read_snapshot(dir.path());
         FAIL("expected an error");
@@ -137,7 +139,7 @@ frr::core::Error read_error_with_orders(const std::string& orders)
 const std::string k_good_order =
     "{\"id\":\"1\",\"created_at\":\"2026-11-27T00:00:00Z\",\"updated_at\":\"2026-11-27T00:00:00Z\"}";
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a snapshot file cut short is bad input, not half-read")
 {
@@ -179,7 +181,8 @@ TEST_CASE("snapshot field errors name the line and the nested field")
     CHECK(e.where().find("orders.jsonl:1") != std::string::npos);
     CHECK(std::string(e.what()).find("field 'created_at' should be an ISO-8601 time") != std::string::npos);
 
-    e = read_error_with_orders("{\"id\":\"1\",\"created_at\":\"2026-11-27T00:00:00Z\",\"updated_at\":\"2026-11-27T00:00:00Z\",\"revenue\":7}\n");
+    e = read_error_with_orders("{\"id\":\"1\",\"created_at\":\"2026-11-27T00:00:00Z\",\"updated_at\":\"2026-"
+                               "11-27T00:00:00Z\",\"revenue\":7}\n");
     CHECK(e.where().find("orders.jsonl:1.revenue") != std::string::npos);
     CHECK(std::string(e.what()).find("expected a JSON object") != std::string::npos);
 }

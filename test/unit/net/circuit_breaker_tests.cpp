@@ -25,7 +25,7 @@ CircuitBreaker opened_breaker()
     return breaker;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("CircuitBreaker opens after N consecutive failed runs", "[breaker]")
 {

@@ -67,7 +67,7 @@ HttpRequest get(const std::string& url)
     return request;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("CurlTransport returns status and body and lower-cased headers", "[curl]")
 {
@@ -175,8 +175,8 @@ TEST_CASE("CurlTransport reports a refused connection as connect with a redacted
         closed_port = gone.port();
     }
     CurlTransport transport;
-    auto result = transport.send(
-        get("http://127.0.0.1:" + std::to_string(closed_port) + "/x?access_token=tok_SECRET"));
+    auto result =
+        transport.send(get("http://127.0.0.1:" + std::to_string(closed_port) + "/x?access_token=tok_SECRET"));
     REQUIRE_FALSE(result.ok());
     CHECK(result.error->kind == TransportErrorKind::connect);
     CHECK(result.error->message.find("127.0.0.1") != std::string::npos);
@@ -220,9 +220,8 @@ TEST_CASE("CurlTransport reuses connections and does not follow redirects", "[cu
         client_ports.push_back(req.remote_port);
         res.set_content("a", "text/plain");
     });
-    loopback.server().Get("/moved", [&](const httplib::Request&, httplib::Response& res) {
-        res.set_redirect("/a");
-    });
+    loopback.server().Get("/moved",
+                          [&](const httplib::Request&, httplib::Response& res) { res.set_redirect("/a"); });
     loopback.start();
 
     CurlTransport transport;
@@ -269,10 +268,11 @@ TEST_CASE("CurlTransport is safe to share between threads", "[curl]")
 TEST_CASE("CurlTransport returns a 5xx with an empty body as a response to retry", "[curl]")
 {
     LoopbackServer loopback;
-    loopback.server().Post("/empty", [](const httplib::Request&, httplib::Response& res) { res.status = 502; });
+    loopback.server().Post("/empty",
+                           [](const httplib::Request&, httplib::Response& res) { res.status = 502; });
     loopback.server().Post("/empty-gzip", [](const httplib::Request&, httplib::Response& res) {
         res.status = 502;
-        res.set_header("Content-Encoding", "gzip"); // announced, but nothing to decode
+        res.set_header("Content-Encoding", "gzip");  // announced, but nothing to decode
     });
     loopback.server().Post("/empty-close", [](const httplib::Request&, httplib::Response& res) {
         res.status = 504;
@@ -290,7 +290,8 @@ TEST_CASE("CurlTransport returns a 5xx with an empty body as a response to retry
         request.body = "{\"query\":\"{ shop { name } }\"}";
         return transport.send(request);
     };
-    for (const auto& [path, status] : {std::pair{"/empty", 502L}, {"/empty-gzip", 502L}, {"/empty-close", 504L}}) {
+    for (const auto& [path, status] :
+         {std::pair{"/empty", 502L}, {"/empty-gzip", 502L}, {"/empty-close", 504L}}) {
         INFO(path);
         auto result = post(path);
         REQUIRE(result.ok());

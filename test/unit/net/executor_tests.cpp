@@ -18,7 +18,7 @@ namespace {
 // Answers from a script, one per send, and remembers how many were sent.
 class ScriptedTransport final : public HttpTransport {
 public:
-    explicit ScriptedTransport(std::deque<HttpResult> script) : m_script(std::move(script)) {}
+    explicit ScriptedTransport(std::deque<HttpResult> script) : m_script(std::move(script)) { }
     HttpResult send(const HttpRequest&) override
     {
         ++sent;
@@ -60,7 +60,7 @@ HttpRequest request()
     return r;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("execute retries a 503 then succeeds and counts it", "[executor]")
 {

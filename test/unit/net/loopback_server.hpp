@@ -53,4 +53,4 @@ private:
     std::atomic<bool> m_finished{false};
 };
 
-} // namespace frr::net::test
+}  // namespace frr::net::test

@@ -39,8 +39,8 @@ struct Harness {
     RequestContext context()
     {
         // Designated: RetryOptions gains members (retry.hpp) without breaking this.
-        const RetryOptions options{.max_attempts = 3, .base_delay = 100ms, .max_delay = 1000ms,
-                                   .max_retry_after = 5000ms};
+        const RetryOptions options{
+            .max_attempts = 3, .base_delay = 100ms, .max_delay = 1000ms, .max_retry_after = 5000ms};
         return RequestContext{transport, RetryPolicy(options), sleeper, random, stats, nullptr};
     }
 };
@@ -116,12 +116,12 @@ RefreshTokenOptions klaviyo_options(const std::string& base, const std::string& 
 
 unsigned file_mode(const fs::path& path)
 {
-    struct stat st {};
+    struct stat st { };
     REQUIRE(::stat(path.c_str(), &st) == 0);
     return st.st_mode & 0777;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("StaticToken always answers the configured token", "[oauth]")
 {
@@ -137,22 +137,25 @@ TEST_CASE("ShopifyClientCredentials renews five minutes before expiry", "[oauth]
     LoopbackServer loopback;
     std::atomic<int> hits{0};
     std::string form_ok;
-    loopback.server().Post("/admin/oauth/access_token", [&](const httplib::Request& req, httplib::Response& res) {
-        const auto n = std::to_string(++hits);
-        form_ok = req.get_header_value("Content-Type") == "application/x-www-form-urlencoded" &&
-                          req.get_param_value("grant_type") == "client_credentials" &&
-                          req.get_param_value("client_id") == "cid" &&
-                          req.get_param_value("client_secret") == "s&cret=1"
-                      ? "yes"
-                      : "no";
-        res.set_content(R"({"access_token":"shpca_)" + n + R"(","scope":"read_orders","expires_in":86399})",
-                        "application/json");
-    });
+    loopback.server().Post(
+        "/admin/oauth/access_token", [&](const httplib::Request& req, httplib::Response& res) {
+            const auto n = std::to_string(++hits);
+            form_ok = req.get_header_value("Content-Type") == "application/x-www-form-urlencoded" &&
+                    req.get_param_value("grant_type") == "client_credentials" &&
+                    req.get_param_value("client_id") == "cid" &&
+                    req.get_param_value("client_secret") == "s&cret=1"
+                ? "yes"
+                : "no";
+            res.set_content(R"({"access_token":"shpca_)" + n +
+                                R"(","scope":"read_orders","expires_in":86399})",
+                            "application/json");
+        });
     loopback.start();
 
     Harness h;
-    ShopifyClientCredentials provider(h.context(), ClientCredentialsOptions{loopback.url(), "cid", "s&cret=1",
-                                                                            "FRR_SHOPIFY_CLIENT_SECRET", 300s});
+    ShopifyClientCredentials provider(
+        h.context(),
+        ClientCredentialsOptions{loopback.url(), "cid", "s&cret=1", "FRR_SHOPIFY_CLIENT_SECRET", 300s});
     CHECK(provider.access_token(k_now) == "shpca_1");
     CHECK(form_ok == "yes");
     CHECK(provider.access_token(k_now + 86399s - 301s) == "shpca_1");
@@ -160,7 +163,7 @@ TEST_CASE("ShopifyClientCredentials renews five minutes before expiry", "[oauth]
     CHECK(provider.access_token(k_now + 86399s - 300s) == "shpca_2");
     CHECK(hits == 2);
 
-    provider.reject("shpca_1"); // a stale 401 from before the renewal: nothing to do
+    provider.reject("shpca_1");  // a stale 401 from before the renewal: nothing to do
     CHECK(provider.access_token(k_now + 86399s) == "shpca_2");
     provider.reject("shpca_2");
     CHECK(provider.access_token(k_now + 86399s) == "shpca_3");
@@ -179,8 +182,9 @@ TEST_CASE("ShopifyClientCredentials reports invalid_client as a credentials erro
     });
     loopback.start();
     Harness h;
-    ShopifyClientCredentials provider(h.context(), ClientCredentialsOptions{loopback.url(), "cid", "wrong-secret",
-                                                                            "FRR_SHOPIFY_CLIENT_SECRET", 300s});
+    ShopifyClientCredentials provider(
+        h.context(),
+        ClientCredentialsOptions{loopback.url(), "cid", "wrong-secret", "FRR_SHOPIFY_CLIENT_SECRET", 300s});
     try {
         provider.access_token(k_now);
         FAIL("accepted a rejected client");
@@ -228,7 +232,7 @@ TEST_CASE("RefreshTokenProvider rotates and persists the refresh token in a 0600
         Harness h;
         RefreshTokenProvider provider(h.context(), klaviyo_options(loopback.url(), "refresh-0", cache));
         CHECK(provider.current_refresh_token() == "refresh-3");
-        CHECK(provider.access_token(k_now + 3600s) == "access-3"); // still valid: no request
+        CHECK(provider.access_token(k_now + 3600s) == "access-3");  // still valid: no request
         CHECK(tokens.hits == 3);
         CHECK(provider.access_token(k_now + 7200s) == "access-4");
     }
@@ -239,20 +243,21 @@ TEST_CASE("RefreshTokenProvider Shopify style posts JSON to the admin endpoint",
     LoopbackServer loopback;
     RotatingTokens tokens("shprt_0");
     std::string content_type, grant_type, client_id, client_secret;
-    loopback.server().Post("/admin/oauth/access_token", [&](const httplib::Request& req, httplib::Response& res) {
-        content_type = req.get_header_value("Content-Type");
-        rapidjson::Document doc;
-        doc.Parse(req.body.c_str());
-        // No Catch assertions on the server thread: a bad body just gets a 400.
-        if (!doc.IsObject() || !doc.HasMember("refresh_token") || !doc["refresh_token"].IsString()) {
-            res.status = 400;
-            return;
-        }
-        grant_type = doc["grant_type"].GetString();
-        client_id = doc["client_id"].GetString();
-        client_secret = doc["client_secret"].GetString();
-        tokens.answer(doc["refresh_token"].GetString(), res);
-    });
+    loopback.server().Post(
+        "/admin/oauth/access_token", [&](const httplib::Request& req, httplib::Response& res) {
+            content_type = req.get_header_value("Content-Type");
+            rapidjson::Document doc;
+            doc.Parse(req.body.c_str());
+            // No Catch assertions on the server thread: a bad body just gets a 400.
+            if (!doc.IsObject() || !doc.HasMember("refresh_token") || !doc["refresh_token"].IsString()) {
+                res.status = 400;
+                return;
+            }
+            grant_type = doc["grant_type"].GetString();
+            client_id = doc["client_id"].GetString();
+            client_secret = doc["client_secret"].GetString();
+            tokens.answer(doc["refresh_token"].GetString(), res);
+        });
     loopback.start();
 
     Harness h;
@@ -278,8 +283,9 @@ TEST_CASE("RefreshTokenProvider refuses a token cache readable by others", "[oau
     const auto cache = dir / "token-cache-klaviyo.json";
     save_token_cache(cache, CachedTokens{"refresh-9", sha256_hex("refresh-0"), "access-9", k_now + 3600s});
     REQUIRE(file_mode(cache) == 0600);
-    fs::permissions(cache, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                               fs::perms::others_read);
+    fs::permissions(cache,
+                    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+                        fs::perms::others_read);
     Harness h;
     try {
         RefreshTokenProvider provider(h.context(), klaviyo_options("http://127.0.0.1:9", "refresh-0", cache));
@@ -320,7 +326,7 @@ TEST_CASE("RefreshTokenProvider turns invalid_grant into exit 77 with a remedy",
         CHECK(e.render().find("revoked-refresh") == std::string::npos);
         CHECK(e.render().find("secret-k") == std::string::npos);
     }
-    CHECK(tokens.hits == 1); // a refusal is not retried
+    CHECK(tokens.hits == 1);  // a refusal is not retried
     CHECK_FALSE(fs::exists(dir / "cache.json"));
 }
 
@@ -381,10 +387,12 @@ TEST_CASE("RefreshTokenProvider renews once when many threads need a token", "[o
         CHECK(token == "access-1");
 }
 
-TEST_CASE("token_after_401: a renewed token for the refused one, nothing when retrying cannot help", "[oauth]")
+TEST_CASE("token_after_401: a renewed token for the refused one, nothing when retrying cannot help",
+          "[oauth]")
 {
     StaticToken key("pk_static");
-    CHECK_FALSE(token_after_401(key, "pk_static", k_now).has_value()); // the same key again would be refused again
+    CHECK_FALSE(
+        token_after_401(key, "pk_static", k_now).has_value());  // the same key again would be refused again
 
     LoopbackServer loopback;
     RotatingTokens tokens("refresh-0");
@@ -414,14 +422,14 @@ TEST_CASE("token_after_401: a rejected refresh token is a credentials error nami
     Harness h;
     RefreshTokenProvider provider(h.context(), klaviyo_options(loopback.url(), "refresh-0", {}));
     REQUIRE(provider.access_token(k_now) == "access-1");
-    tokens.revoke_all(); // the app was disconnected: refresh-1 is dead
+    tokens.revoke_all();  // the app was disconnected: refresh-1 is dead
     try {
         (void)token_after_401(provider, "access-1", k_now);
         FAIL("expected a credentials error");
     } catch (const frr::core::Error& e) {
         CHECK(e.code() == frr::core::ExitCode::credentials);
         CHECK_THAT(std::string(e.what()), Catch::Contains("refused the credentials"));
-        CHECK_THAT(e.where(), Catch::Contains("klaviyo")); // the platform is named once, in where()
+        CHECK_THAT(e.where(), Catch::Contains("klaviyo"));  // the platform is named once, in where()
         CHECK_THAT(e.remedy(), Catch::Contains("re-authorise the app and update FRR_KLAVIYO_REFRESH_TOKEN"));
     }
 }

@@ -11,7 +11,7 @@ using namespace frr::net;
 using namespace std::chrono_literals;
 
 namespace {
-const SteadyTime t0{}; // an arbitrary origin of the steady clock
+const SteadyTime t0{};  // an arbitrary origin of the steady clock
 }
 
 TEST_CASE("CostBucket imposes no wait until it has learned the bucket", "[rate]")
@@ -29,8 +29,8 @@ TEST_CASE("CostBucket waits exactly for the refill a query needs", "[rate]")
     bucket.observe(ThrottleStatus{2000.0, 100.0, 100.0}, t0);
     CHECK(bucket.learned());
     CHECK(bucket.wait_before(100, t0) == 0ms);
-    CHECK(bucket.wait_before(352, t0) == 2520ms);      // 252 points at 100/s
-    CHECK(bucket.wait_before(352, t0 + 1s) == 1520ms); // the bucket kept refilling
+    CHECK(bucket.wait_before(352, t0) == 2520ms);       // 252 points at 100/s
+    CHECK(bucket.wait_before(352, t0 + 1s) == 1520ms);  // the bucket kept refilling
     CHECK(bucket.wait_before(352, t0 + 3s) == 0ms);
     REQUIRE(bucket.estimate(t0 + 5s).has_value());
     CHECK(*bucket.estimate(t0 + 5s) == Approx(600.0));
@@ -57,8 +57,8 @@ TEST_CASE("CostBucket keeps points in flight out of a server view that may preda
 {
     CostBucket bucket;
     bucket.observe(ThrottleStatus{400.0, 400.0, 20.0}, t0);
-    CHECK(bucket.reserve(300, t0) == 0ms); // query A in flight
-    CHECK(bucket.reserve(50, t0) == 0ms);  // query B in flight
+    CHECK(bucket.reserve(300, t0) == 0ms);  // query A in flight
+    CHECK(bucket.reserve(50, t0) == 0ms);   // query B in flight
     // B's answer was computed before A reached the server: it says 350 are left.
     bucket.observe(ThrottleStatus{400.0, 350.0, 20.0}, t0, 50);
     // A's 300 points are still owed: a 300-point query must wait for 250 points (12.5 s).
@@ -88,14 +88,14 @@ TEST_CASE("WindowLimiter enforces the burst window", "[rate]")
     CHECK(limiter.reserve(t0 + 200ms) == 0ms);
     // The fourth within a second waits until the first leaves the window.
     CHECK(limiter.wait_before(t0 + 300ms) == 700ms);
-    CHECK(limiter.reserve(t0 + 300ms) == 700ms);     // booked at t0+1s
-    CHECK(limiter.reserve(t0 + 300ms) == 800ms);     // after t0+100ms leaves: t0+1.1s
+    CHECK(limiter.reserve(t0 + 300ms) == 700ms);  // booked at t0+1s
+    CHECK(limiter.reserve(t0 + 300ms) == 800ms);  // after t0+100ms leaves: t0+1.1s
     CHECK(limiter.wait_before(t0 + 2s) == 0ms);
 }
 
 TEST_CASE("WindowLimiter enforces the steady window", "[rate]")
 {
-    WindowLimiter limiter(10, 15); // Klaviyo XS-like steady limit
+    WindowLimiter limiter(10, 15);  // Klaviyo XS-like steady limit
     auto now = t0;
     for (int i = 0; i < 15; ++i) {
         now += limiter.reserve(now);
@@ -128,9 +128,12 @@ TEST_CASE("WindowLimiter corrects itself from RateLimit headers", "[rate]")
     CHECK(limiter.wait_before(t0 + 40s) == 0ms);
 
     // The server's limit is authoritative for the steady window.
-    HttpResult answer{HttpResponse{200, {{"ratelimit-limit", "750;w=60"}, {"ratelimit-remaining", "700"},
-                                         {"ratelimit-reset", "30"}}, ""},
-                      std::nullopt};
+    HttpResult answer{
+        HttpResponse{
+            200,
+            {{"ratelimit-limit", "750;w=60"}, {"ratelimit-remaining", "700"}, {"ratelimit-reset", "30"}},
+            ""},
+        std::nullopt};
     limiter.observe(answer, t0 + 41s);
     CHECK(limiter.steady() == 750);
 }

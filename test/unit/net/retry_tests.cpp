@@ -22,7 +22,7 @@ RetryPolicy policy()
     return RetryPolicy(options);
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("RetryPolicy backoff ceiling doubles from the base up to the cap", "[retry]")
 {

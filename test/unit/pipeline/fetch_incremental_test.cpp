@@ -41,12 +41,13 @@ model::Snapshot previous_snapshot()
     return s;
 }
 
-} // namespace
+}  // namespace
 
-TEST_CASE("the late look-back starts at the oldest judged order the previous run saw without its Placed Order",
-          "[pipeline]")
+TEST_CASE(
+    "the late look-back starts at the oldest judged order the previous run saw without its Placed Order",
+    "[pipeline]")
 {
-    core::ChecksConfig checks; // grace 1 h
+    core::ChecksConfig checks;  // grace 1 h
     auto prev = previous_snapshot();
     const core::TimePoint floor = k_as_of - 48h;
     prev.source.orders = {order("1", k_as_of - 20h), order("2", k_as_of - 10h), order("3", k_as_of - 5h)};
@@ -66,7 +67,7 @@ TEST_CASE("the late look-back ignores orders that were never judged or cannot ha
     checks.exclude_channels = {"pos"};
     auto prev = previous_snapshot();
     const core::TimePoint floor = k_as_of - 48h;
-    auto young = order("1", k_as_of - 30min); // inside the previous grace period
+    auto young = order("1", k_as_of - 30min);  // inside the previous grace period
     auto test_order = order("2", k_as_of - 20h);
     test_order.test = true;
     auto no_email = order("3", k_as_of - 19h);
@@ -123,16 +124,17 @@ pipeline::FetchWindow window_until(core::TimePoint until)
     return w;
 }
 
-} // namespace
+}  // namespace
 
-TEST_CASE("a run an hour after the previous one reuses the overlap of the windows and nothing else", "[pipeline]")
+TEST_CASE("a run an hour after the previous one reuses the overlap of the windows and nothing else",
+          "[pipeline]")
 {
-    auto prev = previous_snapshot(); // window [as_of - 24h, as_of)
+    auto prev = previous_snapshot();  // window [as_of - 24h, as_of)
     prev.source.orders = {order("1", k_as_of - (23h + 30min)), order("2", k_as_of - 2h)};
     prev.source.customers = {customer("10", k_as_of - (23h + 30min)), customer("11", k_as_of - 3h)};
     prev.destination.profiles = {profile("p10", "c10", model::DestinationConsent::subscribed),
                                  profile("p11", "c11", model::DestinationConsent::subscribed)};
-    const auto w = window_until(k_as_of + 1h); // since = as_of - 23h
+    const auto w = window_until(k_as_of + 1h);  // since = as_of - 23h
     auto reused = pipeline::reusable_window(prev, w);
     CHECK(reused.resume_at == k_as_of);
     REQUIRE(reused.orders.size() == 1);
@@ -158,7 +160,8 @@ TEST_CASE("merging: fetched records win, reused ones fill in, Klaviyo's updated 
     pipeline::ReusedWindow reused;
     reused.resume_at = k_as_of;
     reused.orders = {order("1", k_as_of - 5h), order("2", k_as_of - 4h)};
-    reused.customers = {customer("10", k_as_of - 5h), customer("11", k_as_of - 4h), customer("12", k_as_of - 3h)};
+    reused.customers = {customer("10", k_as_of - 5h), customer("11", k_as_of - 4h),
+                        customer("12", k_as_of - 3h)};
     reused.profiles = {profile("p10", "c10", model::DestinationConsent::subscribed),
                        profile("p11", "c11", model::DestinationConsent::subscribed)};
     pipeline::Incremental incremental("run-1", {}, core::TimePoint::max(), reused);
@@ -176,7 +179,7 @@ TEST_CASE("merging: fetched records win, reused ones fill in, Klaviyo's updated 
     auto updated_order = order("2", k_as_of - 4h);
     updated_order.cancelled_at = k_as_of + 10min;
     source.data.orders = {updated_order, order("3", k_as_of + 30min)};
-    source.data.customers = {customer("11", k_as_of + 20min)}; // updated again: looked up again
+    source.data.customers = {customer("11", k_as_of + 20min)};  // updated again: looked up again
     connectors::klaviyo::DestinationFetch destination;
     destination.manifest.status = model::Coverage::complete;
     destination.data.profiles = {profile("p11", "c11", model::DestinationConsent::unsubscribed)};
@@ -193,17 +196,18 @@ TEST_CASE("merging: fetched records win, reused ones fill in, Klaviyo's updated 
     std::map<std::string, core::TimePoint> customers;
     for (const auto& c : source.data.customers)
         customers[c.id] = c.updated_at;
-    CHECK(customers == std::map<std::string, core::TimePoint>{
-                           {"10", k_as_of - 5h}, {"11", k_as_of + 20min}, {"12", k_as_of - 3h}});
+    CHECK(customers ==
+          std::map<std::string, core::TimePoint>{
+              {"10", k_as_of - 5h}, {"11", k_as_of + 20min}, {"12", k_as_of - 3h}});
     std::map<std::string, model::DestinationConsent> profiles;
     for (const auto& p : destination.data.profiles)
         profiles[p.id] = p.consent;
     // p10 changed on Klaviyo's side only; p12 is new for a reused customer; p99 belongs to no
     // customer of the window; p11 came from this run's lookup.
-    CHECK(profiles == std::map<std::string, model::DestinationConsent>{
-                          {"p10", model::DestinationConsent::unsubscribed},
-                          {"p11", model::DestinationConsent::unsubscribed},
-                          {"p12", model::DestinationConsent::subscribed}});
+    CHECK(profiles ==
+          std::map<std::string, model::DestinationConsent>{{"p10", model::DestinationConsent::unsubscribed},
+                                                           {"p11", model::DestinationConsent::unsubscribed},
+                                                           {"p12", model::DestinationConsent::subscribed}});
     CHECK(destination.manifest.counts["profiles"] == 3);
 }
 

@@ -28,13 +28,14 @@ ReportInput paused_input()
     return in;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a paused platform leads the report with one paused notice naming it and since when")
 {
     auto v = build_view(paused_input());
     CHECK(v.verdict.rfind("Monitoring paused: Klaviyo unavailable since 26 Nov 2026 06:00 GMT.", 0) == 0);
-    CHECK(v.subject.find("Monitoring paused: Klaviyo unavailable since 26 Nov 2026 06:00 GMT") != std::string::npos);
+    CHECK(v.subject.find("Monitoring paused: Klaviyo unavailable since 26 Nov 2026 06:00 GMT") !=
+          std::string::npos);
 }
 
 TEST_CASE("the first report after a paused run says monitoring resumed")

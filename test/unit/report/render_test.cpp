@@ -33,7 +33,7 @@ Written write_fixture(test::ReportFixture& fx, const core::Redactor* redactor = 
             test::read_text(files.json)};
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("all four formats are written with the sections in the agreed order", "[report]")
 {
@@ -42,16 +42,21 @@ TEST_CASE("all four formats are written with the sections in the agreed order", 
     CHECK(files.subject == "[frr] CRITICAL 54/100 \u2014 Fixture Store: 14 orders missing in Klaviyo");
     CHECK(files.status == "critical");
     auto w = write_fixture(fx);
-    check_in_order(w.text, {"CRITICAL  54/100", "Data is being lost", "MISSED REPORT", "WHAT CHANGED SINCE THE LAST REPORT",
-                            "New problems:", "#1041", "Still open:", "Fixed:", "#1020", "WHAT NEEDS ATTENTION",
-                            "1. [CRITICAL] 14 orders missing in Klaviyo", "What to do:",
-                            "2. [CRITICAL] 2 customers whose email consent differs", "3. [WARNING] 1 order with the wrong value",
-                            "TREND", "WHAT WE COULD NOT CHECK", "lists:read", "TECHNICAL APPENDIX", "requests 57"});
-    check_in_order(w.markdown, {"**CRITICAL · 54/100**", "## What changed since the last report", "## What needs attention",
-                                "### 1. 14 orders missing in Klaviyo", "## Trend", "## What we could not check",
-                                "## Technical appendix", "| Klaviyo | partial |"});
-    check_in_order(w.html, {"CRITICAL", ">54<", "What changed since the last report", "What needs attention",
-                            "1. 14 orders missing in Klaviyo", "Trend", "What we could not check", "Technical appendix"});
+    check_in_order(w.text,
+                   {"CRITICAL  54/100", "Data is being lost", "MISSED REPORT",
+                    "WHAT CHANGED SINCE THE LAST REPORT", "New problems:", "#1041", "Still open:", "Fixed:",
+                    "#1020", "WHAT NEEDS ATTENTION", "1. [CRITICAL] 14 orders missing in Klaviyo",
+                    "What to do:", "2. [CRITICAL] 2 customers whose email consent differs",
+                    "3. [WARNING] 1 order with the wrong value", "TREND", "WHAT WE COULD NOT CHECK",
+                    "lists:read", "TECHNICAL APPENDIX", "requests 57"});
+    check_in_order(w.markdown,
+                   {"**CRITICAL · 54/100**", "## What changed since the last report",
+                    "## What needs attention", "### 1. 14 orders missing in Klaviyo", "## Trend",
+                    "## What we could not check", "## Technical appendix", "| Klaviyo | partial |"});
+    check_in_order(w.html,
+                   {"CRITICAL", ">54<", "What changed since the last report", "What needs attention",
+                    "1. 14 orders missing in Klaviyo", "Trend", "What we could not check",
+                    "Technical appendix"});
     rapidjson::Document doc;
     doc.Parse(w.json.c_str());
     REQUIRE_FALSE(doc.HasParseError());
@@ -112,10 +117,11 @@ TEST_CASE("the HTML email is self-contained, phone-width and dark-mode aware", "
     CHECK(w.html.find("max-width:640px") != std::string::npos);
     CHECK(w.html.find("prefers-color-scheme: dark") != std::string::npos);
     CHECK(w.html.find("name=\"color-scheme\"") != std::string::npos);
-    CHECK(w.html.find("&mdash;") == std::string::npos); // escaping, not entities, in values
+    CHECK(w.html.find("&mdash;") == std::string::npos);  // escaping, not entities, in values
 }
 
-TEST_CASE("HTML escapes an apostrophe as the numeric entity (#39, known to every mail client), never as apos", "[report]")
+TEST_CASE("HTML escapes an apostrophe as the numeric entity (#39, known to every mail client), never as apos",
+          "[report]")
 {
     CHECK(report::html_escape("O'Neill & <Sons> \"x\"") == "O&#39;Neill &amp; &lt;Sons&gt; &quot;x&quot;");
     test::ReportFixture fx;
@@ -137,12 +143,14 @@ TEST_CASE("a templates_dir overrides one format and the others fall back to the 
     test::ReportFixture fx;
     auto dir = fx.tmp / "templates";
     std::filesystem::create_directories(dir);
-    test::write_text(dir / "report.txt", "CUSTOM {{status_label}} {{score}} {{#issues}}[{{headline}}]{{/issues}}\n");
+    test::write_text(dir / "report.txt",
+                     "CUSTOM {{status_label}} {{score}} {{#issues}}[{{headline}}]{{/issues}}\n");
     auto options = fx.options();
     options.templates_dir = dir;
     auto files = report::write_report(fx.state, fx.run, options);
     CHECK(test::read_text(files.text) ==
-          "CUSTOM CRITICAL 54 [14 orders missing in Klaviyo][2 customers whose email consent differs in Klaviyo]"
+          "CUSTOM CRITICAL 54 [14 orders missing in Klaviyo][2 customers whose email consent differs in "
+          "Klaviyo]"
           "[1 order with the wrong value in Klaviyo]\n");
     CHECK(test::read_text(files.html).find("What needs attention") != std::string::npos);
 }

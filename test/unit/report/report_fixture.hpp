@@ -29,7 +29,8 @@ struct ReportFixture {
             auto id = "202607" + std::to_string(day) + "T060000Z-00000" + std::to_string(day - 11);
             auto dir = state.root() / "runs" / id;
             std::filesystem::create_directories(dir);
-            std::filesystem::copy_file(report_fixtures() / ("history/score-202607" + std::to_string(day) + ".json"),
+            std::filesystem::copy_file(report_fixtures() /
+                                           ("history/score-202607" + std::to_string(day) + ".json"),
                                        dir / "score.json");
         }
         auto dir = state.root() / "runs" / "20260715T060000Z-000009";
@@ -47,4 +48,4 @@ struct ReportFixture {
     }
 };
 
-} // namespace frr::test
+}  // namespace frr::test

@@ -40,7 +40,8 @@ TEST_CASE("the view ranks issues by severity then score points and words the sub
     CHECK(view.issues[0].examples.size() == 5);
     CHECK(view.issues[0].more_text == "and 9 more");
     CHECK(view.as_of_local == "15 Jul 2026 07:00 BST");
-    CHECK(view.changes.score_change == "Score 54, down 31 from 85 in the last report (13 Jul 2026 07:00 BST).");
+    CHECK(view.changes.score_change ==
+          "Score 54, down 31 from 85 in the last report (13 Jul 2026 07:00 BST).");
     CHECK(view.trend.score_sparkline == "▇▇▅");
 }
 

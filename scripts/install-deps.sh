@@ -9,6 +9,8 @@ packages=(
   libcli11-dev libcurl4-openssl-dev rapidjson-dev libfmt-dev libyaml-cpp-dev
   catch2 libcpp-httplib-dev libkainjow-mustache-dev libssl-dev
   libhowardhinnant-date-dev tzdata
+  # email identity (lib/text): Unicode case folding and normalisation, IDNA
+  libicu-dev libidn2-dev
   python3 python3-aiosmtpd curl procps
   # make fuzz-smoke: clang and its libFuzzer/ASan/UBSan runtimes (a Recommends of clang-14's
   # libclang-common-14-dev, so not pulled in by --no-install-recommends)

@@ -1,5 +1,7 @@
 #include "checks/findings_json.hpp"
 
+#include "text/json_writer.hpp"
+
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "model/json_fields.hpp"
@@ -14,7 +16,7 @@ namespace frr::checks {
 
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+using Writer = text::Utf8Writer<rapidjson::PrettyWriter<rapidjson::StringBuffer>>;
 
 void put(Writer& w, const char* key, std::string_view value)
 {

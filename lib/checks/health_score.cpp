@@ -1,5 +1,7 @@
 #include "checks/health_score.hpp"
 
+#include "text/json_writer.hpp"
+
 #include "core/time.hpp"
 
 #include <algorithm>
@@ -114,7 +116,7 @@ core::ExitCode exit_code_for(const Findings& findings, const HealthScore& score)
 
 std::string score_json(const Findings& f, const HealthScore& s)
 {
-    using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+    using Writer = text::Utf8Writer<rapidjson::PrettyWriter<rapidjson::StringBuffer>>;
     rapidjson::StringBuffer buffer;
     Writer w(buffer);
     w.SetIndent(' ', 1);

@@ -1,5 +1,7 @@
 #include "connectors/json_access.hpp"
 
+#include "text/json_writer.hpp"
+
 #include "core/time.hpp"
 
 #include <cmath>
@@ -121,7 +123,7 @@ std::string percent_encode(std::string_view s)
 std::string json_string(std::string_view s)
 {
     rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    text::Utf8Writer<rapidjson::Writer<rapidjson::StringBuffer>> writer(buffer);
     writer.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
     return std::string(buffer.GetString(), buffer.GetSize());
 }

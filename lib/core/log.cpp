@@ -1,5 +1,7 @@
 #include "core/log.hpp"
 
+#include "text/utf8.hpp"
+
 #include <chrono>
 #include <date/date.h>
 #include <fmt/format.h>
@@ -48,8 +50,10 @@ void Logger::log(LogLevel level, std::string_view component, std::string_view me
     std::fflush(m_sink);
 }
 
-std::string json_quote(std::string_view s)
+std::string json_quote(std::string_view raw)
 {
+    // Valid UTF-8 whatever the input: ill-formed bytes become U+FFFD.
+    const std::string s = text::to_valid_utf8(raw);
     std::string out = "\"";
     for (unsigned char c : s) {
         switch (c) {

@@ -1,5 +1,7 @@
 #include "core/redact.hpp"
 
+#include "text/email_identity.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -71,16 +73,7 @@ std::string redact_url(std::string_view url)
 
 std::string mask_email(std::string_view email)
 {
-    auto at = email.find('@');
-    if (email.empty())
-        return {};
-    if (at == std::string_view::npos || at == 0)
-        return "***";
-    std::string out;
-    out += email[0];
-    out += "***";
-    out += email.substr(at);
-    return out;
+    return text::mask_email(email);
 }
 
 void Redactor::add_secret(std::string secret)

@@ -12,7 +12,8 @@ namespace frr::core {
 // path of Slack and other webhook URLs. Keeps scheme, host and path shape.
 std::string redact_url(std::string_view url);
 
-// "jane.doe@example.com" -> "j***@example.com"; "" stays "".
+// "jane.doe@example.com" -> "j***@example.com"; "" stays ""; whole characters, valid UTF-8
+// (text::mask_email).
 std::string mask_email(std::string_view email);
 
 // Holds the run's secret values (tokens, keys, passwords, webhook URLs) and

@@ -6,7 +6,8 @@
 
 namespace frr::model {
 
-// Trimmed and lower-cased: the form both platforms match on.
+// The email identity (text/email_identity.hpp): trimmed, case-folded, the domain in its IDNA
+// ASCII form. Two addresses of one person have one identity (docs/sync-semantics.md).
 std::string normalize_email(std::string_view email);
 
 class EmailHasher {

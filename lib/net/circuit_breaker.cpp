@@ -1,5 +1,7 @@
 #include "net/circuit_breaker.hpp"
 
+#include "text/json_writer.hpp"
+
 #include "core/error.hpp"
 #include "core/time.hpp"
 
@@ -15,7 +17,7 @@ namespace frr::net {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Writer = text::Utf8Writer<rapidjson::Writer<rapidjson::StringBuffer>>;
 
 void write_time(Writer& w, const char* key, const std::optional<core::TimePoint>& t)
 {

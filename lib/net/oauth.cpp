@@ -1,5 +1,7 @@
 #include "net/oauth.hpp"
 
+#include "text/json_writer.hpp"
+
 #include "core/error.hpp"
 #include "net/token_cache.hpp"
 
@@ -130,7 +132,7 @@ HttpRequest RefreshTokenProvider::grant_request() const
         request.url = join_url(m_options.base_url, "/admin/oauth/access_token");
         request.headers.emplace_back("Content-Type", "application/json");
         rapidjson::StringBuffer buffer;
-        rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+        text::Utf8Writer<rapidjson::Writer<rapidjson::StringBuffer>> w(buffer);
         w.StartObject();
         w.Key("client_id");
         w.String(m_options.client_id.c_str());

@@ -1,5 +1,7 @@
 #include "net/token_cache.hpp"
 
+#include "text/json_writer.hpp"
+
 #include "core/error.hpp"
 #include "core/state_dir.hpp"
 #include "core/time.hpp"
@@ -66,7 +68,7 @@ std::optional<CachedTokens> load_token_cache(const std::filesystem::path& path)
 void save_token_cache(const std::filesystem::path& path, const CachedTokens& tokens)
 {
     rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    text::Utf8Writer<rapidjson::Writer<rapidjson::StringBuffer>> w(buffer);
     w.StartObject();
     w.Key("version");
     w.Int(k_cache_version);

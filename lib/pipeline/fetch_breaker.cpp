@@ -1,5 +1,7 @@
 #include "pipeline/fetch_breaker.hpp"
 
+#include "text/json_writer.hpp"
+
 #include "core/error.hpp"
 
 #include <filesystem>
@@ -23,7 +25,7 @@ BreakerFile::BreakerFile(const core::StateDir& state, const core::BreakerConfig&
                           "delete it to reset the breakers");
     for (const auto& m : doc.GetObject()) {
         rapidjson::StringBuffer buffer;
-        rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+        text::Utf8Writer<rapidjson::Writer<rapidjson::StringBuffer>> writer(buffer);
         m.value.Accept(writer);
         m_breakers.insert_or_assign(
             m.name.GetString(),

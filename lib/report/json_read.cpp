@@ -1,5 +1,7 @@
 #include "report/json_read.hpp"
 
+#include "text/json_writer.hpp"
+
 #include "core/error.hpp"
 #include "core/time.hpp"
 
@@ -139,7 +141,7 @@ std::string display(const rapidjson::Value& value)
     if (value.IsNull())
         return {};
     rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    text::Utf8Writer<rapidjson::Writer<rapidjson::StringBuffer>> writer(buffer);
     value.Accept(writer);
     return buffer.GetString();
 }

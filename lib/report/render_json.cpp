@@ -1,4 +1,5 @@
 // The JSON report ("frr.report/1"): the view model's facts for integrations.
+#include "text/json_writer.hpp"
 // Field names are interface (docs/report.md); add fields, never rename.
 #include "report/render.hpp"
 
@@ -11,7 +12,7 @@ namespace frr::report {
 
 namespace {
 
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+using Writer = text::Utf8Writer<rapidjson::PrettyWriter<rapidjson::StringBuffer>>;
 
 void kv(Writer& w, const char* key, const std::string& value)
 {

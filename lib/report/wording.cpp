@@ -2,6 +2,8 @@
 // the noun phrases of CONTRACTS.md section 4's defect kinds.
 #include "report/view.hpp"
 
+#include "text/utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -33,10 +35,13 @@ constexpr std::array<KindPhrase, 10> k_phrases{{
     {"volume_gap", "day with orders missing in Klaviyo", "days with orders missing in Klaviyo"},
 }};
 
+// Bytes of non-ASCII characters count as email characters (internationalised addresses), so a
+// local part is never cut inside a character and masked only after its first whole one.
 bool is_email_char(char c)
 {
     auto u = static_cast<unsigned char>(c);
-    return std::isalnum(u) != 0 || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '\'';
+    return u >= 0x80 || std::isalnum(u) != 0 || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' ||
+        c == '\'';
 }
 
 }  // namespace
@@ -97,7 +102,8 @@ std::string mask_emails_in(std::string_view text)
         out.append(text.substr(i, start - i));
         if (looks_like_email &&
             !(at - start >= 1 && text.substr(start, at - start).find("***") != std::string_view::npos))
-            out += std::string(1, text[start]) + "***" + std::string(text.substr(at, end - at));
+            out += std::string(frr::text::utf8_prefix(text.substr(start), 1)) + "***" +
+                std::string(text.substr(at, end - at));
         else
             out.append(text.substr(start, end - start));
         i = end;

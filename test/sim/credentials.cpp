@@ -53,6 +53,7 @@ TokenInfo CredentialRegistry::check(Platform p, std::string_view token, Time now
     info.scopes = e.scopes;
     info.owner = e.owner;
     info.expires_at = e.expires_at;
+    info.is_static = e.is_static;
     if (e.revoked)
         info.status = TokenStatus::revoked;
     else if (e.expires_at && now >= *e.expires_at)

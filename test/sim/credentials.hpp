@@ -26,6 +26,7 @@ struct TokenInfo {
     std::vector<std::string> scopes;
     std::string owner;  // rate-limit bucket key: account / app install
     std::optional<Time> expires_at;
+    bool is_static = false;  // a static token or private key, not an issued OAuth access token
 };
 
 struct OAuthClient {

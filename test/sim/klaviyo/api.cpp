@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include "json.hpp"
+#include "query_params.hpp"
 
 namespace frr::sim::klaviyo {
 
@@ -58,7 +59,12 @@ KlaviyoApi::Caller KlaviyoApi::authenticate(const httplib::Request& req) const
     } else {
         throw not_authenticated("Missing or invalid authorization scheme. Please use Klaviyo-API-Key.");
     }
-    const TokenInfo info = m_ctx.credentials().check(Platform::klaviyo, token, m_ctx.now());
+    TokenInfo info = m_ctx.credentials().check(Platform::klaviyo, token, m_ctx.now());
+    // The scheme names the credential's kind: `Klaviyo-API-Key` carries a private key, `Bearer`
+    // an OAuth access token (api/klaviyo.md section 1). A key under the other scheme is refused
+    // like an unknown one.
+    if (info.status != TokenStatus::unknown && bearer == info.is_static)
+        info.status = TokenStatus::unknown;
     switch (info.status) {
     case TokenStatus::ok: return Caller{info.owner, info.scopes};
     case TokenStatus::expired:
@@ -163,6 +169,7 @@ void KlaviyoApi::serve(Endpoint endpoint, const httplib::Request& req, httplib::
         const Caller caller = authenticate(req);
         const Revision revision = resolve_revision(req.get_header_value("revision"),
                                                    std::chrono::floor<std::chrono::days>(m_ctx.now()));
+        validate_query(endpoint, revision, req.params);
         ApiRequest request(endpoint, origin_of(req, m_ctx), req.path, req.params, revision);
         for (const auto scope : request.spec().scopes) {
             if (!has_scope(caller.scopes, scope)) {

@@ -281,6 +281,10 @@ void validate_filter(const Filter& filter, std::span<const FieldRule> rules)
             if (!contains(rule->list, condition.op)) {
                 throw invalid_filter("array value not allowed: " + where);
             }
+            // "Max of 100 items per list filter" (the stored OpenAPI document's filter texts).
+            if (condition.value.items.size() > k_max_list_items) {
+                throw invalid_filter("more than 100 values in " + where);
+            }
             for (const auto& item : condition.value.items) {
                 if (!literal_matches(item, rule->type)) {
                     throw invalid_filter("wrong value type in " + where);

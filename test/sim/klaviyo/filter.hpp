@@ -11,6 +11,9 @@
 
 namespace frr::sim::klaviyo {
 
+// Largest array an `any(...)` or `equals(...)` list may hold.
+inline constexpr std::size_t k_max_list_items = 100;
+
 enum class FilterOp { equals, any, greater_than, greater_or_equal, less_than, less_or_equal, has };
 
 // What a bare or quoted literal turned out to be. Strings must be quoted; datetimes, numbers and

@@ -1,6 +1,10 @@
 #include "graphql_parser.hpp"
 
+#include <optional>
 #include <set>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "graphql_lexer.hpp"
 
@@ -240,16 +244,19 @@ private:
 struct Resolver {
     const Document& document;
     const std::map<std::string, Value>& variables;
+    std::string operation_label;             // "OrdersPage", or "anonymous query"
     std::set<std::string> active_fragments;  // guards against spread cycles
+    std::set<std::string> used;              // variables referenced by the selected operation
 
-    Value substitute(const Value& value) const
+    Value substitute(const Value& value)
     {
         if (value.kind == ValueKind::Variable) {
             auto it = variables.find(value.text);
             if (it == variables.end()) {
-                throw GraphqlError("Variable $" + value.text + " is used by anonymous query but not declared",
-                                   1, 1);
+                throw GraphqlError(
+                    "Variable $" + value.text + " is used by " + operation_label + " but not declared", 1, 1);
             }
+            used.insert(value.text);
             return it->second;
         }
         Value out = value;
@@ -297,6 +304,54 @@ struct Resolver {
         }
     }
 };
+
+// GraphQL input coercion of a variable's JSON value to its declared type (spec section 3.5 and
+// graphql-ruby's messages): nullopt when it coerces, else the explanation Shopify reports.
+std::optional<std::string> coercion_problem(std::string_view type, const rapidjson::Value& json)
+{
+    if (!type.empty() && type.back() == '!')
+        type.remove_suffix(1);
+    if (json.IsNull())
+        return std::nullopt;  // non-null is checked by the caller
+    if (type.size() >= 2 && type.front() == '[' && type.back() == ']') {
+        const std::string_view inner = type.substr(1, type.size() - 2);
+        if (!json.IsArray())
+            return coercion_problem(inner, json);  // a single value coerces to a list of one
+        for (const auto& item : json.GetArray()) {
+            if (item.IsNull() && !inner.empty() && inner.back() == '!')
+                return std::string("Expected value to not be null");
+            if (auto problem = coercion_problem(inner, item))
+                return problem;
+        }
+        return std::nullopt;
+    }
+    auto shown = [&] {
+        rapidjson::StringBuffer buffer;
+        rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+        json.Accept(writer);
+        return std::string(buffer.GetString(), buffer.GetSize());
+    };
+    const auto could_not = [&] { return "Could not coerce value " + shown() + " to " + std::string(type); };
+    if (type == "Int") {
+        if (!json.IsInt())
+            return could_not();
+    } else if (type == "Float") {
+        if (!json.IsNumber())
+            return could_not();
+    } else if (type == "Boolean") {
+        if (!json.IsBool())
+            return could_not();
+    } else if (type == "ID") {
+        if (!json.IsString() && !json.IsInt64())
+            return could_not();
+    } else if (type == "String" || type == "DateTime" || type == "URL" || type == "UnsignedInt64" ||
+               type == "Decimal" || type == "Money" || type == "HTML" || type == "JSON") {
+        if (!json.IsString() && !(type == "JSON"))
+            return could_not();
+    }
+    // Enums and input objects: checked where the argument is used.
+    return std::nullopt;
+}
 
 }  // namespace
 
@@ -359,6 +414,11 @@ ResolvedOperation resolve_operation(const Document& document, const std::string&
                 provided = &it->value;
         }
         if (provided != nullptr) {
+            if (auto problem = coercion_problem(definition.type, *provided)) {
+                throw GraphqlError("Variable $" + definition.name + " of type " + definition.type +
+                                       " was provided invalid value",
+                                   1, 1, *problem);
+            }
             values[definition.name] = value_from_json(*provided);
         } else if (definition.default_value) {
             values[definition.name] = *definition.default_value;
@@ -371,10 +431,19 @@ ResolvedOperation resolve_operation(const Document& document, const std::string&
                                1, 1);
         }
     }
-    Resolver resolver{document, values, {}};
+    const std::string label = operation->name.empty()
+        ? std::string(operation->type == OperationType::Mutation ? "anonymous mutation" : "anonymous query")
+        : operation->name;
+    Resolver resolver{document, values, label, {}, {}};
     ResolvedOperation resolved;
     resolved.type = operation->type;
     resolver.flatten(operation->selections, "", resolved.fields);
+    // GraphQL validation "All Variables Used": a declared variable nothing reads is an error.
+    for (const auto& definition : operation->variables) {
+        if (!resolver.used.count(definition.name))
+            throw GraphqlError("Variable $" + definition.name + " is declared by " + label + " but not used",
+                               1, 1);
+    }
     return resolved;
 }
 

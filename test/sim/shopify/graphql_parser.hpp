@@ -18,18 +18,22 @@ namespace frr::sim::shopify {
 // ("Parse error on \"}\" (RCURLY) at [1, 5]") so clients see real shapes.
 class GraphqlError : public std::runtime_error {
 public:
-    GraphqlError(const std::string& message, int line, int column)
+    GraphqlError(const std::string& message, int line, int column, std::string problem = {})
         : std::runtime_error(message),
           m_line(line),
-          m_column(column)
+          m_column(column),
+          m_problem(std::move(problem))
     {
     }
     int line() const { return m_line; }
     int column() const { return m_column; }
+    // For invalid variable values: graphql-ruby's `extensions.problems[0].explanation`.
+    const std::string& problem() const { return m_problem; }
 
 private:
     int m_line;
     int m_column;
+    std::string m_problem;
 };
 
 Document parse_document(std::string_view text);

@@ -208,6 +208,24 @@ HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::stri
         operation = resolve_operation(document, operation_name, variables);
     } catch (const GraphqlError& error) {
         answer.body = error_body({{error.what(), std::pair{error.line(), error.column()}}});
+        if (!error.problem().empty()) {
+            // graphql-ruby's shape for a variable that does not coerce: the value and why.
+            rapidjson::Document body;
+            body.Parse(answer.body.c_str());
+            auto& a = body.GetAllocator();
+            rapidjson::Value problem(rapidjson::kObjectType);
+            problem.AddMember("path", rapidjson::Value(rapidjson::kArrayType), a);
+            problem.AddMember("explanation", rapidjson::Value(error.problem().c_str(), a), a);
+            rapidjson::Value problems(rapidjson::kArrayType);
+            problems.PushBack(problem, a);
+            rapidjson::Value extensions(rapidjson::kObjectType);
+            extensions.AddMember("problems", problems, a);
+            body["errors"][0].AddMember("extensions", extensions, a);
+            rapidjson::StringBuffer buffer;
+            JsonWriter w(buffer);
+            body.Accept(w);
+            answer.body.assign(buffer.GetString(), buffer.GetSize());
+        }
         return answer;
     }
     const std::string label = operation_label(document, operation_name);

@@ -342,8 +342,12 @@ TEST_CASE("klaviyo http: events page exactly once, in order, and late events app
         CHECK(included.insert(std::string(r["type"].GetString()) + "/" + r["id"].GetString()).second);
     }
     CHECK(included.count("metric/" + metric) == 1);
-    // Revision-dependent page size: fixed 200 before 2026-01-15.
-    CHECK(sim.get_json(query, "2025-10-15").doc["data"].Size() == 200);
+    // Revision-dependent page size: fixed 200 before 2026-01-15, where page[size] is no parameter.
+    const auto old_revision = sim.get_json(query, "2025-10-15");
+    CHECK(old_revision.status == 400);
+    CHECK(std::string(old_revision.doc["errors"][0]["source"]["parameter"].GetString()) == "page[size]");
+    const std::string fixed = fmt::format("/api/events?filter=equals(metric_id,\"{}\")", metric);
+    CHECK(sim.get_json(fixed, "2025-10-15").doc["data"].Size() == 200);
     CHECK(sim.get("/api/events?page[size]=1001").status == 400);
     CHECK(sim.get("/api/events?page[size]=1000").status == 200);
 }
@@ -570,4 +574,57 @@ TEST_CASE("klaviyo http: injected faults (429 without Retry-After, HTML 503, sho
         ids.push_back(id);
     CHECK(ids.size() == sim.store.profiles.size());
     CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == ids.size());
+}
+
+// Each deliberately wrong request Klaviyo refuses is refused here too (docs/simulator.md,
+// "Strictness"), with the JSON:API error shape.
+TEST_CASE("klaviyo http: strictness refuses what Klaviyo refuses", "[klaviyo][strict]")
+{
+    KlaviyoServer sim;
+    auto refused = [&](const Reply& r, int status, const std::string& parameter = "") {
+        INFO(r.body);
+        CHECK(r.status == status);
+        rapidjson::Document doc;
+        doc.Parse(r.body.c_str());
+        REQUIRE(doc.IsObject());
+        REQUIRE(doc["errors"].IsArray());
+        const auto& e = doc["errors"][0];
+        CHECK(e["status"].GetInt() == status);
+        CHECK(e.HasMember("code"));
+        CHECK(e.HasMember("title"));
+        CHECK(e.HasMember("detail"));
+        if (!parameter.empty())
+            CHECK(std::string(e["source"]["parameter"].GetString()) == parameter);
+    };
+    // Unknown query parameters, fields and additional-fields.
+    refused(sim.get("/api/profiles?page[limit]=5"), 400, "page[limit]");
+    refused(sim.get("/api/profiles?fields[profile]=email,shoe_size"), 400, "fields[profile]");
+    refused(sim.get("/api/profiles?additional-fields[profile]=everything"), 400,
+            "additional-fields[profile]");
+    refused(sim.get("/api/lists?additional-fields[list]=profile_count"), 400, "additional-fields[list]");
+    refused(sim.get("/api/events?include=flows"), 400, "include");
+    CHECK(sim.get("/api/profiles?fields[profile]=email,subscriptions.email.marketing.consent").status == 200);
+    // page[size] only where the revision has it: metrics never, events from 2026-01-15,
+    // lists and segments from 2026-04-15.
+    refused(sim.get("/api/metrics?page[size]=10"), 400, "page[size]");
+    refused(sim.get("/api/events?page[size]=10", "2025-10-15"), 400, "page[size]");
+    CHECK(sim.get("/api/events?page[size]=10", "2026-01-15").status == 200);
+    refused(sim.get("/api/lists?page[size]=5", "2026-01-15"), 400, "page[size]");
+    CHECK(sim.get("/api/lists?page[size]=5", "2026-04-15").status == 200);
+    // any() takes at most 100 values.
+    std::string hundred;
+    for (int i = 0; i < 100; ++i)
+        hundred += fmt::format("{}\"user{:03d}@example.com\"", i ? "," : "", i);
+    const std::string hundred_and_one = hundred + ",\"extra@example.com\"";
+    CHECK(sim.get("/api/profiles?filter=any(email,[" + hundred + "])&page[size]=100").status == 200);
+    refused(sim.get("/api/profiles?filter=any(email,[" + hundred_and_one + "])"), 400, "filter");
+    // The auth scheme names the credential's kind: a private key under Bearer, or an OAuth
+    // access token under Klaviyo-API-Key, is refused.
+    refused(sim.get("/api/metrics", "2026-07-15", "Bearer pk_test"), 401);
+    auto token = sim.refresh("frrsim-klaviyo-initial-refresh");
+    REQUIRE(token.status == 200);
+    const std::string access = token.doc["access_token"].GetString();
+    CHECK(sim.get("/api/metrics", "2026-07-15", "Bearer " + access).status == 200);
+    refused(sim.get("/api/metrics", "2026-07-15", "Klaviyo-API-Key " + access), 401);
+    CHECK(sim.get("/api/metrics", "2026-07-15", "Klaviyo-API-Key pk_test").status == 200);
 }

@@ -283,3 +283,37 @@ TEST_CASE("shopify routes over HTTP on an ephemeral port", "[shopify]")
     server.stop();
     thread.join();
 }
+
+// GraphQL variable validation as graphql-ruby does it for Shopify (docs/simulator.md,
+// "Strictness"): a value of the wrong type, a declared variable nothing uses, a used variable
+// nobody declared; each answered with errors and no data.
+TEST_CASE("shopify refuses wrongly typed, unused and undeclared variables", "[shopify][strict]")
+{
+    World world;
+    const std::string page =
+        "query OrdersPage($first: Int!, $query: String) { orders(first: $first, query: $query) "
+        "{ nodes { id } } }";
+    auto good = world.gql(page, R"({"first": 5, "query": "created_at:>=2026-01-01"})");
+    CHECK(good.HasMember("data"));
+    CHECK_FALSE(good.HasMember("errors"));
+    auto typed = world.gql(page, R"({"first": "5"})");
+    CHECK_FALSE(typed.HasMember("data"));
+    CHECK(text(typed["errors"][0]["message"]) == "Variable $first of type Int! was provided invalid value");
+    CHECK(text(typed["errors"][0]["extensions"]["problems"][0]["explanation"]) ==
+          "Could not coerce value \"5\" to Int");
+    auto number_for_string = world.gql(page, R"({"first": 5, "query": 7})");
+    CHECK(text(number_for_string["errors"][0]["message"]) ==
+          "Variable $query of type String was provided invalid value");
+    auto unused =
+        world.gql("query OrdersPage($first: Int!, $after: String) { orders(first: $first) { nodes { id } } }",
+                  R"({"first": 5})");
+    CHECK_FALSE(unused.HasMember("data"));
+    CHECK(text(unused["errors"][0]["message"]) == "Variable $after is declared by OrdersPage but not used");
+    auto undeclared =
+        world.gql("query OrdersPage { orders(first: $first) { nodes { id } } }", R"({"first": 5})");
+    CHECK_FALSE(undeclared.HasMember("data"));
+    CHECK(text(undeclared["errors"][0]["message"]) ==
+          "Variable $first is used by OrdersPage but not declared");
+    auto missing = world.gql(page, "{}");
+    CHECK(text(missing["errors"][0]["message"]) == "Variable $first of type Int! was provided invalid value");
+}

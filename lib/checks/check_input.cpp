@@ -128,7 +128,8 @@ void CheckInput::tally_events()
         if (!tally.first_placed)
             tally.first_placed = &e;
         ++tally.placed;
-        const auto& revenue = orders[*found].revenue;
+        // Klaviyo's Placed Order is the order as placed: an edited order is compared with that.
+        const auto& revenue = as_placed_revenue(orders[*found]);
         if (e.value && e.value->currency == revenue.currency) {
             ++tally.value_compared;
             if (std::llabs(e.value->minor - revenue.minor) > m_config.value_tolerance_minor)
@@ -137,6 +138,49 @@ void CheckInput::tally_events()
     }
     if (decoys > 0)
         m_exclusions.push_back({"event of another integration's metric (not Shopify data)", decoys});
+    count_edited_orders();
+}
+
+// Orders edited after purchase whose only difference from their Placed Order is the edit: judged
+// against the order as placed, and counted so the report can say why today's totals differ.
+void CheckInput::count_edited_orders()
+{
+    const auto& orders = m_current.source.orders;
+    std::int64_t edited = 0;
+    for (std::size_t i = 0; i < orders.size(); ++i) {
+        const auto& o = orders[i];
+        const auto& tally = m_tallies[i];
+        if (!o.edited || m_classes[i] != OrderClass::judged || tally.placed == 0)
+            continue;
+        const auto units = expected_units(i);
+        const bool value_edited = o.revenue_as_placed.minor != o.revenue.minor;
+        const bool items_edited = units && *units != o.item_quantity;
+        const bool value_ok = tally.value_mismatches == 0;
+        const bool items_ok = !units || static_cast<std::int64_t>(tally.products) >= *units;
+        if ((value_edited || items_edited) && value_ok && items_ok)
+            ++edited;
+    }
+    if (edited > 0)
+        m_exclusions.push_back(
+            {"order edited after purchase (Klaviyo keeps the order as placed; compared with that)", edited});
+}
+
+const model::Money& as_placed_revenue(const model::Order& o)
+{
+    return o.edited ? o.revenue_as_placed : o.revenue;
+}
+
+std::optional<std::int64_t> CheckInput::expected_units(std::size_t order_index) const
+{
+    const auto& o = m_current.source.orders[order_index];
+    if (!o.edited)
+        return o.item_quantity;
+    // Shopify keeps no order-level count of the units as placed (an edit's added line items look
+    // like the others); the Placed Order lists them, and Klaviyo never re-syncs it.
+    const auto* placed = m_tallies[order_index].first_placed;
+    if (placed != nullptr && placed->item_units)
+        return *placed->item_units;
+    return std::nullopt;
 }
 
 void CheckInput::index_profiles()

@@ -50,6 +50,9 @@ struct OrderTally {
 
 enum class Platform { source, destination };
 
+// The revenue a Placed Order should carry: the order's, or an edited order's as placed.
+const model::Money& as_placed_revenue(const model::Order& o);
+
 class CheckInput {
 public:
     // `previous` and `previous_findings` may be null (first run). All
@@ -78,6 +81,11 @@ public:
     // Eligible orders (classification judged, within_grace or outside_window).
     bool eligible(std::size_t order_index) const;
 
+    // Units order i had when it was placed, which its Ordered Product events should number:
+    // item_quantity, or for an edited order the units its Placed Order lists; nullopt when an
+    // edited order's Placed Order lists none (not comparable).
+    std::optional<std::int64_t> expected_units(std::size_t order_index) const;
+
     // Profile index by email hash (current().destination.profiles).
     const model::Profile* profile_by_email(std::string_view email_hash) const;
 
@@ -94,6 +102,7 @@ private:
     void tally_events();
     void index_profiles();
     void count_customer_exclusions();
+    void count_edited_orders();
     OrderClass classify(const model::Order& o) const;
 
     const model::Snapshot& m_current;

@@ -23,8 +23,12 @@ IndicatorResult LineItemsIndicator::evaluate(const CheckInput& input) const
         const auto& tally = input.tally(i);
         if (input.order_classes()[i] != OrderClass::judged || tally.placed == 0)
             continue;
+        // An edited order is judged by the units it was placed with (check_input.hpp).
+        const auto units = input.expected_units(i);
+        if (!units)
+            continue;
         ++judged;
-        const auto expected = static_cast<std::int64_t>(orders[i].item_quantity);
+        const auto expected = *units;
         const auto seen = static_cast<std::int64_t>(tally.products);
         if (seen >= expected)
             continue;

@@ -35,8 +35,9 @@ IndicatorResult ValueIntegrityIndicator::evaluate(const CheckInput& input) const
         const auto& value = tally.first_placed->value;
         const auto shown = value ? model::format_minor_units(value->minor) : "?";
         add_example(r,
-                    fmt::format("{} (Klaviyo {} vs Shopify {} {})", o.name, shown,
-                                model::format_minor_units(o.revenue.minor), o.revenue.currency));
+                    fmt::format("{} (Klaviyo {} vs Shopify {} {}{})", o.name, shown,
+                                model::format_minor_units(as_placed_revenue(o).minor), o.revenue.currency,
+                                o.edited ? " as placed" : ""));
     }
     const auto affected = static_cast<std::int64_t>(r.affected.size());
     add_count(r, "compared", compared);

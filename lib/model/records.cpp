@@ -148,4 +148,26 @@ AudienceKind audience_kind_from(std::string_view s)
     return s == "segment" ? AudienceKind::segment : AudienceKind::list;
 }
 
+const char* to_string(OrderIdSource s)
+{
+    switch (s) {
+    case OrderIdSource::extra_id: return "extra_id";
+    case OrderIdSource::extra_order_id: return "extra_order_id";
+    case OrderIdSource::event_id: return "event_id";
+    case OrderIdSource::none: break;
+    }
+    return "none";
+}
+
+OrderIdSource order_id_source_from(std::string_view s)
+{
+    if (s == "extra_id")
+        return OrderIdSource::extra_id;
+    if (s == "extra_order_id")
+        return OrderIdSource::extra_order_id;
+    if (s == "event_id")
+        return OrderIdSource::event_id;
+    return OrderIdSource::none;
+}
+
 }  // namespace frr::model

@@ -48,6 +48,11 @@ struct Order {
     Money revenue;  // (subtotal + shipping) - discounts, shop currency
     Money total;
     int item_quantity = 0;  // units over all line items
+    // Edited after placement (Shopify's order editing): revenue and item_quantity are the order
+    // as it is now, revenue_as_placed the revenue when it was placed (what its Placed Order
+    // carries). Equal to revenue when not edited.
+    bool edited = false;
+    Money revenue_as_placed;
 };
 
 struct Customer {
@@ -100,13 +105,18 @@ struct Metric {
     EventKind kind = EventKind::other;
 };
 
+// Which event property gave an event its order id (docs/sync-semantics.md, "Mapping an event").
+enum class OrderIdSource { none, extra_id, extra_order_id, event_id };
+
 struct Event {
     std::string id;
     EventKind kind = EventKind::other;
     std::string metric_id;
     TimePoint occurred_at{};
-    std::string order_id;   // the source order it refers to, "" when unknown
-    std::string unique_id;  // $event_id
+    std::string order_id;  // the source order it refers to, "" when unknown
+    OrderIdSource order_id_source = OrderIdSource::none;
+    std::optional<int> item_units;  // units the event lists ($extra.line_items quantities), if any
+    std::string unique_id;          // $event_id
     std::string profile_id;
     std::optional<Money> value;
 };
@@ -133,6 +143,8 @@ const char* to_string(SourceConsent c);
 const char* to_string(DestinationConsent c);
 const char* to_string(EventKind k);
 const char* to_string(AudienceKind k);
+const char* to_string(OrderIdSource s);  // "none", "extra_id", "extra_order_id", "event_id"
+OrderIdSource order_id_source_from(std::string_view s);
 SourceConsent source_consent_from(std::string_view s);
 DestinationConsent destination_consent_from(std::string_view s);
 EventKind event_kind_from(std::string_view s);

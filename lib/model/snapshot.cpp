@@ -1,5 +1,7 @@
 #include "model/snapshot.hpp"
 
+#include "text/json_writer.hpp"
+
 #include "core/error.hpp"
 #include "core/fault.hpp"
 #include "core/state_dir.hpp"
@@ -19,7 +21,7 @@ namespace frr::model {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Writer = text::Utf8Writer<rapidjson::Writer<rapidjson::StringBuffer>>;
 
 void put(Writer& w, const char* key, const std::string& value)
 {
@@ -95,6 +97,10 @@ void write_order(Writer& w, const Order& r)
     put_money(w, "revenue", r.revenue);
     put_money(w, "total", r.total);
     put_int(w, "item_quantity", r.item_quantity);
+    if (r.edited) {
+        put_bool(w, "edited", true);
+        put_money(w, "revenue_as_placed", r.revenue_as_placed);
+    }
 }
 
 Order read_order(const JsonFields& f)
@@ -114,6 +120,9 @@ Order read_order(const JsonFields& f)
     r.revenue = read_money(f, "revenue");
     r.total = read_money(f, "total");
     r.item_quantity = static_cast<int>(f.int64("item_quantity"));
+    r.edited = f.boolean("edited");
+    r.revenue_as_placed =
+        r.edited && f.get("revenue_as_placed") ? read_money(f, "revenue_as_placed") : r.revenue;
     return r;
 }
 
@@ -202,6 +211,10 @@ void write_event(Writer& w, const Event& r)
     put(w, "profile_id", r.profile_id);
     if (r.value)
         put_money(w, "value", *r.value);
+    if (r.order_id_source != OrderIdSource::none)
+        put(w, "order_id_source", std::string(to_string(r.order_id_source)));
+    if (r.item_units)
+        put_int(w, "item_units", *r.item_units);
 }
 
 Event read_event(const JsonFields& f)
@@ -216,6 +229,9 @@ Event read_event(const JsonFields& f)
     r.profile_id = f.str("profile_id");
     if (f.get("value"))
         r.value = read_money(f, "value");
+    r.order_id_source = order_id_source_from(f.text("order_id_source"));
+    if (auto units = f.opt_int64("item_units"))
+        r.item_units = static_cast<int>(*units);
     return r;
 }
 
@@ -348,6 +364,13 @@ void write_platform(Writer& w, const PlatformManifest& p)
     put(w, "breaker_opened_at", p.breaker_opened_at);
     put(w, "token_expires_at", p.token_expires_at);
     put(w, "data_since", p.data_since);
+    if (!p.order_mapping.empty()) {
+        w.Key("order_mapping");
+        w.StartObject();
+        for (const auto& [k, v] : p.order_mapping)
+            put_int(w, k.c_str(), v);
+        w.EndObject();
+    }
     w.EndObject();
 }
 
@@ -371,6 +394,10 @@ PlatformManifest read_platform(const JsonFields& f)
     p.breaker_opened_at = f.opt_time("breaker_opened_at");
     p.token_expires_at = f.opt_time("token_expires_at");
     p.data_since = f.opt_time("data_since");
+    if (const auto* mapping = f.object("order_mapping"))
+        for (const auto& m : mapping->GetObject())
+            if (m.value.IsInt64())
+                p.order_mapping[m.name.GetString()] = m.value.GetInt64();
     return p;
 }
 

@@ -38,6 +38,9 @@ struct PlatformManifest {
     std::optional<TimePoint> breaker_opened_at;
     std::optional<TimePoint> token_expires_at;
     std::optional<TimePoint> data_since;  // oldest time the data covers (reduced coverage)
+    // Destination only: how the purchase events were mapped to source orders, per property
+    // ("events", "extra_id", "extra_order_id", "event_id", "unmapped"); docs/fetching.md.
+    std::map<std::string, std::int64_t> order_mapping;
 };
 
 struct Manifest {

@@ -87,7 +87,8 @@ void order_defects(const Store& s, Time now, const Window& w, std::vector<Defect
             OrderEvents& oe = seen[e.order];
             ++oe.placed;
             oe.first_arrival = std::min(oe.first_arrival, e.arrival);
-            if (std::llabs(e.value - (o.subtotal + o.shipping)) > 1) {
+            // Klaviyo's Placed Order is the order as placed: an edit after it is no defect.
+            if (std::llabs(e.value - (o.original_subtotal() + o.shipping)) > 1) {
                 oe.value_mismatch = true;
                 oe.wrong_value = e.value;
             }
@@ -109,7 +110,7 @@ void order_defects(const Store& s, Time now, const Window& w, std::vector<Defect
             continue;
         auto idx = static_cast<Index>(it - s.orders.begin());
         auto found = seen.find(idx);
-        const std::string name = order_name(o);
+        const std::string name = order_name(s.shop, o);
         const std::string created = iso_utc(o.created_at);
         if (found == seen.end() || found->second.placed == 0) {
             out.push_back({"order_missing_event", name, detail({{"order_created", created}})});
@@ -122,13 +123,14 @@ void order_defects(const Store& s, Time now, const Window& w, std::vector<Defect
         if (oe.value_mismatch)
             out.push_back({"order_value_mismatch", name,
                            detail({{"order_created", created},
-                                   {"expected", Value::raw(money_string(o.subtotal + o.shipping))},
+                                   {"expected", Value::raw(money_string(o.original_subtotal() + o.shipping))},
                                    {"actual", Value::raw(money_string(oe.wrong_value))},
                                    {"currency", std::string(currency_code(s.shop.currency))}})});
-        if (oe.items < o.quantity)
-            out.push_back(
-                {"order_items_missing", name,
-                 detail({{"order_created", created}, {"expected", o.quantity}, {"actual", oe.items}})});
+        if (oe.items < o.original_quantity())
+            out.push_back({"order_items_missing", name,
+                           detail({{"order_created", created},
+                                   {"expected", o.original_quantity()},
+                                   {"actual", oe.items}})});
     }
 }
 
@@ -157,7 +159,7 @@ void late_defects(const Store& s, Time now, const AnswerKeyConfig& c, std::vecto
         if (o.created_at < at_start.since || o.created_at >= at_start.judge_before)
             continue;
         out.push_back(
-            {"order_event_late", order_name(o),
+            {"order_event_late", order_name(s.shop, o),
              detail({{"order_created", iso_utc(o.created_at)},
                      {"arrived", iso_utc(arrived)},
                      {"delay_seconds", static_cast<std::int64_t>((arrived - o.created_at).count())}})});

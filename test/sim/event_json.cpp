@@ -69,12 +69,33 @@ void append_items(std::string& out, const Store& s, std::span<const LineItem> it
     out += "],\"Item Count\":" + std::to_string(items.size());
 }
 
+std::string quoted(std::string_view text)
+{
+    std::string out;
+    append_json_string(out, text);
+    return out;
+}
+
+// The order id as the Placed Order's $event_id: the numeric id, or under `unmapped` an opaque
+// token of the integration's own (no digits frr could take for an order id).
+std::string placed_event_id(const Store& s, const Order& o)
+{
+    if (s.order_id_field != OrderIdField::unmapped)
+        return std::to_string(o.id);
+    std::string token = "po_";
+    for (std::int64_t v = o.id; v > 0; v /= 26)
+        token.push_back(static_cast<char>('a' + v % 26));
+    return token;
+}
+
+// The order's events copy it as placed (Klaviyo never re-syncs an edit): the line items with
+// the quantities they had, not an edit's.
 std::string order_properties(const Store& s, const Metric& m, const Event& e)
 {
     const Order& o = s.orders[e.order];
     auto items = s.line_items_of(o);
     std::string out = "{\"$event_id\":";
-    std::string id = std::to_string(o.id);
+    std::string id = placed_event_id(s, o);
     if (e.dup > 0)
         id += ":dup" + std::to_string(e.dup);
     append_json_string(out, id);
@@ -86,9 +107,17 @@ std::string order_properties(const Store& s, const Metric& m, const Event& e)
         out += ",\"Source Name\":";
         append_json_string(out, source_name(o.source));
     }
-    out += ",\"$extra\":{\"id\":" + std::to_string(o.id) + ",\"name\":\"" + order_name(o) +
-        "\",\"order_number\":" + std::to_string(o.number) + ",\"presentment_currency\":\"" +
-        std::string(currency_code(o.presentment_currency)) + "\",";
+    out += ",\"$extra\":{";
+    switch (s.order_id_field) {
+    case OrderIdField::extra_id: out += "\"id\":" + std::to_string(o.id) + ","; break;
+    case OrderIdField::extra_order_id: out += "\"order_id\":" + std::to_string(o.id) + ","; break;
+    case OrderIdField::event_id: break;
+    case OrderIdField::unmapped: out += "\"order_name\":" + quoted(order_name(s.shop, o)) + ","; break;
+    }
+    if (s.order_id_field != OrderIdField::unmapped)
+        out += "\"name\":" + quoted(order_name(s.shop, o)) + ",\"order_number\":" + std::to_string(o.number) +
+            ",";
+    out += "\"presentment_currency\":\"" + std::string(currency_code(o.presentment_currency)) + "\",";
     append_line_items(out, s, items);
     out += "}}";
     return out;
@@ -99,15 +128,16 @@ std::string ordered_product_properties(const Store& s, const Event& e)
     const Order& o = s.orders[e.order];
     const LineItem& li = s.line_items[e.line_item];
     const Product& p = s.products[li.product];
-    std::string out = "{\"$event_id\":\"" + std::to_string(o.id) + ":" + std::to_string(li.id) + ":" +
+    std::string out = "{\"$event_id\":\"" + placed_event_id(s, o) + ":" + std::to_string(li.id) + ":" +
         std::to_string(e.unit) + "\",\"$value\":" + money_number(e.value) + ",\"$currency_code\":\"" +
         std::string(currency_code(s.shop.currency)) + "\",\"Name\":";
     append_json_string(out, p.title);
     out += ",\"SKU\":";
     append_json_string(out, p.sku);
-    out += ",\"ProductID\":" + std::to_string(p.id) +
-        ",\"Quantity\":1,\"$extra\":{\"order_id\":" + std::to_string(o.id) +
-        ",\"line_item_id\":" + std::to_string(li.id) + "}}";
+    out += ",\"ProductID\":" + std::to_string(p.id) + ",\"Quantity\":1,\"$extra\":{";
+    if (s.order_id_field != OrderIdField::unmapped)
+        out += "\"order_id\":" + std::to_string(o.id) + ",";
+    out += "\"line_item_id\":" + std::to_string(li.id) + "}}";
     return out;
 }
 
@@ -124,9 +154,15 @@ std::string checkout_properties(const Store& s, const Event& e)
     return out;
 }
 
-std::string decoy_properties(const Event& e, bool placed)
+std::string decoy_properties(const Store& s, const Event& e, bool placed)
 {
-    // A custom (API) integration's own events: no $extra, Klaviyo's custom-integration keys.
+    // A custom (API) integration's own events: Klaviyo's custom-integration keys. Some carry a
+    // real Shopify order's id (an app that re-sends orders): still not the Shopify integration's.
+    if (e.order != k_none && placed) {
+        const std::string id = std::to_string(s.orders[e.order].id);
+        return "{\"$event_id\":\"" + id + "\",\"$value\":" + money_number(e.value) + ",\"OrderId\":\"" + id +
+            "\",\"ItemNames\":[\"Gift card\"],\"$extra\":{\"id\":" + id + "}}";
+    }
     std::string id = (placed ? "api-order-" : "api-checkout-") + std::to_string(e.line_item);
     return "{\"$event_id\":\"" + id + "\",\"$value\":" + money_number(e.value) + ",\"OrderId\":\"" + id +
         "\",\"ItemNames\":[\"Gift card\"]}";
@@ -144,8 +180,8 @@ std::string Store::event_properties_json(Index metric, const Event& e) const
     case EventKind::refunded_order: return order_properties(*this, m, e);
     case EventKind::ordered_product: return ordered_product_properties(*this, e);
     case EventKind::checkout_started: return checkout_properties(*this, e);
-    case EventKind::decoy_placed_order: return decoy_properties(e, true);
-    case EventKind::decoy_started_checkout: return decoy_properties(e, false);
+    case EventKind::decoy_placed_order: return decoy_properties(*this, e, true);
+    case EventKind::decoy_started_checkout: return decoy_properties(*this, e, false);
     }
     return "{}";
 }
@@ -157,16 +193,18 @@ std::string Store::event_unique_id(Index metric, const Event& e) const
     case EventKind::fulfilled_order:
     case EventKind::cancelled_order:
     case EventKind::refunded_order: {
-        std::string id = std::to_string(orders[e.order].id);
+        std::string id = placed_event_id(*this, orders[e.order]);
         if (e.dup > 0)
             id += ":dup" + std::to_string(e.dup);
         return id;
     }
     case EventKind::ordered_product:
-        return std::to_string(orders[e.order].id) + ":" + std::to_string(line_items[e.line_item].id) + ":" +
-            std::to_string(e.unit);
+        return placed_event_id(*this, orders[e.order]) + ":" + std::to_string(line_items[e.line_item].id) +
+            ":" + std::to_string(e.unit);
     case EventKind::checkout_started: return std::to_string(checkouts[e.order].id);
-    case EventKind::decoy_placed_order: return "api-order-" + std::to_string(e.line_item);
+    case EventKind::decoy_placed_order:
+        return e.order != k_none ? std::to_string(orders[e.order].id)
+                                 : "api-order-" + std::to_string(e.line_item);
     case EventKind::decoy_started_checkout: return "api-checkout-" + std::to_string(e.line_item);
     }
     return {};

@@ -21,7 +21,7 @@ void record_injected(Store& s, const DefectPlan& plan)
     for (Index i = 0; i < s.orders.size(); ++i)
         for (const auto& [flag, kind] : order_kinds)
             if (plan.order_flags[i] & flag)
-                s.injected.push_back({kind, order_name(s.orders[i])});
+                s.injected.push_back({kind, order_name(s.shop, s.orders[i])});
     for (Index i = 0; i < s.customers.size(); ++i) {
         std::uint8_t f = plan.customer_flags[i];
         if (f & k_customer_missing_profile)
@@ -47,11 +47,13 @@ Store generate_store(const Scenario& sc, Time now)
     Rng shopify_rng = rng.fork(1);
     Rng defect_rng = rng.fork(2);
     Rng klaviyo_rng = rng.fork(3);
+    Rng records_rng = rng.fork(4);
     generate_shopify(s, sc, now, shopify_rng);
+    const RecordsPlan records = plan_records(s, sc, now, records_rng);
     // Customers and orders are final from here on (the later steps only read them).
     auto shopify_indices = std::async(std::launch::async, [&s] { build_shopify_indices(s); });
     DefectPlan plan = plan_defects(s, sc, now, defect_rng);
-    generate_klaviyo(s, sc, plan, now, klaviyo_rng);
+    generate_klaviyo(s, sc, plan, now, klaviyo_rng, records);
     record_injected(s, plan);
     shopify_indices.get();
     return s;

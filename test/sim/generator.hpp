@@ -36,6 +36,13 @@ struct DefectPlan {
     std::vector<std::pair<Time, Time>> missing_days;  // [begin, end) UTC of store-local days
 };
 
+// What the records step (records.cpp) leaves for Klaviyo's copy: the address Klaviyo holds for
+// customers whose two spellings differ, and the orders an app's decoy Placed Order refers to.
+struct RecordsPlan {
+    std::unordered_map<Index, std::string> profile_email;  // customer -> Klaviyo's spelling
+    std::vector<Index> decoy_orders;                       // sorted order indices
+};
+
 // The window of the answer key at `now` (docs/sync-semantics.md "Defect rules").
 struct Window {
     Time since;
@@ -53,8 +60,12 @@ Store generate_store(const Scenario& scenario, Time now);
 
 // Steps, exposed for tests. generate_klaviyo also builds the profile indices.
 void generate_shopify(Store& store, const Scenario& scenario, Time now, Rng& rng);
+// Order edits, the order-name format, email spellings and decoys with real order ids
+// (scenario `records:`); runs after generate_shopify, before the indices and the defect plan.
+RecordsPlan plan_records(Store& store, const Scenario& scenario, Time now, Rng& rng);
 DefectPlan plan_defects(Store& store, const Scenario& scenario, Time now, Rng& rng);
-void generate_klaviyo(Store& store, const Scenario& scenario, const DefectPlan& plan, Time now, Rng& rng);
+void generate_klaviyo(Store& store, const Scenario& scenario, const DefectPlan& plan, Time now, Rng& rng,
+                      const RecordsPlan& records = {});
 
 // Lookup indices (store_indices.cpp): customers and orders by updatedAt / processedAt, and
 // profiles by updated and by email. Each only reads the records it sorts, so it may run on

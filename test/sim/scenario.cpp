@@ -315,6 +315,57 @@ ScenarioFault read_fault(const Reader& r, const YAML::Node& n)
     return f;
 }
 
+void read_records(const Reader& r, const YAML::Node& n, RecordsSettings& rs)
+{
+    r.check_keys(n,
+                 {"email_variants", "edited_orders", "order_name", "decoys_with_order_ids", "order_id_field",
+                  "aggregate_days"},
+                 "records");
+    if (const auto v = n["email_variants"]) {
+        r.check_keys(v, {"unicode_case", "idn", "plus_tag", "dots", "different"}, "records.email_variants");
+        const std::pair<const char*, std::uint32_t*> counts[] = {
+            {"unicode_case", &rs.email_variants.unicode_case},
+            {"idn", &rs.email_variants.idn},
+            {"plus_tag", &rs.email_variants.plus_tag},
+            {"dots", &rs.email_variants.dots},
+            {"different", &rs.email_variants.different}};
+        for (const auto& [key, target] : counts)
+            if (v[key])
+                *target = static_cast<std::uint32_t>(r.integer(v[key]));
+    }
+    if (n["edited_orders"])
+        rs.edited_orders = read_amount(r, n["edited_orders"], "records.edited_orders");
+    if (const auto name = n["order_name"]) {
+        r.check_keys(name, {"prefix", "suffix"}, "records.order_name");
+        if (name["prefix"])
+            rs.order_prefix = r.text(name["prefix"]);
+        if (name["suffix"])
+            rs.order_suffix = r.text(name["suffix"]);
+    }
+    if (n["decoys_with_order_ids"])
+        rs.decoys_with_order_ids = static_cast<std::uint32_t>(r.integer(n["decoys_with_order_ids"]));
+    if (n["order_id_field"]) {
+        const std::string f = r.text(n["order_id_field"]);
+        if (f == "extra_id")
+            rs.order_id_field = OrderIdField::extra_id;
+        else if (f == "extra_order_id")
+            rs.order_id_field = OrderIdField::extra_order_id;
+        else if (f == "event_id")
+            rs.order_id_field = OrderIdField::event_id;
+        else if (f == "unmapped")
+            rs.order_id_field = OrderIdField::unmapped;
+        else
+            r.fail(n["order_id_field"],
+                   "order_id_field must be extra_id, extra_order_id, event_id or unmapped");
+    }
+    if (n["aggregate_days"]) {
+        const std::string d = r.text(n["aggregate_days"]);
+        if (d != "local" && d != "utc")
+            r.fail(n["aggregate_days"], "aggregate_days must be local or utc");
+        rs.aggregates_ignore_timezone = d == "utc";
+    }
+}
+
 }  // namespace
 
 Scenario parse_scenario(const std::string& text, const std::string& file_name)
@@ -333,7 +384,7 @@ Scenario parse_scenario(const std::string& text, const std::string& file_name)
         return s;
     r.check_keys(root,
                  {"name", "description", "seed", "now", "store", "shopify", "klaviyo", "sync", "defects",
-                  "answer_key", "faults", "rate_limit_scale"},
+                  "records", "answer_key", "faults", "rate_limit_scale"},
                  "the scenario");
     if (root["name"])
         s.name = r.text(root["name"]);
@@ -359,6 +410,8 @@ Scenario parse_scenario(const std::string& text, const std::string& file_name)
     }
     if (root["defects"])
         read_defects(r, root["defects"], s.defects);
+    if (root["records"])
+        read_records(r, root["records"], s.records);
     if (root["answer_key"])
         read_answer_key(r, root["answer_key"], s.answer_key);
     if (const auto faults = root["faults"]) {

@@ -102,6 +102,27 @@ struct DefectSettings {
     std::vector<std::uint32_t> missing_days_ago;  // or these: local days before the day of `since`
 };
 
+// Real-world records (issue 12), `records:` in a scenario; docs/simulator.md. None of them is a
+// defect except the email variants that are different addresses (plus_tag, dots, different),
+// whose customers then have no profile of their own.
+struct EmailVariants {
+    std::uint32_t unicode_case = 0;  // Shopify and Klaviyo spell the address in different Unicode case
+    std::uint32_t idn = 0;           // ... with the domain in Unicode on one side, ASCII (xn--) on the other
+    std::uint32_t plus_tag = 0;      // Klaviyo holds local+shop@domain: a different address
+    std::uint32_t dots = 0;          // Klaviyo holds the local part without its dots: a different address
+    std::uint32_t different = 0;     // Klaviyo holds another domain: a different address
+};
+
+struct RecordsSettings {
+    EmailVariants email_variants;
+    DefectAmount edited_orders;  // orders edited after placement (rate/count from the defect scope, keys)
+    std::string order_prefix = "#";
+    std::string order_suffix;
+    std::uint32_t decoys_with_order_ids = 0;  // API-integration Placed Orders carrying real order ids
+    OrderIdField order_id_field = OrderIdField::extra_id;
+    bool aggregates_ignore_timezone = false;  // aggregate_days: utc
+};
+
 // A fault from the scenario file; times relative to the start.
 struct ScenarioFault {
     FaultSpec spec;
@@ -120,6 +141,7 @@ struct Scenario {
     std::pair<std::chrono::seconds, std::chrono::seconds> sync_lag{std::chrono::seconds(2),
                                                                    std::chrono::seconds(90)};
     DefectSettings defects;
+    RecordsSettings records;
     AnswerKeyConfig answer_key;
     std::vector<ScenarioFault> faults;
     double rate_limit_scale = 1.0;

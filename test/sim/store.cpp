@@ -1,6 +1,8 @@
 // Store lookups, names of enums, and the helpers for times, money and ids.
 #include "store.hpp"
 
+#include "text/email_identity.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -159,6 +161,10 @@ Index Store::find_profile(std::string_view id) const
 
 Index Store::find_profile_by_email(std::string_view email) const
 {
+    auto alias = std::lower_bound(profile_identity_aliases.begin(), profile_identity_aliases.end(), email,
+                                  [](const auto& a, std::string_view k) { return a.first < k; });
+    if (alias != profile_identity_aliases.end() && alias->first == email)
+        return alias->second;
     auto it = std::lower_bound(profiles_by_email.begin(), profiles_by_email.end(), email,
                                [this](Index i, std::string_view k) { return profiles[i].email < k; });
     if (it == profiles_by_email.end() || profiles[*it].email != email)
@@ -267,23 +273,14 @@ bool Store::group_exists_at(const Group& g, Time now) const
     return now >= g.created_at && !(g.drop && g.drop->vanish && now >= g.drop->at);
 }
 
-std::string order_name(const Order& o)
+std::string order_name(const Shop& shop, const Order& o)
 {
-    return "#" + std::to_string(o.number);
+    return shop.order_prefix + std::to_string(o.number) + shop.order_suffix;
 }
 
 std::string normalise_email(std::string_view email)
 {
-    auto first = email.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    auto last = email.find_last_not_of(" \t\r\n");
-    std::string out(email.substr(first, last - first + 1));
-    // ASCII only, as std::tolower does in the "C" locale frr-sim runs in (never setlocale'd).
-    for (char& ch : out)
-        if (ch >= 'A' && ch <= 'Z')
-            ch = static_cast<char>(ch - 'A' + 'a');
-    return out;
+    return text::email_identity(email);
 }
 
 std::string iso_utc(Time t)

@@ -67,6 +67,9 @@ struct Shop {
     ShopifyThrottleMode throttle_mode = ShopifyThrottleMode::graphql_200;
     std::vector<std::string> api_versions;  // supported, e.g. "2026-01" ... plus "unstable"
     Time created_at{};
+    // Order-number format (Settings > General > Order ID format): name = prefix + number + suffix.
+    std::string order_prefix = "#";
+    std::string order_suffix;
 };
 
 struct Product {
@@ -125,6 +128,20 @@ struct Order {
     std::uint32_t first_line_item = 0;  // range into Store::line_items
     std::uint32_t line_item_count = 0;
     Index customer = k_none;  // index into Store::customers; order email = customer's
+    // An edit after placement (Shopify's order editing): one line's quantity changed by
+    // `edit_units` (negative: units removed, positive: units added). subtotal, total and quantity
+    // above are the order as it is now; the line items keep the quantities as placed, and the
+    // original_* helpers give the order as placed (what Klaviyo's events copied).
+    bool edited = false;
+    std::uint8_t edit_line = 0;  // index within the order's line items
+    std::int16_t edit_units = 0;
+    Money edit_amount = 0;  // change of subtotal and total
+    Money original_subtotal() const { return subtotal - edit_amount; }
+    Money original_total() const { return total - edit_amount; }
+    std::uint32_t original_quantity() const
+    {
+        return static_cast<std::uint32_t>(static_cast<std::int64_t>(quantity) - edit_units);
+    }
 };
 
 struct AbandonedCheckout {
@@ -234,6 +251,15 @@ struct InjectedDefect {
     std::string key;
 };
 
+// Where the integration's Placed Order events carry their Shopify order id (docs/simulator.md,
+// `records.order_id_field`): the documented default and the alternatives `frr doctor` must notice.
+enum class OrderIdField : std::uint8_t {
+    extra_id,        // $extra.id and $event_id (the default)
+    extra_order_id,  // $extra.order_id and $event_id
+    event_id,        // only $event_id
+    unmapped         // only $extra.order_name (the name) and an opaque $event_id: frr cannot map them
+};
+
 struct Store {
     std::string scenario;
     std::uint64_t seed = 0;
@@ -255,6 +281,17 @@ struct Store {
     std::vector<Group> lists;
     std::vector<Group> segments;
     std::vector<InjectedDefect> injected;
+    // What the records step did (records.cpp), for tests that hold the answer key to the intent:
+    // kind "email_unicode_case", "email_idn", "email_plus_tag", "email_dots", "email_different"
+    // (key: customer id), "edited_order", "decoy_order_id" (key: order name).
+    std::vector<InjectedDefect> variants;
+    // Profiles whose stored email is not its own identity (a Unicode-case or IDN spelling), by
+    // identity; find_profile_by_email looks here first.
+    std::vector<std::pair<std::string, Index>> profile_identity_aliases;
+    OrderIdField order_id_field = OrderIdField::extra_id;
+    // metric-aggregates buckets by UTC days whatever `timezone` says (a shifted semantics for
+    // `frr doctor` to notice); false: the documented behaviour.
+    bool aggregates_ignore_timezone = false;
 
     std::span<const LineItem> line_items_of(const Order& o) const
     {
@@ -306,9 +343,10 @@ struct Store {
     bool group_exists_at(const Group& g, Time now) const;
 };
 
-// "#1043"
-std::string order_name(const Order& o);
-// Trimmed, lower-case (Klaviyo's profile matching).
+// "#1043" (the default format), or the shop's prefix + number + suffix.
+std::string order_name(const Shop& shop, const Order& o);
+// The email identity Klaviyo matches profiles by (lib/text/email_identity.hpp, shared with frr):
+// trimmed, case-folded, the domain in its IDNA ASCII form.
 std::string normalise_email(std::string_view email);
 // ISO-8601 UTC with 'Z', e.g. "2026-10-25T01:30:00Z".
 std::string iso_utc(Time t);

@@ -82,6 +82,20 @@ void build_profile_indices(Store& s)
 {
     s.profiles_by_updated = index_by_time(s.profiles, [](const Profile& p) { return p.updated_at; });
     s.profiles_by_email = index_by_email(s.profiles);
+    // Addresses Klaviyo holds in another spelling than their identity (upper case, spaces, non-ASCII).
+    s.profile_identity_aliases.clear();
+    for (Index i = 0; i < s.profiles.size(); ++i) {
+        const std::string& e = s.profiles[i].email;
+        const bool plain = std::all_of(e.begin(), e.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x80 && !(c >= 'A' && c <= 'Z') && c != ' ' && c != '\t';
+        });
+        if (plain)
+            continue;
+        std::string identity = normalise_email(e);
+        if (identity != e)
+            s.profile_identity_aliases.emplace_back(std::move(identity), i);
+    }
+    std::sort(s.profile_identity_aliases.begin(), s.profile_identity_aliases.end());
 }
 
 }  // namespace frr::sim

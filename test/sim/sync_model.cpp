@@ -181,13 +181,15 @@ std::vector<Index> make_profiles(Store& s, const Scenario& sc, const DefectPlan&
 // The strings a profile copies from its Shopify customer (email normalised). They use no random
 // numbers and no later step reads them before the profile indices, so this runs on the helper
 // thread that builds those.
-void write_profile_text(Store& s)
+void write_profile_text(Store& s, const RecordsPlan& records)
 {
     for (Profile& p : s.profiles) {
         if (p.customer == k_none)
             continue;
         const Customer& c = s.customers[p.customer];
-        p.email = normalise_email(c.email);
+        // Klaviyo keeps the address as its identity, unless the records step gave it another spelling.
+        const auto spelt = records.profile_email.find(p.customer);
+        p.email = spelt != records.profile_email.end() ? spelt->second : normalise_email(c.email);
         p.phone = c.phone;
         p.first_name = c.first_name;
         p.last_name = c.last_name;
@@ -252,9 +254,10 @@ void order_events(Store& s, const Scenario& sc, const DefectPlan& plan, const st
         placed.arrival = arrival;
         placed.profile = profile;
         placed.order = i;
-        placed.value = o.subtotal + o.shipping;
+        // The order as placed: an edit after placement never reaches Klaviyo.
+        placed.value = o.original_subtotal() + o.shipping;
         if (flags & k_order_wrong_value)
-            placed.value = o.shipping > 0 ? o.subtotal : o.total + 500;
+            placed.value = o.shipping > 0 ? o.original_subtotal() : o.original_total() + 500;
         sink.add(EventKind::placed_order, placed);
         if (flags & k_order_duplicate) {
             Event dup = placed;
@@ -307,8 +310,11 @@ void order_events(Store& s, const Scenario& sc, const DefectPlan& plan, const st
     }
 }
 
-// A custom integration's own "Placed Order" and "Started Checkout": never Shopify data.
-void decoy_events(Store& s, const Scenario& sc, Time now, Rng& rng)
+// A custom integration's own "Placed Order" and "Started Checkout": never Shopify data. The
+// records step may add Placed Orders of that integration which carry real order ids (an app
+// re-sending orders); they use no random numbers.
+void decoy_events(Store& s, const Scenario& sc, Time now, Rng& rng, const RecordsPlan& records,
+                  const std::vector<Index>& profile_of)
 {
     const Time start = now - std::chrono::days(sc.store.history_days);
     const auto span = static_cast<std::uint64_t>((now - start).count());
@@ -325,6 +331,19 @@ void decoy_events(Store& s, const Scenario& sc, Time now, Rng& rng)
             e.line_item = static_cast<std::uint32_t>(k + 1);
             e.value = rng.between(500, 20000);
             s.events[metric].push_back(e);
+        }
+        if (kind != EventKind::decoy_placed_order)
+            continue;
+        for (Index order : records.decoy_orders) {
+            const Order& o = s.orders[order];
+            Event e;
+            e.datetime = o.created_at + 30s;
+            e.arrival = e.datetime + 5s;
+            e.profile = profile_of[o.customer];
+            e.order = order;
+            e.value = o.original_subtotal() + o.shipping;
+            if (e.profile != k_none)
+                s.events[metric].push_back(e);
         }
     }
 }
@@ -352,18 +371,19 @@ void sort_events(Store& s)
 
 void make_groups(Store& s, const Scenario& sc, Time now, Rng& rng);
 
-void generate_klaviyo(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng)
+void generate_klaviyo(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng,
+                      const RecordsPlan& records)
 {
     make_metrics(s);
     std::vector<Index> profile_of = make_profiles(s, sc, plan, now, rng);
     // From here on the later steps read only the profiles' times and consent: their strings
     // and lookup indices are made beside them.
-    auto profile_text = std::async(std::launch::async, [&s] {
-        write_profile_text(s);
+    auto profile_text = std::async(std::launch::async, [&s, &records] {
+        write_profile_text(s, records);
         build_profile_indices(s);
     });
     order_events(s, sc, plan, profile_of, rng);
-    decoy_events(s, sc, now, rng);
+    decoy_events(s, sc, now, rng, records, profile_of);
     sort_events(s);
     make_groups(s, sc, now, rng);
     profile_text.get();

@@ -45,6 +45,10 @@ struct DestinationFetch {
 using EmailSource = std::function<std::vector<std::string>()>;
 using DestinationProgress = std::function<void(const std::string&, int, std::int64_t)>;
 
+// A run warns (a manifest note) when more than this share of its Placed Order events could not
+// be mapped to an order id.
+inline constexpr double k_unmapped_warn_share = 0.02;
+
 // Profiles are looked up 100 emails at a time (the filter's and the page's maximum).
 inline constexpr std::size_t k_profile_batch = 100;
 

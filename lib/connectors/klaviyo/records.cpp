@@ -60,13 +60,14 @@ std::optional<model::Metric> parse_metric(const rapidjson::Value& resource)
     return m;
 }
 
-std::string order_id_of(const rapidjson::Value* props)
+OrderRef order_ref_of(const rapidjson::Value* props)
 {
     const auto* extra = member(props, "$extra");
-    for (const char* field : {"id", "order_id"}) {
+    for (const auto& [field, source] : {std::pair{"id", model::OrderIdSource::extra_id},
+                                        std::pair{"order_id", model::OrderIdSource::extra_order_id}}) {
         std::string id = text(member(extra, field));
         if (!id.empty())
-            return id;
+            return {std::move(id), source};
     }
     std::string event_id = text(member(props, "$event_id"));
     std::string digits;
@@ -76,7 +77,29 @@ std::string order_id_of(const rapidjson::Value* props)
         if (std::isdigit(static_cast<unsigned char>(c)))
             digits.push_back(c);
     }
-    return digits;
+    if (digits.empty())
+        return {};
+    return {std::move(digits), model::OrderIdSource::event_id};
+}
+
+std::string order_id_of(const rapidjson::Value* props)
+{
+    return order_ref_of(props).id;
+}
+
+std::optional<int> listed_units(const rapidjson::Value* props)
+{
+    const auto* items = member(member(props, "$extra"), "line_items");
+    if (items == nullptr || !items->IsArray() || items->Empty())
+        return std::nullopt;
+    std::int64_t units = 0;
+    for (const auto& item : items->GetArray()) {
+        const auto quantity = integer(member(&item, "quantity"));
+        if (!quantity || *quantity < 0 || *quantity > 1'000'000)
+            return std::nullopt;
+        units += *quantity;
+    }
+    return units > 1'000'000'000 ? std::nullopt : std::optional<int>(static_cast<int>(units));
 }
 
 std::optional<model::Event> parse_event(const rapidjson::Value& resource,
@@ -103,7 +126,11 @@ std::optional<model::Event> parse_event(const rapidjson::Value& resource,
     e.profile_id = text(path(&resource, {"relationships", "profile", "data", "id"}));
     const auto* props = member(attributes, "event_properties");
     e.unique_id = text(member(props, "$event_id"));
-    e.order_id = order_id_of(props);
+    auto ref = order_ref_of(props);
+    e.order_id = std::move(ref.id);
+    e.order_id_source = ref.source;
+    if (e.kind == model::EventKind::placed_order)
+        e.item_units = listed_units(props);
     if (auto value = number(member(props, "$value")); value && std::isfinite(*value))
         e.value = model::Money{model::minor_units_from_double(*value), text(member(props, "$currency_code"))};
     return e;

@@ -20,7 +20,14 @@ std::optional<model::Metric> parse_metric(const rapidjson::Value& resource);
 
 // The Shopify order an event refers to (docs/sync-semantics.md): $extra.id,
 // else $extra.order_id, else the digits of $event_id before the first ':'.
+struct OrderRef {
+    std::string id;  // "" when no property gave one
+    model::OrderIdSource source = model::OrderIdSource::none;
+};
+OrderRef order_ref_of(const rapidjson::Value* event_properties);
 std::string order_id_of(const rapidjson::Value* event_properties);
+// Units the event lists: the sum of $extra.line_items[].quantity; nullopt without line items.
+std::optional<int> listed_units(const rapidjson::Value* event_properties);
 // `kinds` maps metric id -> kind (events of unknown metrics are `other`).
 std::optional<model::Event> parse_event(const rapidjson::Value& resource,
                                         const std::map<std::string, model::EventKind>& kinds,

@@ -228,6 +228,7 @@ GraphqlReply GraphqlClient::interpret(const net::ExecuteResult& exec) const
         return reply;
     }
     const auto& response = *exec.result.response;
+    reply.served_version = response.header("x-shopify-api-version").value_or("");
     if (response.status == 401) {
         reply.status = CallStatus::unauthorized;
         reply.errors.push_back(http_failure(response));

@@ -37,6 +37,9 @@ struct GraphqlReply {
     double requested_cost = 0;         // extensions.cost.requestedQueryCost, 0 if absent
     std::optional<double> max_cost;    // the per-query maximum named by MAX_COST_EXCEEDED
     std::optional<double> query_cost;  // that query's cost
+    // X-Shopify-API-Version: the version that answered (an unsupported one falls forward to the
+    // oldest supported; api/shopify.md section 1); "" when absent.
+    std::string served_version;
     const rapidjson::Value* data() const;
 };
 

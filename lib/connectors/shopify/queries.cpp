@@ -14,7 +14,8 @@ std::string order_fields(EmailFields fields)
         ? "customer { id legacyResourceId defaultEmailAddress { emailAddress } }"
         : "customer { id legacyResourceId email }";
     return "id legacyResourceId name createdAt updatedAt cancelledAt test email sourceName "
-           "displayFinancialStatus subtotalLineItemsQuantity "
+           "displayFinancialStatus subtotalLineItemsQuantity edited "
+           "originalTotalPriceSet { shopMoney { amount currencyCode } } "
            "subtotalPriceSet { shopMoney { amount currencyCode } } "
            "totalShippingPriceSet { shopMoney { amount currencyCode } } "
            "totalPriceSet { shopMoney { amount currencyCode } } " +

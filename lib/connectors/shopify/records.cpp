@@ -74,6 +74,16 @@ std::optional<model::Order> parse_order(const rapidjson::Value& node, const mode
         o.revenue = *total;
     }
     o.item_quantity = static_cast<int>(integer(member(&node, "subtotalLineItemsQuantity")).value_or(0));
+    // An edit changes the totals; the revenue as placed is today's moved back by the edit's change
+    // of the total (totalPriceSet - originalTotalPriceSet): exact where prices include tax, as in
+    // the UK; elsewhere the edit's tax moves with it (docs/sync-semantics.md, "Edited orders").
+    o.edited = truthy(member(&node, "edited"));
+    o.revenue_as_placed = o.revenue;
+    if (o.edited) {
+        auto original = shop_money(node, "originalTotalPriceSet");
+        if (original && total && original->currency == total->currency)
+            o.revenue_as_placed.minor = o.revenue.minor - (total->minor - original->minor);
+    }
     return o;
 }
 

@@ -142,6 +142,10 @@ ApiResponse query_metric_aggregates(const ApiRequest& request, const HandlerEnv&
     }
     if (zone == nullptr)
         throw body_error("'" + zone_name + "' is not a valid timezone.", a + "/timezone");
+    // A shifted semantics for `frr doctor` to notice (records.aggregate_days: utc): the zone is
+    // accepted and then ignored, days are UTC days.
+    if (env.store.aggregates_ignore_timezone)
+        zone = date::locate_zone("UTC");
     if (attrs.HasMember("by") && !attrs["by"].IsNull() && !attrs["by"].IsArray())
         throw body_error("'by' must be a list.", a + "/by");
 

@@ -18,8 +18,15 @@ bool profile_matches(const FilterCondition& c, const Store& store, const Profile
     const std::string& f = c.field;
     if (f == "id")
         return string_matches(c, p.id_view());
-    if (f == "email")
-        return string_matches(c, p.email);
+    if (f == "email") {
+        // Klaviyo matches addresses by identity (case, spaces, IDN forms; docs/sync-semantics.md).
+        const std::string identity = normalise_email(p.email);
+        if (c.value.kind == LiteralKind::list)
+            return std::any_of(c.value.items.begin(), c.value.items.end(), [&](const FilterValue& item) {
+                return normalise_email(item.text) == identity;
+            });
+        return normalise_email(c.value.text) == identity;
+    }
     if (f == "phone_number")
         return string_matches(c, p.phone);
     if (f == "external_id" || f == "_kx")

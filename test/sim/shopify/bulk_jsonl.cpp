@@ -119,8 +119,10 @@ BulkResult run_bulk_query(const StoreIndex& index, const std::string& query, con
             const std::vector<Field>* child_fields = node_fields(*connection);
             if (child_fields == nullptr)
                 continue;
-            for (const LineItem& item : store.line_items_of(order)) {
-                write_line_item(st, item, *child_fields);
+            const auto items = store.line_items_of(order);
+            for (std::size_t k = 0; k < items.size(); ++k) {
+                const int changed = order.edited && order.edit_line == k ? order.edit_units : 0;
+                write_line_item(st, items[k], *child_fields, changed);
                 lines.push_back(with_parent(take_line(), parent));
             }
         }

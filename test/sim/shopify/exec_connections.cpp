@@ -363,7 +363,7 @@ void write_count(ExecState& st, const Field& field, Collection collection)
     });
 }
 
-void write_line_items(ExecState& st, const Field& field, std::span<const LineItem> items)
+void write_line_items(ExecState& st, const Field& field, std::span<const LineItem> items, const Order* order)
 {
     // Cursors are positions within the order (last_value) and the line item id.
     std::optional<CursorPosition> after;
@@ -400,7 +400,11 @@ void write_line_items(ExecState& st, const Field& field, std::span<const LineIte
         [&](Index p) {
             return encode_cursor({items[p].id, static_cast<std::int64_t>(p)});
         },
-        [&](Index p, const Field& f) { write_line_item(st, items[p], f.children); });
+        [&](Index p, const Field& f) {
+            const int changed =
+                order != nullptr && order->edited && order->edit_line == p ? order->edit_units : 0;
+            write_line_item(st, items[p], f.children, changed);
+        });
 }
 
 }  // namespace frr::sim::shopify

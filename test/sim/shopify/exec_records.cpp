@@ -1,5 +1,6 @@
 // Resolvers of the record types: field names and nullability follow the
 // 2025-01 schema (see schema.cpp); values come from the generated store.
+#include <algorithm>
 #include <cctype>
 
 #include "exec_state.hpp"
@@ -51,7 +52,7 @@ void write_order(ExecState& st, const Order& o, const std::vector<Field>& fields
         else if (n == "legacyResourceId")
             write_string(st, std::to_string(o.id));
         else if (n == "name")
-            write_string(st, order_name(o));
+            write_string(st, order_name(st.store().shop, o));
         else if (n == "createdAt")
             write_time(st, o.created_at);
         else if (n == "updatedAt")
@@ -78,15 +79,19 @@ void write_order(ExecState& st, const Order& o, const std::vector<Field>& fields
             write_string(st, fulfillment_status_name(o.fulfillment_status));
         else if (n == "customerAcceptsMarketing")
             st.out.Bool(customer && customer->marketing_state == MarketingState::subscribed);
-        else if (n == "subtotalLineItemsQuantity")
-            st.out.Int(static_cast<int>(o.quantity));
+        else if (n == "subtotalLineItemsQuantity" || n == "currentSubtotalLineItemsQuantity")
+            st.out.Int(static_cast<int>(o.quantity));  // after edits (no returns are modelled)
+        else if (n == "edited")
+            st.out.Bool(o.edited);
         else if (n == "currencyCode")
             write_string(st, currency_code(shop_currency));
         else if (n == "presentmentCurrencyCode")
             write_string(st, currency_code(o.presentment_currency));
-        else if (n == "totalPriceSet")
+        else if (n == "totalPriceSet" || n == "currentTotalPriceSet")
             write_money_bag(st, f, o.total, o.presentment_currency);
-        else if (n == "subtotalPriceSet")
+        else if (n == "originalTotalPriceSet")
+            write_money_bag(st, f, o.original_total(), o.presentment_currency);
+        else if (n == "subtotalPriceSet" || n == "currentSubtotalPriceSet")
             write_money_bag(st, f, o.subtotal, o.presentment_currency);
         else if (n == "totalShippingPriceSet")
             write_money_bag(st, f, o.shipping, o.presentment_currency);
@@ -95,21 +100,23 @@ void write_order(ExecState& st, const Order& o, const std::vector<Field>& fields
         else if (n == "customer")
             customer ? (st.meter.object(), write_customer(st, *customer, f.children)) : void(st.out.Null());
         else if (n == "lineItems")
-            write_line_items(st, f, st.store().line_items_of(o));
+            write_line_items(st, f, st.store().line_items_of(o), &o);
         else
             st.out.Null();
     });
 }
 
-void write_line_item(ExecState& st, const LineItem& item, const std::vector<Field>& fields)
+void write_line_item(ExecState& st, const LineItem& item, const std::vector<Field>& fields, int units_changed)
 {
     const Product* product = item.product == k_none ? nullptr : &st.store().products[item.product];
     write_object(st, "LineItem", fields, [&](const Field& f) {
         const std::string& n = f.name;
         if (n == "id")
             write_gid(st, "LineItem", item.id);
-        else if (n == "quantity" || n == "currentQuantity")
-            st.out.Int(static_cast<int>(item.quantity));
+        else if (n == "quantity")
+            st.out.Int(static_cast<int>(item.quantity) + std::max(units_changed, 0));
+        else if (n == "currentQuantity")
+            st.out.Int(static_cast<int>(item.quantity) + units_changed);
         else if (n == "title" || n == "name")
             write_string(st, product ? std::string_view(product->title) : "Custom item");
         else if (n == "sku")

@@ -88,12 +88,16 @@ void write_order(ExecState& st, const Order& order, const std::vector<Field>& fi
 void write_customer(ExecState& st, const Customer& customer, const std::vector<Field>& fields);
 void write_checkout(ExecState& st, const AbandonedCheckout& checkout, const std::vector<Field>& fields);
 void write_product(ExecState& st, const Product& product, const std::vector<Field>& fields);
-void write_line_item(ExecState& st, const LineItem& item, const std::vector<Field>& fields);
+// `units_changed`: an order edit's change of this line (Order::edit_units), 0 when none:
+// quantity counts removed units too, currentQuantity does not (2025-01 schema).
+void write_line_item(ExecState& st, const LineItem& item, const std::vector<Field>& fields,
+                     int units_changed = 0);
 
 // Connections and counts (exec_connections.cpp). The field is a root field.
 void write_collection(ExecState& st, const Field& field, Collection collection);
 void write_count(ExecState& st, const Field& field, Collection collection);
-void write_line_items(ExecState& st, const Field& field, std::span<const LineItem> items);
+void write_line_items(ExecState& st, const Field& field, std::span<const LineItem> items,
+                      const Order* order = nullptr);
 // Every visible record of a collection matching the field's query: bulk roots.
 std::vector<Index> all_matching(ExecState& st, const Field& field, Collection collection);
 

@@ -129,7 +129,7 @@ TEST_CASE("event properties carry the documented Shopify keys", "[sim][core]")
     const Order& o = s.orders[e.order];
     std::string json = s.event_properties_json(placed, e);
     CHECK(json.find("\"$event_id\":\"" + std::to_string(o.id) + "\"") != std::string::npos);
-    CHECK(json.find("\"name\":\"" + order_name(o) + "\"") != std::string::npos);
+    CHECK(json.find("\"name\":\"" + order_name(s.shop, o) + "\"") != std::string::npos);
     CHECK(json.find("\"$value\":" + money_string(o.subtotal + o.shipping)) != std::string::npos);
     CHECK(json.find("\"$currency_code\":\"GBP\"") != std::string::npos);
     auto id = s.event_id(placed, 0);

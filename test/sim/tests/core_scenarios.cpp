@@ -120,7 +120,8 @@ TEST_CASE("answer-key window overrides change what is judged", "[sim][core]")
     for (const auto& d : s.injected)
         if (d.kind == "order_missing_event")
             for (const Order& o : s.orders)
-                if (order_name(o) == d.key && o.created_at >= w.since && o.created_at < w.judge_before)
+                if (order_name(s.shop, o) == d.key && o.created_at >= w.since &&
+                    o.created_at < w.judge_before)
                     ++expected;
     auto t = tally(compute_answer_key(s, s.start, narrow));
     CHECK(t["order_missing_event"] == expected);

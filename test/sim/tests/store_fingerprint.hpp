@@ -57,6 +57,12 @@ inline std::uint64_t store_fingerprint(const Store& s)
     f.add(sh.bucket_size), f.add(sh.restore_rate), f.add(sh.throttle_mode), f.add(sh.created_at);
     for (const auto& v : sh.api_versions)
         f.add(v);
+    // Fields added by the records step (issue 12) count only when they differ from their
+    // defaults, so the worlds pinned before them keep their fingerprints.
+    if (sh.order_prefix != "#" || !sh.order_suffix.empty())
+        f.add(sh.order_prefix), f.add(sh.order_suffix);
+    if (s.order_id_field != OrderIdField::extra_id || s.aggregates_ignore_timezone)
+        f.add(s.order_id_field), f.add(s.aggregates_ignore_timezone);
     f.add(s.products.size());
     for (const Product& p : s.products)
         f.add(p.id), f.add(p.title), f.add(p.sku), f.add(p.price), f.add(p.created_at), f.add(p.updated_at);
@@ -73,6 +79,8 @@ inline std::uint64_t store_fingerprint(const Store& s)
         f.add(o.financial_status), f.add(o.fulfillment_status), f.add(o.presentment_currency);
         f.add(o.subtotal), f.add(o.shipping), f.add(o.discount), f.add(o.total), f.add(o.quantity);
         f.add(o.first_line_item), f.add(o.line_item_count), f.add(o.customer);
+        if (o.edited)
+            f.add(o.edit_line), f.add(o.edit_units), f.add(o.edit_amount);
     }
     f.add(s.checkouts.size());
     for (const AbandonedCheckout& c : s.checkouts) {
@@ -117,6 +125,10 @@ inline std::uint64_t store_fingerprint(const Store& s)
     f.add(s.injected.size());
     for (const InjectedDefect& d : s.injected)
         f.add(d.kind), f.add(d.key);
+    for (const InjectedDefect& d : s.variants)
+        f.add(d.kind), f.add(d.key);
+    for (const auto& [identity, profile] : s.profile_identity_aliases)
+        f.add(identity), f.add(profile);
     for (const auto* idx : {&s.customers_by_updated, &s.orders_by_updated, &s.orders_by_processed,
                             &s.profiles_by_updated, &s.profiles_by_email}) {
         f.add(idx->size());

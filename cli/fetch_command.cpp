@@ -33,15 +33,25 @@ void print_manifest(const model::Manifest& m, std::ostream& out)
             out << fmt::format("           error: {}\n", e);
         for (const auto& n : p.notes)
             out << fmt::format("           note: {}\n", n);
+        for (const auto& n : p.info)
+            out << fmt::format("           info: {}\n", n);
+        for (const auto& [id, d] : p.datasets)
+            if (d.status != model::Coverage::complete)
+                out << fmt::format("           {} {}: {}\n", id, model::to_string(d.status), d.missing);
     }
+    if (m.catch_up.watermark)
+        out << fmt::format("  catching up from {} ({} earlier run(s) could not read everything){}\n",
+                           core::format_iso8601(*m.catch_up.watermark), m.catch_up.runs.size(),
+                           m.catch_up.skipped_since ? "; older than checks.max_catch_up: not checked" : "");
 }
 
 }  // namespace
 
-std::chrono::seconds since_option(const std::string& text, const core::Config& config)
+std::chrono::seconds since_option(const std::string& text, const core::Config& /*config*/)
 {
+    // 0: no explicit window; the run's window comes from the watermarks.
     if (text.empty())
-        return config.checks.window;
+        return std::chrono::seconds{0};
     return core::parse_duration_or_throw(text, "--since", true);
 }
 
@@ -51,7 +61,7 @@ Command make_fetch_command(CLI::App& parent, GlobalOptions& /*globals*/)
     auto* app =
         parent.add_subcommand("fetch", "Pull the window from Shopify and Klaviyo into a new snapshot");
     app->add_option("--since", o->since,
-                    "Window length ending at --as-of (default checks.window), e.g. 24h, 7d");
+                    "Window length ending at --as-of, e.g. 24h, 7d (default: checks.window, reaching back over what earlier runs could not check)");
     app->add_flag("--full", o->full, "Ignore the previous snapshot and fetch everything again");
     return Command{
         app, [o](Environment& env) {

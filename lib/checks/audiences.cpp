@@ -6,9 +6,9 @@
 
 namespace frr::checks {
 
-std::vector<Platform> AudiencesIndicator::needs() const
+std::vector<std::string_view> AudiencesIndicator::needs() const
 {
-    return {Platform::destination};
+    return {model::dataset::audiences};
 }
 
 // A list or segment the previous run counted at >= audience_min_count

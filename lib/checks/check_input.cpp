@@ -34,7 +34,7 @@ const char* exclusion_reason(OrderClass c)
 
 CheckInput::CheckInput(const model::Snapshot& current, const model::Snapshot* previous,
                        const Findings* previous_findings, const core::ChecksConfig& config,
-                       std::string timezone)
+                       std::string timezone, std::optional<TimePoint> since)
     : m_current(current),
       m_previous(previous),
       m_previous_findings(previous_findings),
@@ -43,7 +43,10 @@ CheckInput::CheckInput(const model::Snapshot& current, const model::Snapshot* pr
 {
     const auto as_of = current.manifest.as_of;
     m_window.until = as_of;
-    m_window.since = as_of - config.window;
+    m_window.run_since = since ? *since
+        : current.manifest.since != TimePoint{} && current.manifest.since < as_of ? current.manifest.since
+                                                                                 : as_of - config.window;
+    m_window.since = m_window.run_since;
     m_window.judge_before = as_of - config.grace;
     // A fetch with reduced coverage says from when its data is whole; judging
     // older records would flag what was simply not fetched.
@@ -235,6 +238,35 @@ model::Coverage CheckInput::coverage(Platform p) const
     const auto& platforms = m_current.manifest.platforms;
     const auto found = platforms.find(platform_name(p));
     return found == platforms.end() ? model::Coverage::unavailable : found->second.status;
+}
+
+DatasetState CheckInput::dataset(std::string_view id) const
+{
+    const auto& platforms = m_current.manifest.platforms;
+    for (const auto& [name, p] : platforms)
+        if (const auto found = p.datasets.find(std::string(id)); found != p.datasets.end())
+            return {name, found->second};
+    const auto* info = model::find_dataset(id);
+    const auto role = info && info->role == model::Role::source ? Platform::source : Platform::destination;
+    const auto& name = platform_name(role);
+    const auto platform = platforms.find(name);
+    // The platform lists its datasets but not this one: it was not fetched.
+    if (platform != platforms.end() && !platform->second.datasets.empty())
+        return {name, {model::Coverage::unavailable, "not fetched in this run"}};
+    // A manifest from before datasets were tracked: the platform's status stands for each.
+    const auto c = coverage(role);
+    return {name, {c, c == model::Coverage::complete ? "" : "the platform's data was " + std::string(model::to_string(c))}};
+}
+
+std::map<std::string, DatasetState> CheckInput::datasets() const
+{
+    std::map<std::string, DatasetState> out;
+    for (const auto& d : model::k_datasets)
+        out[std::string(d.id)] = dataset(d.id);
+    for (const auto& [name, p] : m_current.manifest.platforms)
+        for (const auto& [id, coverage] : p.datasets)
+            out.try_emplace(id, DatasetState{name, coverage});
+    return out;
 }
 
 bool CheckInput::usable(Platform p) const

@@ -17,9 +17,12 @@ namespace frr::checks {
 
 // docs/sync-semantics.md: since = as_of - window, until = as_of,
 // judge_before = as_of - grace. A record is judged when its time is in
-// [since, judge_before). `since` is raised to the oldest instant both
-// platforms' data covers when a fetch reported reduced coverage.
+// [since, judge_before). The run's window start is the snapshot's (the fetch
+// may reach back over periods earlier runs could not judge: pipeline/watermarks.hpp);
+// `since` is raised to the oldest instant both platforms' data covers when a
+// fetch reported reduced coverage.
 struct Window {
+    TimePoint run_since{};  // the run's window start, before any raise
     TimePoint since{};
     TimePoint until{};
     TimePoint judge_before{};
@@ -57,8 +60,11 @@ class CheckInput {
 public:
     // `previous` and `previous_findings` may be null (first run). All
     // references must outlive the CheckInput.
+    // `since`: the window start; by default the snapshot manifest's (as_of -
+    // config.window for a manifest without one).
     CheckInput(const model::Snapshot& current, const model::Snapshot* previous,
-               const Findings* previous_findings, const core::ChecksConfig& config, std::string timezone);
+               const Findings* previous_findings, const core::ChecksConfig& config, std::string timezone,
+               std::optional<TimePoint> since = std::nullopt);
     CheckInput(const CheckInput&) = delete;
     CheckInput& operator=(const CheckInput&) = delete;
 
@@ -91,6 +97,12 @@ public:
 
     // Coverage of a platform ("unavailable" when the manifest lacks it).
     model::Coverage coverage(Platform p) const;
+    // Coverage of one dataset (model/datasets.hpp id) and the platform serving
+    // it. A manifest written before datasets were tracked gives each dataset its
+    // platform's status; a dataset no platform lists is unavailable.
+    DatasetState dataset(std::string_view id) const;
+    // Every registered dataset's state, for checks.json.
+    std::map<std::string, DatasetState> datasets() const;
     // Whether the platform's data can be judged at all (complete or partial).
     bool usable(Platform p) const;
     const std::string& platform_name(Platform p) const;

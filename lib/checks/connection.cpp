@@ -28,36 +28,23 @@ struct PlatformVerdict {
     }
 };
 
+// A platform that did not answer (unavailable, paused, not fetched) is not a
+// connection finding: an outage is not a data problem, and the report's
+// coverage says what could not be checked. Judged here are the facts about a
+// platform that did answer: scopes, token expiry and, when the fetch was
+// complete, throttling and retries (an incomplete fetch's retries are its failure).
 PlatformVerdict judge(const std::string& name, const model::PlatformManifest* p, TimePoint as_of)
 {
     PlatformVerdict v;
-    if (!p) {
-        v.raise(Status::critical, fmt::format("{}: not fetched", name));
+    if (!p)
         return v;
-    }
-    switch (p->status) {
-    case model::Coverage::unavailable:
-        v.raise(Status::critical,
-                fmt::format("{}: unreachable or refused{}", name,
-                            p->errors.empty() ? "" : " (" + p->errors.front() + ")"));
-        break;
-    case model::Coverage::paused:
-        v.raise(Status::warn, fmt::format("{}: skipped, circuit breaker open", name));
-        break;
-    case model::Coverage::partial:
-        v.raise(Status::warn,
-                fmt::format("{}: fetch incomplete{}", name,
-                            p->errors.empty() ? "" : " (" + p->errors.front() + ")"));
-        break;
-    case model::Coverage::complete: break;
-    }
     if (!p->missing_scopes.empty()) {
         std::string scopes;
         for (const auto& s : p->missing_scopes)
             scopes += (scopes.empty() ? "" : ", ") + s;
         v.raise(Status::critical, fmt::format("{}: missing scopes {}", name, scopes));
     }
-    if (p->requests >= k_min_requests) {
+    if (p->status == model::Coverage::complete && p->requests >= k_min_requests) {
         const double requests = static_cast<double>(p->requests);
         if (static_cast<double>(p->throttled) / requests > k_rate_warn)
             v.raise(Status::warn,
@@ -75,6 +62,11 @@ PlatformVerdict judge(const std::string& name, const model::PlatformManifest* p,
     return v;
 }
 
+bool answered(const model::PlatformManifest* p)
+{
+    return p && (p->status == model::Coverage::complete || p->status == model::Coverage::partial);
+}
+
 int score_of(Status s)
 {
     switch (s) {
@@ -88,7 +80,7 @@ int score_of(Status s)
 
 }  // namespace
 
-std::vector<Platform> ConnectionIndicator::needs() const
+std::vector<std::string_view> ConnectionIndicator::needs() const
 {
     return {};
 }
@@ -100,29 +92,49 @@ IndicatorResult ConnectionIndicator::evaluate(const CheckInput& input) const
     auto r = start_result(id(), title());
     const auto& platforms = input.current().manifest.platforms;
     std::int64_t problems = 0;
+    std::vector<std::string> silent;
+    bool any_answered = false;
     for (auto p : {Platform::source, Platform::destination}) {
         const auto& name = input.platform_name(p);
         const auto found = platforms.find(name);
-        const auto verdict = judge(name, found == platforms.end() ? nullptr : &found->second, input.as_of());
+        const auto* manifest = found == platforms.end() ? nullptr : &found->second;
+        if (!answered(manifest))
+            silent.push_back(name);
+        any_answered = any_answered || answered(manifest);
+        const auto verdict = judge(name, manifest, input.as_of());
         r.status = worse(r.status, verdict.status);
         r.score = std::min(r.score, score_of(verdict.status));
         for (const auto& issue : verdict.issues)
             add_example(r, issue);
         problems += static_cast<std::int64_t>(verdict.issues.size());
-        if (found != platforms.end()) {
-            add_count(r, name + "_requests", found->second.requests);
-            add_count(r, name + "_retries", found->second.retries);
-            add_count(r, name + "_throttled", found->second.throttled);
+        if (manifest) {
+            add_count(r, name + "_requests", manifest->requests);
+            add_count(r, name + "_retries", manifest->retries);
+            add_count(r, name + "_throttled", manifest->throttled);
         }
     }
     add_count(r, "problems", problems);
-    r.value = problems == 0 ? "both platforms healthy" : plural(problems, "problem", "problems");
-    if (problems == 0) {
-        r.summary = "Both platforms answered, fully authorised, without heavy throttling.";
+    std::string not_answered;
+    for (const auto& name : silent)
+        not_answered += (not_answered.empty() ? "" : " and ") + name;
+    if (!any_answered && problems == 0) {
+        r.status = Status::unknown;
+        r.value = "not checked";
+        r.summary = fmt::format("Not checked: {} did not answer.", not_answered);
         return r;
     }
-    r.summary = fmt::format("{}: {}.", plural(problems, "connection problem", "connection problems"),
-                            r.examples.front());
+    r.value = problems == 0 ? "no connection problem" : plural(problems, "problem", "problems");
+    const std::string silent_note =
+        silent.empty() ? "" : fmt::format(" ({} did not answer: see what could not be checked.)", not_answered);
+    if (problems == 0) {
+        r.summary = (silent.empty() ? "Both platforms answered, fully authorised, without heavy throttling."
+                                    : "The platforms that answered did so fully authorised, without heavy "
+                                      "throttling.") +
+            silent_note;
+        return r;
+    }
+    r.summary = fmt::format("{}: {}.{}", plural(problems, "connection problem", "connection problems"),
+                            r.examples.front(), silent_note);
     r.impact = r.status == Status::critical
         ? "Part of the store's data could not be checked, so sync problems there go unseen."
         : "Checks ran, but slowly or close to a limit; a worse day may cut them short.";

@@ -6,9 +6,9 @@
 
 namespace frr::checks {
 
-std::vector<Platform> ConsentIndicator::needs() const
+std::vector<std::string_view> ConsentIndicator::needs() const
 {
-    return {Platform::source, Platform::destination};
+    return {model::dataset::customers, model::dataset::profiles};
 }
 
 // The same customers as customer sync (email, updated in the window), judged

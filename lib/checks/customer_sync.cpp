@@ -5,9 +5,9 @@
 
 namespace frr::checks {
 
-std::vector<Platform> CustomerSyncIndicator::needs() const
+std::vector<std::string_view> CustomerSyncIndicator::needs() const
 {
-    return {Platform::source, Platform::destination};
+    return {model::dataset::customers, model::dataset::profiles};
 }
 
 // Customers with an email, updated in the window (and older than grace), must

@@ -5,9 +5,9 @@
 
 namespace frr::checks {
 
-std::vector<Platform> DuplicatesIndicator::needs() const
+std::vector<std::string_view> DuplicatesIndicator::needs() const
 {
-    return {Platform::source, Platform::destination};
+    return {model::dataset::orders, model::dataset::placed_order_events};
 }
 
 IndicatorResult DuplicatesIndicator::evaluate(const CheckInput& input) const

@@ -5,7 +5,9 @@
 #include "checks/weights.hpp"
 #include "core/time.hpp"
 
+#include <cctype>
 #include <fmt/format.h>
+#include <map>
 #include <unordered_set>
 
 namespace frr::checks {
@@ -29,6 +31,49 @@ std::vector<std::unique_ptr<Indicator>> all_indicators()
 
 namespace {
 
+std::string display_name(const std::string& platform)
+{
+    std::string out = platform;
+    if (!out.empty())
+        out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+    return out;
+}
+
+std::string join_labels(const std::vector<std::string>& labels)
+{
+    std::string out;
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == labels.size() ? " and " : ", ") + labels[i];
+    return out;
+}
+
+// "Not checked: the profiles could not be read from Klaviyo." One sentence per
+// platform and coverage, naming the datasets in plain words.
+std::string not_checked_summary(const Indicator& indicator, const CheckInput& input)
+{
+    std::map<std::pair<std::string, model::Coverage>, std::vector<std::string>> groups;
+    for (auto id : indicator.needs()) {
+        const auto state = input.dataset(id);
+        if (state.coverage.status != model::Coverage::complete)
+            groups[{state.platform, state.coverage.status}].push_back(model::dataset_label(id));
+    }
+    std::string out = "Not checked:";
+    for (const auto& [key, labels] : groups) {
+        const auto platform = display_name(key.first);
+        const auto what = join_labels(labels);
+        switch (key.second) {
+        case model::Coverage::paused:
+            out += fmt::format(" {} is paused after repeated failures, so its {} were not read.", platform, what);
+            break;
+        case model::Coverage::partial:
+            out += fmt::format(" only part of the {} could be read from {}.", what, platform);
+            break;
+        default: out += fmt::format(" the {} could not be read from {}.", what, platform); break;
+        }
+    }
+    return out;
+}
+
 IndicatorResult unknown_result(const Indicator& indicator, const CheckInput& input)
 {
     IndicatorResult r;
@@ -36,18 +81,21 @@ IndicatorResult unknown_result(const Indicator& indicator, const CheckInput& inp
     r.title = indicator.title();
     r.status = Status::unknown;
     r.score = 0;
-    std::string missing;
-    for (auto p : indicator.needs()) {
-        if (input.usable(p))
-            continue;
-        missing += fmt::format("{}{} ({})", missing.empty() ? "" : ", ", input.platform_name(p),
-                               model::to_string(input.coverage(p)));
-    }
     r.value = "not checked";
-    r.summary = fmt::format("Not checked: no data from {}.", missing);
-    r.impact = "Problems of this kind would go unnoticed until the data can be fetched again.";
-    r.action = "See the connection indicator for why the platform's data is missing.";
+    r.summary = not_checked_summary(indicator, input);
+    r.impact = "Nothing was judged from data that could not be read. This period is checked in full "
+               "by the next run that can read it.";
+    r.action = "Nothing, if the platform answers again soon; if it keeps failing, see what could not be "
+               "checked.";
     return r;
+}
+
+bool complete_inputs(const Indicator& indicator, const CheckInput& input)
+{
+    for (auto id : indicator.needs())
+        if (input.dataset(id).coverage.status != model::Coverage::complete)
+            return false;
+    return true;
 }
 
 // Escalates by the indicator's configured score thresholds.
@@ -67,11 +115,7 @@ std::vector<std::string> coverage_notes(const CheckInput& input)
     std::vector<std::string> notes;
     const auto& manifest = input.current().manifest;
     for (const auto& [name, p] : manifest.platforms) {
-        if (p.status != model::Coverage::complete)
-            notes.push_back(fmt::format(
-                "{} coverage is {}: findings that need its data are {}.", name, model::to_string(p.status),
-                p.status == model::Coverage::partial ? "judged on what was fetched" : "unknown"));
-        if (p.data_since && *p.data_since > input.as_of() - input.config().window)
+        if (p.data_since && *p.data_since > input.window().run_since)
             notes.push_back(fmt::format("{} data covers only from {}; older records were not judged.", name,
                                         core::format_iso8601(*p.data_since)));
         for (const auto& n : p.notes)
@@ -112,17 +156,17 @@ Findings evaluate(const CheckInput& input, const std::string& store_name)
     Findings f;
     f.run_id = manifest.run_id;
     f.as_of = input.as_of();
-    f.since = input.as_of() - input.config().window;
+    f.since = input.window().since;
     f.until = input.window().until;
     f.store_name = manifest.store.empty() ? store_name : manifest.store;
     f.timezone = input.timezone();
     for (auto p : {Platform::source, Platform::destination})
         f.coverage[input.platform_name(p)] = input.coverage(p);
+    f.datasets = input.datasets();
     for (const auto& indicator : all_indicators()) {
-        bool usable = true;
-        for (auto p : indicator->needs())
-            usable = usable && input.usable(p);
-        auto r = usable ? indicator->evaluate(input) : unknown_result(*indicator, input);
+        auto r = complete_inputs(*indicator, input) ? indicator->evaluate(input) : unknown_result(*indicator, input);
+        for (auto id : indicator->needs())
+            r.needs.emplace_back(id);
         r.weight = weight_of(input.config(), r.id);
         apply_thresholds(r, threshold_of(input.config(), r.id));
         if (input.previous_findings())

@@ -62,9 +62,9 @@ std::unordered_map<std::string_view, LateCandidate> locate(const CheckInput& inp
 
 }  // namespace
 
-std::vector<Platform> EventDelayIndicator::needs() const
+std::vector<std::string_view> EventDelayIndicator::needs() const
 {
-    return {Platform::source, Platform::destination};
+    return {model::dataset::orders, model::dataset::placed_order_events};
 }
 
 // An order the previous run saw missing and that has its Placed Order now

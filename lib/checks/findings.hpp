@@ -57,6 +57,9 @@ struct IndicatorResult {
     std::string action;                 // what to do
     std::vector<Count> counts;
     Changes changes;
+    // The datasets (model/datasets.hpp ids) it reads; empty for indicators judged
+    // from the fetch record alone (connection). Filled in by evaluate().
+    std::vector<std::string> needs;
 };
 
 // An expected exclusion: records that are never defects, counted per reason
@@ -64,6 +67,12 @@ struct IndicatorResult {
 struct Exclusion {
     std::string reason;
     std::int64_t count = 0;
+};
+
+// One dataset's coverage in the run, and the platform that serves it.
+struct DatasetState {
+    std::string platform;  // "shopify", "klaviyo"
+    model::DatasetCoverage coverage;
 };
 
 struct Findings {
@@ -74,6 +83,7 @@ struct Findings {
     std::string store_name;
     std::string timezone;
     std::map<std::string, model::Coverage> coverage;  // "shopify", "klaviyo"
+    std::map<std::string, DatasetState> datasets;     // dataset id -> coverage
     std::vector<IndicatorResult> indicators;
     std::vector<Exclusion> exclusions;
     std::vector<std::string> coverage_notes;

@@ -51,7 +51,10 @@ void write_indicator(Writer& w, const IndicatorResult& r)
     put(w, "title", r.title);
     put(w, "status", to_string(r.status));
     w.Key("score");
-    w.Int(r.score);
+    if (r.status == Status::unknown)
+        w.Null();  // not judged: no score, rather than a zero
+    else
+        w.Int(r.score);
     w.Key("weight");
     w.Double(r.weight);
     put(w, "value", r.value);
@@ -73,6 +76,7 @@ void write_indicator(Writer& w, const IndicatorResult& r)
     put_strings(w, "persisting", r.changes.persisting);
     put_strings(w, "resolved", r.changes.resolved);
     w.EndObject();
+    put_strings(w, "needs", r.needs);
     w.EndObject();
 }
 
@@ -113,6 +117,7 @@ IndicatorResult read_indicator(const rapidjson::Value& v, const std::string& whe
         r.changes.persisting = cf.strings("persisting");
         r.changes.resolved = cf.strings("resolved");
     }
+    r.needs = f.strings("needs");
     return r;
 }
 
@@ -140,6 +145,18 @@ std::string to_json(const Findings& f)
     w.StartObject();
     for (const auto& [name, c] : f.coverage)
         put(w, name.c_str(), model::to_string(c));
+    w.EndObject();
+    w.Key("datasets");
+    w.StartObject();
+    for (const auto& [id, d] : f.datasets) {
+        w.Key(id.c_str());
+        w.StartObject();
+        put(w, "platform", d.platform);
+        put(w, "status", model::to_string(d.coverage.status));
+        if (!d.coverage.missing.empty())
+            put(w, "missing", d.coverage.missing);
+        w.EndObject();
+    }
     w.EndObject();
     w.Key("indicators");
     w.StartArray();
@@ -191,6 +208,12 @@ Findings findings_from_json(std::string_view json, const std::string& where)
         for (const auto& m : coverage->GetObject())
             out.coverage[m.name.GetString()] =
                 model::coverage_from(m.value.IsString() ? m.value.GetString() : "");
+    if (const auto* datasets = f.object("datasets"))
+        for (const auto& m : datasets->GetObject()) {
+            model::JsonFields df(m.value, where + ".datasets");
+            out.datasets[m.name.GetString()] = {df.str("platform"),
+                                                {model::coverage_from(df.text("status")), df.str("missing")}};
+        }
     const auto* indicators = f.array("indicators");
     if (!indicators)
         f.fail("indicators", "an array");

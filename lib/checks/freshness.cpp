@@ -8,9 +8,11 @@
 
 namespace frr::checks {
 
-std::vector<Platform> FreshnessIndicator::needs() const
+std::vector<std::string_view> FreshnessIndicator::needs() const
 {
-    return {Platform::source, Platform::destination};
+    // The newest Placed Order comes from its own request (model::dataset::latest_placed_order),
+    // so the window's events need not be complete for this one.
+    return {model::dataset::orders, model::dataset::latest_placed_order};
 }
 
 // A stalled integration: Klaviyo's newest Shopify Placed Order is older than

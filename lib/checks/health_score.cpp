@@ -24,17 +24,23 @@ const char* to_string(Confidence c)
 
 namespace {
 
-Confidence confidence_of(const Findings& f, double judged_weight)
+bool reads_data(const IndicatorResult& r)
 {
-    if (judged_weight <= 0)
-        return Confidence::none;
+    return !r.needs.empty();
+}
+
+bool all_complete(const Findings& f)
+{
     for (const auto& [name, c] : f.coverage)
         if (c != model::Coverage::complete)
-            return Confidence::reduced;
+            return false;
+    for (const auto& [id, d] : f.datasets)
+        if (d.coverage.status != model::Coverage::complete)
+            return false;
     for (const auto& r : f.indicators)
         if (r.status == Status::unknown)
-            return Confidence::reduced;
-    return Confidence::full;
+            return false;
+    return true;
 }
 
 Status band(int score, const core::ChecksConfig& config)
@@ -52,17 +58,29 @@ HealthScore compute_score(const Findings& findings, const core::ChecksConfig& co
 {
     HealthScore out;
     double judged_weight = 0;
+    double data_weight = 0;
+    double data_judged_weight = 0;
     Status worst = Status::ok;
     const IndicatorResult* first_critical = nullptr;
     for (const auto& r : findings.indicators) {
+        const double w = std::max(0.0, r.weight);
+        if (reads_data(r))
+            data_weight += w;
         if (r.status == Status::unknown)
             continue;
-        judged_weight += std::max(0.0, r.weight);
+        judged_weight += w;
+        if (reads_data(r))
+            data_judged_weight += w;
         worst = worse(worst, r.status);
         if (r.status == Status::critical && !first_critical)
             first_critical = &r;
     }
-    out.confidence = confidence_of(findings, judged_weight);
+    out.complete = all_complete(findings);
+    out.scored = data_judged_weight > 0;
+    out.checked_percent = data_weight > 0
+        ? static_cast<int>(std::floor(100.0 * data_judged_weight / data_weight + 1e-9))
+        : (out.complete ? 100 : 0);
+    out.confidence = !out.scored ? Confidence::none : out.complete ? Confidence::full : Confidence::reduced;
     if (judged_weight <= 0) {
         out.score = 0;
         out.status = Status::unknown;
@@ -89,8 +107,19 @@ HealthScore compute_score(const Findings& findings, const core::ChecksConfig& co
                                   fmt::format("capped at {}: {} is critical", cap, first_critical->title)});
         out.score = cap;
     }
-    out.status = worse(band(out.score, config), worst);
+    // Only what was judged sets the status; with nothing that reads data judged,
+    // the band of a score over the connection alone says nothing.
+    out.status = out.scored ? worse(band(out.score, config), worst) : worst;
     return out;
+}
+
+const char* verdict_name(const HealthScore& score)
+{
+    if (score.status == Status::warn || score.status == Status::critical)
+        return to_string(score.status);
+    if (!score.complete || score.status == Status::unknown)
+        return "incomplete";
+    return "ok";
 }
 
 std::string describe(const Deduction& d)
@@ -128,9 +157,18 @@ std::string score_json(const Findings& f, const HealthScore& s)
     put("run_id", f.run_id);
     put("as_of", core::format_iso8601(f.as_of));
     w.Key("score");
-    w.Int(s.score);
-    put("status", to_string(s.status));
+    if (s.scored)
+        w.Int(s.score);
+    else
+        w.Null();
+    put("status", verdict_name(s));
+    w.Key("scored");
+    w.Bool(s.scored);
+    w.Key("complete");
+    w.Bool(s.complete);
     put("confidence", to_string(s.confidence));
+    w.Key("checked_percent");
+    w.Int(s.checked_percent);
     w.Key("coverage");
     w.StartObject();
     for (const auto& [name, c] : f.coverage)
@@ -154,7 +192,10 @@ std::string score_json(const Findings& f, const HealthScore& s)
         put("id", r.id);
         put("title", r.title);
         w.Key("score");
-        w.Int(r.score);
+        if (r.status == Status::unknown)
+            w.Null();
+        else
+            w.Int(r.score);
         w.Key("weight");
         w.Double(r.weight);
         put("status", to_string(r.status));

@@ -11,8 +11,8 @@
 
 namespace frr::checks {
 
-// full: every platform complete and every indicator judged; reduced: some
-// data missing or partial; none: nothing could be judged.
+// full: every dataset complete and every indicator judged; reduced: some
+// data missing or partial; none: no indicator that reads data could be judged.
 enum class Confidence { full, reduced, none };
 const char* to_string(Confidence c);
 
@@ -23,16 +23,27 @@ struct Deduction {
 };
 
 struct HealthScore {
-    int score = 100;
+    int score = 100;  // over the judged indicators only; meaningless when !scored
     Status status = Status::ok;
     Confidence confidence = Confidence::full;
+    // At least one indicator that reads data was judged: the score means something.
+    bool scored = true;
+    // Every dataset was read completely and no indicator is unknown.
+    bool complete = true;
+    // Share of the data indicators' weight that was judged, 0-100.
+    int checked_percent = 100;
     std::vector<Deduction> deductions;
 };
+
+// The run's verdict as one word: "ok", "warn", "critical", or "incomplete" when
+// something could not be checked and nothing that was checked is wrong. An
+// outage is never critical: it is a gap in what was checked, not a defect.
+const char* verdict_name(const HealthScore& score);
 
 // score = 100 - sum of deductions. Each judged indicator i deducts
 // w_i / sum(w_judged) * (100 - score_i) points, rounded, at least 1 when the
 // indicator is not ok; `unknown` indicators are left out of the weighting
-// (and lower the confidence). A critical indicator caps the score at
+// (and lower the confidence): the score is over what was checked. A critical indicator caps the score at
 // score_critical_below - 1 (59 by default). The status is the worse of the
 // score's band (score_warn_below, score_critical_below) and the worst indicator.
 HealthScore compute_score(const Findings& findings, const core::ChecksConfig& config);
@@ -44,9 +55,10 @@ std::string describe(const Deduction& d);
 // 3 when one was partial or unavailable, else 2/1/0 from the health status.
 core::ExitCode exit_code_for(const Findings& findings, const HealthScore& score);
 
-// score.json: {"run_id","as_of","score","status","confidence","coverage",
+// score.json: {"run_id","as_of","score" (null when nothing was scored),"status"
+// (verdict_name),"scored","complete","confidence","checked_percent","coverage",
 // "deductions":[{"indicator","points","reason"}],"indicators":[{"id","title",
-// "score","weight","status"}]}
+// "score" (null when unknown),"weight","status"}]}
 std::string score_json(const Findings& findings, const HealthScore& score);
 
 }  // namespace frr::checks

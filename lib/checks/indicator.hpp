@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace frr::checks {
@@ -16,11 +17,12 @@ public:
     virtual ~Indicator() = default;
     virtual const char* id() const = 0;
     virtual const char* title() const = 0;
-    // Platforms whose data the indicator needs; when one is unavailable or
-    // paused the result is `unknown` and says what could not be checked.
-    virtual std::vector<Platform> needs() const = 0;
-    // Called only when every needed platform is usable. Fills everything but
-    // `weight` and `changes` (evaluate() adds those).
+    // The datasets (model/datasets.hpp ids) the indicator reads. When one was
+    // not read completely the result is `unknown` and says what could not be
+    // read: a finding never comes from data that was not read.
+    virtual std::vector<std::string_view> needs() const = 0;
+    // Called only when every needed dataset is complete. Fills everything but
+    // `weight`, `needs` and `changes` (evaluate() adds those).
     virtual IndicatorResult evaluate(const CheckInput& input) const = 0;
 };
 

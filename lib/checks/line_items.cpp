@@ -5,9 +5,9 @@
 
 namespace frr::checks {
 
-std::vector<Platform> LineItemsIndicator::needs() const
+std::vector<std::string_view> LineItemsIndicator::needs() const
 {
-    return {Platform::source, Platform::destination};
+    return {model::dataset::orders, model::dataset::placed_order_events, model::dataset::ordered_product_events};
 }
 
 // Only orders whose Placed Order arrived are judged: a missing order is

@@ -5,9 +5,9 @@
 
 namespace frr::checks {
 
-std::vector<Platform> OrderSyncIndicator::needs() const
+std::vector<std::string_view> OrderSyncIndicator::needs() const
 {
-    return {Platform::source, Platform::destination};
+    return {model::dataset::orders, model::dataset::placed_order_events};
 }
 
 // An order in the window whose Placed Order never reached Klaviyo triggers no

@@ -5,9 +5,9 @@
 
 namespace frr::checks {
 
-std::vector<Platform> ValueIntegrityIndicator::needs() const
+std::vector<std::string_view> ValueIntegrityIndicator::needs() const
 {
-    return {Platform::source, Platform::destination};
+    return {model::dataset::orders, model::dataset::placed_order_events};
 }
 
 // The revenue rule of docs/sync-semantics.md, compared in the shop currency

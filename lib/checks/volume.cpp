@@ -25,9 +25,9 @@ std::unordered_map<std::string_view, std::int64_t> by_date(const std::vector<mod
 
 }  // namespace
 
-std::vector<Platform> VolumeIndicator::needs() const
+std::vector<std::string_view> VolumeIndicator::needs() const
 {
-    return {Platform::source, Platform::destination};
+    return {model::dataset::daily_orders, model::dataset::daily_placed_orders};
 }
 
 // Each complete store-local day of the look-back (default 28 days, the last
@@ -43,8 +43,8 @@ IndicatorResult VolumeIndicator::evaluate(const CheckInput& input) const
     const auto& config = input.config();
     const auto orders = by_date(input.current().source.daily_orders);
     const auto placed = by_date(input.current().destination.daily_placed_orders);
-    const auto nominal_since = input.as_of() - config.window;
-    const auto last_day = core::add_days(core::local_date(nominal_since, input.timezone()), -1);
+    // The run's window start, as the fetch counted the days (a catch-up window moves them back too).
+    const auto last_day = core::add_days(core::local_date(input.window().run_since, input.timezone()), -1);
     std::int64_t judged_days = 0;
     std::int64_t missing_events = 0;
     for (int back = config.volume_lookback_days - 1; back >= 0; --back) {

@@ -3,9 +3,11 @@
 #include "core/error.hpp"
 #include "core/state_dir.hpp"
 #include "core/time.hpp"
+#include "core/duration.hpp"
 #include "core/yaml_reader.hpp"
 
 #include <cstdlib>
+#include <regex>
 #include <fmt/format.h>
 
 namespace frr::core {
@@ -166,8 +168,9 @@ void load_checks(const YamlReader& r, ChecksConfig& out)
 {
     r.allow_only({"window", "grace", "stall_after", "stall_min_orders", "volume_lookback_days",
                   "volume_min_orders", "audience_drop_ratio", "audience_min_count", "value_tolerance_minor",
-                  "exclude_channels", "history_start", "weights", "thresholds", "score"});
+                  "exclude_channels", "history_start", "weights", "thresholds", "score", "max_catch_up"});
     out.window = r.duration("window", out.window);
+    out.max_catch_up = r.duration("max_catch_up", out.max_catch_up);
     out.grace = r.duration("grace", out.grace);
     out.stall_after = r.duration("stall_after", out.stall_after);
     out.stall_min_orders = r.integer("stall_min_orders", out.stall_min_orders, 1, 100000);
@@ -287,7 +290,24 @@ void load_breaker(const YamlReader& r, BreakerConfig& out)
 {
     r.allow_only({"failures_to_open", "cool_down"});
     out.failures_to_open = r.integer("failures_to_open", out.failures_to_open, 1, 1000);
+    if (!r.has("cool_down"))
+        return;
+    // "2 runs" (scheduled runs skipped before the probe) or a duration ("6h").
+    const auto text = r.str("cool_down", "");
+    static const std::regex runs(R"(^\s*(\d+)\s*runs?\s*$)");
+    std::smatch m;
+    if (std::regex_match(text, m, runs)) {
+        out.cool_down_runs = std::stoi(m[1].str());
+        if (out.cool_down_runs < 1 || out.cool_down_runs > 1000)
+            r.fail_at(YAML::Node(), "cool_down", "should be between 1 run and 1000 runs");
+        out.cool_down = std::chrono::seconds{0};
+        return;
+    }
+    if (!parse_duration(text))
+        r.fail_at(YAML::Node(), "cool_down", fmt::format("'{}' is neither a number of runs nor a duration", text),
+                  "use a number of scheduled runs (1 run, 2 runs) or a duration (6h, 2d)");
     out.cool_down = r.duration("cool_down", out.cool_down);
+    out.cool_down_runs = 0;
 }
 
 void load_fetch(const YamlReader& r, FetchConfig& out)

@@ -80,6 +80,10 @@ struct ChecksConfig {
     std::map<std::string, Threshold> thresholds;  // indicator id -> score thresholds
     int score_warn_below = 90;
     int score_critical_below = 60;
+    // How far back a run's record-level window may reach to cover periods that
+    // earlier runs could not judge (missed runs, outages): see the watermarks in
+    // docs/health-model.md. Older unjudged periods are named in the report as skipped.
+    std::chrono::seconds max_catch_up{7 * 24 * 3600};
 };
 
 struct EmailChannel {
@@ -126,9 +130,14 @@ struct StateConfig {
     std::size_t keep_min = 14;
 };
 
+// After `failures_to_open` consecutive failed runs a platform is skipped
+// ("paused"), then probed again. The cool-down is counted in scheduled runs by
+// default (`cool_down: 1 run`), so it means the same with an hourly and a daily
+// cron; a duration (`cool_down: 6h`) waits that long instead.
 struct BreakerConfig {
     int failures_to_open = 3;
-    std::chrono::seconds cool_down{3600};
+    int cool_down_runs = 1;              // runs skipped before the probe; 0 when a duration is set
+    std::chrono::seconds cool_down{0};  // used when cool_down_runs == 0
 };
 
 // How the fetch retries and times out its requests (docs/fetching.md). The defaults suit the

@@ -189,7 +189,7 @@ std::vector<RunInfo> StateDir::runs() const
     return out;
 }
 
-RunInfo StateDir::create_run(TimePoint as_of) const
+RunInfo StateDir::create_run(TimePoint as_of, RunPlace place) const
 {
     std::size_t seq = 0;
     for (const auto& r : runs()) {
@@ -197,13 +197,35 @@ RunInfo StateDir::create_run(TimePoint as_of) const
         if (dash != std::string::npos)
             seq = std::max<std::size_t>(seq, std::stoul(r.id.substr(dash + 1)));
     }
+    const auto parent = m_root / (place == RunPlace::dry_run ? "dry-runs" : "runs");
+    if (place == RunPlace::dry_run) {
+        std::error_code ec;
+        fs::create_directories(parent, ec);
+        if (ec)
+            throw_write(parent, "create the dry-runs directory", ec.value());
+    }
     for (;; ++seq) {
         auto id = fmt::format("{}-{:06}", compact_time(as_of), seq + 1);
-        auto dir = m_root / "runs" / id;
+        auto dir = parent / id;
         if (::mkdir(dir.c_str(), 0700) == 0)
             return {id, dir, as_of};
         if (errno != EEXIST)
             throw_write(dir, "create the run directory", errno);
+    }
+}
+
+void StateDir::prune_dry_runs(std::size_t keep) const
+{
+    std::vector<fs::path> dirs;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(m_root / "dry-runs", ec))
+        if (entry.is_directory())
+            dirs.push_back(entry.path());
+    std::sort(dirs.begin(), dirs.end());
+    for (std::size_t i = 0; i + keep < dirs.size(); ++i) {
+        fs::remove_all(dirs[i], ec);
+        if (ec)
+            throw_write(dirs[i], "remove an old dry run", ec.value());
     }
 }
 

@@ -46,6 +46,11 @@ struct RunInfo {
     TimePoint as_of;
 };
 
+// Where a run directory lives: runs/ is history (previous snapshots, diffs,
+// trends, deliveries); dry-runs/ holds `frr run --dry-run` output, which no
+// later run reads.
+enum class RunPlace { history, dry_run };
+
 class StateDir {
 public:
     // Creates the directory (mode 0700) if needed. Throws Error(cannot_write).
@@ -56,8 +61,10 @@ public:
     // and start time. `started` is recorded for the next would-be holder.
     StateLock lock(TimePoint started) const;
 
-    // A new, empty run directory for `as_of`.
-    RunInfo create_run(TimePoint as_of) const;
+    // A new, empty run directory for `as_of`, in runs/ or dry-runs/.
+    RunInfo create_run(TimePoint as_of, RunPlace place = RunPlace::history) const;
+    // Removes all but the newest `keep` dry runs.
+    void prune_dry_runs(std::size_t keep) const;
     // Completed and in-progress runs, oldest first.
     std::vector<RunInfo> runs() const;
     // The newest run whose as_of is strictly before `as_of` and that has `marker`

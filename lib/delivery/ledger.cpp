@@ -14,7 +14,8 @@ namespace frr::delivery {
 
 namespace {
 
-constexpr std::array<const char*, 5> k_names{"attempting", "delivered", "failed", "uncertain", "superseded"};
+constexpr std::array<const char*, 6> k_names{"attempting", "delivered", "failed",
+                                             "uncertain",  "superseded", "held"};
 
 std::string str(const rapidjson::Value& doc, const char* name)
 {

@@ -23,6 +23,8 @@ enum class LedgerState {
     failed,      // not delivered (temporary or permanent): stays queued
     uncertain,   // may have arrived, could not be confirmed: not resent automatically
     superseded,  // never delivered, folded into a newer report that was delivered
+    held,        // kept on purpose while monitoring is paused (the paused notice went out):
+                 // never sent, never listed to the client as a missed report
 };
 
 const char* to_string(LedgerState state);

@@ -22,7 +22,8 @@ LedgerEntry fresh_entry(const std::string& report_id, const std::string& channel
 
 bool is_settled(LedgerState s)
 {
-    return s == LedgerState::delivered || s == LedgerState::uncertain || s == LedgerState::superseded;
+    return s == LedgerState::delivered || s == LedgerState::uncertain || s == LedgerState::superseded ||
+        s == LedgerState::held;
 }
 
 // Delivered or possibly delivered: the client has (or may have) this moment.
@@ -280,12 +281,29 @@ const char* to_string(ChannelStatus status)
     return "unknown";
 }
 
+void hold_report(const core::StateDir& state, const core::RunInfo& report,
+                 const std::vector<std::unique_ptr<Channel>>& channels, core::TimePoint now, const std::string& why)
+{
+    Ledger ledger(state.path("delivery"));
+    for (const auto& channel : channels) {
+        auto entry = ledger.get(report.id, channel->name()).value_or(fresh_entry(report.id, channel->name()));
+        if (is_settled(entry.state) && entry.state != LedgerState::held)
+            continue;
+        entry.state = LedgerState::held;
+        entry.error = why;
+        entry.updated_at = now;
+        ledger.put(entry);
+    }
+}
+
 SendSummary send_pending(const SendRequest& request)
 {
     std::vector<core::RunInfo> reports;
     for (const auto& run : request.state.runs())
         if (has_report(run))
             reports.push_back(run);
+    if (request.dry_run == DryRun::yes && request.preview && has_report(*request.preview))
+        reports.push_back(*request.preview);
     Ledger ledger(request.state.path("delivery"));
     SendSummary summary;
     for (auto& channel : request.channels) {

@@ -32,6 +32,7 @@
 #include "delivery/ledger.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -83,8 +84,17 @@ struct SendRequest {
     const core::Redactor* redactor = nullptr;  // scrubs errors before ledger and logs
     DryRun dry_run = DryRun::no;
     Resend resend = Resend::no;
+    // A dry run's own report (in dry-runs/, outside history): shown as what
+    // would be sent; only read when dry_run is yes.
+    std::optional<core::RunInfo> preview = std::nullopt;
 };
 
 SendSummary send_pending(const SendRequest& request);
+
+// Records `report` as held on every channel (LedgerState::held): it is not
+// sent, and no later report lists it as missed. Reports already delivered,
+// uncertain or superseded are left as they are.
+void hold_report(const core::StateDir& state, const core::RunInfo& report,
+                 const std::vector<std::unique_ptr<Channel>>& channels, core::TimePoint now, const std::string& why);
 
 }  // namespace frr::delivery

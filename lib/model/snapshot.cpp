@@ -359,9 +359,14 @@ void write_platform(Writer& w, const PlatformManifest& p)
     put_int(w, "bytes", p.bytes);
     put_strings(w, "errors", p.errors);
     put_strings(w, "notes", p.notes);
+    put_strings(w, "info", p.info);
     put_strings(w, "missing_scopes", p.missing_scopes);
     put(w, "breaker", p.breaker);
     put(w, "breaker_opened_at", p.breaker_opened_at);
+    put(w, "outage_since", p.outage_since);
+    put_int(w, "failed_runs", p.failed_runs);
+    put(w, "next_attempt", p.next_attempt);
+    put(w, "recovered_from", p.recovered_from);
     put(w, "token_expires_at", p.token_expires_at);
     put(w, "data_since", p.data_since);
     if (!p.order_mapping.empty()) {
@@ -371,6 +376,17 @@ void write_platform(Writer& w, const PlatformManifest& p)
             put_int(w, k.c_str(), v);
         w.EndObject();
     }
+    w.Key("datasets");
+    w.StartObject();
+    for (const auto& [id, d] : p.datasets) {
+        w.Key(id.c_str());
+        w.StartObject();
+        put(w, "status", std::string(to_string(d.status)));
+        if (!d.missing.empty())
+            put(w, "missing", d.missing);
+        w.EndObject();
+    }
+    w.EndObject();
     w.EndObject();
 }
 
@@ -389,15 +405,25 @@ PlatformManifest read_platform(const JsonFields& f)
     p.bytes = f.int64("bytes");
     p.errors = f.strings("errors");
     p.notes = f.strings("notes");
+    p.info = f.strings("info");
     p.missing_scopes = f.strings("missing_scopes");
     p.breaker = f.str("breaker");
     p.breaker_opened_at = f.opt_time("breaker_opened_at");
+    p.outage_since = f.opt_time("outage_since");
+    p.failed_runs = static_cast<int>(f.int64("failed_runs"));
+    p.next_attempt = f.opt_time("next_attempt");
+    p.recovered_from = f.opt_time("recovered_from");
     p.token_expires_at = f.opt_time("token_expires_at");
     p.data_since = f.opt_time("data_since");
     if (const auto* mapping = f.object("order_mapping"))
         for (const auto& m : mapping->GetObject())
             if (m.value.IsInt64())
                 p.order_mapping[m.name.GetString()] = m.value.GetInt64();
+    if (const auto* datasets = f.object("datasets"))
+        for (const auto& m : datasets->GetObject()) {
+            const JsonFields d(m.value, f.where() + ".datasets." + m.name.GetString());
+            p.datasets[m.name.GetString()] = {coverage_from(d.text("status")), d.str("missing")};
+        }
     return p;
 }
 
@@ -412,6 +438,29 @@ const char* to_string(Coverage c)
     case Coverage::paused: return "paused";
     }
     return "unavailable";
+}
+
+Coverage worse(Coverage a, Coverage b)
+{
+    return static_cast<int>(a) >= static_cast<int>(b) ? a : b;
+}
+
+void PlatformManifest::mark(std::string_view dataset, Coverage c, const std::string& why)
+{
+    auto& d = datasets[std::string(dataset)];
+    d.status = worse(d.status, c);
+    if (!why.empty())
+        d.missing += (d.missing.empty() ? "" : "; ") + why;
+}
+
+void PlatformManifest::mark_all(Role role, Coverage c, const std::string& why)
+{
+    for (const auto* info : datasets_of(role)) {
+        if (c == Coverage::complete)
+            datasets.try_emplace(std::string(info->id));  // never hides what was found missing
+        else
+            mark(info->id, c, why);
+    }
 }
 
 Coverage coverage_from(std::string_view s)
@@ -465,6 +514,28 @@ std::string to_json(const Manifest& m)
         write_platform(w, p);
     }
     w.EndObject();
+    const auto& c = m.catch_up;
+    w.Key("catch_up");
+    w.StartObject();
+    put(w, "nominal_since", c.nominal_since);
+    put_bool(w, "explicit_window", c.explicit_window);
+    put(w, "watermark", c.watermark);
+    put(w, "skipped_since", c.skipped_since);
+    put(w, "previous_run", c.previous_run);
+    w.Key("runs");
+    w.StartArray();
+    for (const auto& r : c.runs) {
+        w.StartObject();
+        put(w, "as_of", r.as_of);
+        w.Key("platforms");
+        w.StartObject();
+        for (const auto& [name, status] : r.platforms)
+            put(w, name.c_str(), std::string(to_string(status)));
+        w.EndObject();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
     w.EndObject();
     return std::string(buf.GetString(), buf.GetSize()) + "\n";
 }
@@ -494,6 +565,26 @@ Manifest manifest_from_json(std::string_view json, const std::string& where)
         for (const auto& p : platforms->GetObject())
             m.platforms[p.name.GetString()] =
                 read_platform(JsonFields(p.value, where + ".platforms." + p.name.GetString()));
+    }
+    if (const auto* catch_up = f.object("catch_up")) {
+        const JsonFields c(*catch_up, where + ".catch_up");
+        m.catch_up.nominal_since = c.opt_time("nominal_since").value_or(m.since);
+        m.catch_up.explicit_window = c.boolean("explicit_window");
+        m.catch_up.watermark = c.opt_time("watermark");
+        m.catch_up.skipped_since = c.opt_time("skipped_since");
+        m.catch_up.previous_run = c.opt_time("previous_run");
+        if (const auto* runs = c.array("runs"))
+            for (const auto& r : runs->GetArray()) {
+                const JsonFields rf(r, where + ".catch_up.runs");
+                CatchUpRun run{rf.time("as_of"), {}};
+                if (const auto* ps = rf.object("platforms"))
+                    for (const auto& p : ps->GetObject())
+                        run.platforms[p.name.GetString()] =
+                            coverage_from(p.value.IsString() ? p.value.GetString() : "");
+                m.catch_up.runs.push_back(std::move(run));
+            }
+    } else {
+        m.catch_up.nominal_since = m.since;
     }
     return m;
 }

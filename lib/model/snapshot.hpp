@@ -9,6 +9,7 @@
 //   klaviyo/audiences.json  klaviyo/daily_placed_orders.json
 // The source platform is "shopify" and the destination "klaviyo" here; another
 // integration pair writes the same canonical files under its own names.
+#include "model/datasets.hpp"
 #include "model/records.hpp"
 
 #include <filesystem>
@@ -23,8 +24,22 @@ enum class Coverage { complete, partial, unavailable, paused };
 const char* to_string(Coverage c);
 Coverage coverage_from(std::string_view s);
 
+// How much of one dataset a run read. `missing` says in plain words what
+// could not be read and why ("page 3: HTTP 503 after 8 attempts"); empty when complete.
+struct DatasetCoverage {
+    Coverage status = Coverage::complete;
+    std::string missing;
+    bool operator==(const DatasetCoverage&) const = default;
+};
+
+// The worse of two coverages for one dataset: complete < partial < unavailable < paused.
+Coverage worse(Coverage a, Coverage b);
+
 struct PlatformManifest {
     Coverage status = Coverage::unavailable;
+    // Per dataset (model/datasets.hpp ids) this platform serves: whether it was
+    // read completely. Absent in manifests written before datasets were tracked.
+    std::map<std::string, DatasetCoverage> datasets;
     std::map<std::string, std::int64_t> counts;  // per dataset fetched
     std::int64_t requests = 0;
     std::int64_t retries = 0;
@@ -32,15 +47,49 @@ struct PlatformManifest {
     double wait_seconds = 0;
     std::int64_t bytes = 0;
     std::vector<std::string> errors;  // plain words, already redacted
-    std::vector<std::string> notes;   // e.g. "orders older than 60 days are hidden"
+    std::vector<std::string> notes;   // limits of what was read, e.g. "orders older than 60 days are hidden"
+    std::vector<std::string> info;    // bookkeeping for operators: reuse, bulk operations (not a limit)
     std::vector<std::string> missing_scopes;
     std::string breaker = "closed";  // closed | open | half_open
     std::optional<TimePoint> breaker_opened_at;
+    // The circuit breaker's episode (net/circuit_breaker.hpp): the first of the
+    // consecutive failed runs, how many there were, and while paused when the
+    // platform is tried again (an estimate from delivery.schedule_interval when
+    // the cool-down is counted in runs).
+    std::optional<TimePoint> outage_since;
+    int failed_runs = 0;
+    std::optional<TimePoint> next_attempt;
+    // Set on the run that closed an episode whose paused notice went out: when that outage began.
+    std::optional<TimePoint> recovered_from;
     std::optional<TimePoint> token_expires_at;
     std::optional<TimePoint> data_since;  // oldest time the data covers (reduced coverage)
     // Destination only: how the purchase events were mapped to source orders, per property
     // ("events", "extra_id", "extra_order_id", "event_id", "unmapped"); docs/fetching.md.
     std::map<std::string, std::int64_t> order_mapping;
+
+    // Records that `dataset` was not read completely: keeps the worse status,
+    // appends `why` to what is missing. Thread-compatible, not thread-safe.
+    void mark(std::string_view dataset, Coverage status, const std::string& why);
+    // Every registered dataset of `role` at `status` (complete when the platform
+    // answered; unavailable or paused with the platform), replacing what was there
+    // when `status` is worse.
+    void mark_all(Role role, Coverage status, const std::string& why = {});
+};
+
+// An earlier run that could not read everything (so its period was not judged in full).
+struct CatchUpRun {
+    TimePoint as_of{};
+    std::map<std::string, Coverage> platforms;  // the platforms that were not complete
+};
+
+// How the run's window [since, until) was chosen (pipeline/watermarks.hpp).
+struct CatchUp {
+    TimePoint nominal_since{};  // as_of - checks.window (or --since)
+    bool explicit_window = false;
+    std::optional<TimePoint> watermark;      // where the unjudged period began
+    std::optional<TimePoint> skipped_since;  // [skipped_since, since): beyond checks.max_catch_up, not judged
+    std::optional<TimePoint> previous_run;   // as_of of the newest earlier run in history
+    std::vector<CatchUpRun> runs;            // earlier runs since the watermark that could not read everything
 };
 
 struct Manifest {
@@ -53,6 +102,7 @@ struct Manifest {
     std::string frr_version;
     std::string incremental_from;                       // previous run id reused, "" for a full fetch
     std::map<std::string, PlatformManifest> platforms;  // "shopify", "klaviyo"
+    CatchUp catch_up;
 };
 
 struct SourceData {

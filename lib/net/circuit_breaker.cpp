@@ -71,13 +71,21 @@ const char* breaker_state_name(BreakerState state)
 CircuitBreaker::CircuitBreaker(BreakerConfig config) : m_config(config)
 {
     m_config.failure_threshold = std::max(1, m_config.failure_threshold);
+    m_config.cool_down_runs = std::max(0, m_config.cool_down_runs);
 }
 
 std::optional<core::TimePoint> CircuitBreaker::retry_at() const
 {
-    if (m_state == BreakerState::closed || !m_opened_at)
+    if (m_state == BreakerState::closed || !m_opened_at || m_config.cool_down_runs > 0)
         return std::nullopt;
     return *m_opened_at + m_config.cool_down;
+}
+
+int CircuitBreaker::runs_before_probe() const
+{
+    if (m_state != BreakerState::open || m_config.cool_down_runs == 0)
+        return 0;
+    return std::max(0, m_config.cool_down_runs - m_skipped_runs);
 }
 
 BreakerDecision CircuitBreaker::decide(core::TimePoint now)
@@ -88,6 +96,14 @@ BreakerDecision CircuitBreaker::decide(core::TimePoint now)
         // A probe that never reported (the run crashed): probe again.
         return BreakerDecision::probe;
     case BreakerState::open:
+        if (m_config.cool_down_runs > 0) {
+            if (m_skipped_runs >= m_config.cool_down_runs) {
+                m_state = BreakerState::half_open;
+                return BreakerDecision::probe;
+            }
+            ++m_skipped_runs;
+            return BreakerDecision::skip;
+        }
         if (m_opened_at && now >= *m_opened_at && now - *m_opened_at >= m_config.cool_down) {
             m_state = BreakerState::half_open;
             return BreakerDecision::probe;
@@ -102,10 +118,15 @@ void CircuitBreaker::record_success(core::TimePoint)
     m_state = BreakerState::closed;
     m_failures = 0;
     m_opened_at.reset();
+    m_first_failure_at.reset();
+    m_skipped_runs = 0;
+    m_notified = false;
 }
 
 void CircuitBreaker::record_failure(core::TimePoint now, std::string reason)
 {
+    if (m_failures == 0 || !m_first_failure_at)
+        m_first_failure_at = now;
     ++m_failures;
     m_last_failure = std::move(reason);
     m_last_failure_at = now;
@@ -113,6 +134,7 @@ void CircuitBreaker::record_failure(core::TimePoint now, std::string reason)
         (m_state == BreakerState::closed && m_failures >= m_config.failure_threshold)) {
         m_state = BreakerState::open;
         m_opened_at = now;
+        m_skipped_runs = 0;
     }
 }
 
@@ -129,6 +151,11 @@ std::string CircuitBreaker::to_json() const
     w.Key("last_failure");
     w.String(m_last_failure.c_str(), static_cast<rapidjson::SizeType>(m_last_failure.size()));
     write_time(w, "last_failure_at", m_last_failure_at);
+    write_time(w, "first_failure_at", m_first_failure_at);
+    w.Key("skipped_runs");
+    w.Int(m_skipped_runs);
+    w.Key("notified");
+    w.Bool(m_notified);
     w.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
@@ -163,6 +190,19 @@ CircuitBreaker CircuitBreaker::from_json(std::string_view text, BreakerConfig co
         out.m_last_failure = doc["last_failure"].GetString();
     }
     out.m_last_failure_at = read_time(doc, "last_failure_at", where);
+    out.m_first_failure_at = read_time(doc, "first_failure_at", where);
+    if (!out.m_first_failure_at && out.m_failures > 0)
+        out.m_first_failure_at = out.m_last_failure_at;  // a file from before the field
+    if (doc.HasMember("skipped_runs")) {
+        if (!doc["skipped_runs"].IsInt() || doc["skipped_runs"].GetInt() < 0)
+            corrupt(where, "\"skipped_runs\" is not a count");
+        out.m_skipped_runs = doc["skipped_runs"].GetInt();
+    }
+    if (doc.HasMember("notified")) {
+        if (!doc["notified"].IsBool())
+            corrupt(where, "\"notified\" is not true or false");
+        out.m_notified = doc["notified"].GetBool();
+    }
     return out;
 }
 

@@ -14,13 +14,17 @@
 #include "core/error.hpp"
 #include "core/state_dir.hpp"
 #include "pipeline/context.hpp"
+#include "pipeline/fetch.hpp"
 
 #include <chrono>
 
 namespace frr::pipeline {
 
 struct CheckOptions {
-    std::chrono::seconds since{0};  // window length (--since); 0 = config checks.window
+    // An explicit window length (--since); 0: the snapshot's window (as fetched).
+    std::chrono::seconds since{0};
+    // no: a dry run; the watermarks are left as they were.
+    Record record = Record::yes;
 };
 
 struct CheckResult {

@@ -7,6 +7,7 @@
 #include "pipeline/fetch_breaker.hpp"
 #include "pipeline/fetch_incremental.hpp"
 #include "pipeline/fetch_window.hpp"
+#include "pipeline/watermarks.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -59,26 +60,53 @@ void copy_stats(const net::RequestStats& stats, model::PlatformManifest& m)
     m.bytes = static_cast<std::int64_t>(s.bytes_received);
 }
 
-void apply_breaker(net::CircuitBreaker& breaker, model::PlatformManifest& m, core::TimePoint now)
+// While a platform is paused, when it is tried again: after the remaining
+// skipped runs (a cool-down in runs, one run per schedule interval), or at the
+// breaker's retry time.
+std::optional<core::TimePoint> next_attempt(const net::CircuitBreaker& breaker, core::TimePoint as_of,
+                                            std::chrono::seconds schedule_interval)
 {
-    if (m.status == model::Coverage::unavailable)
-        breaker.record_failure(now, m.errors.empty() ? "unavailable" : m.errors.front());
-    else if (m.status != model::Coverage::paused)
-        breaker.record_success(now);
-    m.breaker = net::breaker_state_name(breaker.state());
-    m.breaker_opened_at = breaker.opened_at();
+    if (breaker.state() == net::BreakerState::closed)
+        return std::nullopt;
+    if (breaker.config().cool_down_runs > 0)
+        return as_of + schedule_interval * (breaker.runs_before_probe() + 1);
+    return breaker.retry_at();
 }
 
-model::PlatformManifest paused_manifest(const net::CircuitBreaker& breaker)
+void describe_breaker(const net::CircuitBreaker& breaker, model::PlatformManifest& m, core::TimePoint as_of,
+                      std::chrono::seconds schedule_interval)
+{
+    m.breaker = net::breaker_state_name(breaker.state());
+    m.breaker_opened_at = breaker.opened_at();
+    m.outage_since = breaker.first_failure_at();
+    m.failed_runs = breaker.consecutive_failures();
+    m.next_attempt = next_attempt(breaker, as_of, schedule_interval);
+}
+
+void apply_breaker(net::CircuitBreaker& breaker, model::PlatformManifest& m, core::TimePoint now,
+                   std::chrono::seconds schedule_interval)
+{
+    const bool was_notified = breaker.notified() && breaker.state() != net::BreakerState::closed;
+    const auto began = breaker.first_failure_at();
+    if (m.status == model::Coverage::unavailable)
+        breaker.record_failure(now, m.errors.empty() ? "unavailable" : m.errors.front());
+    else if (m.status != model::Coverage::paused) {
+        breaker.record_success(now);
+        if (was_notified)
+            m.recovered_from = began;
+    }
+    describe_breaker(breaker, m, now, schedule_interval);
+}
+
+model::PlatformManifest paused_manifest(const net::CircuitBreaker& breaker, model::Role role,
+                                        core::TimePoint as_of, std::chrono::seconds schedule_interval)
 {
     model::PlatformManifest m;
     m.status = model::Coverage::paused;
-    m.breaker = net::breaker_state_name(breaker.state());
-    m.breaker_opened_at = breaker.opened_at();
-    auto retry = breaker.retry_at();
-    m.errors.push_back(fmt::format("skipped: the circuit breaker is open after {} failed runs ({}){}",
-                                   breaker.consecutive_failures(), breaker.last_failure(),
-                                   retry ? "; next attempt after " + core::format_iso8601(*retry) : ""));
+    m.mark_all(role, model::Coverage::paused, "skipped while monitoring is paused");
+    describe_breaker(breaker, m, as_of, schedule_interval);
+    m.errors.push_back(fmt::format("skipped: the circuit breaker is open after {} failed runs in a row ({})",
+                                   breaker.consecutive_failures(), breaker.last_failure()));
     return m;
 }
 
@@ -88,8 +116,9 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
 {
     const core::Config& config = ctx.config;
     Services& services = ctx.services;
-    const FetchWindow w =
-        fetch_window(ctx.as_of, options.since.count() > 0 ? options.since : config.checks.window, config);
+    const Watermarks marks(ctx.state);
+    const WindowPlan plan = plan_window(ctx.as_of, config.checks, marks, options.since);
+    const FetchWindow w = fetch_window(ctx.as_of, plan.since, config);
     const Incremental previous =
         options.full == FullFetch::yes ? Incremental{} : load_previous(ctx.state, ctx.as_of, w, config);
 
@@ -100,7 +129,8 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     const auto klaviyo_decision = klaviyo_breaker.decide(ctx.as_of);
 
     FetchResult result;
-    result.run = ctx.state.create_run(ctx.as_of);
+    result.run = ctx.state.create_run(ctx.as_of, options.record == Record::yes ? core::RunPlace::history
+                                                                               : core::RunPlace::dry_run);
     const model::EmailHasher hasher(ctx.state.hash_key(services.random));
     ProgressPrinter progress(ctx.progress);
 
@@ -129,7 +159,8 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
         std::jthread klaviyo_thread([&] {
             try {
                 if (klaviyo_decision == net::BreakerDecision::skip) {
-                    destination.manifest = paused_manifest(klaviyo_breaker);
+                    destination.manifest = paused_manifest(klaviyo_breaker, model::Role::destination, ctx.as_of,
+                                                          config.delivery.schedule_interval);
                     destination.exit = core::ExitCode::paused;
                     return;
                 }
@@ -155,7 +186,8 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
         });
         try {
             if (shopify_decision == net::BreakerDecision::skip) {
-                source.manifest = paused_manifest(shopify_breaker);
+                source.manifest = paused_manifest(shopify_breaker, model::Role::source, ctx.as_of,
+                                                  config.delivery.schedule_interval);
                 source.exit = core::ExitCode::paused;
                 hand_off({});
             } else {
@@ -189,10 +221,11 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     copy_stats(shopify_stats, source.manifest);
     copy_stats(klaviyo_stats, destination.manifest);
     if (shopify_decision != net::BreakerDecision::skip)
-        apply_breaker(shopify_breaker, source.manifest, ctx.as_of);
+        apply_breaker(shopify_breaker, source.manifest, ctx.as_of, config.delivery.schedule_interval);
     if (klaviyo_decision != net::BreakerDecision::skip)
-        apply_breaker(klaviyo_breaker, destination.manifest, ctx.as_of);
-    breakers.save();
+        apply_breaker(klaviyo_breaker, destination.manifest, ctx.as_of, config.delivery.schedule_interval);
+    if (options.record == Record::yes)
+        breakers.save();
 
     auto& m = snapshot.manifest;
     m.run_id = result.run.id;
@@ -203,6 +236,17 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     m.timezone = config.store.timezone;
     m.frr_version = FRR_VERSION;
     m.incremental_from = previous.run_id();
+    m.catch_up.nominal_since = plan.nominal_since;
+    m.catch_up.explicit_window = plan.explicit_window;
+    // Reaching back by the grace period alone is the normal join between two runs a
+    // window apart (the previous run could not judge its last hour yet): not news.
+    if (plan.since < plan.nominal_since - config.checks.grace || plan.skipped_since) {
+        m.catch_up.watermark = plan.watermark;
+        m.catch_up.skipped_since = plan.skipped_since;
+        m.catch_up.runs = runs_that_could_not_judge(ctx.state, *plan.watermark, ctx.as_of);
+    }
+    if (const auto before = ctx.state.previous_run(ctx.as_of, "manifest.json"))
+        m.catch_up.previous_run = before->as_of;
     m.platforms["shopify"] = source.manifest;
     m.platforms["klaviyo"] = destination.manifest;
     snapshot.source = std::move(source.data);

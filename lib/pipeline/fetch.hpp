@@ -18,10 +18,17 @@
 namespace frr::pipeline {
 
 enum class FullFetch { no, yes };  // yes: ignore the previous snapshot
+// no: a dry run. Nothing it does becomes history: its run directory lives under
+// dry-runs/, and the circuit breakers and watermarks are left as they were.
+enum class Record { yes, no };
 
 struct FetchOptions {
-    std::chrono::seconds since{0};  // window length; 0 = config checks.window
+    // An explicit window length (--since), ending at --as-of; 0: the window
+    // from the watermarks (checks.window, reaching back over what earlier runs
+    // could not judge, at most checks.max_catch_up).
+    std::chrono::seconds since{0};
     FullFetch full = FullFetch::no;
+    Record record = Record::yes;
 };
 
 struct FetchResult {

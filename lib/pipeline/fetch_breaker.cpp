@@ -13,7 +13,7 @@ namespace frr::pipeline {
 
 BreakerFile::BreakerFile(const core::StateDir& state, const core::BreakerConfig& config)
     : m_path(state.path("breaker.json")),
-      m_config{config.failures_to_open, config.cool_down}
+      m_config{config.failures_to_open, config.cool_down, config.cool_down_runs}
 {
     if (!std::filesystem::exists(m_path))
         return;

@@ -5,6 +5,7 @@
 #include "model/snapshot.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -120,7 +121,7 @@ void Incremental::merge_window(connectors::shopify::SourceFetch& source,
               [](const auto& a, const auto& b) { return a.created_at < b.created_at; });
     source.manifest.counts["orders"] = static_cast<std::int64_t>(data.orders.size());
     source.manifest.counts["customers"] = static_cast<std::int64_t>(data.customers.size());
-    source.manifest.notes.push_back(fmt::format(
+    source.manifest.info.push_back(fmt::format(
         "{} order(s) and {} customer(s) of the window up to {} reused from run {} (unchanged since)", orders,
         customers, core::format_iso8601(m_reused.resume_at), m_run_id));
     if (!answered(destination.manifest))
@@ -165,9 +166,32 @@ void Incremental::merge(const FetchWindow& w, connectors::shopify::SourceFetch& 
     std::sort(days.begin(), days.end(), [](const auto& a, const auto& b) { return a.date < b.date; });
     source.manifest.counts["daily_orders"] = static_cast<std::int64_t>(days.size());
     if (reused > 0)
-        source.manifest.notes.push_back(fmt::format(
+        source.manifest.info.push_back(fmt::format(
             "daily order counts of {} complete day(s) carried forward from run {}", reused, m_run_id));
 }
+
+namespace {
+
+// The newest run before `as_of` whose snapshot is whole (both platforms complete).
+std::optional<core::RunInfo> newest_whole_run(const core::StateDir& state, core::TimePoint as_of)
+{
+    const auto all = state.runs();
+    for (auto it = all.rbegin(); it != all.rend(); ++it) {
+        if (it->as_of >= as_of || !std::filesystem::exists(it->dir / "checks.json"))
+            continue;
+        try {
+            const auto m = model::read_manifest(it->dir);
+            if (std::all_of(m.platforms.begin(), m.platforms.end(),
+                            [](const auto& p) { return p.second.status == model::Coverage::complete; }))
+                return *it;
+        } catch (const core::Error&) {
+            continue;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 Incremental load_previous(const core::StateDir& state, core::TimePoint as_of, const FetchWindow& w,
                           const core::Config& config)
@@ -191,7 +215,13 @@ Incremental load_previous(const core::StateDir& state, core::TimePoint as_of, co
                 std::find(w.daily_dates.begin(), w.daily_dates.end(), d.date) != w.daily_dates.end())
                 days[d.date] = d.count;
         const core::TimePoint floor = w.since - (w.until - w.since);
-        const core::TimePoint late_from = oldest_missing_placed_order(previous, config.checks, floor);
+        core::TimePoint late_from = oldest_missing_placed_order(previous, config.checks, floor);
+        // The previous run could not read Klaviyo: the orders missing at the last run
+        // that could are still followed, so late arrivals are found across an outage.
+        auto klaviyo = previous.manifest.platforms.find("klaviyo");
+        if (klaviyo == previous.manifest.platforms.end() || klaviyo->second.status != model::Coverage::complete)
+            if (const auto baseline = newest_whole_run(state, as_of))
+                late_from = oldest_missing_placed_order(model::read_snapshot(baseline->dir), config.checks, floor);
         return Incremental(run->id, std::move(days), late_from, reusable_window(previous, w));
     } catch (const core::Error&) {
         return {};

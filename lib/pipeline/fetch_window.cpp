@@ -4,12 +4,12 @@
 
 namespace frr::pipeline {
 
-FetchWindow fetch_window(core::TimePoint as_of, std::chrono::seconds window, const core::Config& config)
+FetchWindow fetch_window(core::TimePoint as_of, core::TimePoint since, const core::Config& config)
 {
     FetchWindow w;
     const std::string& tz = config.store.timezone;
     w.until = as_of;
-    w.since = as_of - window;
+    w.since = since;
     w.events_from = w.since - config.checks.grace;
     const int days = std::max(1, config.checks.volume_lookback_days);
     const std::string last = core::add_days(core::local_date(w.since, tz), -1);

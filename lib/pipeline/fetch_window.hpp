@@ -20,6 +20,7 @@ struct FetchWindow {
     std::vector<std::string> daily_dates;
 };
 
-FetchWindow fetch_window(core::TimePoint as_of, std::chrono::seconds window, const core::Config& config);
+// The window [since, as_of) (pipeline/watermarks.hpp says where `since` comes from).
+FetchWindow fetch_window(core::TimePoint as_of, core::TimePoint since, const core::Config& config);
 
 }  // namespace frr::pipeline

@@ -5,6 +5,7 @@
 #include "model/snapshot.hpp"
 #include "pipeline/check.hpp"
 #include "pipeline/fetch.hpp"
+#include "pipeline/fetch_breaker.hpp"
 #include "pipeline/score.hpp"
 
 #include <fmt/format.h>
@@ -12,6 +13,9 @@
 namespace frr::pipeline {
 
 namespace {
+
+// Dry runs kept in dry-runs/ for a look (never read by later runs).
+constexpr std::size_t k_dry_runs_kept = 3;
 
 bool any_paused(const model::Manifest& m)
 {
@@ -21,25 +25,35 @@ bool any_paused(const model::Manifest& m)
     return false;
 }
 
-bool previous_paused(const RunContext& ctx, const core::RunInfo& current)
+// Some platform's breaker is open or probing in an episode whose paused notice went out.
+bool notice_already_sent(const RunContext& ctx)
 {
-    auto prev = ctx.state.previous_run(current.as_of, "manifest.json");
-    if (!prev || prev->id == current.id)
-        return false;
-    try {
-        return any_paused(model::read_manifest(prev->dir));
-    } catch (const core::Error&) {
-        return false;  // an unreadable old manifest must not stop today's report
+    BreakerFile breakers(ctx.state, ctx.config.breaker);
+    for (const auto& name : {"shopify", "klaviyo"}) {
+        const auto& b = breakers.of(name);
+        if (b.state() != net::BreakerState::closed && b.notified())
+            return true;
     }
+    return false;
+}
+
+// After the paused notice went out: the rest of the episode is held, not sent.
+void mark_notified(const RunContext& ctx, const model::Manifest& m)
+{
+    BreakerFile breakers(ctx.state, ctx.config.breaker);
+    for (const auto& [name, p] : m.platforms)
+        if (p.status == model::Coverage::paused)
+            breakers.of(name).mark_notified();
+    breakers.save();
 }
 
 }  // namespace
 
-DeliveryDecision decide_delivery(bool paused_now, bool paused_before, delivery::DryRun dry_run)
+DeliveryDecision decide_delivery(bool notice_already_sent, delivery::DryRun dry_run)
 {
     if (dry_run == delivery::DryRun::yes)
         return DeliveryDecision::dry_run;
-    if (paused_now && paused_before)
+    if (notice_already_sent)
         return DeliveryDecision::held_while_paused;
     return DeliveryDecision::send;
 }
@@ -68,13 +82,13 @@ RunResult run_pipeline(const RunContext& ctx, const RunOptions& options)
     ping_heartbeat(ctx, HeartbeatEvent::start, "frr run started");
     RunResult result;
     try {
-        auto since = options.since.count() > 0 ? options.since : ctx.config.checks.window;
-        auto fetched = run_fetch(ctx, FetchOptions{since, FullFetch::no});
+        const auto record = options.dry_run == delivery::DryRun::yes ? Record::no : Record::yes;
+        auto fetched = run_fetch(ctx, FetchOptions{options.since, FullFetch::no, record});
         result.run = fetched.run;
         result.fetch_exit = fetched.exit;
         core::fault_point("run.after_fetch");
 
-        auto checked = run_check(ctx, fetched.run, CheckOptions{since});
+        auto checked = run_check(ctx, fetched.run, CheckOptions{options.since, record});
         core::fault_point("run.after_check");
         auto scored = run_score(ctx, fetched.run);
         core::fault_point("run.after_score");
@@ -91,18 +105,27 @@ RunResult run_pipeline(const RunContext& ctx, const RunOptions& options)
         result.report = run_report(ctx, fetched.run);
         core::fault_point("run.after_report");
 
-        result.delivery =
-            decide_delivery(any_paused(fetched.manifest), previous_paused(ctx, fetched.run), options.dry_run);
+        result.delivery = decide_delivery(record == Record::yes && notice_already_sent(ctx), options.dry_run);
         if (result.delivery == DeliveryDecision::held_while_paused) {
+            hold_report(ctx, fetched.run);
             log.info("send",
-                     "a platform is still paused: the paused notice already went out, "
+                     "monitoring is still paused: the paused notice already went out, "
                      "this report is kept and not sent");
         } else {
-            result.send = run_send(ctx, SendOptions{options.dry_run, delivery::Resend::no});
+            SendOptions send{options.dry_run, delivery::Resend::no};
+            if (record == Record::no)
+                send.preview = fetched.run;
+            result.send = run_send(ctx, send);
+            if (record == Record::yes && any_paused(fetched.manifest) &&
+                result.send.exit_code != core::ExitCode::delivery_failed)
+                mark_notified(ctx, fetched.manifest);
         }
 
         core::fault_point("run.before_prune");
-        result.pruned = ctx.state.prune(ctx.as_of, ctx.config.state.retention, ctx.config.state.keep_min);
+        if (record == Record::yes)
+            result.pruned = ctx.state.prune(ctx.as_of, ctx.config.state.retention, ctx.config.state.keep_min);
+        else
+            ctx.state.prune_dry_runs(k_dry_runs_kept);
         core::fault_point("run.after_prune");
         result.exit =
             run_exit_code(result.fetch_exit, result.health_exit, result.send.exit_code, options.fail_on);

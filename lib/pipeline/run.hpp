@@ -1,10 +1,12 @@
 #pragma once
 // `frr run`: the one cron line. Takes the state lock, then fetch -> check ->
 // score -> report -> send -> prune, with heartbeat pings around it. A platform
-// that is down still yields a report (with reduced coverage); while a
-// platform's circuit breaker stays open, only the run on which it opened
-// sends a "monitoring paused" report, and the run on which it closes sends the
-// "recovered" one — not one notice per cron run.
+// that is down still yields a report (incomplete, never critical); once a
+// platform's circuit breaker has opened, the first run that skips it sends the
+// one "monitoring paused" notice, later runs of the same episode (skipped runs,
+// failed probes) keep their reports (`held`), and the run on which the breaker
+// closes sends the "recovered" one: not one notice per cron run.
+// A dry run writes under dry-runs/ and changes no breaker, watermark or ledger.
 #include "core/error.hpp"
 #include "pipeline/context.hpp"
 #include "pipeline/report.hpp"
@@ -19,7 +21,7 @@ namespace frr::pipeline {
 enum class FailOn { never, warn, critical };
 
 struct RunOptions {
-    std::chrono::seconds since{0};  // 0 = config checks.window
+    std::chrono::seconds since{0};  // explicit window length (--since); 0 = from the watermarks
     delivery::DryRun dry_run = delivery::DryRun::no;
     FailOn fail_on = FailOn::never;
 };
@@ -41,9 +43,9 @@ struct RunResult {
 // state unwritable: 73); platform failures are in the result.
 RunResult run_pipeline(const RunContext& ctx, const RunOptions& options);
 
-// Pure: whether this run's report goes out, given whether some platform was
-// paused in this run and in the previous one.
-DeliveryDecision decide_delivery(bool paused_now, bool paused_before, delivery::DryRun dry_run);
+// Pure: whether this run's report goes out, given whether a circuit breaker is
+// still in an episode whose paused notice already went out.
+DeliveryDecision decide_delivery(bool notice_already_sent, delivery::DryRun dry_run);
 
 // Pure: the exit code of `run` (CONTRACTS.md section 1: health only with --fail-on).
 core::ExitCode run_exit_code(core::ExitCode fetch_exit, core::ExitCode health_exit, core::ExitCode send_exit,

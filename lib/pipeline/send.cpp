@@ -33,10 +33,18 @@ SendResult run_send(const RunContext& ctx, SendOptions options)
         return result;
     }
     auto summary = delivery::send_pending({ctx.state, channels, ctx.services.clock, ctx.services.logger,
-                                           &redactor, options.dry_run, options.resend});
+                                           &redactor, options.dry_run, options.resend, options.preview});
     result.channels = std::move(summary.channels);
     result.exit_code = summary.exit_code;
     return result;
+}
+
+void hold_report(const RunContext& ctx, const core::RunInfo& run)
+{
+    auto env = env_of(ctx);
+    auto channels = delivery::make_channels(ctx.config.delivery, ctx.state.root(), env);
+    delivery::hold_report(ctx.state, run, channels, ctx.services.clock.now(),
+                          "held: monitoring is paused and its notice already went out");
 }
 
 bool ping_heartbeat(const RunContext& ctx, HeartbeatEvent event, const std::string& message)

@@ -6,6 +6,7 @@
 #include "delivery/sender.hpp"
 #include "pipeline/context.hpp"
 
+#include <optional>
 #include <string>
 
 namespace frr::pipeline {
@@ -15,6 +16,8 @@ struct SendOptions {
     // yes: the newest report goes out again even where it (or a report for the
     // same moment) was already delivered or is uncertain: `frr send --resend`.
     delivery::Resend resend = delivery::Resend::no;
+    // A dry run's own report, shown as what would be sent (dry_run yes only).
+    std::optional<core::RunInfo> preview = std::nullopt;
 };
 
 struct SendResult {
@@ -26,6 +29,11 @@ struct SendResult {
 // Throws core::Error(config) for an unresolvable secret or invalid channel URL,
 // bad_input for an unreadable ledger entry, cannot_write for the ledger.
 SendResult run_send(const RunContext& ctx, SendOptions options);
+
+// Keeps `run`'s report from every configured channel on purpose (monitoring
+// is paused and its notice already went out): recorded `held` in the ledger,
+// so it is neither sent later nor listed to the client as a missed report.
+void hold_report(const RunContext& ctx, const core::RunInfo& run);
 
 using delivery::HeartbeatEvent;
 // Pings delivery.heartbeat.url (when configured) for `event`. Never throws,

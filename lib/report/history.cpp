@@ -17,7 +17,7 @@ std::vector<HistoryPoint> load_history(const core::StateDir& state, core::TimePo
         try {
             auto score = load_score(path);
             out.push_back({run.id, score.as_of != core::TimePoint{} ? score.as_of : run.as_of, score.score,
-                           score.status, std::move(score.indicators), std::move(score.paused)});
+                           score.status, std::move(score.indicators), std::move(score.paused), score.scored});
         } catch (const core::Error&) {
             continue;
         }

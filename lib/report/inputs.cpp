@@ -1,5 +1,8 @@
 #include "report/inputs.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "core/time.hpp"
 
 #include "core/state_dir.hpp"
@@ -51,7 +54,16 @@ std::vector<AffectedItem> read_items(const Reader& r, const char* name, const st
             auto kind = ir.str("kind");
             out.push_back({kind.empty() ? default_kind : kind, ir.str("key")});
         } else {
-            out.push_back({default_kind, json::display(item)});
+            // checks.json lists changes as "kind key" ("order_missing_event #1043").
+            auto text = json::display(item);
+            const auto space = text.find(' ');
+            const auto kind = space == std::string::npos ? std::string() : text.substr(0, space);
+            const bool is_kind = !kind.empty() && kind.find('_') != std::string::npos &&
+                std::all_of(kind.begin(), kind.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)) || ch == '_'; });
+            if (is_kind)
+                out.push_back({kind, text.substr(space + 1)});
+            else
+                out.push_back({default_kind, text});
         }
     }
     return out;
@@ -79,6 +91,7 @@ IndicatorFinding read_indicator(const Reader& r)
     f.changes.added = read_items(ch, "new", kind);
     f.changes.persisting = read_items(ch, "persisting", kind);
     f.changes.resolved = read_items(ch, "resolved", kind);
+    f.needs = r.strings("needs");
     return f;
 }
 
@@ -94,6 +107,14 @@ template <typename Fn> void for_each_object(const Reader& r, const char* name, F
             r.fail(name, "an array of objects");
         fn(Reader(item, r.where()));
     }
+}
+
+std::optional<core::TimePoint> opt_time(const Reader& r, const char* name)
+{
+    const auto text = r.str(name);
+    if (text.empty())
+        return std::nullopt;
+    return core::parse_iso8601(text);
 }
 
 // breaker: "closed" or {"state": "open", "since": "..."}.
@@ -132,6 +153,13 @@ ChecksFile parse_checks(const std::string& text, const std::string& where)
         for (const auto& m : cov->GetObject())
             out.coverage.emplace_back(m.name.GetString(), json::display(m.value));
     out.coverage_notes = r.strings("coverage_notes");
+    if (const auto* ds = r.get("datasets"); ds && ds->IsObject())
+        for (const auto& m : ds->GetObject()) {
+            if (!m.value.IsObject())
+                r.fail("datasets", "an object of objects");
+            Reader d(m.value, where);
+            out.datasets.push_back({m.name.GetString(), d.str("platform"), d.str("status"), d.str("missing")});
+        }
     for_each_object(r, "exclusions", [&](const Reader& e) {
         out.exclusions.push_back({e.str("reason"), e.int64("count")});
     });
@@ -147,6 +175,12 @@ ScoreFile parse_score(const std::string& text, const std::string& where)
     out.run_id = r.str("run_id");
     out.as_of = r.time("as_of");
     out.score = static_cast<int>(r.int64("score"));
+    const auto* scored = r.get("scored");
+    out.scored = scored ? (scored->IsBool() && scored->GetBool()) : r.get("score") != nullptr;
+    const auto* complete = r.get("complete");
+    out.complete = !complete || (complete->IsBool() && complete->GetBool());
+    out.checked_percent = r.get("checked_percent") ? static_cast<int>(r.int64("checked_percent"))
+                                                   : (out.complete ? 100 : 0);
     auto status = r.str("status");
     if (!status.empty())
         out.status = status;
@@ -193,8 +227,26 @@ ManifestFile parse_manifest(const std::string& text, const std::string& where)
             pm.breaker = read_breaker(p);
             if (auto opened = core::parse_iso8601(p.str("breaker_opened_at")))
                 pm.breaker_opened_at = *opened;
+            pm.outage_since = opt_time(p, "outage_since");
+            pm.failed_runs = static_cast<int>(p.int64("failed_runs"));
+            pm.next_attempt = opt_time(p, "next_attempt");
+            pm.recovered_from = opt_time(p, "recovered_from");
             out.platforms.push_back(std::move(pm));
         }
+    }
+    if (const auto* c = r.get("catch_up"); c && c->IsObject()) {
+        Reader cr(*c, where);
+        out.catch_up.watermark = opt_time(cr, "watermark");
+        out.catch_up.skipped_since = opt_time(cr, "skipped_since");
+        out.catch_up.previous_run = opt_time(cr, "previous_run");
+        out.catch_up.nominal_since = cr.time("nominal_since");
+        for_each_object(cr, "runs", [&](const Reader& run) {
+            CatchUpRun item{run.time("as_of"), {}};
+            if (const auto* ps = run.get("platforms"); ps && ps->IsObject())
+                for (const auto& m : ps->GetObject())
+                    item.platforms.emplace_back(m.name.GetString(), json::display(m.value));
+            out.catch_up.runs.push_back(std::move(item));
+        });
     }
     return out;
 }

@@ -45,6 +45,15 @@ struct IndicatorFinding {
     std::string action;
     Counts counts;
     IndicatorChanges changes;
+    std::vector<std::string> needs;  // dataset ids it reads; empty: judged from the fetch record
+};
+
+// One dataset's coverage in the run (checks.json "datasets").
+struct DatasetState {
+    std::string id;        // "orders", "events.placed_order", "profiles"
+    std::string platform;  // "shopify", "klaviyo"
+    std::string status;    // complete | partial | unavailable | paused
+    std::string missing;   // plain words, operator detail
 };
 
 struct Exclusion {
@@ -65,6 +74,7 @@ struct ChecksFile {
     std::string timezone;
     std::vector<std::pair<std::string, std::string>> coverage;  // platform -> complete|partial|...
     std::vector<std::string> coverage_notes;
+    std::vector<DatasetState> datasets;  // empty in files written before datasets were tracked
     std::vector<Exclusion> exclusions;
     std::vector<IndicatorFinding> indicators;
 };
@@ -87,7 +97,10 @@ struct ScoreFile {
     std::string run_id;
     core::TimePoint as_of{};
     int score = 0;
-    std::string status = "unknown";
+    bool scored = true;        // false: nothing that reads data was judged (score null)
+    bool complete = true;      // every dataset read in full, nothing unknown
+    int checked_percent = 100;  // share of the checks' weight that was judged
+    std::string status = "unknown";  // ok | warn | critical | incomplete (older files: unknown)
     std::string confidence;           // shown as given ("high", "0.8")
     std::string coverage;             // shown as given
     std::vector<std::string> paused;  // platforms whose coverage was "paused"
@@ -108,6 +121,25 @@ struct PlatformManifest {
     std::vector<std::string> missing_scopes;
     std::string breaker;  // "closed", "open since ...", "" when absent
     std::optional<core::TimePoint> breaker_opened_at;
+    std::optional<core::TimePoint> outage_since;    // first of the consecutive failed runs
+    int failed_runs = 0;                            // how many in a row
+    std::optional<core::TimePoint> next_attempt;    // while paused
+    std::optional<core::TimePoint> recovered_from;  // this run ended a paused episode begun then
+};
+
+// An earlier run that could not read everything.
+struct CatchUpRun {
+    core::TimePoint as_of{};
+    std::vector<std::pair<std::string, std::string>> platforms;  // name -> unavailable | paused | partial
+};
+
+// How the run's window was chosen (manifest "catch_up").
+struct CatchUpInfo {
+    std::optional<core::TimePoint> watermark;      // set when the window reaches back over unjudged periods
+    std::optional<core::TimePoint> skipped_since;  // [skipped_since, window.since) not judged
+    std::optional<core::TimePoint> previous_run;
+    core::TimePoint nominal_since{};
+    std::vector<CatchUpRun> runs;
 };
 
 struct ManifestFile {
@@ -117,6 +149,7 @@ struct ManifestFile {
     std::string store;
     std::string timezone;
     std::vector<PlatformManifest> platforms;
+    CatchUpInfo catch_up;
 };
 
 ChecksFile parse_checks(const std::string& json, const std::string& where);

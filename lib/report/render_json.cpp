@@ -78,7 +78,10 @@ void trend(Writer& w, const TrendView& t)
         w.StartObject();
         kv(w, "date", r.date);
         w.Key("score");
-        w.Int(r.score);
+        if (r.scored)
+            w.Int(r.score);
+        else
+            w.Null();
         kv(w, "status", r.status);
         w.EndObject();
     }
@@ -142,7 +145,11 @@ std::string render_json(const ReportView& v)
     kv(w, "window", v.window_text);
     kv(w, "status", v.status);
     w.Key("score");
-    w.Int(v.score);
+    if (v.has_score)
+        w.Int(v.score);
+    else
+        w.Null();
+    kv(w, "score_note", v.score_note);
     kv(w, "verdict", v.verdict);
     kv(w, "headline", v.headline);
     kv(w, "subject", v.subject);

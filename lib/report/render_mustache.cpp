@@ -78,7 +78,8 @@ data trend_data(const TrendView& t)
     for (const auto& r : t.rows) {
         data row;
         row.set("date", r.date);
-        row.set("score", std::to_string(r.score));
+        row.set("score", r.scored ? std::to_string(r.score) : std::string("\u2013"));
+        row.set("has_score", flag(r.scored));
         row.set("status_label", r.status);
         row.set("colour", r.colour);
         row.set("bar_percent", std::to_string(r.bar_percent));
@@ -155,6 +156,8 @@ data view_data(const ReportView& v)
     d.set("status_label", v.status_label);
     d.set("colour", v.colour);
     d.set("score", std::to_string(v.score));
+    d.set("has_score", flag(v.has_score));
+    d.set("score_note", v.score_note);
     d.set("verdict", v.verdict);
     d.set("headline", v.headline);
     d.set("subject", v.subject);
@@ -181,6 +184,7 @@ data view_data(const ReportView& v)
     d.set("has_coverage_gaps", flag(!v.coverage.empty()));
     d.set("has_gap_note", flag(v.gap_note.has_value()));
     d.set("gap_note", v.gap_note.value_or(""));
+    d.set("gap_title", v.gap_title);
     d.set("appendix", appendix_data(v.appendix));
     d.set("frr_version", FRR_VERSION);
     return d;

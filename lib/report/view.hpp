@@ -24,6 +24,7 @@ struct HistoryPoint {
     std::string status;
     std::vector<IndicatorScore> indicators;
     std::vector<std::string> paused;  // platforms paused by their circuit breaker in that run
+    bool scored = true;               // false: nothing was scored (a gap in the trend, not a zero)
 };
 
 struct ReportInput {
@@ -72,6 +73,7 @@ struct ChangesView {
 struct TrendRow {
     std::string date;  // store-local
     int score = 0;
+    bool scored = true;  // false: nothing was scored that run (shown as a gap, not a zero)
     std::string status;
     std::string colour;
     int bar_percent = 0;  // 0-100, width of the HTML bar
@@ -136,10 +138,12 @@ struct ReportView {
     core::TimePoint as_of{};
     std::string as_of_local;  // "27 Nov 2026 06:00 GMT"
     std::string window_text;  // "26 Nov 2026 06:00 GMT to 27 Nov 2026 06:00 GMT"
-    std::string status;       // ok | warn | critical | unknown
+    std::string status;       // ok | warn | critical | incomplete (unknown: older score files)
     std::string status_label;
     std::string colour;
     int score = 0;
+    bool has_score = true;   // false: nothing that reads data could be checked, no score at all
+    std::string score_note;  // "over 78% of the checks" when part could not be checked, else ""
     std::string verdict;   // one sentence
     std::string headline;  // the top issue, or a healthy phrase
     std::string subject;   // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
@@ -147,7 +151,8 @@ struct ReportView {
     std::vector<IssueView> issues;  // ranked by business impact, highest first
     TrendView trend;
     std::vector<CoverageLine> coverage;  // empty when everything was checked
-    std::optional<std::string> gap_note;
+    std::optional<std::string> gap_note;  // the catch-up note, or a missed-report note
+    std::string gap_title;                // "Catch-up." or "Missed report."
     AppendixView appendix;
     // Every affected key per indicator, for the JSON report's integrations.
     std::vector<std::pair<std::string, std::vector<AffectedItem>>> affected;
@@ -161,7 +166,7 @@ ReportView build_view(const ReportInput& input);
 // The headline noun phrase for `count` items of a CONTRACTS.md section 4 kind:
 // (3, "order_missing_event") -> "3 orders missing in Klaviyo".
 std::string describe_count(std::size_t count, const std::string& kind, const std::string& fallback_title);
-// "HEALTHY", "WARNING", "CRITICAL", "UNKNOWN".
+// "HEALTHY", "WARNING", "CRITICAL", "INCOMPLETE", "PAUSED", "UNKNOWN".
 std::string status_label(const std::string& status);
 std::string status_colour(const std::string& status);
 // Masks every e-mail address inside free text.

@@ -209,25 +209,48 @@ ReportView build_view(const ReportInput& in)
     v.window_text = fmt::format("{} to {}", core::format_local(window.since, v.timezone),
                                 core::format_local(window.until, v.timezone));
     v.status = in.score.status;
+    // Files from before the incomplete verdict: "ok" or "unknown" with a gap in coverage.
+    if ((v.status == "ok" || v.status == "unknown") && (!in.score.complete || coverage_reduced(in)))
+        v.status = "incomplete";
     v.status_label = status_label(v.status);
     v.colour = status_colour(v.status);
     v.score = in.score.score;
+    v.has_score = in.score.scored;
+    if (v.has_score && !in.score.complete && in.score.checked_percent < 100)
+        v.score_note = fmt::format("over {}% of the checks", in.score.checked_percent);
     v.issues = rank_issues(in, clean);
     v.headline = v.issues.empty() ? (v.status == "ok" ? "all checks passed" : "no confirmed problems")
                                   : v.issues.front().headline;
-    v.verdict = verdict_for(v, coverage_reduced(in));
-    v.subject =
-        fmt::format("[frr] {} {}/100 \u2014 {}: {}", v.status_label, v.score, v.store_name, v.headline);
-    if (auto notice = detail::build_breaker_notice(in, v)) {
-        v.verdict = *notice + " " + v.verdict;
-        auto first_sentence = notice->substr(0, notice->find('.'));
-        v.subject = fmt::format("[frr] {} {}/100 \u2014 {}: {}", v.status_label, v.score, v.store_name,
-                                first_sentence);
+    v.verdict = verdict_for(v, false);
+    if (auto incomplete = detail::incomplete_text(in, v)) {
+        if (v.issues.empty())
+            v.headline = incomplete->headline;
+        v.verdict = v.status == "incomplete" ? incomplete->verdict : v.verdict + " " + incomplete->verdict;
     }
+    if (auto paused = detail::paused_notice(in, v)) {
+        // The paused notice: plain facts and dates, no health score.
+        v.status = "paused";
+        v.status_label = status_label(v.status);
+        v.colour = status_colour(v.status);
+        v.has_score = false;
+        v.score_note.clear();
+        v.headline = paused->headline;
+        v.verdict = paused->text;
+    } else if (auto recovered = detail::recovered_notice(in, v)) {
+        v.verdict = recovered->text + " " + v.verdict;
+        v.headline = recovered->headline + ": " + v.headline;
+    }
+    const auto score_part = v.has_score ? fmt::format(" {}/100", v.score) : std::string();
+    v.subject = fmt::format("[frr] {}{} \u2014 {}: {}", v.status_label, score_part, v.store_name, v.headline);
     v.changes = detail::build_changes(in, v, clean);
     v.trend = detail::build_trend(in, v);
     v.coverage = detail::build_coverage(in, clean);
-    v.gap_note = detail::build_gap_note(in, v);
+    if (auto note = detail::catch_up_note(in, v)) {
+        v.gap_title = "Catch-up.";
+        v.gap_note = note;
+    } else if ((v.gap_note = detail::build_gap_note(in, v))) {
+        v.gap_title = "Missed report.";
+    }
     v.appendix = detail::build_appendix(in, v, clean);
     // Customer ids stay out of every report (only order names and masked
     // e-mails are shown); integrations get their count through the issue.

@@ -24,13 +24,35 @@ std::pair<std::string, std::size_t> main_kind(const std::vector<AffectedItem>& i
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 std::vector<std::string> example_keys(const std::vector<AffectedItem>& items, const Cleaner& clean);
 
+// "Shopify", "Klaviyo" for the manifest's platform names.
+std::string platform_label(const std::string& name);
+
+// A run that could not check everything (a dataset not read in full): the
+// headline and the verdict sentence saying what could not be checked and why,
+// what was checked, and when the rest will be. nullopt when everything was checked.
+struct IncompleteText {
+    std::string headline;
+    std::string verdict;
+};
+std::optional<IncompleteText> incomplete_text(const ReportInput& in, const ReportView& view);
+
+// The circuit breaker's two notices and the catch-up note (view_coverage.cpp).
+struct Notice {
+    std::string headline;  // for the subject line
+    std::string text;      // the notice itself, plain sentences
+};
+// A platform was skipped (paused) in this run: since when (the first failed
+// run), what is not checked, what still works, the next attempt. Not a score.
+std::optional<Notice> paused_notice(const ReportInput& in, const ReportView& view);
+// This run ended an episode whose paused notice went out: which period it now checks.
+std::optional<Notice> recovered_notice(const ReportInput& in, const ReportView& view);
+// The window reaches back over what earlier runs could not check: which period and why.
+std::optional<std::string> catch_up_note(const ReportInput& in, const ReportView& view);
+
 ChangesView build_changes(const ReportInput& in, const ReportView& view, const Cleaner& clean);
 TrendView build_trend(const ReportInput& in, const ReportView& view);
 std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& clean);
 std::optional<std::string> build_gap_note(const ReportInput& in, const ReportView& view);
-// "Monitoring paused: Klaviyo unavailable since ..." while a circuit breaker is
-// open, "Monitoring resumed: ..." on the first run after it closed.
-std::optional<std::string> build_breaker_notice(const ReportInput& in, const ReportView& view);
 AppendixView build_appendix(const ReportInput& in, const ReportView& view, const Cleaner& clean);
 
 }  // namespace frr::report::detail

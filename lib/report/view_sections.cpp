@@ -40,15 +40,6 @@ std::string change_text(const std::vector<AffectedItem>& items, const std::strin
     return text;
 }
 
-std::string platform_label(const std::string& name)
-{
-    if (name == "shopify")
-        return "Shopify";
-    if (name == "klaviyo")
-        return "Klaviyo";
-    return name;
-}
-
 std::string counts_text(const Counts& counts)
 {
     std::vector<std::string> parts;
@@ -82,14 +73,26 @@ ChangesView build_changes(const ReportInput& in, const ReportView& view, const C
     ChangesView c;
     c.first_report = in.history.empty();
     if (!c.first_report) {
-        const auto& prev = in.history.back();
-        int delta = view.score - prev.score;
-        auto when = core::format_local(prev.as_of, view.timezone);
-        if (delta == 0)
-            c.score_change = fmt::format("Score {}, unchanged since the last report ({}).", view.score, when);
-        else
-            c.score_change = fmt::format("Score {}, {} {} from {} in the last report ({}).", view.score,
-                                         delta > 0 ? "up" : "down", std::abs(delta), prev.score, when);
+        // Compared with the last report that had a score: one that could check nothing is a gap.
+        const HistoryPoint* prev = nullptr;
+        for (auto it = in.history.rbegin(); it != in.history.rend() && !prev; ++it)
+            if (it->scored)
+                prev = &*it;
+        if (!view.has_score) {
+            c.score_change = "No score this time: nothing could be checked.";
+        } else if (!prev) {
+            c.score_change = fmt::format("Score {}; the earlier reports could not check enough for a score.",
+                                         view.score);
+        } else {
+            int delta = view.score - prev->score;
+            auto when = core::format_local(prev->as_of, view.timezone);
+            const char* which = prev == &in.history.back() ? "the last report" : "the last report with a score";
+            if (delta == 0)
+                c.score_change = fmt::format("Score {}, unchanged since {} ({}).", view.score, which, when);
+            else
+                c.score_change = fmt::format("Score {}, {} {} from {} in {} ({}).", view.score,
+                                             delta > 0 ? "up" : "down", std::abs(delta), prev->score, which, when);
+        }
     }
     for (const auto& f : in.checks.indicators) {
         auto title = title_of(f);
@@ -109,14 +112,15 @@ TrendView build_trend(const ReportInput& in, const ReportView& view)
     std::vector<HistoryPoint> points(
         in.history.end() - static_cast<std::ptrdiff_t>(std::min(in.history.size(), k_trend_points - 1)),
         in.history.end());
-    points.push_back(
-        {view.run_id, view.as_of, view.score, view.status, in.score.indicators, in.score.paused});
+    points.push_back({view.run_id, view.as_of, view.score, view.status, in.score.indicators, in.score.paused,
+                      view.has_score});
     std::vector<std::optional<double>> scores;
     for (std::size_t i = 0; i < points.size(); ++i) {
         const auto& p = points[i];
-        scores.emplace_back(p.score);
-        t.rows.push_back({core::format_local(p.as_of, view.timezone), p.score, status_label(p.status),
-                          status_colour(p.status), bar_percent(p.score), i + 1 == points.size()});
+        // A run that scored nothing is a gap in the trend, never a zero.
+        scores.push_back(p.scored ? std::optional<double>(p.score) : std::nullopt);
+        t.rows.push_back({core::format_local(p.as_of, view.timezone), p.score, p.scored, status_label(p.status),
+                          status_colour(p.status), p.scored ? bar_percent(p.score) : 0, i + 1 == points.size()});
     }
     t.score_sparkline = sparkline(scores);
     t.range_text = points.size() == 1
@@ -129,47 +133,13 @@ TrendView build_trend(const ReportInput& in, const ReportView& view)
         for (const auto& p : points) {
             auto it = std::find_if(p.indicators.begin(), p.indicators.end(),
                                    [&](const IndicatorScore& s) { return s.id == current.id; });
-            series.push_back(it == p.indicators.end() ? std::nullopt : it->score);
+            // Not checked that run (older files wrote 0 for it): a gap, not a zero.
+            series.push_back(it == p.indicators.end() || it->status == "unknown" ? std::nullopt : it->score);
         }
         t.indicators.push_back({current.title.empty() ? current.id : current.title, sparkline(series),
                                 current.score ? fmt::format("{:.0f}", *current.score) : std::string("n/a")});
     }
     return t;
-}
-
-std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& clean)
-{
-    std::vector<CoverageLine> out;
-    for (const auto& [platform, value] : in.checks.coverage) {
-        if (value == "complete")
-            continue;
-        std::vector<std::string> why;
-        for (const auto& p : in.manifest.platforms) {
-            if (p.name != platform)
-                continue;
-            for (const auto& e : p.errors)
-                why.push_back(clean(e));
-            if (!p.missing_scopes.empty())
-                why.push_back("frr lacks the permission(s) " + join(p.missing_scopes, ", ") +
-                              "; ask whoever manages the app connection to grant them");
-            if (p.breaker.starts_with("open"))
-                why.push_back("monitoring is paused after repeated failures (" + clean(p.breaker) + ")");
-            for (const auto& n : p.notes)
-                why.push_back(clean(n));
-        }
-        std::string what = value == "partial"
-            ? "Only part of the " + platform_label(platform) + " data could be read"
-            : value == "paused" ? platform_label(platform) + " was skipped (monitoring paused)"
-                                : platform_label(platform) + " could not be reached";
-        out.push_back({what, why.empty() ? std::string("no further detail was recorded") : join(why, "; ")});
-    }
-    for (const auto& note : in.checks.coverage_notes)
-        out.push_back({"Note", clean(note)});
-    for (const auto& f : in.checks.indicators)
-        if (f.status == "unknown")
-            out.push_back({clean(title_of(f)) + " was not checked",
-                           f.summary.empty() ? std::string("its data was not available") : clean(f.summary)});
-    return out;
 }
 
 // A run is "missing" when the gap to the previous scored run exceeds 1.5x the
@@ -217,33 +187,6 @@ AppendixView build_appendix(const ReportInput& in, const ReportView& view, const
                                 f.score ? fmt::format("{:.0f}", *f.score) : std::string("n/a"),
                                 clean(f.value), fmt::format("{:g}", f.weight), counts_text(f.counts)});
     return a;
-}
-
-std::optional<std::string> build_breaker_notice(const ReportInput& in, const ReportView& view)
-{
-    std::vector<std::string> paused_now;
-    std::optional<core::TimePoint> since;
-    for (const auto& p : in.manifest.platforms) {
-        if (p.status != "paused")
-            continue;
-        paused_now.push_back(platform_label(p.name));
-        if (p.breaker_opened_at && (!since || *p.breaker_opened_at < *since))
-            since = p.breaker_opened_at;
-    }
-    if (!paused_now.empty()) {
-        auto when = since ? " since " + core::format_local(*since, view.timezone) : std::string();
-        return fmt::format(
-            "Monitoring paused: {} unavailable{}. We keep trying on every run and will tell you "
-            "when it is back; until then this is the only notice you will get.",
-            join(paused_now, " and "), when);
-    }
-    if (in.history.empty() || in.history.back().paused.empty())
-        return std::nullopt;
-    std::vector<std::string> back;
-    for (const auto& p : in.history.back().paused)
-        back.push_back(platform_label(p));
-    return fmt::format("Monitoring resumed: {} {} reachable again and was checked in full this time.",
-                       join(back, " and "), back.size() == 1 ? "is" : "are");
 }
 
 }  // namespace frr::report::detail

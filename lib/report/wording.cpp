@@ -64,6 +64,10 @@ std::string status_label(const std::string& status)
         return "WARNING";
     if (status == "critical")
         return "CRITICAL";
+    if (status == "incomplete")
+        return "INCOMPLETE";
+    if (status == "paused")
+        return "PAUSED";
     return "UNKNOWN";
 }
 
@@ -76,6 +80,10 @@ std::string status_colour(const std::string& status)
         return "#b35900";
     if (status == "critical")
         return "#cf222e";
+    if (status == "incomplete")
+        return "#0969da";
+    if (status == "paused")
+        return "#9a6700";
     return "#6e7781";
 }
 

@@ -178,7 +178,7 @@ def main():
               f"{v.get('wait_seconds')} s waiting, {v.get('bytes', 0) / 1e6:.1f} MB received")
         w(f"      frr peak RSS {rss:.0f} MB" if rss else "      frr peak RSS unknown")
         if label == "first":
-            notes = [n for v in p.values() for n in v.get("notes", [])]
+            notes = [n for v in p.values() for n in v.get("notes", []) + v.get("info", [])]
             if notes:
                 w("      notes: " + "; ".join(notes))
 
@@ -187,7 +187,7 @@ def main():
     p = m1.get("platforms", {})
     fetched = sum(v.get("bytes", 0) for v in p.values())
     kept = sum(n for v in p.values() for k, n in v.get("counts", {}).items() if not k.startswith("daily_"))
-    bulk_roots = sum(int(x) for v in p.values() for n in v.get("notes", [])
+    bulk_roots = sum(int(x) for v in p.values() for n in v.get("notes", []) + v.get("info", [])
                      for x in re.findall(r"^(\d+) orders fetched by (?:a )?bulk operations?", n))
     written = sum(f.stat().st_size for f in run1.rglob("*") if f.is_file()) if run1 else 0
     received = kept + max(0, bulk_roots - p.get("shopify", {}).get("counts", {}).get("orders", 0))

@@ -60,6 +60,7 @@ std::variant<FaultSpec, std::string> parse_fault(const rapidjson::Document& d, T
         return std::string("unknown fault kind '" + str("kind") + "'");
     spec.fault.kind = *kind;
     spec.endpoint = str("endpoint");
+    spec.contains = str("contains");
     if (d.HasMember("status") && d["status"].IsInt())
         spec.fault.status = d["status"].GetInt();
     std::string body = str("body");

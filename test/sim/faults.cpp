@@ -58,7 +58,7 @@ std::vector<FaultSpec> FaultInjector::active() const
     return m_specs;
 }
 
-std::optional<Fault> FaultInjector::take(Platform p, std::string_view path, Time now,
+std::optional<Fault> FaultInjector::take(Platform p, std::string_view path, std::string_view request, Time now,
                                          CredentialRegistry& credentials)
 {
     std::optional<Fault> chosen;
@@ -68,8 +68,9 @@ std::optional<Fault> FaultInjector::take(Platform p, std::string_view path, Time
         for (auto it = m_specs.begin(); it != m_specs.end();) {
             FaultSpec& s = *it;
             bool in_time = (!s.from || now >= *s.from) && (!s.until || now < *s.until);
-            bool matches =
-                s.platform == p && (s.endpoint.empty() || path.find(s.endpoint) != std::string_view::npos);
+            bool matches = s.platform == p &&
+                (s.endpoint.empty() || path.find(s.endpoint) != std::string_view::npos) &&
+                (s.contains.empty() || request.find(s.contains) != std::string_view::npos);
             if (!matches || !in_time || chosen) {
                 ++it;
                 continue;
@@ -98,6 +99,14 @@ std::optional<Fault> FaultInjector::take(Platform p, std::string_view path, Time
     if (expire)
         credentials.expire_all(p, now);
     return chosen;
+}
+
+std::string fault_request_text(const httplib::Request& req)
+{
+    std::string out;
+    for (const auto& [key, value] : req.params)
+        out += key + "=" + value + "&";
+    return out + "\n" + req.body;
 }
 
 void respond_reset(httplib::Response& res)

@@ -18,6 +18,7 @@
 #include "store.hpp"
 
 namespace httplib {
+struct Request;
 struct Response;
 }
 
@@ -52,6 +53,10 @@ struct Fault {
 struct FaultSpec {
     Platform platform = Platform::shopify;
     std::string endpoint;  // substring of the path; empty = all
+    // Substring of the request's decoded query parameters ("name=value&...") or body; empty =
+    // any. Singles out one dataset behind a shared endpoint: a GraphQL operation
+    // ("AbandonedCheckoutsPage") or one metric's events (its id in the filter).
+    std::string contains;
     Fault fault;
     std::optional<std::uint32_t> count;  // next N matching requests; nullopt = unlimited
     double fraction = 1.0;               // probability per matching request
@@ -69,14 +74,19 @@ public:
     std::vector<FaultSpec> active() const;
 
     // The fault to apply to this request, if any. Consumes one use of a counted spec.
+    // `request` is what `contains` is matched against (see FaultSpec).
     // expire_tokens is applied here (via `credentials`) and is never returned.
-    std::optional<Fault> take(Platform p, std::string_view path, Time now, CredentialRegistry& credentials);
+    std::optional<Fault> take(Platform p, std::string_view path, std::string_view request, Time now,
+                              CredentialRegistry& credentials);
 
 private:
     mutable std::mutex m_mutex;
     std::vector<FaultSpec> m_specs;
     std::mt19937_64 m_rng;
 };
+
+// What FaultSpec::contains is matched against: the decoded query parameters, then the body.
+std::string fault_request_text(const httplib::Request& req);
 
 // Transport-level answers shared by both platforms.
 // Drops the connection: the response is started with a content provider that fails at once.

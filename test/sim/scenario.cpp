@@ -267,7 +267,7 @@ void read_answer_key(const Reader& r, const YAML::Node& n, AnswerKeyConfig& a)
 ScenarioFault read_fault(const Reader& r, const YAML::Node& n)
 {
     r.check_keys(n,
-                 {"platform", "endpoint", "kind", "status", "body", "retry_after", "retry_after_seconds",
+                 {"platform", "endpoint", "contains", "kind", "status", "body", "retry_after", "retry_after_seconds",
                   "delay_ms", "count", "fraction", "from", "until"},
                  "faults[]");
     ScenarioFault f;
@@ -283,6 +283,8 @@ ScenarioFault read_fault(const Reader& r, const YAML::Node& n)
     f.spec.fault.kind = *kind;
     if (n["endpoint"])
         f.spec.endpoint = r.text(n["endpoint"]);
+    if (n["contains"])
+        f.spec.contains = r.text(n["contains"]);
     if (n["status"])
         f.spec.fault.status = static_cast<int>(r.integer(n["status"]));
     if (n["body"]) {

@@ -19,10 +19,10 @@ std::chrono::nanoseconds SimContext::scaled(std::chrono::nanoseconds span) const
         static_cast<std::int64_t>(std::llround(static_cast<double>(span.count()) * m_rate_limit_scale)));
 }
 
-std::optional<Fault> SimContext::take_fault(Platform p, std::string_view path)
+std::optional<Fault> SimContext::take_fault(Platform p, std::string_view path, std::string_view request)
 {
     counters(p).requests.fetch_add(1, std::memory_order_relaxed);
-    auto f = m_faults.take(p, path, m_clock.now(), m_credentials);
+    auto f = m_faults.take(p, path, request, m_clock.now(), m_credentials);
     if (f)
         counters(p).faults.fetch_add(1, std::memory_order_relaxed);
     if (f && f->kind == FaultKind::rate_limit)

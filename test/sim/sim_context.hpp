@@ -54,7 +54,8 @@ public:
     std::chrono::nanoseconds scaled(std::chrono::nanoseconds span) const;
 
     // Counts the request and returns the fault to apply, if any (counted in stats.faults).
-    std::optional<Fault> take_fault(Platform p, std::string_view path);
+    // `request`: what a fault's `contains` is matched against (faults.hpp fault_request_text).
+    std::optional<Fault> take_fault(Platform p, std::string_view path, std::string_view request = {});
     void count_throttled(Platform p);
     PlatformStats stats(Platform p) const;
 

@@ -26,14 +26,20 @@ const Route k_list_count{"list_count", Tier::xs};
 const Route k_segment_count{"segment_count", Tier::xs};
 const Route k_aggregates{"metric_aggregates", Tier::s};
 
-// What the parallel parts share: errors and counts, under one lock.
+// What the parallel parts share: errors, dataset coverage and counts, under one lock.
 class Recorder {
 public:
     explicit Recorder(DestinationFetch& out) : m_out(out) { }
-    void failure(const std::string& dataset, ReplyStatus status, const std::string& message)
+    // `label` names the request in the error; `dataset` (model/datasets.hpp) is
+    // what it leaves incomplete: partial when some of it was read, else unavailable.
+    void failure(const std::string& label, std::string_view dataset, ReplyStatus status,
+                 const std::string& message, bool some_read = false)
     {
         std::lock_guard lock(m_mutex);
-        m_out.manifest.errors.push_back(fmt::format("{}: {}", dataset, message));
+        m_out.manifest.errors.push_back(fmt::format("{}: {}", label, message));
+        if (!dataset.empty())
+            m_out.manifest.mark(dataset, some_read ? model::Coverage::partial : model::Coverage::unavailable,
+                                fmt::format("{}: {}", label, message));
         m_out.exit = core::worst_of(m_out.exit,
                                     status == ReplyStatus::unauthorized || status == ReplyStatus::forbidden
                                         ? core::ExitCode::credentials
@@ -55,10 +61,10 @@ private:
     DestinationFetch& m_out;
 };
 
-void check(Recorder& rec, const std::string& dataset, const PagedResult& r)
+void check(Recorder& rec, const std::string& label, std::string_view dataset, const PagedResult& r)
 {
     if (!r.complete())
-        rec.failure(dataset, r.status, r.error);
+        rec.failure(label, dataset, r.status, r.error, r.resources > 0);
 }
 
 std::string query(const std::vector<std::pair<std::string, std::string>>& params)
@@ -159,6 +165,7 @@ KlaviyoSource::KlaviyoSource(JsonApiClient& client, const model::EmailHasher& ha
 DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const EmailSource& emails)
 {
     DestinationFetch out;
+    out.manifest.mark_all(model::Role::destination, model::Coverage::complete);
     Recorder rec(out);
     bool emails_taken = false;
     bool reachable = false;  // the metrics answered: the platform is at least partial
@@ -172,10 +179,12 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
             }
         });
         if (!metrics.complete()) {
-            rec.failure("metrics", metrics.status, metrics.error);
+            rec.failure("metrics", {}, metrics.status, metrics.error);
             emails_taken = true;
             emails();  // release the hand-off; nothing can be matched without metrics
             out.manifest.status = model::Coverage::unavailable;
+            out.manifest.mark_all(model::Role::destination, model::Coverage::unavailable,
+                                  "Klaviyo did not list its metrics: " + metrics.error);
             return out;
         }
         reachable = true;
@@ -213,7 +222,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                         if (m_progress)
                             m_progress("events " + m.name, pages, n);
                     });
-                check(rec, "events (" + m.name + ")", r);
+                check(rec, "events (" + m.name + ")", model::events_dataset(model::to_string(m.kind)), r);
                 rec.with_data([&](model::DestinationData& d) {
                     d.events.insert(d.events.end(), found.begin(), found.end());
                 });
@@ -229,7 +238,8 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                     params.emplace_back("page[size]", "1");
                 auto reply = m_client.get("/api/events" + query(params), k_events);
                 if (reply.status != ReplyStatus::ok)
-                    return rec.failure("newest Placed Order", reply.status, reply.error);
+                    return rec.failure("newest Placed Order", model::dataset::latest_placed_order, reply.status,
+                                       reply.error);
                 const auto* data = member(&reply.doc, "data");
                 if (data && data->IsArray() && !data->Empty())
                     if (auto ev = parse_event((*data)[0], kinds, placed_order))
@@ -241,7 +251,8 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                                                                 window.daily_until, window.timezone),
                                            k_aggregates);
                 if (reply.status != ReplyStatus::ok)
-                    return rec.failure("daily Placed Order counts", reply.status, reply.error);
+                    return rec.failure("daily Placed Order counts", model::dataset::daily_placed_orders,
+                                       reply.status, reply.error);
                 std::set<std::string> wanted(window.daily_dates.begin(), window.daily_dates.end());
                 auto days = parse_daily_counts(reply.doc, window.timezone);
                 std::erase_if(days, [&](const model::DailyCount& d) { return !wanted.count(d.date); });
@@ -275,7 +286,9 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                                                   found.push_back(std::move(*profile));
                                           });
                 if (!r.complete()) {
-                    check(rec, "profiles", r);
+                    check(rec, "profiles", model::dataset::profiles,
+                          PagedResult{r.status, r.error, r.pages,
+                                      r.resources + static_cast<std::int64_t>(found.size())});
                     break;
                 }
                 if (m_progress)
@@ -308,7 +321,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                         if (m_progress)
                             m_progress("profiles updated", pages, n);
                     });
-                check(rec, "profiles (updated since the previous run)", r);
+                check(rec, "profiles (updated since the previous run)", model::dataset::profiles, r);
                 rec.with_data([&](model::DestinationData&) { out.updated_profiles = std::move(found); });
             });
         }
@@ -321,7 +334,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                                               if (auto audience = parse_audience(a))
                                                   found.push_back(std::move(*audience));
                                           });
-                check(rec, is_list ? "lists" : "segments", r);
+                check(rec, is_list ? "lists" : "segments", model::dataset::audiences, r);
                 if (!window.audiences.empty())
                     std::erase_if(found, [&](const model::Audience& a) {
                         return std::find(window.audiences.begin(), window.audiences.end(), a.id) ==
@@ -336,7 +349,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                         is_list ? k_list_count : k_segment_count);
                     if (reply.status != ReplyStatus::ok) {
                         rec.failure(fmt::format("{} {} count", is_list ? "list" : "segment", a.id),
-                                    reply.status, reply.error);
+                                    model::dataset::audiences, reply.status, reply.error, true);
                         continue;
                     }
                     if (auto full = parse_audience(*member(&reply.doc, "data")))
@@ -361,11 +374,15 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
     } catch (const core::Error& e) {
         // Labelled by what failed, not by the platform: the manifest and the log already name it.
         const bool credentials = e.code() == core::ExitCode::credentials;
-        rec.failure(credentials ? "credentials" : "fetch",
-                    credentials ? ReplyStatus::unauthorized : ReplyStatus::failed,
-                    e.what() + (e.remedy().empty() ? std::string() : ": " + e.remedy()));
+        const std::string why = e.what() + (e.remedy().empty() ? std::string() : ": " + e.remedy());
+        rec.failure(credentials ? "credentials" : "fetch", {},
+                    credentials ? ReplyStatus::unauthorized : ReplyStatus::failed, why);
+        // A failure that stopped the whole fetch leaves nothing of it trustworthy.
+        out.manifest.mark_all(model::Role::destination, model::Coverage::unavailable, why);
     } catch (const std::exception& e) {
-        rec.failure("fetch", ReplyStatus::failed, std::string("unavailable: ") + e.what());
+        rec.failure("fetch", {}, ReplyStatus::failed, std::string("unavailable: ") + e.what());
+        out.manifest.mark_all(model::Role::destination, model::Coverage::unavailable,
+                              std::string("unavailable: ") + e.what());
     }
     if (!emails_taken)
         emails();

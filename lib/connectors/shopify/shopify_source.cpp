@@ -19,27 +19,33 @@ namespace {
 
 constexpr std::chrono::days k_default_order_history{60};
 
-// Errors of both threads go into one manifest.
+// Errors of both threads go into one manifest. `label` names the request in
+// the error, `dataset` (model/datasets.hpp) is what the failure leaves incomplete.
 struct Recorder {
     std::mutex mutex;
     model::PlatformManifest& manifest;
     core::ExitCode& exit;
     bool any_failure = false;
 
-    void failure(const std::string& dataset, CallStatus status, const std::string& message)
+    void failure(const std::string& label, std::string_view dataset, CallStatus status,
+                 const std::string& message, bool some_read = false)
     {
         std::lock_guard lock(mutex);
         any_failure = true;
-        manifest.errors.push_back(fmt::format("{}: {}", dataset, message));
+        manifest.errors.push_back(fmt::format("{}: {}", label, message));
+        manifest.mark(dataset, some_read ? model::Coverage::partial : model::Coverage::unavailable,
+                      fmt::format("{}: {}", label, message));
         if (status == CallStatus::unauthorized || status == CallStatus::forbidden)
             exit = core::worst_of(exit, core::ExitCode::credentials);
     }
-    void partial(const std::string& dataset, const std::vector<std::string>& errors)
+    void partial(const std::string& label, std::string_view dataset, const std::vector<std::string>& errors)
     {
         std::lock_guard lock(mutex);
         any_failure = true;
-        manifest.errors.push_back(fmt::format("{}: incomplete answer from Shopify ({} error{}): {}", dataset,
-                                              errors.size(), errors.size() == 1 ? "" : "s", errors.front()));
+        auto text = fmt::format("{}: incomplete answer from Shopify ({} error{}): {}", label, errors.size(),
+                                errors.size() == 1 ? "" : "s", errors.front());
+        manifest.errors.push_back(text);
+        manifest.mark(dataset, model::Coverage::partial, text);
     }
     void count(const std::string& dataset, std::int64_t n)
     {
@@ -48,12 +54,12 @@ struct Recorder {
     }
 };
 
-void record(Recorder& rec, const std::string& dataset, const ConnectionResult& r)
+void record(Recorder& rec, const std::string& label, std::string_view dataset, const ConnectionResult& r)
 {
     if (r.failed)
-        rec.failure(dataset, r.failure, r.failure_message);
+        rec.failure(label, dataset, r.failure, r.failure_message, r.nodes > 0);
     else if (!r.partial_errors.empty())
-        rec.partial(dataset, r.partial_errors);
+        rec.partial(label, dataset, r.partial_errors);
 }
 
 }  // namespace
@@ -83,6 +89,8 @@ bool ShopifySource::preflight(const SourceWindow& window, SourceFetch& out)
     auto& m = out.manifest;
     if (reply.status != CallStatus::ok && reply.status != CallStatus::partial) {
         std::string why = reply.errors.empty() ? "no answer" : reply.errors.front();
+    if (reply.status != CallStatus::ok && reply.status != CallStatus::partial)
+        m.mark_all(model::Role::source, model::Coverage::unavailable, "Shopify did not answer: " + why);
         if (reply.status == CallStatus::unauthorized) {
             m.errors.push_back("Shopify rejected the access token (" + why +
                                "): check shopify.auth and that the app is still installed");
@@ -110,6 +118,8 @@ bool ShopifySource::preflight(const SourceWindow& window, SourceFetch& out)
             list += (list.empty() ? "" : ", ") + s;
         m.errors.push_back("the Shopify app lacks the scope(s) " + list +
                            ": grant them in the app's configuration and reinstall it");
+        m.mark_all(model::Role::source, model::Coverage::unavailable,
+                   "the Shopify app lacks the scope(s) " + list);
         out.exit = core::ExitCode::credentials;
         return false;
     }
@@ -186,15 +196,19 @@ void ShopifySource::fetch_orders(const SourceWindow& window, SourceFetch& out)
         };
         if (has_days) {
             ConnectionQuery days{order_counts_query(), "orders", days_search, m_config.page_size};
-            record(rec, "orders", fetch_connection(m_client, days, day_sink, progress));
+            record(rec, "orders (look-back days)", model::dataset::daily_orders,
+                   fetch_connection(m_client, days, day_sink, progress));
         }
         ConnectionQuery q{orders_query(m_fields, OrderSort::created_at), "orders", window_search,
                           m_config.page_size};
-        record(rec, "orders", fetch_connection(m_client, q, window_sink, progress));
+        record(rec, "orders", model::dataset::orders, fetch_connection(m_client, q, window_sink, progress));
     }
-    if (unreadable_days + unreadable_window > 0)
-        rec.failure("orders", CallStatus::partial,
-                    fmt::format("{} order(s) could not be read", unreadable_days + unreadable_window));
+    if (unreadable_days > 0)
+        rec.failure("orders (look-back days)", model::dataset::daily_orders, CallStatus::partial,
+                    fmt::format("{} order(s) could not be read", unreadable_days), true);
+    if (unreadable_window > 0)
+        rec.failure("orders", model::dataset::orders, CallStatus::partial,
+                    fmt::format("{} order(s) could not be read", unreadable_window), true);
     for (const auto& [date, n] : per_day)
         out.data.daily_orders.push_back({date, n});
     rec.count("orders", static_cast<std::int64_t>(out.data.orders.size()));
@@ -208,28 +222,31 @@ void ShopifySource::fetch_orders_bulk(const std::string& days_search, const std:
                                       const NodeSink& day_sink, const NodeSink& window_sink, SourceFetch& out)
 {
     Recorder rec{{}, out.manifest, out.exit};
-    auto run = [&](const std::string& document, const NodeSink& sink, const char* dataset) {
+    auto run = [&](const std::string& document, const NodeSink& sink, const char* label,
+                   std::string_view dataset) {
         auto bulk = run_bulk_query(m_client, m_download, document, BulkShape::flat,
                                    [&](const rapidjson::Value& node, const auto&) { sink(node); });
         if (!bulk.ok)
-            rec.failure(dataset, bulk.failure, bulk.error);
+            rec.failure(label, dataset, bulk.failure, bulk.error, bulk.roots > 0);
         return bulk.roots;
     };
     std::int64_t window_roots = 0;
     std::int64_t day_roots = 0;
     {
         auto run_window = [&] {
-            window_roots = run(bulk_orders_document(m_fields, window_search), window_sink, "orders (bulk)");
+            window_roots = run(bulk_orders_document(m_fields, window_search), window_sink, "orders (bulk)",
+                               model::dataset::orders);
         };
         std::jthread beside;
         if (m_config.api_version >= "2026-01")
             beside = std::jthread(run_window);
         if (!days_search.empty())
-            day_roots = run(bulk_order_days_document(days_search), day_sink, "orders (bulk, look-back days)");
+            day_roots = run(bulk_order_days_document(days_search), day_sink, "orders (bulk, look-back days)",
+                            model::dataset::daily_orders);
         if (!beside.joinable())
             run_window();
     }
-    out.manifest.notes.push_back(fmt::format("{} orders fetched by bulk operations ({} of the look-back days "
+    out.manifest.info.push_back(fmt::format("{} orders fetched by bulk operations ({} of the look-back days "
                                              "with only what a daily count needs, {} "
                                              "of the window)",
                                              day_roots + window_roots, day_roots, window_roots));
@@ -256,7 +273,7 @@ void ShopifySource::fetch_customers(const SourceWindow& window, SourceFetch& out
                 m_progress("customers", pages, n);
         });
     emails(std::move(found));
-    record(rec, "customers", r);
+    record(rec, "customers", model::dataset::customers, r);
     rec.count("customers", static_cast<std::int64_t>(out.data.customers.size()));
 }
 
@@ -269,13 +286,14 @@ void ShopifySource::fetch_checkouts(const SourceWindow& window, SourceFetch& out
         if (auto c = parse_checkout(node, m_hasher))
             out.data.checkouts.push_back(std::move(*c));
     });
-    record(rec, "checkouts", r);
+    record(rec, "checkouts", model::dataset::checkouts, r);
     rec.count("checkouts", static_cast<std::int64_t>(out.data.checkouts.size()));
 }
 
 SourceFetch ShopifySource::fetch(const SourceWindow& window, const EmailHandoff& emails)
 {
     SourceFetch out;
+    out.manifest.mark_all(model::Role::source, model::Coverage::complete);
     bool handed_off = false;
     auto handoff = [&](std::vector<std::string> list) {
         handed_off = true;
@@ -313,6 +331,9 @@ SourceFetch ShopifySource::fetch(const SourceWindow& window, const EmailHandoff&
         m.errors.insert(m.errors.end(), orders_part.manifest.errors.begin(),
                         orders_part.manifest.errors.end());
         m.notes.insert(m.notes.end(), orders_part.manifest.notes.begin(), orders_part.manifest.notes.end());
+        m.info.insert(m.info.end(), orders_part.manifest.info.begin(), orders_part.manifest.info.end());
+        for (const auto& [id, d] : orders_part.manifest.datasets)
+            m.mark(id, d.status, d.missing);
         out.exit = core::worst_of(out.exit, orders_part.exit);
         m.status = m.errors.empty() ? model::Coverage::complete : model::Coverage::partial;
         if (!m.errors.empty())
@@ -322,6 +343,7 @@ SourceFetch ShopifySource::fetch(const SourceWindow& window, const EmailHandoff&
             handoff({});
         out.manifest.errors.push_back(e.what() + (e.remedy().empty() ? std::string() : ": " + e.remedy()));
         out.manifest.status = model::Coverage::unavailable;
+        out.manifest.mark_all(model::Role::source, model::Coverage::unavailable, e.what());
         out.exit = core::worst_of(
             out.exit, e.code() == core::ExitCode::credentials ? e.code() : core::ExitCode::partial);
     } catch (const std::exception& e) {
@@ -329,6 +351,8 @@ SourceFetch ShopifySource::fetch(const SourceWindow& window, const EmailHandoff&
             handoff({});
         out.manifest.errors.push_back(std::string("Shopify unavailable: ") + e.what());
         out.manifest.status = model::Coverage::unavailable;
+        out.manifest.mark_all(model::Role::source, model::Coverage::unavailable,
+                              std::string("Shopify unavailable: ") + e.what());
         out.exit = core::worst_of(out.exit, core::ExitCode::partial);
     }
     return out;

@@ -128,7 +128,7 @@ void KlaviyoApi::write_error(httplib::Response& res, const ApiError& error)
 void KlaviyoApi::serve(Endpoint endpoint, const httplib::Request& req, httplib::Response& res,
                        const Handler& handler)
 {
-    const auto fault = m_ctx.take_fault(Platform::klaviyo, req.path);
+    const auto fault = m_ctx.take_fault(Platform::klaviyo, req.path, fault_request_text(req));
     bool short_page = false;
     bool truncate = false;
     if (fault) {

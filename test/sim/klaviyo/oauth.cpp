@@ -45,7 +45,7 @@ bool basic_credentials(const httplib::Request& req, std::string& id, std::string
 
 void KlaviyoApi::serve_token(const httplib::Request& req, httplib::Response& res)
 {
-    const auto fault = m_ctx.take_fault(Platform::klaviyo, req.path);
+    const auto fault = m_ctx.take_fault(Platform::klaviyo, req.path, fault_request_text(req));
     if (fault && fault->kind == FaultKind::http_status) {
         res.status = fault->status;
         res.set_content(html_error_page(fault->status), "text/html");

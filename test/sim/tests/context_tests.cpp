@@ -87,6 +87,28 @@ TEST_CASE("counted faults fire exactly N times on matching paths only", "[sim][c
     CHECK(ctx.stats(Platform::klaviyo).faults == 2);
 }
 
+TEST_CASE("a fault with `contains` fires only on requests whose parameters or body hold it", "[sim][core]")
+{
+    Store store;
+    SimClock clock(at("2026-11-27T06:00:00Z"));
+    SimContext ctx(store, clock, 1);
+    FaultSpec spec;
+    spec.platform = Platform::shopify;
+    spec.endpoint = "graphql.json";
+    spec.contains = "AbandonedCheckoutsPage";
+    spec.fault.kind = FaultKind::http_status;
+    spec.fault.status = 503;
+    ctx.faults().add(spec);
+
+    const std::string path = "/admin/api/2026-10/graphql.json";
+    CHECK_FALSE(ctx.take_fault(Platform::shopify, path, "\n{\"query\":\"query OrdersPage { orders }\"}"));
+    CHECK_FALSE(ctx.take_fault(Platform::shopify, path));
+    auto f = ctx.take_fault(Platform::shopify, path, "\n{\"query\":\"query AbandonedCheckoutsPage { }\"}");
+    REQUIRE(f);
+    CHECK(f->status == 503);
+    CHECK_FALSE(ctx.take_fault(Platform::shopify, "/admin/oauth/access_token", "AbandonedCheckoutsPage"));
+}
+
 TEST_CASE("an outage answers 503 only inside its sim-time window", "[sim][core]")
 {
     Store store;

@@ -20,6 +20,8 @@ TEST_CASE("late events: missing at the previous run, present now, delay bounded 
     // #2 still missing. #3 left the current snapshot but arrived as well.
     StoreBuilder first;
     first.snapshot().manifest.as_of = k_as_of - hours(3);
+    first.snapshot().manifest.since = k_as_of - hours(27);
+    first.snapshot().manifest.until = k_as_of - hours(3);
     const auto c1 = k_as_of - hours(6);
     const auto c2 = k_as_of - hours(5);
     const auto c3 = k_as_of - hours(26);

@@ -25,6 +25,8 @@ IndicatorResult indicator(const char* id, Status status, int score, double weigh
     r.score = score;
     r.weight = weight;
     r.summary = summary;
+    if (std::string_view(id) != "connection")
+        r.needs = {"orders"};  // an indicator that reads data (connection reads only the fetch record)
     return r;
 }
 
@@ -91,6 +93,39 @@ TEST_CASE("score: unknown indicators leave the weighting and reduce confidence",
     CHECK(exit_code_for(f, compute_score(f, {})) == core::ExitCode::paused);
 }
 
+TEST_CASE("score: an outage is incomplete, never critical, and scores nothing it could not check",
+          "[checks][score]")
+{
+    auto f = findings_of({indicator("order_sync", Status::unknown, 0, 50),
+                          indicator("consent", Status::unknown, 0, 45),
+                          indicator("connection", Status::ok, 100, 5)});
+    f.coverage["klaviyo"] = model::Coverage::unavailable;
+    auto s = compute_score(f, {});
+    CHECK_FALSE(s.scored);  // only the connection was judged: no score at all
+    CHECK_FALSE(s.complete);
+    CHECK(s.checked_percent == 0);
+    CHECK(s.confidence == Confidence::none);
+    CHECK(std::string(verdict_name(s)) == "incomplete");
+    CHECK(exit_code_for(f, s) == core::ExitCode::partial);
+    const auto json = score_json(f, s);
+    CHECK(json.find("\"score\": null") != std::string::npos);
+    CHECK(json.find("\"status\": \"incomplete\"") != std::string::npos);
+
+    // Half checked and healthy: a score over what was checked, incomplete, 52 % of the checks.
+    f.indicators[1].status = Status::ok;
+    f.indicators[1].score = 100;
+    s = compute_score(f, {});
+    CHECK(s.scored);
+    CHECK(s.score == 100);
+    CHECK(s.checked_percent == 47);
+    CHECK(s.confidence == Confidence::reduced);
+    CHECK(std::string(verdict_name(s)) == "incomplete");
+    // A real problem in what was checked still counts.
+    f.indicators[1].status = Status::critical;
+    f.indicators[1].score = 50;
+    CHECK(std::string(verdict_name(compute_score(f, {}))) == "critical");
+}
+
 TEST_CASE("unavailable platform: dependent indicators are unknown and say why", "[checks][coverage]")
 {
     StoreBuilder b;
@@ -101,12 +136,46 @@ TEST_CASE("unavailable platform: dependent indicators are unknown and say why", 
     CHECK(total_affected(f) == 0);
     const auto* r = f.find("order_sync");
     CHECK(r->status == Status::unknown);
-    CHECK(r->summary == "Not checked: no data from klaviyo (unavailable).");
-    CHECK(f.find("connection")->status == Status::critical);
-    CHECK_FALSE(f.coverage_notes.empty());
+    CHECK(r->summary == "Not checked: the Placed Order events could not be read from Klaviyo.");
+    CHECK(r->needs == std::vector<std::string>{"orders", "events.placed_order"});
+    // A manifest from before datasets were tracked: each dataset takes its platform's status.
+    CHECK(f.datasets.at("events.placed_order").coverage.status == model::Coverage::unavailable);
+    CHECK(f.datasets.at("orders").coverage.status == model::Coverage::complete);
+    // Not answering is not a connection finding: Shopify answered normally.
+    CHECK(f.find("connection")->status == Status::ok);
+    CHECK(f.find("connection")->summary.find("klaviyo did not answer") != std::string::npos);
     const auto s = compute_score(f, {});
-    CHECK(s.confidence == Confidence::reduced);
+    CHECK(s.confidence == Confidence::none);
+    CHECK(std::string(verdict_name(s)) == "incomplete");
     CHECK(exit_code_for(f, s) == core::ExitCode::partial);
+}
+
+TEST_CASE("one dataset not read: only the indicators that need it are unknown", "[checks][coverage]")
+{
+    StoreBuilder b;
+    b.order("#1", k_as_of - hours(3), Sync::not_synced);
+    b.customer("7", k_as_of - hours(4), Sync::not_synced);
+    auto& klaviyo = b.snapshot().manifest.platforms["klaviyo"];
+    klaviyo.status = model::Coverage::partial;
+    klaviyo.mark_all(model::Role::destination, model::Coverage::complete);
+    klaviyo.mark("profiles", model::Coverage::unavailable, "profiles: HTTP 503");
+    b.snapshot().manifest.platforms["shopify"].mark_all(model::Role::source, model::Coverage::complete);
+    const auto f = run(b.snapshot());
+    // The missing profile of customer 7 is not claimed: its profiles were not read.
+    CHECK(affected_keys(f, "customer_missing_profile").empty());
+    CHECK(f.find("customer_sync")->status == Status::unknown);
+    CHECK(f.find("consent")->status == Status::unknown);
+    CHECK(f.find("customer_sync")->summary == "Not checked: the profiles could not be read from Klaviyo.");
+    // Everything else is judged: the order that truly lacks its event is found.
+    CHECK(affected_keys(f, "order_missing_event") == Keys{"#1"});
+    for (const char* id : {"order_sync", "line_items", "value_integrity", "duplicates", "freshness", "volume",
+                           "audiences", "event_delay", "connection"})
+        CHECK(f.find(id)->status != Status::unknown);
+    const auto s = compute_score(f, {});
+    CHECK(s.scored);
+    CHECK_FALSE(s.complete);
+    CHECK(s.checked_percent == 76);  // 73 of the 95 weight points that read data (not customer sync, consent)
+    CHECK(s.confidence == Confidence::reduced);
 }
 
 TEST_CASE("connection: scopes, throttling and token expiry", "[checks][connection]")
@@ -175,10 +244,13 @@ TEST_CASE("partial coverage: records before the data's start are not judged", "[
     auto& klaviyo = b.snapshot().manifest.platforms["klaviyo"];
     klaviyo.status = model::Coverage::partial;
     klaviyo.data_since = k_as_of - hours(6);
+    klaviyo.mark_all(model::Role::destination, model::Coverage::complete);
+    klaviyo.mark("audiences", model::Coverage::partial, "list L1 count: HTTP 503");
     const auto f = run(b.snapshot());
     CHECK(affected_keys(f, "order_missing_event") == Keys{"#2"});
     CHECK(f.find("order_sync")->status != Status::unknown);
-    CHECK(f.coverage_notes.size() == 2);
+    CHECK(f.find("audiences")->status == Status::unknown);
+    CHECK(f.coverage_notes.size() == 1);
     const auto s = compute_score(f, {});
     CHECK(s.confidence == Confidence::reduced);
     CHECK(exit_code_for(f, s) == core::ExitCode::partial);

@@ -17,7 +17,7 @@ frr::core::TimePoint at(const char* iso)
 
 CircuitBreaker opened_breaker()
 {
-    CircuitBreaker breaker(BreakerConfig{3, 3600s});
+    CircuitBreaker breaker(BreakerConfig{3, 3600s, 0});
     for (const char* t : {"2026-11-25T06:00:00Z", "2026-11-26T06:00:00Z", "2026-11-27T06:00:00Z"}) {
         REQUIRE(breaker.decide(at(t)) == BreakerDecision::run);
         breaker.record_failure(at(t), "klaviyo answered 503 to every request");
@@ -29,7 +29,7 @@ CircuitBreaker opened_breaker()
 
 TEST_CASE("CircuitBreaker opens after N consecutive failed runs", "[breaker]")
 {
-    CircuitBreaker breaker(BreakerConfig{3, 3600s});
+    CircuitBreaker breaker(BreakerConfig{3, 3600s, 0});
     breaker.record_failure(at("2026-11-25T06:00:00Z"), "down");
     breaker.record_failure(at("2026-11-26T06:00:00Z"), "down");
     CHECK(breaker.state() == BreakerState::closed);
@@ -87,7 +87,7 @@ TEST_CASE("CircuitBreaker JSON round trip keeps every field", "[breaker]")
     auto breaker = opened_breaker();
     const auto json = breaker.to_json();
     CHECK(json.find("\"state\":\"open\"") != std::string::npos);
-    auto loaded = CircuitBreaker::from_json(json, BreakerConfig{3, 3600s}, "breaker.json");
+    auto loaded = CircuitBreaker::from_json(json, BreakerConfig{3, 3600s, 0}, "breaker.json");
     CHECK(loaded.state() == BreakerState::open);
     CHECK(loaded.consecutive_failures() == 3);
     CHECK(loaded.opened_at() == breaker.opened_at());
@@ -99,6 +99,52 @@ TEST_CASE("CircuitBreaker JSON round trip keeps every field", "[breaker]")
     auto closed = CircuitBreaker::from_json(fresh.to_json(), {}, "breaker.json");
     CHECK(closed.state() == BreakerState::closed);
     CHECK_FALSE(closed.opened_at().has_value());
+}
+
+TEST_CASE("CircuitBreaker with the default cool-down of one run fits a daily cron", "[breaker]")
+{
+    // Daily runs: three failed days open it, the fourth day is skipped (the paused
+    // notice), the fifth probes. A cool-down in time (1h) would make every daily run a probe.
+    CircuitBreaker breaker;
+    REQUIRE(breaker.config().cool_down_runs == 1);
+    for (const char* t : {"2026-11-28T06:00:00Z", "2026-11-29T06:00:00Z", "2026-11-30T06:00:00Z"}) {
+        REQUIRE(breaker.decide(at(t)) == BreakerDecision::run);
+        breaker.record_failure(at(t), "klaviyo answered 503");
+    }
+    CHECK(breaker.state() == BreakerState::open);
+    CHECK(breaker.first_failure_at() == at("2026-11-28T06:00:00Z"));
+    CHECK_FALSE(breaker.retry_at().has_value());
+    CHECK(breaker.runs_before_probe() == 1);
+    CHECK(breaker.decide(at("2026-12-01T06:00:00Z")) == BreakerDecision::skip);
+    CHECK(breaker.runs_before_probe() == 0);
+    CHECK_FALSE(breaker.notified());
+    breaker.mark_notified();
+    // The state survives the file between runs.
+    auto loaded = CircuitBreaker::from_json(breaker.to_json(), {}, "breaker.json");
+    CHECK(loaded.notified());
+    CHECK(loaded.first_failure_at() == at("2026-11-28T06:00:00Z"));
+    CHECK(loaded.decide(at("2026-12-02T06:00:00Z")) == BreakerDecision::probe);
+    // A failed probe reopens it for another skipped run, in the same episode.
+    loaded.record_failure(at("2026-12-02T06:00:00Z"), "still down");
+    CHECK(loaded.state() == BreakerState::open);
+    CHECK(loaded.notified());
+    CHECK(loaded.first_failure_at() == at("2026-11-28T06:00:00Z"));
+    CHECK(loaded.decide(at("2026-12-03T06:00:00Z")) == BreakerDecision::skip);
+    CHECK(loaded.decide(at("2026-12-04T06:00:00Z")) == BreakerDecision::probe);
+    loaded.record_success(at("2026-12-04T06:00:00Z"));
+    CHECK(loaded.state() == BreakerState::closed);
+    CHECK_FALSE(loaded.notified());
+    CHECK_FALSE(loaded.first_failure_at().has_value());
+}
+
+TEST_CASE("CircuitBreaker with a cool-down of several runs skips that many", "[breaker]")
+{
+    CircuitBreaker breaker(BreakerConfig{1, 0s, 3});
+    breaker.record_failure(at("2026-11-28T06:00:00Z"), "down");
+    REQUIRE(breaker.state() == BreakerState::open);
+    for (const char* t : {"2026-11-28T07:00:00Z", "2026-11-28T08:00:00Z", "2026-11-28T09:00:00Z"})
+        CHECK(breaker.decide(at(t)) == BreakerDecision::skip);
+    CHECK(breaker.decide(at("2026-11-28T10:00:00Z")) == BreakerDecision::probe);
 }
 
 TEST_CASE("CircuitBreaker refuses a corrupt state file with bad_input", "[breaker]")

@@ -7,15 +7,48 @@ using namespace frr::report;
 
 namespace {
 
+frr::core::TimePoint at(const char* iso)
+{
+    return *frr::core::parse_iso8601(iso);
+}
+
+IndicatorFinding indicator(const char* id, const char* title, const char* status,
+                           std::vector<std::string> needs)
+{
+    IndicatorFinding f;
+    f.id = id;
+    f.title = title;
+    f.status = status;
+    f.needs = std::move(needs);
+    if (std::string(status) != "unknown")
+        f.score = 100;
+    else
+        f.summary = std::string("Not checked: the ") +
+            (f.needs.back() == "profiles" ? "profiles" : "Placed Order events") + " could not be read from Klaviyo.";
+    return f;
+}
+
+// The run that skips Klaviyo after three failed daily runs (18-20 Dec).
 ReportInput paused_input()
 {
     ReportInput in;
-    in.checks.run_id = in.score.run_id = "20261127T060000Z-000004";
-    in.checks.as_of = in.score.as_of = *frr::core::parse_iso8601("2026-11-27T06:00:00Z");
+    in.checks.run_id = in.score.run_id = "20261221T060000Z-000005";
+    in.checks.as_of = in.score.as_of = at("2026-12-21T06:00:00Z");
+    in.checks.window = {at("2026-12-17T05:00:00Z"), at("2026-12-21T06:00:00Z")};
     in.checks.timezone = "Europe/London";
     in.checks.store_name = "Demo";
     in.checks.coverage = {{"shopify", "complete"}, {"klaviyo", "paused"}};
-    in.score.status = "unknown";
+    in.checks.datasets = {{"orders", "shopify", "complete", ""},
+                          {"customers", "shopify", "complete", ""},
+                          {"events.placed_order", "klaviyo", "paused", "skipped while monitoring is paused"},
+                          {"profiles", "klaviyo", "paused", "skipped while monitoring is paused"}};
+    in.checks.indicators = {indicator("order_sync", "Order sync", "unknown", {"orders", "events.placed_order"}),
+                            indicator("customer_sync", "Customer sync", "unknown", {"customers", "profiles"}),
+                            indicator("connection", "Connection", "ok", {})};
+    in.score.status = "incomplete";
+    in.score.scored = false;
+    in.score.complete = false;
+    in.score.checked_percent = 0;
     PlatformManifest shopify;
     shopify.name = "shopify";
     shopify.status = "complete";
@@ -23,38 +56,115 @@ ReportInput paused_input()
     klaviyo.name = "klaviyo";
     klaviyo.status = "paused";
     klaviyo.breaker = "open";
-    klaviyo.breaker_opened_at = *frr::core::parse_iso8601("2026-11-26T06:00:00Z");
+    klaviyo.breaker_opened_at = at("2026-12-20T06:00:00Z");
+    klaviyo.outage_since = at("2026-12-18T06:00:00Z");
+    klaviyo.failed_runs = 3;
+    klaviyo.next_attempt = at("2026-12-22T06:00:00Z");
     in.manifest.platforms = {shopify, klaviyo};
     return in;
 }
 
 }  // namespace
 
-TEST_CASE("a paused platform leads the report with one paused notice naming it and since when")
+TEST_CASE("the paused notice says since the first failed run, what is skipped, what works, the next attempt")
 {
     auto v = build_view(paused_input());
-    CHECK(v.verdict.rfind("Monitoring paused: Klaviyo unavailable since 26 Nov 2026 06:00 GMT.", 0) == 0);
-    CHECK(v.subject.find("Monitoring paused: Klaviyo unavailable since 26 Nov 2026 06:00 GMT") !=
-          std::string::npos);
+    CHECK(v.status == "paused");
+    CHECK(v.status_label == "PAUSED");
+    CHECK_FALSE(v.has_score);
+    CHECK(v.verdict.rfind("Monitoring of Klaviyo is paused. Klaviyo has not answered since 18 Dec 2026 06:00 GMT "
+                          "(3 runs in a row)",
+                          0) == 0);
+    CHECK(v.verdict.find("Not checked while it is paused: order sync and customer sync.") != std::string::npos);
+    CHECK(v.verdict.find("Still working: Shopify answers normally, and its orders and customers are still read "
+                         "on every run.") != std::string::npos);
+    CHECK(v.verdict.find("Next attempt: the run due around 22 Dec 2026 06:00 GMT.") != std::string::npos);
+    CHECK(v.verdict.find("checks everything since 17 Dec 2026 05:00 GMT") != std::string::npos);
+    CHECK(v.verdict.find("not a health score") != std::string::npos);
+    // Truthful: no promise of trying on every run, no score, no ISO time.
+    CHECK(v.verdict.find("keep trying") == std::string::npos);
+    CHECK(v.verdict.find("T06:00") == std::string::npos);
+    CHECK(v.subject == "[frr] PAUSED \u2014 Demo: monitoring of Klaviyo paused: no answer since 18 Dec 2026 06:00 GMT");
 }
 
-TEST_CASE("the first report after a paused run says monitoring resumed")
+TEST_CASE("the run that ends a notified outage says monitoring resumed and which period it checks")
 {
     auto in = paused_input();
-    in.manifest.platforms[1].status = "complete";
-    in.manifest.platforms[1].breaker = "closed";
+    in.checks.as_of = in.score.as_of = at("2026-12-22T06:00:00Z");
+    in.checks.window.until = at("2026-12-22T06:00:00Z");
     in.checks.coverage = {{"shopify", "complete"}, {"klaviyo", "complete"}};
+    for (auto& d : in.checks.datasets)
+        d.status = "complete";
+    for (auto& f : in.checks.indicators) {
+        f.status = "ok";
+        f.score = 100;
+    }
+    in.score = {};
     in.score.status = "ok";
-    HistoryPoint before;
-    before.run_id = "20261126T060000Z-000003";
-    before.as_of = *frr::core::parse_iso8601("2026-11-26T06:00:00Z");
-    before.paused = {"klaviyo"};
-    in.history.push_back(before);
+    in.score.score = 100;
+    auto& klaviyo = in.manifest.platforms[1];
+    klaviyo.status = "complete";
+    klaviyo.breaker = "closed";
+    klaviyo.next_attempt.reset();
+    klaviyo.recovered_from = at("2026-12-18T06:00:00Z");
     auto v = build_view(in);
-    CHECK(v.verdict.rfind("Monitoring resumed: Klaviyo is reachable again", 0) == 0);
-    CHECK(v.subject.find("Monitoring resumed") != std::string::npos);
+    CHECK(v.status == "ok");
+    CHECK(v.verdict.rfind("Monitoring resumed: Klaviyo answers again (no answer since 18 Dec 2026 06:00 GMT). "
+                          "This report checks the whole period it missed, from 17 Dec 2026 05:00 GMT to 22 Dec "
+                          "2026 06:00 GMT.",
+                          0) == 0);
+    CHECK(v.subject.find("monitoring resumed, Klaviyo answers again") != std::string::npos);
 
-    in.history.back().paused.clear();
+    klaviyo.recovered_from.reset();
     auto normal = build_view(in);
     CHECK(normal.verdict.find("Monitoring") == std::string::npos);
+}
+
+TEST_CASE("an outage run is INCOMPLETE: what was not checked, why, and when, without a score")
+{
+    auto in = paused_input();
+    in.checks.coverage = {{"shopify", "complete"}, {"klaviyo", "unavailable"}};
+    for (auto& d : in.checks.datasets)
+        if (d.platform == "klaviyo")
+            d.status = "unavailable";
+    in.manifest.platforms[1].status = "unavailable";
+    in.manifest.platforms[1].breaker = "closed";
+    auto v = build_view(in);
+    CHECK(v.status == "incomplete");
+    CHECK(v.status_label == "INCOMPLETE");
+    CHECK_FALSE(v.has_score);
+    CHECK(v.verdict.rfind("Incomplete: Klaviyo did not answer, so none of the 2 checks could run", 0) == 0);
+    CHECK(v.verdict.find("not a sign that data is being lost") != std::string::npos);
+    CHECK(v.verdict.find("over the whole period since 17 Dec 2026 05:00 GMT") != std::string::npos);
+    CHECK(v.subject == "[frr] INCOMPLETE \u2014 Demo: Klaviyo did not answer, so nothing could be checked");
+    // One line for every check that needs the platform that did not answer, not one per check.
+    std::vector<CoverageLine> not_checked;
+    for (const auto& c : v.coverage)
+        if (c.what.starts_with("Not checked:"))
+            not_checked.push_back(c);
+    REQUIRE(not_checked.size() == 1);
+    CHECK(not_checked[0].what == "Not checked: order sync and customer sync");
+    CHECK(not_checked[0].why == "they need Klaviyo's data, which could not be read this time");
+}
+
+TEST_CASE("a partly checked run scores what was checked and says how much")
+{
+    auto in = paused_input();
+    in.checks.coverage = {{"shopify", "complete"}, {"klaviyo", "partial"}};
+    in.checks.datasets[2].status = "complete";
+    in.checks.datasets[3].status = "unavailable";
+    in.checks.indicators[0].status = "ok";
+    in.checks.indicators[0].score = 100;
+    in.manifest.platforms[1].status = "partial";
+    in.score.scored = true;
+    in.score.score = 100;
+    in.score.checked_percent = 67;
+    auto v = build_view(in);
+    CHECK(v.status == "incomplete");
+    CHECK(v.has_score);
+    CHECK(v.score_note == "over 67% of the checks");
+    CHECK(v.verdict.find("Klaviyo's profiles could not be read in full: customer sync could not be checked. We "
+                         "checked order sync, and found nothing wrong (score 100/100 over 67% of the checks).") !=
+          std::string::npos);
+    CHECK(v.subject.rfind("[frr] INCOMPLETE 100/100 \u2014 Demo:", 0) == 0);
 }

@@ -43,7 +43,7 @@ TEST_CASE("all four formats are written with the sections in the agreed order", 
     CHECK(files.status == "critical");
     auto w = write_fixture(fx);
     check_in_order(w.text,
-                   {"CRITICAL  54/100", "Data is being lost", "MISSED REPORT",
+                   {"CRITICAL  54/100", "Data is being lost", "Missed report.",
                     "WHAT CHANGED SINCE THE LAST REPORT", "New problems:", "#1041", "Still open:", "Fixed:",
                     "#1020", "WHAT NEEDS ATTENTION", "1. [CRITICAL] 14 orders missing in Klaviyo",
                     "What to do:", "2. [CRITICAL] 2 customers whose email consent differs",

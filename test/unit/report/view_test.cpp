@@ -76,6 +76,6 @@ TEST_CASE("partial coverage and unknown indicators are listed with their reasons
     CHECK(view.coverage[0].what == "Only part of the Klaviyo data could be read");
     CHECK(view.coverage[0].why.find("lists:read") != std::string::npos);
     CHECK(view.coverage[1].why.find("page 40 of 52") != std::string::npos);
-    CHECK(view.coverage[2].what == "Lists and segments was not checked");
-    CHECK(view.verdict.find("could not run") != std::string::npos);
+    CHECK(view.coverage[2].what == "Not checked: lists and segments");
+    CHECK(view.verdict.find("lists and segments could not be checked") != std::string::npos);
 }

@@ -25,7 +25,9 @@ Command make_check_command(CLI::App& parent, GlobalOptions& /*globals*/)
 {
     auto o = std::make_shared<CheckCommandOptions>();
     auto* app = parent.add_subcommand("check", "Fetch (unless --no-fetch) and check the health of the flow");
-    app->add_option("--since", o->since, "Window length ending at --as-of (default: checks.window, reaching back over what earlier runs could not check)");
+    app->add_option("--since", o->since,
+                    "Window length ending at --as-of (default: checks.window, reaching back over what "
+                    "earlier runs could not check)");
     app->add_flag("--no-fetch", o->no_fetch, "Check the latest snapshot instead of fetching");
     app->add_option("--format", o->format, "Output on stdout")
         ->check(CLI::IsMember({"text", "json"}))

@@ -61,7 +61,8 @@ Command make_fetch_command(CLI::App& parent, GlobalOptions& /*globals*/)
     auto* app =
         parent.add_subcommand("fetch", "Pull the window from Shopify and Klaviyo into a new snapshot");
     app->add_option("--since", o->since,
-                    "Window length ending at --as-of, e.g. 24h, 7d (default: checks.window, reaching back over what earlier runs could not check)");
+                    "Window length ending at --as-of, e.g. 24h, 7d (default: checks.window, reaching back "
+                    "over what earlier runs could not check)");
     app->add_flag("--full", o->full, "Ignore the previous snapshot and fetch everything again");
     return Command{
         app, [o](Environment& env) {

@@ -21,7 +21,9 @@ Command make_run_command(CLI::App& parent, GlobalOptions& /*globals*/)
 {
     auto o = std::make_shared<RunCommandOptions>();
     auto* app = parent.add_subcommand("run", "Fetch, check, score, report and send: the one cron line");
-    app->add_option("--since", o->since, "Window length ending at --as-of (default: checks.window, reaching back over what earlier runs could not check)");
+    app->add_option("--since", o->since,
+                    "Window length ending at --as-of (default: checks.window, reaching back over what "
+                    "earlier runs could not check)");
     app->add_flag("--dry-run", o->dry_run, "Render the report but send nothing");
     app->add_option("--fail-on", o->fail_on, "Also exit 1/2 for a warning/critical verdict (for CI)")
         ->check(CLI::IsMember({"never", "warn", "critical"}))

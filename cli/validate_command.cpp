@@ -47,9 +47,11 @@ void print_plan(const core::Config& c, std::ostream& out)
     out << fmt::format("klaviyo: {} revision {}, auth: {}\n",
                        core::redact_url(c.klaviyo.effective_base_url()), c.klaviyo.revision,
                        describe_klaviyo_auth(c.klaviyo));
-    out << fmt::format("checks: window {}, grace {}, stall after {}, volume look-back {} days\n",
-                       core::format_duration(c.checks.window), core::format_duration(c.checks.grace),
-                       core::format_duration(c.checks.stall_after), c.checks.volume_lookback_days);
+    out << fmt::format(
+        "checks: window {}, grace {}, stall after {}, volume look-back {} days, catch up at most {}\n",
+        core::format_duration(c.checks.window), core::format_duration(c.checks.grace),
+        core::format_duration(c.checks.stall_after), c.checks.volume_lookback_days,
+        core::format_duration(c.checks.max_catch_up));
     std::vector<std::string> channels;
     const auto& d = c.delivery;
     if (d.email)
@@ -69,6 +71,12 @@ void print_plan(const core::Config& c, std::ostream& out)
     out << fmt::format("state: {} (retention {}, keep at least {} runs)\n",
                        c.state.dir.empty() ? std::string("(from --state-dir)") : c.state.dir.string(),
                        core::format_duration(c.state.retention), c.state.keep_min);
+    const auto& b = c.breaker;
+    out << fmt::format("breaker: pause a platform after {} failed runs in a row, probe again after {}\n",
+                       b.failures_to_open,
+                       b.cool_down_runs > 0 ? fmt::format("{} skipped run{}", b.cool_down_runs,
+                                                          b.cool_down_runs == 1 ? "" : "s")
+                                            : core::format_duration(b.cool_down));
 }
 
 }  // namespace

@@ -43,9 +43,9 @@ CheckInput::CheckInput(const model::Snapshot& current, const model::Snapshot* pr
 {
     const auto as_of = current.manifest.as_of;
     m_window.until = as_of;
-    m_window.run_since = since ? *since
+    m_window.run_since = since                                                    ? *since
         : current.manifest.since != TimePoint{} && current.manifest.since < as_of ? current.manifest.since
-                                                                                 : as_of - config.window;
+                                                                                  : as_of - config.window;
     m_window.since = m_window.run_since;
     m_window.judge_before = as_of - config.grace;
     // A fetch with reduced coverage says from when its data is whole; judging
@@ -255,7 +255,10 @@ DatasetState CheckInput::dataset(std::string_view id) const
         return {name, {model::Coverage::unavailable, "not fetched in this run"}};
     // A manifest from before datasets were tracked: the platform's status stands for each.
     const auto c = coverage(role);
-    return {name, {c, c == model::Coverage::complete ? "" : "the platform's data was " + std::string(model::to_string(c))}};
+    return {name,
+            {c,
+             c == model::Coverage::complete ? ""
+                                            : "the platform's data was " + std::string(model::to_string(c))}};
 }
 
 std::map<std::string, DatasetState> CheckInput::datasets() const

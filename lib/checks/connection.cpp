@@ -124,8 +124,9 @@ IndicatorResult ConnectionIndicator::evaluate(const CheckInput& input) const
         return r;
     }
     r.value = problems == 0 ? "no connection problem" : plural(problems, "problem", "problems");
-    const std::string silent_note =
-        silent.empty() ? "" : fmt::format(" ({} did not answer: see what could not be checked.)", not_answered);
+    const std::string silent_note = silent.empty()
+        ? ""
+        : fmt::format(" ({} did not answer: see what could not be checked.)", not_answered);
     if (problems == 0) {
         r.summary = (silent.empty() ? "Both platforms answered, fully authorised, without heavy throttling."
                                     : "The platforms that answered did so fully authorised, without heavy "

@@ -63,7 +63,8 @@ std::string not_checked_summary(const Indicator& indicator, const CheckInput& in
         const auto what = join_labels(labels);
         switch (key.second) {
         case model::Coverage::paused:
-            out += fmt::format(" {} is paused after repeated failures, so its {} were not read.", platform, what);
+            out += fmt::format(" {} is paused after repeated failures, so its {} were not read.", platform,
+                               what);
             break;
         case model::Coverage::partial:
             out += fmt::format(" only part of the {} could be read from {}.", what, platform);
@@ -164,7 +165,8 @@ Findings evaluate(const CheckInput& input, const std::string& store_name)
         f.coverage[input.platform_name(p)] = input.coverage(p);
     f.datasets = input.datasets();
     for (const auto& indicator : all_indicators()) {
-        auto r = complete_inputs(*indicator, input) ? indicator->evaluate(input) : unknown_result(*indicator, input);
+        auto r = complete_inputs(*indicator, input) ? indicator->evaluate(input)
+                                                    : unknown_result(*indicator, input);
         for (auto id : indicator->needs())
             r.needs.emplace_back(id);
         r.weight = weight_of(input.config(), r.id);

@@ -10,7 +10,7 @@ namespace frr::checks {
     public:                                                                                                  \
         const char* id() const override { return Id; }                                                       \
         const char* title() const override { return Title; }                                                 \
-        std::vector<std::string_view> needs() const override;                                                        \
+        std::vector<std::string_view> needs() const override;                                                \
         IndicatorResult evaluate(const CheckInput& input) const override;                                    \
     };
 

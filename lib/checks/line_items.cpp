@@ -7,7 +7,8 @@ namespace frr::checks {
 
 std::vector<std::string_view> LineItemsIndicator::needs() const
 {
-    return {model::dataset::orders, model::dataset::placed_order_events, model::dataset::ordered_product_events};
+    return {model::dataset::orders, model::dataset::placed_order_events,
+            model::dataset::ordered_product_events};
 }
 
 // Only orders whose Placed Order arrived are judged: a missing order is

@@ -1,14 +1,14 @@
 #include "core/config.hpp"
 
+#include "core/duration.hpp"
 #include "core/error.hpp"
 #include "core/state_dir.hpp"
 #include "core/time.hpp"
-#include "core/duration.hpp"
 #include "core/yaml_reader.hpp"
 
 #include <cstdlib>
-#include <regex>
 #include <fmt/format.h>
+#include <regex>
 
 namespace frr::core {
 
@@ -304,7 +304,8 @@ void load_breaker(const YamlReader& r, BreakerConfig& out)
         return;
     }
     if (!parse_duration(text))
-        r.fail_at(YAML::Node(), "cool_down", fmt::format("'{}' is neither a number of runs nor a duration", text),
+        r.fail_at(YAML::Node(), "cool_down",
+                  fmt::format("'{}' is neither a number of runs nor a duration", text),
                   "use a number of scheduled runs (1 run, 2 runs) or a duration (6h, 2d)");
     out.cool_down = r.duration("cool_down", out.cool_down);
     out.cool_down_runs = 0;

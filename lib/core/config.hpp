@@ -136,7 +136,7 @@ struct StateConfig {
 // cron; a duration (`cool_down: 6h`) waits that long instead.
 struct BreakerConfig {
     int failures_to_open = 3;
-    int cool_down_runs = 1;              // runs skipped before the probe; 0 when a duration is set
+    int cool_down_runs = 1;             // runs skipped before the probe; 0 when a duration is set
     std::chrono::seconds cool_down{0};  // used when cool_down_runs == 0
 };
 

@@ -14,7 +14,7 @@ namespace frr::delivery {
 
 namespace {
 
-constexpr std::array<const char*, 6> k_names{"attempting", "delivered", "failed",
+constexpr std::array<const char*, 6> k_names{"attempting", "delivered",  "failed",
                                              "uncertain",  "superseded", "held"};
 
 std::string str(const rapidjson::Value& doc, const char* name)

@@ -282,7 +282,8 @@ const char* to_string(ChannelStatus status)
 }
 
 void hold_report(const core::StateDir& state, const core::RunInfo& report,
-                 const std::vector<std::unique_ptr<Channel>>& channels, core::TimePoint now, const std::string& why)
+                 const std::vector<std::unique_ptr<Channel>>& channels, core::TimePoint now,
+                 const std::string& why)
 {
     Ledger ledger(state.path("delivery"));
     for (const auto& channel : channels) {

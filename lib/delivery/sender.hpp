@@ -95,6 +95,7 @@ SendSummary send_pending(const SendRequest& request);
 // sent, and no later report lists it as missed. Reports already delivered,
 // uncertain or superseded are left as they are.
 void hold_report(const core::StateDir& state, const core::RunInfo& report,
-                 const std::vector<std::unique_ptr<Channel>>& channels, core::TimePoint now, const std::string& why);
+                 const std::vector<std::unique_ptr<Channel>>& channels, core::TimePoint now,
+                 const std::string& why);
 
 }  // namespace frr::delivery

@@ -129,8 +129,8 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     const auto klaviyo_decision = klaviyo_breaker.decide(ctx.as_of);
 
     FetchResult result;
-    result.run = ctx.state.create_run(ctx.as_of, options.record == Record::yes ? core::RunPlace::history
-                                                                               : core::RunPlace::dry_run);
+    result.run = ctx.state.create_run(
+        ctx.as_of, options.record == Record::yes ? core::RunPlace::history : core::RunPlace::dry_run);
     const model::EmailHasher hasher(ctx.state.hash_key(services.random));
     ProgressPrinter progress(ctx.progress);
 
@@ -159,8 +159,8 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
         std::jthread klaviyo_thread([&] {
             try {
                 if (klaviyo_decision == net::BreakerDecision::skip) {
-                    destination.manifest = paused_manifest(klaviyo_breaker, model::Role::destination, ctx.as_of,
-                                                          config.delivery.schedule_interval);
+                    destination.manifest = paused_manifest(klaviyo_breaker, model::Role::destination,
+                                                           ctx.as_of, config.delivery.schedule_interval);
                     destination.exit = core::ExitCode::paused;
                     return;
                 }

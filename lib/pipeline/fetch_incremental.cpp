@@ -219,9 +219,11 @@ Incremental load_previous(const core::StateDir& state, core::TimePoint as_of, co
         // The previous run could not read Klaviyo: the orders missing at the last run
         // that could are still followed, so late arrivals are found across an outage.
         auto klaviyo = previous.manifest.platforms.find("klaviyo");
-        if (klaviyo == previous.manifest.platforms.end() || klaviyo->second.status != model::Coverage::complete)
+        if (klaviyo == previous.manifest.platforms.end() ||
+            klaviyo->second.status != model::Coverage::complete)
             if (const auto baseline = newest_whole_run(state, as_of))
-                late_from = oldest_missing_placed_order(model::read_snapshot(baseline->dir), config.checks, floor);
+                late_from =
+                    oldest_missing_placed_order(model::read_snapshot(baseline->dir), config.checks, floor);
         return Incremental(run->id, std::move(days), late_from, reusable_window(previous, w));
     } catch (const core::Error&) {
         return {};

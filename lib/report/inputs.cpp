@@ -59,7 +59,9 @@ std::vector<AffectedItem> read_items(const Reader& r, const char* name, const st
             const auto space = text.find(' ');
             const auto kind = space == std::string::npos ? std::string() : text.substr(0, space);
             const bool is_kind = !kind.empty() && kind.find('_') != std::string::npos &&
-                std::all_of(kind.begin(), kind.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)) || ch == '_'; });
+                std::all_of(kind.begin(), kind.end(), [](char ch) {
+                    return std::islower(static_cast<unsigned char>(ch)) || ch == '_';
+                });
             if (is_kind)
                 out.push_back({kind, text.substr(space + 1)});
             else
@@ -158,7 +160,8 @@ ChecksFile parse_checks(const std::string& text, const std::string& where)
             if (!m.value.IsObject())
                 r.fail("datasets", "an object of objects");
             Reader d(m.value, where);
-            out.datasets.push_back({m.name.GetString(), d.str("platform"), d.str("status"), d.str("missing")});
+            out.datasets.push_back(
+                {m.name.GetString(), d.str("platform"), d.str("status"), d.str("missing")});
         }
     for_each_object(r, "exclusions", [&](const Reader& e) {
         out.exclusions.push_back({e.str("reason"), e.int64("count")});
@@ -179,8 +182,8 @@ ScoreFile parse_score(const std::string& text, const std::string& where)
     out.scored = scored ? (scored->IsBool() && scored->GetBool()) : r.get("score") != nullptr;
     const auto* complete = r.get("complete");
     out.complete = !complete || (complete->IsBool() && complete->GetBool());
-    out.checked_percent = r.get("checked_percent") ? static_cast<int>(r.int64("checked_percent"))
-                                                   : (out.complete ? 100 : 0);
+    out.checked_percent =
+        r.get("checked_percent") ? static_cast<int>(r.int64("checked_percent")) : (out.complete ? 100 : 0);
     auto status = r.str("status");
     if (!status.empty())
         out.status = status;

@@ -97,10 +97,10 @@ struct ScoreFile {
     std::string run_id;
     core::TimePoint as_of{};
     int score = 0;
-    bool scored = true;        // false: nothing that reads data was judged (score null)
-    bool complete = true;      // every dataset read in full, nothing unknown
-    int checked_percent = 100;  // share of the checks' weight that was judged
-    std::string status = "unknown";  // ok | warn | critical | incomplete (older files: unknown)
+    bool scored = true;               // false: nothing that reads data was judged (score null)
+    bool complete = true;             // every dataset read in full, nothing unknown
+    int checked_percent = 100;        // share of the checks' weight that was judged
+    std::string status = "unknown";   // ok | warn | critical | incomplete (older files: unknown)
     std::string confidence;           // shown as given ("high", "0.8")
     std::string coverage;             // shown as given
     std::vector<std::string> paused;  // platforms whose coverage was "paused"

@@ -144,13 +144,13 @@ struct ReportView {
     int score = 0;
     bool has_score = true;   // false: nothing that reads data could be checked, no score at all
     std::string score_note;  // "over 78% of the checks" when part could not be checked, else ""
-    std::string verdict;   // one sentence
-    std::string headline;  // the top issue, or a healthy phrase
-    std::string subject;   // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
+    std::string verdict;     // one sentence
+    std::string headline;    // the top issue, or a healthy phrase
+    std::string subject;     // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
     ChangesView changes;
     std::vector<IssueView> issues;  // ranked by business impact, highest first
     TrendView trend;
-    std::vector<CoverageLine> coverage;  // empty when everything was checked
+    std::vector<CoverageLine> coverage;   // empty when everything was checked
     std::optional<std::string> gap_note;  // the catch-up note, or a missed-report note
     std::string gap_title;                // "Catch-up." or "Missed report."
     AppendixView appendix;

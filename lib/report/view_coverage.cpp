@@ -26,11 +26,13 @@ std::string lower_first(std::string s)
 // "a", "a and b", "a, b and c"; "a, b, and c and d" when an item holds an "and" itself.
 std::string list_text(const std::vector<std::string>& items)
 {
-    const bool ands =
-        std::any_of(items.begin(), items.end(), [](const auto& s) { return s.find(" and ") != std::string::npos; });
+    const bool ands = std::any_of(items.begin(), items.end(),
+                                  [](const auto& s) { return s.find(" and ") != std::string::npos; });
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i)
-        out += (i == 0 ? "" : i + 1 == items.size() ? (ands && items.size() > 2 ? ", and " : " and ") : ", ") +
+        out += (i == 0                      ? ""
+                    : i + 1 == items.size() ? (ands && items.size() > 2 ? ", and " : " and ")
+                                            : ", ") +
             items[i];
     return out;
 }
@@ -50,7 +52,8 @@ std::optional<std::string> platform_reason(const PlatformManifest& p, const Chec
     if (p.status == "paused")
         return name + " is paused after repeated failures";
     if (!p.missing_scopes.empty())
-        return fmt::format("{} refused frr access (missing permission {})", name, join(p.missing_scopes, ", "));
+        return fmt::format("{} refused frr access (missing permission {})", name,
+                           join(p.missing_scopes, ", "));
     if (p.status == "unavailable")
         return name + " did not answer";
     std::vector<std::string> parts;
@@ -112,9 +115,10 @@ std::optional<IncompleteText> incomplete_text(const ReportInput& in, const Repor
         next, since);
     if (checked.empty()) {
         out.headline = fmt::format("{}, so nothing could be checked", why_text);
-        out.verdict = fmt::format("Incomplete: {}, so none of the {} checks could run and there is no score this "
-                                  "time. This is not a sign that data is being lost. {}",
-                                  why_text, total, when);
+        out.verdict =
+            fmt::format("Incomplete: {}, so none of the {} checks could run and there is no score this "
+                        "time. This is not a sign that data is being lost. {}",
+                        why_text, total, when);
         return out;
     }
     out.headline = fmt::format("{}, so {} of {} checks could not run", why_text, not_checked.size(), total);
@@ -273,11 +277,12 @@ std::optional<Notice> recovered_notice(const ReportInput& in, const ReportView& 
     const auto who = list_text(back);
     Notice n;
     n.headline = fmt::format("monitoring resumed, {} {} again", who, back.size() == 1 ? "answers" : "answer");
-    n.text = fmt::format("Monitoring resumed: {} {} again (no answer since {}). This report checks the whole "
-                         "period it missed, from {} to {}.",
-                         who, back.size() == 1 ? "answers" : "answer", core::format_local(*since, view.timezone),
-                         core::format_local(in.checks.window.since, view.timezone),
-                         core::format_local(in.checks.window.until, view.timezone));
+    n.text =
+        fmt::format("Monitoring resumed: {} {} again (no answer since {}). This report checks the whole "
+                    "period it missed, from {} to {}.",
+                    who, back.size() == 1 ? "answers" : "answer", core::format_local(*since, view.timezone),
+                    core::format_local(in.checks.window.since, view.timezone),
+                    core::format_local(in.checks.window.until, view.timezone));
     return n;
 }
 
@@ -293,7 +298,8 @@ std::optional<std::string> catch_up_note(const ReportInput& in, const ReportView
     for (const auto& run : c.runs)
         for (const auto& [platform, status] : run.platforms) {
             auto what = run_failure(platform, status);
-            auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == what; });
+            auto it =
+                std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == what; });
             if (it == groups.end())
                 groups.push_back({what, {run.as_of}});
             else
@@ -301,23 +307,26 @@ std::optional<std::string> catch_up_note(const ReportInput& in, const ReportView
         }
     std::vector<std::string> because;
     for (const auto& [what, times] : groups)
-        because.push_back(fmt::format("the run{} on {} {}", times.size() == 1 ? "" : "s", days_text(times, tz),
-                                      what));
+        because.push_back(
+            fmt::format("the run{} on {} {}", times.size() == 1 ? "" : "s", days_text(times, tz), what));
     if (because.empty())
         because.push_back(c.previous_run ? fmt::format("no report ran between {} and this one",
                                                        core::format_local(*c.previous_run, tz))
                                          : std::string("earlier runs did not check it"));
-    std::string text = fmt::format(
-        "This report covers {} to {}, not only the usual {}, because {}.", core::format_local(w.since, tz),
-        core::format_local(w.until, tz),
-        span_text(std::chrono::duration_cast<std::chrono::seconds>(w.until - c.nominal_since)), list_text(because));
-    text += in.score.complete ? " Everything in that period was checked."
-                              : " What could be read of that period was checked; the rest follows at the next run.";
+    std::string text =
+        fmt::format("This report covers {} to {}, not only the usual {}, because {}.",
+                    core::format_local(w.since, tz), core::format_local(w.until, tz),
+                    span_text(std::chrono::duration_cast<std::chrono::seconds>(w.until - c.nominal_since)),
+                    list_text(because));
+    text += in.score.complete
+        ? " Everything in that period was checked."
+        : " What could be read of that period was checked; the rest follows at the next run.";
     if (c.skipped_since)
-        text += fmt::format(" Anything from {} to {} was not checked: that is more than the {} frr reaches back "
-                            "(checks.max_catch_up).",
-                            core::format_local(*c.skipped_since, tz), core::format_local(w.since, tz),
-                            span_text(std::chrono::duration_cast<std::chrono::seconds>(w.until - w.since)));
+        text +=
+            fmt::format(" Anything from {} to {} was not checked: that is more than the {} frr reaches back "
+                        "(checks.max_catch_up).",
+                        core::format_local(*c.skipped_since, tz), core::format_local(w.since, tz),
+                        span_text(std::chrono::duration_cast<std::chrono::seconds>(w.until - w.since)));
     return text;
 }
 
@@ -331,7 +340,9 @@ namespace frr::report::detail {
 std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& clean)
 {
     std::vector<CoverageLine> out;
-    const auto tz = !in.checks.timezone.empty() ? in.checks.timezone : in.timezone.empty() ? "UTC" : in.timezone;
+    const auto tz = !in.checks.timezone.empty() ? in.checks.timezone
+        : in.timezone.empty()                   ? "UTC"
+                                                : in.timezone;
     for (const auto& [platform, value] : in.checks.coverage) {
         if (value == "complete")
             continue;
@@ -344,10 +355,9 @@ std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& c
         for (const auto& d : in.checks.datasets)
             if (d.platform == platform && d.status != "complete")
                 unread.push_back(model::dataset_label(d.id));
-        const std::string scopes = p && !p->missing_scopes.empty()
-            ? "frr lacks the permission(s) " + join(p->missing_scopes, ", ") +
-                "; ask whoever manages the app connection to grant them"
-            : std::string();
+        const std::string scopes = p && !p->missing_scopes.empty() ? "frr lacks the permission(s) " +
+                join(p->missing_scopes, ", ") + "; ask whoever manages the app connection to grant them"
+                                                                   : std::string();
         if (value == "paused") {
             std::string why = "monitoring is paused after repeated failures";
             if (p && p->failed_runs > 0)
@@ -358,8 +368,9 @@ std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& c
             out.push_back({name + " was skipped", why});
         } else if (value == "unavailable") {
             out.push_back({scopes.empty() ? name + " could not be reached" : name + " refused access",
-                           scopes.empty() ? "it did not answer, even after several attempts; the next run tries again"
-                                          : scopes});
+                           scopes.empty()
+                               ? "it did not answer, even after several attempts; the next run tries again"
+                               : scopes});
         } else {
             std::vector<std::string> why;
             if (!unread.empty())

@@ -81,17 +81,19 @@ ChangesView build_changes(const ReportInput& in, const ReportView& view, const C
         if (!view.has_score) {
             c.score_change = "No score this time: nothing could be checked.";
         } else if (!prev) {
-            c.score_change = fmt::format("Score {}; the earlier reports could not check enough for a score.",
-                                         view.score);
+            c.score_change =
+                fmt::format("Score {}; the earlier reports could not check enough for a score.", view.score);
         } else {
             int delta = view.score - prev->score;
             auto when = core::format_local(prev->as_of, view.timezone);
-            const char* which = prev == &in.history.back() ? "the last report" : "the last report with a score";
+            const char* which =
+                prev == &in.history.back() ? "the last report" : "the last report with a score";
             if (delta == 0)
                 c.score_change = fmt::format("Score {}, unchanged since {} ({}).", view.score, which, when);
             else
-                c.score_change = fmt::format("Score {}, {} {} from {} in {} ({}).", view.score,
-                                             delta > 0 ? "up" : "down", std::abs(delta), prev->score, which, when);
+                c.score_change =
+                    fmt::format("Score {}, {} {} from {} in {} ({}).", view.score, delta > 0 ? "up" : "down",
+                                std::abs(delta), prev->score, which, when);
         }
     }
     for (const auto& f : in.checks.indicators) {
@@ -119,8 +121,9 @@ TrendView build_trend(const ReportInput& in, const ReportView& view)
         const auto& p = points[i];
         // A run that scored nothing is a gap in the trend, never a zero.
         scores.push_back(p.scored ? std::optional<double>(p.score) : std::nullopt);
-        t.rows.push_back({core::format_local(p.as_of, view.timezone), p.score, p.scored, status_label(p.status),
-                          status_colour(p.status), p.scored ? bar_percent(p.score) : 0, i + 1 == points.size()});
+        t.rows.push_back({core::format_local(p.as_of, view.timezone), p.score, p.scored,
+                          status_label(p.status), status_colour(p.status),
+                          p.scored ? bar_percent(p.score) : 0, i + 1 == points.size()});
     }
     t.score_sparkline = sparkline(scores);
     t.range_text = points.size() == 1

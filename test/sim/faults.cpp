@@ -58,8 +58,8 @@ std::vector<FaultSpec> FaultInjector::active() const
     return m_specs;
 }
 
-std::optional<Fault> FaultInjector::take(Platform p, std::string_view path, std::string_view request, Time now,
-                                         CredentialRegistry& credentials)
+std::optional<Fault> FaultInjector::take(Platform p, std::string_view path, std::string_view request,
+                                         Time now, CredentialRegistry& credentials)
 {
     std::optional<Fault> chosen;
     bool expire = false;

@@ -267,8 +267,8 @@ void read_answer_key(const Reader& r, const YAML::Node& n, AnswerKeyConfig& a)
 ScenarioFault read_fault(const Reader& r, const YAML::Node& n)
 {
     r.check_keys(n,
-                 {"platform", "endpoint", "contains", "kind", "status", "body", "retry_after", "retry_after_seconds",
-                  "delay_ms", "count", "fraction", "from", "until"},
+                 {"platform", "endpoint", "contains", "kind", "status", "body", "retry_after",
+                  "retry_after_seconds", "delay_ms", "count", "fraction", "from", "until"},
                  "faults[]");
     ScenarioFault f;
     if (!n["platform"] || !n["kind"])

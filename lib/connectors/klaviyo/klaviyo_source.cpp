@@ -238,8 +238,8 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                     params.emplace_back("page[size]", "1");
                 auto reply = m_client.get("/api/events" + query(params), k_events);
                 if (reply.status != ReplyStatus::ok)
-                    return rec.failure("newest Placed Order", model::dataset::latest_placed_order, reply.status,
-                                       reply.error);
+                    return rec.failure("newest Placed Order", model::dataset::latest_placed_order,
+                                       reply.status, reply.error);
                 const auto* data = member(&reply.doc, "data");
                 if (data && data->IsArray() && !data->Empty())
                     if (auto ev = parse_event((*data)[0], kinds, placed_order))

@@ -89,8 +89,8 @@ bool ShopifySource::preflight(const SourceWindow& window, SourceFetch& out)
     auto& m = out.manifest;
     if (reply.status != CallStatus::ok && reply.status != CallStatus::partial) {
         std::string why = reply.errors.empty() ? "no answer" : reply.errors.front();
-    if (reply.status != CallStatus::ok && reply.status != CallStatus::partial)
-        m.mark_all(model::Role::source, model::Coverage::unavailable, "Shopify did not answer: " + why);
+        if (reply.status != CallStatus::ok && reply.status != CallStatus::partial)
+            m.mark_all(model::Role::source, model::Coverage::unavailable, "Shopify did not answer: " + why);
         if (reply.status == CallStatus::unauthorized) {
             m.errors.push_back("Shopify rejected the access token (" + why +
                                "): check shopify.auth and that the app is still installed");
@@ -247,9 +247,9 @@ void ShopifySource::fetch_orders_bulk(const std::string& days_search, const std:
             run_window();
     }
     out.manifest.info.push_back(fmt::format("{} orders fetched by bulk operations ({} of the look-back days "
-                                             "with only what a daily count needs, {} "
-                                             "of the window)",
-                                             day_roots + window_roots, day_roots, window_roots));
+                                            "with only what a daily count needs, {} "
+                                            "of the window)",
+                                            day_roots + window_roots, day_roots, window_roots));
 }
 
 void ShopifySource::fetch_customers(const SourceWindow& window, SourceFetch& out, const EmailHandoff& emails)

@@ -112,7 +112,8 @@ void register_shopify_routes(httplib::Server& server, SimContext& ctx)
                 [service, &ctx](const httplib::Request& req, httplib::Response& res) {
                     DataFaults data;
                     std::optional<Fault> deferred;
-                    if (apply_fault(ctx.take_fault(Platform::shopify, req.path, fault_request_text(req)), res, data, deferred))
+                    if (apply_fault(ctx.take_fault(Platform::shopify, req.path, fault_request_text(req)), res,
+                                    data, deferred))
                         return;
                     send_with(deferred, res,
                               service->graphql(req.matches[1].str(),
@@ -124,7 +125,8 @@ void register_shopify_routes(httplib::Server& server, SimContext& ctx)
         "/admin/oauth/access_token", [service, &ctx](const httplib::Request& req, httplib::Response& res) {
             DataFaults data;
             std::optional<Fault> deferred;
-            if (apply_fault(ctx.take_fault(Platform::shopify, req.path, fault_request_text(req)), res, data, deferred))
+            if (apply_fault(ctx.take_fault(Platform::shopify, req.path, fault_request_text(req)), res, data,
+                            deferred))
                 return;
             std::string body = req.body;
             if (body.empty() && !req.params.empty()) {
@@ -140,7 +142,8 @@ void register_shopify_routes(httplib::Server& server, SimContext& ctx)
                [service, &ctx](const httplib::Request& req, httplib::Response& res) {
                    DataFaults data;
                    std::optional<Fault> deferred;
-                   if (apply_fault(ctx.take_fault(Platform::shopify, req.path, fault_request_text(req)), res, data, deferred))
+                   if (apply_fault(ctx.take_fault(Platform::shopify, req.path, fault_request_text(req)), res,
+                                   data, deferred))
                        return;
                    send_with(deferred, res,
                              service->access_scopes(req.get_header_value("X-Shopify-Access-Token")));

@@ -47,6 +47,28 @@ TEST_CASE("a minimal config loads with defaults")
     CHECK(c.klaviyo.revision == "2026-07-15");
     CHECK(c.checks.window == std::chrono::hours(24));
     CHECK(c.checks.grace == std::chrono::hours(1));
+    CHECK(c.checks.max_catch_up == std::chrono::hours(24 * 7));
+    CHECK(c.breaker.failures_to_open == 3);
+    CHECK(c.breaker.cool_down_runs == 1);  // counted in runs: fits an hourly and a daily cron
+}
+
+TEST_CASE("the breaker's cool-down is a number of runs or a duration")
+{
+    auto with = [](const std::string& value) {
+        return parse_config(std::string(k_minimal) + "breaker:\n  cool_down: " + value + "\n", "test.yaml")
+            .breaker;
+    };
+    CHECK(with("2 runs").cool_down_runs == 2);
+    CHECK(with("1 run").cool_down_runs == 1);
+    const auto timed = with("6h");
+    CHECK(timed.cool_down_runs == 0);
+    CHECK(timed.cool_down == std::chrono::hours(6));
+    const auto e = config_error(std::string(k_minimal) + "breaker:\n  cool_down: soon\n");
+    CHECK(std::string(e.what()).find("neither a number of runs nor a duration") != std::string::npos);
+    CHECK(config_error(std::string(k_minimal) + "breaker:\n  cool_down: 0 runs\n").code() ==
+          ExitCode::config);
+    CHECK(parse_config(std::string(k_minimal) + "checks:\n  max_catch_up: 3d\n", "test.yaml")
+              .checks.max_catch_up == std::chrono::hours(72));
 }
 
 TEST_CASE("a misspelled key names file, line, column and a suggestion")

@@ -24,7 +24,8 @@ IndicatorFinding indicator(const char* id, const char* title, const char* status
         f.score = 100;
     else
         f.summary = std::string("Not checked: the ") +
-            (f.needs.back() == "profiles" ? "profiles" : "Placed Order events") + " could not be read from Klaviyo.";
+            (f.needs.back() == "profiles" ? "profiles" : "Placed Order events") +
+            " could not be read from Klaviyo.";
     return f;
 }
 
@@ -42,9 +43,10 @@ ReportInput paused_input()
                           {"customers", "shopify", "complete", ""},
                           {"events.placed_order", "klaviyo", "paused", "skipped while monitoring is paused"},
                           {"profiles", "klaviyo", "paused", "skipped while monitoring is paused"}};
-    in.checks.indicators = {indicator("order_sync", "Order sync", "unknown", {"orders", "events.placed_order"}),
-                            indicator("customer_sync", "Customer sync", "unknown", {"customers", "profiles"}),
-                            indicator("connection", "Connection", "ok", {})};
+    in.checks.indicators = {
+        indicator("order_sync", "Order sync", "unknown", {"orders", "events.placed_order"}),
+        indicator("customer_sync", "Customer sync", "unknown", {"customers", "profiles"}),
+        indicator("connection", "Connection", "ok", {})};
     in.score.status = "incomplete";
     in.score.scored = false;
     in.score.complete = false;
@@ -72,19 +74,23 @@ TEST_CASE("the paused notice says since the first failed run, what is skipped, w
     CHECK(v.status == "paused");
     CHECK(v.status_label == "PAUSED");
     CHECK_FALSE(v.has_score);
-    CHECK(v.verdict.rfind("Monitoring of Klaviyo is paused. Klaviyo has not answered since 18 Dec 2026 06:00 GMT "
-                          "(3 runs in a row)",
-                          0) == 0);
-    CHECK(v.verdict.find("Not checked while it is paused: order sync and customer sync.") != std::string::npos);
-    CHECK(v.verdict.find("Still working: Shopify answers normally, and its orders and customers are still read "
-                         "on every run.") != std::string::npos);
+    CHECK(v.verdict.rfind(
+              "Monitoring of Klaviyo is paused. Klaviyo has not answered since 18 Dec 2026 06:00 GMT "
+              "(3 runs in a row)",
+              0) == 0);
+    CHECK(v.verdict.find("Not checked while it is paused: order sync and customer sync.") !=
+          std::string::npos);
+    CHECK(
+        v.verdict.find("Still working: Shopify answers normally, and its orders and customers are still read "
+                       "on every run.") != std::string::npos);
     CHECK(v.verdict.find("Next attempt: the run due around 22 Dec 2026 06:00 GMT.") != std::string::npos);
     CHECK(v.verdict.find("checks everything since 17 Dec 2026 05:00 GMT") != std::string::npos);
     CHECK(v.verdict.find("not a health score") != std::string::npos);
     // Truthful: no promise of trying on every run, no score, no ISO time.
     CHECK(v.verdict.find("keep trying") == std::string::npos);
     CHECK(v.verdict.find("T06:00") == std::string::npos);
-    CHECK(v.subject == "[frr] PAUSED \u2014 Demo: monitoring of Klaviyo paused: no answer since 18 Dec 2026 06:00 GMT");
+    CHECK(v.subject ==
+          "[frr] PAUSED \u2014 Demo: monitoring of Klaviyo paused: no answer since 18 Dec 2026 06:00 GMT");
 }
 
 TEST_CASE("the run that ends a notified outage says monitoring resumed and which period it checks")
@@ -109,10 +115,11 @@ TEST_CASE("the run that ends a notified outage says monitoring resumed and which
     klaviyo.recovered_from = at("2026-12-18T06:00:00Z");
     auto v = build_view(in);
     CHECK(v.status == "ok");
-    CHECK(v.verdict.rfind("Monitoring resumed: Klaviyo answers again (no answer since 18 Dec 2026 06:00 GMT). "
-                          "This report checks the whole period it missed, from 17 Dec 2026 05:00 GMT to 22 Dec "
-                          "2026 06:00 GMT.",
-                          0) == 0);
+    CHECK(
+        v.verdict.rfind("Monitoring resumed: Klaviyo answers again (no answer since 18 Dec 2026 06:00 GMT). "
+                        "This report checks the whole period it missed, from 17 Dec 2026 05:00 GMT to 22 Dec "
+                        "2026 06:00 GMT.",
+                        0) == 0);
     CHECK(v.subject.find("monitoring resumed, Klaviyo answers again") != std::string::npos);
 
     klaviyo.recovered_from.reset();
@@ -163,8 +170,9 @@ TEST_CASE("a partly checked run scores what was checked and says how much")
     CHECK(v.status == "incomplete");
     CHECK(v.has_score);
     CHECK(v.score_note == "over 67% of the checks");
-    CHECK(v.verdict.find("Klaviyo's profiles could not be read in full: customer sync could not be checked. We "
-                         "checked order sync, and found nothing wrong (score 100/100 over 67% of the checks).") !=
+    CHECK(v.verdict.find(
+              "Klaviyo's profiles could not be read in full: customer sync could not be checked. We "
+              "checked order sync, and found nothing wrong (score 100/100 over 67% of the checks).") !=
           std::string::npos);
     CHECK(v.subject.rfind("[frr] INCOMPLETE 100/100 \u2014 Demo:", 0) == 0);
 }

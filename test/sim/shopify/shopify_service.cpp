@@ -210,9 +210,9 @@ HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::stri
         answer.body = error_body({{error.what(), std::pair{error.line(), error.column()}}});
         if (!error.problem().empty()) {
             // graphql-ruby's shape for a variable that does not coerce: the value and why.
-            rapidjson::Document body;
-            body.Parse(answer.body.c_str());
-            auto& a = body.GetAllocator();
+            rapidjson::Document with_problem;
+            with_problem.Parse(answer.body.c_str());
+            auto& a = with_problem.GetAllocator();
             rapidjson::Value problem(rapidjson::kObjectType);
             problem.AddMember("path", rapidjson::Value(rapidjson::kArrayType), a);
             problem.AddMember("explanation", rapidjson::Value(error.problem().c_str(), a), a);
@@ -220,10 +220,10 @@ HttpAnswer ShopifyService::graphql(std::string_view requested_version, std::stri
             problems.PushBack(problem, a);
             rapidjson::Value extensions(rapidjson::kObjectType);
             extensions.AddMember("problems", problems, a);
-            body["errors"][0].AddMember("extensions", extensions, a);
+            with_problem["errors"][0].AddMember("extensions", extensions, a);
             rapidjson::StringBuffer buffer;
             JsonWriter w(buffer);
-            body.Accept(w);
+            with_problem.Accept(w);
             answer.body.assign(buffer.GetString(), buffer.GetSize());
         }
         return answer;

@@ -455,11 +455,11 @@ void PlatformManifest::mark(std::string_view dataset, Coverage c, const std::str
 
 void PlatformManifest::mark_all(Role role, Coverage c, const std::string& why)
 {
-    for (const auto* info : datasets_of(role)) {
+    for (const auto* d : datasets_of(role)) {
         if (c == Coverage::complete)
-            datasets.try_emplace(std::string(info->id));  // never hides what was found missing
+            datasets.try_emplace(std::string(d->id));  // never hides what was found missing
         else
-            mark(info->id, c, why);
+            mark(d->id, c, why);
     }
 }
 

@@ -17,6 +17,8 @@ public:
     // Reads the file if present; throws core::Error(bad_input) when corrupt.
     BreakerFile(const core::StateDir& state, const core::BreakerConfig& config);
     net::CircuitBreaker& of(const std::string& platform);
+    // Every breaker the file holds, by platform name.
+    const std::map<std::string, net::CircuitBreaker>& all() const { return m_breakers; }
     // Atomic write of every breaker.
     void save() const;
 

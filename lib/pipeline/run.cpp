@@ -28,12 +28,10 @@ bool any_paused(const model::Manifest& m)
 // Some platform's breaker is open or probing in an episode whose paused notice went out.
 bool notice_already_sent(const RunContext& ctx)
 {
-    BreakerFile breakers(ctx.state, ctx.config.breaker);
-    for (const auto& name : {"shopify", "klaviyo"}) {
-        const auto& b = breakers.of(name);
+    const BreakerFile breakers(ctx.state, ctx.config.breaker);
+    for (const auto& [name, b] : breakers.all())
         if (b.state() != net::BreakerState::closed && b.notified())
             return true;
-    }
     return false;
 }
 

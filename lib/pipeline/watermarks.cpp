@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "model/datasets.hpp"
+#include "text/json_writer.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -56,7 +57,7 @@ void Watermarks::advance(std::string_view dataset, core::TimePoint to)
 void Watermarks::save() const
 {
     rapidjson::StringBuffer buffer;
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buffer);
+    text::Utf8Writer<rapidjson::PrettyWriter<rapidjson::StringBuffer>> w(buffer);
     w.SetIndent(' ', 1);
     w.StartObject();
     for (const auto& [id, t] : m_marks) {

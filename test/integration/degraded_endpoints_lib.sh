@@ -85,15 +85,21 @@ case_run() {
   rm -rf "$state"
 }
 
-# run_matrix: every line of $CASES ("PLATFORM|ENDPOINT_JSON|FAILED_DATASETS") with every
-# transport fault (and EXTRA_FAULTS for that platform), spread over parallel workers, each with
-# its own simulator (a fault spec is global to a simulator).
+# run_matrix [PART...]: the cases named (all of CASE_ORDER without arguments; CASES maps a name
+# to "PLATFORM|ENDPOINT_JSON|FAILED_DATASETS|EXTRA_FAULT..."), each with every transport fault,
+# spread over parallel workers, each with its own simulator (a fault spec is global to a simulator).
+# ctest runs one part per test (`# ctest-parts:` in the scripts), so they overlap under -j.
 run_matrix() {
-  local all=() line fault
-  for line in "${CASES[@]}"; do
-    for fault in "${TRANSPORT_FAULTS[@]}" "${EXTRA_FAULTS[@]}"; do all+=("$line|$fault"); done
+  local names=("$@") all=() name line fault extra
+  [ ${#names[@]} -gt 0 ] || names=("${CASE_ORDER[@]}")
+  for name in "${names[@]}"; do
+    line=${CASES[$name]:-}
+    [ -n "$line" ] || fail "no case '$name' (cases: ${CASE_ORDER[*]})"
+    IFS='|' read -r -a extra <<<"$line"
+    for fault in "${TRANSPORT_FAULTS[@]}" "${extra[@]:3}"; do all+=("${extra[0]}|${extra[1]}|${extra[2]:-}|$fault"); done
   done
-  local workers=${FRR_DEGRADED_WORKERS:-6} k pids=() failed=0
+  local workers=${FRR_DEGRADED_WORKERS:-3} k pids=() failed=0
+  [ ${#all[@]} -ge $workers ] || workers=${#all[@]}
   worker() {
     local k=$1 i p w f x
     WORK=$WORK/worker-$k
@@ -114,5 +120,5 @@ run_matrix() {
     cat "$WORK/worker-$k.log"
   done
   [ "$failed" = 0 ] || fail "a degraded case failed (above)"
-  echo "degraded endpoints: ok (${#all[@]} cases)"
+  echo "degraded endpoints: ok (${#all[@]} cases: ${names[*]})"
 }

@@ -2,24 +2,26 @@
 # issue 11: every Klaviyo endpoint (and each Shopify-integration metric's events, singled out by the
 # metric id in the filter) failing for the whole run under every transport fault: nothing
 # invented, exactly the checks that need the unread dataset unknown. See degraded_endpoints_lib.sh.
+# One ctest test per endpoint:
+# ctest-parts: metrics events placed-order ordered-product fulfilled-order cancelled-order refunded-order checkout-started newest profiles lists segments aggregates
 source "$(dirname "$0")/degraded_endpoints_lib.sh"
-DESTINATION_ALL=events.placed_order,events.ordered_product,events.fulfilled_order,events.cancelled_order,events.refunded_order,events.checkout_started,latest_placed_order,profiles,audiences,daily_placed_orders
-EVENTS_ALL=events.placed_order,events.ordered_product,events.fulfilled_order,events.cancelled_order,events.refunded_order,events.checkout_started,latest_placed_order
+EVENTS=events.placed_order,events.ordered_product,events.fulfilled_order,events.cancelled_order,events.refunded_order,events.checkout_started,latest_placed_order
 E='"endpoint":"/api/events","contains"'
-CASES=(
-  "klaviyo|\"endpoint\":\"/api/metrics\"|$DESTINATION_ALL"   # nothing can be matched: Klaviyo unavailable
-  "klaviyo|\"endpoint\":\"/api/events\"|$EVENTS_ALL"
-  "klaviyo|$E:\"${METRIC[Placed_Order]}\"|events.placed_order,latest_placed_order"
-  "klaviyo|$E:\"${METRIC[Ordered_Product]}\"|events.ordered_product"
-  "klaviyo|$E:\"${METRIC[Fulfilled_Order]}\"|events.fulfilled_order"
-  "klaviyo|$E:\"${METRIC[Cancelled_Order]}\"|events.cancelled_order"
-  "klaviyo|$E:\"${METRIC[Refunded_Order]}\"|events.refunded_order"
-  "klaviyo|$E:\"${METRIC[Checkout_Started]}\"|events.checkout_started"
-  "klaviyo|$E:\"sort=-datetime\"|latest_placed_order"       # the newest Placed Order (stall check)
-  "klaviyo|\"endpoint\":\"/api/profiles\"|profiles"
-  "klaviyo|\"endpoint\":\"/api/lists\"|audiences"
-  "klaviyo|\"endpoint\":\"/api/segments\"|audiences"
-  "klaviyo|\"endpoint\":\"/api/metric-aggregates\"|daily_placed_orders"
+declare -A CASES=(
+  # Nothing can be matched without the metrics: Klaviyo unavailable, every destination dataset with it.
+  [metrics]="klaviyo|\"endpoint\":\"/api/metrics\"|$EVENTS,profiles,audiences,daily_placed_orders"
+  [events]="klaviyo|\"endpoint\":\"/api/events\"|$EVENTS"
+  [placed-order]="klaviyo|$E:\"${METRIC[Placed_Order]}\"|events.placed_order,latest_placed_order"
+  [ordered-product]="klaviyo|$E:\"${METRIC[Ordered_Product]}\"|events.ordered_product"
+  [fulfilled-order]="klaviyo|$E:\"${METRIC[Fulfilled_Order]}\"|events.fulfilled_order"
+  [cancelled-order]="klaviyo|$E:\"${METRIC[Cancelled_Order]}\"|events.cancelled_order"
+  [refunded-order]="klaviyo|$E:\"${METRIC[Refunded_Order]}\"|events.refunded_order"
+  [checkout-started]="klaviyo|$E:\"${METRIC[Checkout_Started]}\"|events.checkout_started"
+  [newest]="klaviyo|$E:\"sort=-datetime\"|latest_placed_order"   # the newest Placed Order (stall check)
+  [profiles]="klaviyo|\"endpoint\":\"/api/profiles\"|profiles"
+  [lists]="klaviyo|\"endpoint\":\"/api/lists\"|audiences"
+  [segments]="klaviyo|\"endpoint\":\"/api/segments\"|audiences"
+  [aggregates]="klaviyo|\"endpoint\":\"/api/metric-aggregates\"|daily_placed_orders"
 )
-EXTRA_FAULTS=()
-run_matrix
+CASE_ORDER=(metrics events placed-order ordered-product fulfilled-order cancelled-order refunded-order checkout-started newest profiles lists segments aggregates)
+run_matrix "$@"

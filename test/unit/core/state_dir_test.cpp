@@ -120,6 +120,31 @@ TEST_CASE("run ids sort by as-of then sequence, and previous runs are found")
     CHECK(state.latest_run("manifest.json")->id == r2.id);
 }
 
+TEST_CASE("dry runs live outside history: never a previous run, pruned to the newest few")
+{
+    frr::test::TempDir tmp;
+    StateDir state(tmp / "state");
+    auto t1 = *parse_iso8601("2026-11-25T06:00:00Z");
+    auto t2 = *parse_iso8601("2026-11-26T06:00:00Z");
+    auto real = state.create_run(t1);
+    frr::core::atomic_write(real.dir / "manifest.json", "{}");
+    std::vector<frr::core::RunInfo> dry;
+    for (int i = 0; i < 4; ++i) {
+        dry.push_back(state.create_run(t2, frr::core::RunPlace::dry_run));
+        frr::core::atomic_write(dry.back().dir / "manifest.json", "{}");
+    }
+    CHECK(dry[0].dir.parent_path() == tmp / "state" / "dry-runs");
+    CHECK(state.runs().size() == 1);
+    CHECK(state.previous_run(t2 + std::chrono::hours(1), "manifest.json")->id == real.id);
+    CHECK(state.latest_run("manifest.json")->id == real.id);
+    state.prune_dry_runs(2);
+    CHECK_FALSE(fs::exists(dry[0].dir));
+    CHECK_FALSE(fs::exists(dry[1].dir));
+    CHECK(fs::exists(dry[2].dir));
+    CHECK(fs::exists(dry[3].dir));
+    CHECK(fs::exists(real.dir));
+}
+
 TEST_CASE("retention prunes old runs but keeps the minimum")
 {
     frr::test::TempDir tmp;

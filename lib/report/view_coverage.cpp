@@ -126,12 +126,15 @@ std::optional<IncompleteText> incomplete_text(const ReportInput& in, const Repor
         out.verdict = fmt::format("{}, so some figures may be incomplete. {}", cause, when);
         return out;
     }
-    const std::string result = view.status == "warn" || view.status == "critical"
-        ? fmt::format("found problems: {}", view.headline)
-        : std::string("found nothing wrong");
-    out.verdict = fmt::format("{}: {} could not be checked. We checked {}, and {} (score {}/100 over {}% "
-                              "of the checks). {}",
-                              cause, list_text(not_checked), list_text(checked), result, view.score,
+    if (view.status == "warn" || view.status == "critical") {
+        // The verdict before this already names the problems found; say only what is missing.
+        out.verdict =
+            fmt::format("Not checked this time: {}, because {}. {}", list_text(not_checked), why_text, when);
+        return out;
+    }
+    out.verdict = fmt::format("{}: {} could not be checked. We checked {}, and found nothing wrong (score "
+                              "{}/100 over {}% of the checks). {}",
+                              cause, list_text(not_checked), list_text(checked), view.score,
                               in.score.checked_percent, when);
     return out;
 }

@@ -170,7 +170,11 @@ AppendixView build_appendix(const ReportInput& in, const ReportView& view, const
     a.run_id = view.run_id;
     a.window_text = view.window_text;
     a.confidence = in.score.confidence.empty() ? "n/a" : clean(in.score.confidence);
-    a.coverage = in.score.coverage.empty() ? "n/a" : clean(in.score.coverage);
+    std::vector<std::string> coverage;
+    for (const auto& [platform, value] : in.checks.coverage)
+        coverage.push_back(platform_label(platform) + " " + value);
+    a.coverage = coverage.empty() ? (in.score.coverage.empty() ? "n/a" : clean(in.score.coverage))
+                                  : join(coverage, ", ");
     for (const auto& p : in.manifest.platforms) {
         std::vector<std::string> errors;
         for (const auto& e : p.errors)

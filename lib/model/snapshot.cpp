@@ -522,6 +522,7 @@ std::string to_json(const Manifest& m)
     put(w, "watermark", c.watermark);
     put(w, "skipped_since", c.skipped_since);
     put(w, "previous_run", c.previous_run);
+    put(w, "next_run", c.next_run);
     w.Key("runs");
     w.StartArray();
     for (const auto& r : c.runs) {
@@ -573,6 +574,7 @@ Manifest manifest_from_json(std::string_view json, const std::string& where)
         m.catch_up.watermark = c.opt_time("watermark");
         m.catch_up.skipped_since = c.opt_time("skipped_since");
         m.catch_up.previous_run = c.opt_time("previous_run");
+        m.catch_up.next_run = c.opt_time("next_run");
         if (const auto* runs = c.array("runs"))
             for (const auto& r : runs->GetArray()) {
                 const JsonFields rf(r, where + ".catch_up.runs");

@@ -89,6 +89,7 @@ struct CatchUp {
     std::optional<TimePoint> watermark;      // where the unjudged period began
     std::optional<TimePoint> skipped_since;  // [skipped_since, since): beyond checks.max_catch_up, not judged
     std::optional<TimePoint> previous_run;   // as_of of the newest earlier run in history
+    std::optional<TimePoint> next_run;       // when the next scheduled run is expected (from past runs)
     std::vector<CatchUpRun> runs;  // earlier runs since the watermark that could not read everything
 };
 

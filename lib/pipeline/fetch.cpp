@@ -123,6 +123,7 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
         options.full == FullFetch::yes ? Incremental{} : load_previous(ctx.state, ctx.as_of, w, config);
 
     BreakerFile breakers(ctx.state, config.breaker);
+    const auto interval = run_interval(ctx.state, ctx.as_of, config.delivery.schedule_interval);
     auto& shopify_breaker = breakers.of("shopify");
     auto& klaviyo_breaker = breakers.of("klaviyo");
     const auto shopify_decision = shopify_breaker.decide(ctx.as_of);
@@ -159,8 +160,8 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
         std::jthread klaviyo_thread([&] {
             try {
                 if (klaviyo_decision == net::BreakerDecision::skip) {
-                    destination.manifest = paused_manifest(klaviyo_breaker, model::Role::destination,
-                                                           ctx.as_of, config.delivery.schedule_interval);
+                    destination.manifest =
+                        paused_manifest(klaviyo_breaker, model::Role::destination, ctx.as_of, interval);
                     destination.exit = core::ExitCode::paused;
                     return;
                 }
@@ -186,8 +187,7 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
         });
         try {
             if (shopify_decision == net::BreakerDecision::skip) {
-                source.manifest = paused_manifest(shopify_breaker, model::Role::source, ctx.as_of,
-                                                  config.delivery.schedule_interval);
+                source.manifest = paused_manifest(shopify_breaker, model::Role::source, ctx.as_of, interval);
                 source.exit = core::ExitCode::paused;
                 hand_off({});
             } else {
@@ -221,9 +221,9 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     copy_stats(shopify_stats, source.manifest);
     copy_stats(klaviyo_stats, destination.manifest);
     if (shopify_decision != net::BreakerDecision::skip)
-        apply_breaker(shopify_breaker, source.manifest, ctx.as_of, config.delivery.schedule_interval);
+        apply_breaker(shopify_breaker, source.manifest, ctx.as_of, interval);
     if (klaviyo_decision != net::BreakerDecision::skip)
-        apply_breaker(klaviyo_breaker, destination.manifest, ctx.as_of, config.delivery.schedule_interval);
+        apply_breaker(klaviyo_breaker, destination.manifest, ctx.as_of, interval);
     if (options.record == Record::yes)
         breakers.save();
 
@@ -237,6 +237,7 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     m.frr_version = FRR_VERSION;
     m.incremental_from = previous.run_id();
     m.catch_up.nominal_since = plan.nominal_since;
+    m.catch_up.next_run = ctx.as_of + interval;
     m.catch_up.explicit_window = plan.explicit_window;
     // Reaching back by the grace period alone is the normal join between two runs a
     // window apart (the previous run could not judge its last hour yet): not news.

@@ -2,6 +2,9 @@
 
 #include "core/time.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace frr::pipeline {
 
 FetchWindow fetch_window(core::TimePoint as_of, core::TimePoint since, const core::Config& config)
@@ -19,6 +22,26 @@ FetchWindow fetch_window(core::TimePoint as_of, core::TimePoint since, const cor
     w.daily_from = core::local_midnight(first, tz);
     w.daily_until = core::local_midnight(core::add_days(last, 1), tz);
     return w;
+}
+
+std::chrono::seconds run_interval(const core::StateDir& state, core::TimePoint as_of,
+                                  std::chrono::seconds configured)
+{
+    std::vector<core::TimePoint> times;
+    for (const auto& run : state.runs())
+        if (run.as_of < as_of && (times.empty() || run.as_of != times.back()))
+            times.push_back(run.as_of);
+    times.push_back(as_of);
+    if (times.size() > 7)
+        times.erase(times.begin(), times.end() - 7);
+    std::vector<std::chrono::seconds> gaps;
+    for (std::size_t i = 1; i < times.size(); ++i)
+        gaps.push_back(std::chrono::duration_cast<std::chrono::seconds>(times[i] - times[i - 1]));
+    if (gaps.size() < 2)
+        return configured;
+    std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2), gaps.end());
+    const auto median = gaps[gaps.size() / 2];
+    return median.count() > 0 ? median : configured;
 }
 
 }  // namespace frr::pipeline

@@ -5,6 +5,7 @@
 // store-local days, the last one ending at or before `since`.
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "core/state_dir.hpp"
 
 #include <string>
 #include <vector>
@@ -22,5 +23,12 @@ struct FetchWindow {
 
 // The window [since, as_of) (pipeline/watermarks.hpp says where `since` comes from).
 FetchWindow fetch_window(core::TimePoint as_of, core::TimePoint since, const core::Config& config);
+
+// The time between scheduled runs, for dating the next one: the median gap
+// between the last few runs in history up to `as_of` (an hourly and a daily
+// cron both show it; one missed or extra run does not move a median), else
+// `configured` (delivery.schedule_interval) while there are fewer than three runs.
+std::chrono::seconds run_interval(const core::StateDir& state, core::TimePoint as_of,
+                                  std::chrono::seconds configured);
 
 }  // namespace frr::pipeline

@@ -242,6 +242,7 @@ ManifestFile parse_manifest(const std::string& text, const std::string& where)
         out.catch_up.watermark = opt_time(cr, "watermark");
         out.catch_up.skipped_since = opt_time(cr, "skipped_since");
         out.catch_up.previous_run = opt_time(cr, "previous_run");
+        out.catch_up.next_run = opt_time(cr, "next_run");
         out.catch_up.nominal_since = cr.time("nominal_since");
         for_each_object(cr, "runs", [&](const Reader& run) {
             CatchUpRun item{run.time("as_of"), {}};

@@ -138,6 +138,7 @@ struct CatchUpInfo {
     std::optional<core::TimePoint> watermark;      // set when the window reaches back over unjudged periods
     std::optional<core::TimePoint> skipped_since;  // [skipped_since, window.since) not judged
     std::optional<core::TimePoint> previous_run;
+    std::optional<core::TimePoint> next_run;  // when the next scheduled run is expected
     core::TimePoint nominal_since{};
     std::vector<CatchUpRun> runs;
 };

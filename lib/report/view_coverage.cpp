@@ -107,7 +107,8 @@ std::optional<IncompleteText> incomplete_text(const ReportInput& in, const Repor
     std::string cause = why_text;
     cause[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cause[0])));
     const auto total = checked.size() + not_checked.size();
-    const auto next = core::format_local(view.as_of + in.schedule_interval, view.timezone);
+    const auto next = core::format_local(
+        in.manifest.catch_up.next_run.value_or(view.as_of + in.schedule_interval), view.timezone);
     const auto since = core::format_local(in.checks.window.since, view.timezone);
     const std::string when = fmt::format(
         "What could not be checked is checked at the next run that can read the data (the next is due "

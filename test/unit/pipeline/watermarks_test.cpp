@@ -1,6 +1,7 @@
 // The watermarks: where a run's window starts, and when a dataset's mark moves.
 #include "core/error.hpp"
 #include "core/time.hpp"
+#include "pipeline/fetch_window.hpp"
 #include "pipeline/watermarks.hpp"
 #include "support/test_support.hpp"
 
@@ -157,4 +158,22 @@ TEST_CASE("a corrupt watermarks file is bad input that says how to recover", "[p
         CHECK(e.code() == core::ExitCode::bad_input);
         CHECK(e.remedy().find("delete it") != std::string::npos);
     }
+}
+
+TEST_CASE("the time between runs is read from the last runs, for the next attempt's date",
+          "[pipeline][breaker]")
+{
+    test::TempDir dir;
+    core::StateDir state(dir.path());
+    const auto configured = std::chrono::seconds{24h};
+    // Too few runs: the configured interval.
+    CHECK(pipeline::run_interval(state, at("2026-11-27T06:00:00Z"), configured) == configured);
+    // An hourly cron, with one run missed: still an hour.
+    for (const char* t :
+         {"2026-11-27T01:00:00Z", "2026-11-27T02:00:00Z", "2026-11-27T03:00:00Z", "2026-11-27T05:00:00Z"})
+        state.create_run(at(t));
+    CHECK(pipeline::run_interval(state, at("2026-11-27T06:00:00Z"), configured) == std::chrono::seconds{1h});
+    // Dry runs are not runs of the schedule.
+    state.create_run(at("2026-11-27T05:30:00Z"), core::RunPlace::dry_run);
+    CHECK(pipeline::run_interval(state, at("2026-11-27T06:00:00Z"), configured) == std::chrono::seconds{1h});
 }

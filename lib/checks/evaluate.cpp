@@ -117,8 +117,9 @@ std::vector<std::string> coverage_notes(const CheckInput& input)
     const auto& manifest = input.current().manifest;
     for (const auto& [name, p] : manifest.platforms) {
         if (p.data_since && *p.data_since > input.window().run_since)
-            notes.push_back(fmt::format("{} data covers only from {}; older records were not judged.", name,
-                                        core::format_iso8601(*p.data_since)));
+            notes.push_back(fmt::format("{}'s data covers only from {}; older records were not judged.",
+                                        display_name(name),
+                                        core::format_local(*p.data_since, input.timezone())));
         for (const auto& n : p.notes)
             notes.push_back(fmt::format("{}: {}", name, n));
     }

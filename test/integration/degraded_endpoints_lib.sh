@@ -9,7 +9,8 @@
 # Not here: expire_tokens (static credentials are unaffected; the token tests cover renewal) and
 # short_page (a paging quirk after which the data is complete: fault_matrix_test).
 # Kept fast: a tiny store with defects of every record kind, rate-limit spans scaled by 0.01, one
-# watched audience, 2 attempts with 20-200 ms backoff, a 1 s request timeout, parallel workers.
+# watched audience, 2 attempts with 20-200 ms backoff, a 2 s request timeout (the slow fault takes 3 s),
+# parallel workers.
 source "$(dirname "$0")/lib.sh"
 sim_env
 SCENARIO=$WORK/tiny.yaml
@@ -41,7 +42,7 @@ stop_sim
 
 CFG=$WORK/frr.yaml
 fast_config "$CFG"
-sed -i 's/^  timeout_ms: .*/  timeout_ms: 1000/; s/^  max_attempts: .*/  max_attempts: 2/' "$CFG"
+sed -i 's/^  timeout_ms: .*/  timeout_ms: 2000/; s/^  max_attempts: .*/  max_attempts: 2/' "$CFG"
 /usr/bin/python3 - "$CFG" "$AUDIENCE" <<'PY'
 import sys
 path, audience = sys.argv[1], sys.argv[2]
@@ -56,7 +57,7 @@ PY
 TRANSPORT_FAULTS=(
   '"kind":"http_status","status":503,"body":"html"'
   '"kind":"rate_limit","retry_after_seconds":1'
-  '"kind":"slow","delay_ms":1500'
+  '"kind":"slow","delay_ms":3000'
   '"kind":"reset"'
   '"kind":"truncated"'
   '"kind":"invalid_json"'

@@ -65,6 +65,20 @@ std::optional<std::string> platform_reason(const PlatformManifest& p, const Chec
     return fmt::format("{}'s {} could not be read in full", name, list_text(parts));
 }
 
+// The record datasets a platform still serves in full, in the registry's order.
+std::vector<std::string> data_read_by(const std::string& platform, const ChecksFile& checks)
+{
+    std::vector<std::string> out;
+    for (const auto& info : model::k_datasets) {
+        if (info.scope != model::Scope::window)
+            continue;
+        for (const auto& d : checks.datasets)
+            if (d.id == info.id && d.platform == platform && d.status == "complete")
+                out.emplace_back(info.label);
+    }
+    return out;
+}
+
 std::vector<std::string> reasons(const ReportInput& in)
 {
     std::vector<std::string> out;
@@ -115,11 +129,20 @@ std::optional<IncompleteText> incomplete_text(const ReportInput& in, const Repor
         "around {}), over the whole period since {}, so nothing goes unchecked.",
         next, since);
     if (checked.empty()) {
+        // What did answer: its records are kept and compared once the rest can be read.
+        std::vector<std::string> read;
+        for (const auto& p : in.manifest.platforms)
+            if (p.status == "complete")
+                if (auto data = data_read_by(p.name, in.checks); !data.empty())
+                    read.push_back(fmt::format("{}'s {}", platform_label(p.name), list_text(data)));
+        const std::string kept = read.empty()
+            ? std::string()
+            : fmt::format(" {} were read as usual and wait to be compared.", list_text(read));
         out.headline = fmt::format("{}, so nothing could be checked", why_text);
         out.verdict =
             fmt::format("Incomplete: {}, so none of the {} checks could run and there is no score this "
-                        "time. This is not a sign that data is being lost. {}",
-                        why_text, total, when);
+                        "time. This is not a sign that data is being lost.{} {}",
+                        why_text, total, kept, when);
         return out;
     }
     out.headline = fmt::format("{}, so {} of {} checks could not run", why_text, not_checked.size(), total);
@@ -186,20 +209,6 @@ std::string run_failure(const std::string& platform, const std::string& status)
     if (status == "partial")
         return "could not read all of " + name + "'s data";
     return "could not reach " + name;
-}
-
-// The record datasets a platform still serves in full, in the registry's order.
-std::vector<std::string> data_read_by(const std::string& platform, const ChecksFile& checks)
-{
-    std::vector<std::string> out;
-    for (const auto& info : model::k_datasets) {
-        if (info.scope != model::Scope::window)
-            continue;
-        for (const auto& d : checks.datasets)
-            if (d.id == info.id && d.platform == platform && d.status == "complete")
-                out.emplace_back(info.label);
-    }
-    return out;
 }
 
 }  // namespace

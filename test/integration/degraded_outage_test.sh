@@ -35,6 +35,7 @@ for d in 1 2 3; do
   case $subject in *INCOMPLETE*"Klaviyo did not answer"*) ;; *) fail "day $d: subject '$subject'" ;; esac
   verdict=$(report_field 'r["verdict"]')
   for want in "Klaviyo did not answer" "none of the 10 checks could run" "This is not a sign that data is being lost" \
+              "Shopify's orders, customers and abandoned checkouts were read as usual" \
               "over the whole period since 13 Dec 2026 05:00 GMT"; do
     case $verdict in *"$want"*) ;; *) fail "day $d: verdict lacks '$want': $verdict" ;; esac
   done

@@ -32,9 +32,15 @@ std::string header(const Findings& f)
     std::string coverage;
     for (const auto& [name, c] : f.coverage)
         coverage += fmt::format("{}{} {}", coverage.empty() ? "" : ", ", name, model::to_string(c));
+    std::string unread;
+    for (const auto& [id, d] : f.datasets)
+        if (d.coverage.status != model::Coverage::complete)
+            unread += fmt::format("{}{} {} ({})", unread.empty() ? "" : ", ", d.platform, id,
+                                  model::to_string(d.coverage.status));
     const auto tz = f.timezone.empty() ? std::string("UTC") : f.timezone;
-    return fmt::format("{} - {} to {}\ncoverage: {}\n\n", f.store_name.empty() ? "store" : f.store_name,
-                       core::format_local(f.since, tz), core::format_local(f.until, tz), coverage);
+    return fmt::format("{} - {} to {}\ncoverage: {}\n{}\n", f.store_name.empty() ? "store" : f.store_name,
+                       core::format_local(f.since, tz), core::format_local(f.until, tz), coverage,
+                       unread.empty() ? std::string() : "not read: " + unread + "\n");
 }
 
 }  // namespace

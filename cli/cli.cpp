@@ -2,6 +2,7 @@
 
 #include "app.hpp"
 #include "commands.hpp"
+#include "core/version.hpp"
 
 #include <cstdio>
 #include <fmt/format.h>
@@ -17,7 +18,7 @@ int main(int argc, char** argv)
 
     CLI::App app{"frr — Flow Reliability Report: is your Shopify data really reaching Klaviyo?"};
     app.name("frr");
-    app.set_version_flag("--version", std::string("frr ") + FRR_VERSION);
+    app.set_version_flag("--version", fmt::format("frr {} (git {})", core::version(), core::git_revision()));
     app.require_subcommand(1);
     app.footer(core::exit_codes_help());
     app.add_option("-c,--config", globals.config_path, "Configuration file (env FRR_CONFIG)")

@@ -1,6 +1,7 @@
 #include "net/curl_transport.hpp"
 
 #include "core/redact.hpp"
+#include "core/version.hpp"
 #include "net/url.hpp"
 
 #include <curl/curl.h>
@@ -196,7 +197,7 @@ CurlTransport::~CurlTransport() = default;
 
 std::string CurlTransport::default_user_agent()
 {
-    return std::string("frr/") + FRR_VERSION;
+    return std::string("frr/") + std::string(core::version());
 }
 
 detail::CurlEasy CurlTransport::acquire()

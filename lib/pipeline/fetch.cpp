@@ -3,6 +3,7 @@
 #include "connectors/klaviyo/klaviyo_source.hpp"
 #include "connectors/shopify/shopify_source.hpp"
 #include "core/time.hpp"
+#include "core/version.hpp"
 #include "pipeline/fetch_auth.hpp"
 #include "pipeline/fetch_breaker.hpp"
 #include "pipeline/fetch_incremental.hpp"
@@ -234,7 +235,7 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     m.until = w.until;
     m.store = config.store.name;
     m.timezone = config.store.timezone;
-    m.frr_version = FRR_VERSION;
+    m.frr_version = std::string(core::version());
     m.incremental_from = previous.run_id();
     m.catch_up.nominal_since = plan.nominal_since;
     m.catch_up.next_run = ctx.as_of + interval;

@@ -21,7 +21,8 @@ struct Templates {
     std::string markdown;
 };
 
-// The templates shipped with frr (<source>/reports).
+// The templates shipped with frr: <prefix>/share/frr/reports beside <prefix>/bin/frr (the build
+// tree links build/share/frr/reports to the source's reports/), core/install_paths.hpp.
 std::filesystem::path bundled_templates_dir();
 // Loads report.html, report.txt and report.md from `override_dir` when it has
 // them, else from the bundled folder (so a user may customise one format).

@@ -3,7 +3,9 @@
 #include "report/render.hpp"
 
 #include "core/error.hpp"
+#include "core/install_paths.hpp"
 #include "core/state_dir.hpp"
+#include "core/version.hpp"
 
 #include <kainjow/mustache.hpp>
 
@@ -186,7 +188,7 @@ data view_data(const ReportView& v)
     d.set("gap_note", v.gap_note.value_or(""));
     d.set("gap_title", v.gap_title);
     d.set("appendix", appendix_data(v.appendix));
-    d.set("frr_version", FRR_VERSION);
+    d.set("frr_version", std::string(core::version()));
     return d;
 }
 
@@ -241,7 +243,7 @@ const char* file_name(Format format)
 
 std::filesystem::path bundled_templates_dir()
 {
-    return std::filesystem::path(FRR_SOURCE_DIR) / "reports";
+    return core::data_dir() / "reports";
 }
 
 Templates load_templates(const std::filesystem::path& override_dir)
@@ -253,7 +255,8 @@ Templates load_templates(const std::filesystem::path& override_dir)
         if (!std::filesystem::exists(bundled))
             throw core::Error(
                 core::ExitCode::config, "report template not found", bundled.string(),
-                "set delivery.templates_dir to a folder holding report.html, report.txt, report.md");
+                "set delivery.templates_dir to a folder holding report.html, report.txt, report.md, or "
+                "reinstall frr (its templates belong in <prefix>/share/frr/reports beside <prefix>/bin/frr)");
         return core::read_file(bundled);
     };
     return Templates{pick(Format::html), pick(Format::text), pick(Format::markdown)};

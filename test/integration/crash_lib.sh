@@ -18,7 +18,8 @@ STATE=$WORK/state
 # Short retention so that prune really removes runs during the test.
 cat "$FRR_SRC/examples/demo.yaml" > "$WORK/frr.yaml"
 printf 'state:\n  retention: 3h\n  keep_min: 4\n' >> "$WORK/frr.yaml"
-frr() { "$FRR_BIN" -c "$WORK/frr.yaml" --state-dir "$STATE" "$@"; }
+# frr-faults: frr with the fault points live (the installed frr ignores FRR_FAULT_AT).
+frr() { "${FRR_FAULT_BIN:?frr-faults, built with the tests}" -c "$WORK/frr.yaml" --state-dir "$STATE" "$@"; }
 
 # The state invariants, checked after every recovery run. $1: the fault point; $2: the
 # runs whose send was interrupted so far (each must have been finished), space-separated.

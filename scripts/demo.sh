@@ -1,13 +1,34 @@
 #!/usr/bin/env bash
-# make demo: start frr-sim with a store that has a few real sync problems, run
-# the main job (`frr run`) against it, and leave the report where it says.
+# The README's first command (make demo runs it too): installs what is missing from Debian
+# packages, builds frr and frr-sim, starts frr-sim with a store that has a few real sync
+# problems, runs the main job (`frr run`) against it, and leaves the report where it says.
+#   scripts/demo.sh [BUILD_DIR]   (default $BUILD_DIR or build; JOBS, CMAKE_FLAGS: scripts/build.sh)
+# Installed (cmake --install, the .deb) as <prefix>/share/frr/demo.sh, it runs <prefix>/bin/frr and
+# frr-sim with the examples in <prefix>/share/doc/frr/examples, and writes to ./frr-demo (or
+# $FRR_DEMO_OUT); it installs and builds nothing then.
 set -euo pipefail
-BUILD_DIR=${1:-build}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SCENARIO=${FRR_DEMO_SCENARIO:-$ROOT/examples/scenarios/silent-gaps.yaml}
-OUT=$ROOT/demo-output
-FRR=$ROOT/$BUILD_DIR/cli/frr
-SIM=$ROOT/$BUILD_DIR/frr-sim
+HERE=$(cd "$(dirname "$0")" && pwd)
+if [ -f "$HERE/../CMakeLists.txt" ]; then
+  ROOT=$(cd "$HERE/.." && pwd)
+  BUILD_DIR=${1:-${BUILD_DIR:-build}}
+  BUILD_DIR=$BUILD_DIR "$ROOT/scripts/build.sh" frr frr-sim
+  case "$BUILD_DIR" in /*) BUILD=$BUILD_DIR ;; *) BUILD=$ROOT/$BUILD_DIR ;; esac
+  FRR=$BUILD/cli/frr
+  SIM=$BUILD/frr-sim
+  EXAMPLES=$ROOT/examples
+  OUT=${FRR_DEMO_OUT:-$ROOT/demo-output}
+else
+  PREFIX=$(cd "$HERE/../.." && pwd)
+  FRR=$PREFIX/bin/frr
+  SIM=$PREFIX/bin/frr-sim
+  EXAMPLES=$PREFIX/share/doc/frr/examples
+  OUT=${FRR_DEMO_OUT:-$PWD/frr-demo}
+  for f in "$FRR" "$SIM" "$EXAMPLES/demo.yaml"; do
+    [ -e "$f" ] || { echo "demo: $f is missing: is frr (with frr-sim) installed under $PREFIX?" >&2; exit 1; }
+  done
+  command -v curl >/dev/null || { echo "demo: needs curl (apt-get install curl)" >&2; exit 1; }
+fi
+SCENARIO=${FRR_DEMO_SCENARIO:-$EXAMPLES/scenarios/silent-gaps.yaml}
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -28,10 +49,10 @@ done
 AS_OF=$(curl -s "$URL/_sim/clock" | sed -n 's/.*"now":"\([^"]*\)".*/\1/p')
 echo "demo: frr-sim serving $(basename "$SCENARIO") at $URL (store time $AS_OF)"
 
-set -a; . "$ROOT/examples/sim.env"; set +a
+set -a; . "$EXAMPLES/sim.env"; set +a
 export FRR_SHOPIFY_BASE_URL=$URL FRR_KLAVIYO_BASE_URL=$URL
 set +e
-"$FRR" -c "$ROOT/examples/demo.yaml" --state-dir "$OUT/state" --as-of "$AS_OF" run
+"$FRR" -c "$EXAMPLES/demo.yaml" --state-dir "$OUT/state" --as-of "$AS_OF" run
 rc=$?
 set -e
 curl -s "$URL/_sim/answer-key" >"$OUT/answer-key.json"

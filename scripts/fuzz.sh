@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build the libFuzzer targets (clang, ASan + UBSan) and run each for N seconds.
+# Build the libFuzzer targets (clang, ASan + UBSan) and run them side by side, each for N seconds.
 #   scripts/fuzz.sh [seconds-per-target] [target...]     (default 60 s; all targets)
 # Seeds come from test/fuzz/corpus/<target>/ (read only); new inputs go to
 # build-fuzz/corpus/<target>/, crashes to build-fuzz/crashes/<target>/.
@@ -45,19 +45,31 @@ for t in "${TARGETS[@]}"; do
       status=1
     fi
   done
+done
+
+# The targets run side by side, each for the whole SECONDS_PER_TARGET (so the run takes that
+# long, not four times it); on a machine with fewer cores than targets they share the cores.
+declare -A pids crashes_before
+for t in "${TARGETS[@]}"; do
+  bin=$BUILD/test/fuzz/fuzz_$t
   corpus=$BUILD/corpus/$t crashes=$BUILD/crashes/$t
   mkdir -p "$corpus" "$crashes"
-  crashes_before=$(ls "$crashes" | wc -l)
+  crashes_before[$t]=$(ls "$crashes" | wc -l)
   echo "== fuzz_$t for ${SECONDS_PER_TARGET}s"
-  set +e
   "$bin" "${keep_going[@]}" -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 -timeout=10 \
     -rss_limit_mb=2048 -artifact_prefix="$crashes/" -print_final_stats=1 \
-    "$corpus" "$SRC/test/fuzz/corpus/$t" >"$BUILD/fuzz_$t.log" 2>&1
+    "$corpus" "$SRC/test/fuzz/corpus/$t" >"$BUILD/fuzz_$t.log" 2>&1 &
+  pids[$t]=$!
+done
+for t in "${TARGETS[@]}"; do
+  set +e
+  wait "${pids[$t]}"
   rc=$?
   set -e
+  crashes=$BUILD/crashes/$t
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$BUILD/fuzz_$t.log" | grep -o '[0-9]*$' ||
          grep -oE '^#[0-9]+' "$BUILD/fuzz_$t.log" | tail -n1 | tr -d '#' || echo '?')
-  new_crashes=$(( $(ls "$crashes" | wc -l) - crashes_before ))
+  new_crashes=$(( $(ls "$crashes" | wc -l) - crashes_before[$t] ))
   echo "fuzz_$t: exit $rc, runs $runs, new crash files: $new_crashes (log $BUILD/fuzz_$t.log)"
   # In fork mode (FUZZ_KEEP_GOING) libFuzzer exits 0 after crashes: count the new files too
   # (those of earlier runs stay in $crashes and are not counted again).

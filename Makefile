@@ -6,6 +6,8 @@ JOBS ?= 2
 CTEST_JOBS ?= 8
 CMAKE_FLAGS ?=
 export BUILD_DIR JOBS CTEST_JOBS CMAKE_FLAGS
+# cmake --build runs make again below these scripts; without this it announces every directory.
+MAKEFLAGS += --no-print-directory
 
 .PHONY: all deps build test demo bench sanitize fuzz-smoke sdk-test format format-check tidy package clean
 

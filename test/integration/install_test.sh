@@ -50,7 +50,7 @@ hidden() {
     [ -z "$(ls -A "$FRR_SRC")" ] || exit 112
     exec "$@"' hidden "$@"
 }
-hidden true || fail "cannot hide the source tree (unshare/mount as root): exit $?"
+hidden true || fail "cannot hide the source tree (unshare --mount, as root; in a chroot, / must be a mount point: mount --bind ROOT ROOT before chroot): exit $?"
 
 start_sim "$FRR_SRC/examples/scenarios/silent-gaps.yaml"
 sim_env

@@ -48,7 +48,10 @@ expect_in "frr $version (git " "$WORK/out"
 export FRR_DEMO_OUT=$WORK/demo
 unshare --mount --propagation private bash -c '
   for d in "$FRR_BUILD" "$FRR_SRC"; do mount -t tmpfs frr-hidden "$d" || exit 111; done
-  exec "$0"/usr/share/frr/demo.sh' "$root" >"$WORK/demo.log" 2>&1 || { cat "$WORK/demo.log"; fail "the packaged demo failed"; }
+  exec "$0"/usr/share/frr/demo.sh' "$root" >"$WORK/demo.log" 2>&1 || {
+  cat "$WORK/demo.log"
+  fail "the packaged demo failed (unshare --mount needs root; in a chroot, / must be a mount point: mount --bind ROOT ROOT)"
+}
 expect_in "demo: the HTML report is $WORK/demo/report.html" "$WORK/demo.log"
 [ -s "$WORK/demo/report.html" ] || fail "the packaged demo wrote no report"
 expect_in "<html" "$WORK/demo/report.html"

@@ -71,7 +71,7 @@ for f in manifest.json checks.json score.json report.json; do
 done
 expect_in '"state": "delivered"' "$STATE/delivery/$run_id/outbox.json"
 expect_in '"attempts": 1' "$STATE/delivery/$run_id/outbox.json"
-find "$STATE" -name '.*.tmp.*' | grep -q . && fail "temp files left behind"
+[ -n "$(find "$STATE" -name '.*.tmp.*')" ] && fail "temp files left behind"
 
 # The lock is free again: the next run and the readers work.
 AS_OF=$(sim_advance 3600)

@@ -120,7 +120,7 @@ for lib in $(readelf -d "$FRR_BIN" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
   pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null | head -n1 | cut -d: -f1) ||
     pkg=$(dpkg -S "$path" | head -n1 | cut -d: -f1)
   [ -n "$pkg" ] || fail "no Debian package holds $path ($lib)"
-  printf '%s\n' "${runtime[@]}" | grep -qx "$pkg" ||
+  grep -qx "$pkg" <<<"$(printf '%s\n' "${runtime[@]}")" ||
     fail "frr links $lib from $pkg, which install-deps.sh's runtime group does not install"
   echo "runtime: $lib from $pkg"
 done

@@ -123,7 +123,7 @@ expect_consistent_state() {
     [ -f "$d/manifest.json" ] || fail "run directory without a manifest: $d"
     /usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$d/manifest.json" || fail "unreadable manifest in $d"
   done
-  if find "$state" -name '*.tmp*' | grep -q .; then fail "temporary files left in $state: $(find "$state" -name '*.tmp*')"; fi
+  if [ -n "$(find "$state" -name '*.tmp*')" ]; then fail "temporary files left in $state: $(find "$state" -name '*.tmp*')"; fi
   if [ -f "$state/breaker.json" ]; then
     /usr/bin/python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$state/breaker.json" || fail "unreadable breaker.json"
   fi

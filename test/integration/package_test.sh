@@ -25,9 +25,9 @@ for p in libc6 libstdc++6 libcurl4 libyaml-cpp0.7 libfmt9 libssl3 libdate-tz3 li
   [[ ", $depends," == *", $p "* || ", $depends," == *", $p,"* ]] || fail "Depends lacks $p: $depends"
 done
 [[ $depends == *"libcurl4 (>="* ]] || fail "Depends has no versioned libcurl4 (dpkg-shlibdeps not used?): $depends"
-field Description | grep -q "Klaviyo" || fail "no description"
+grep -q "Klaviyo" <<<"$(field Description)" || fail "no description"
 [ "$(field Description | wc -l)" -ge 5 ] || fail "the description has no long part"
-dpkg-deb -I "$deb" postinst | grep -q "useradd --system" || fail "no postinst creating the frr user"
+grep -q "useradd --system" <<<"$(dpkg-deb -I "$deb" postinst)" || fail "no postinst creating the frr user"
 
 dpkg-deb -c "$deb" >"$WORK/contents"
 for f in ./usr/bin/frr ./usr/bin/frr-sim ./usr/share/frr/reports/report.html ./usr/share/frr/demo.sh \
@@ -39,7 +39,8 @@ if grep -q "$FRR_BUILD\|_CPack_Packages\|/usr/local" "$WORK/contents"; then fail
 root=$WORK/root
 dpkg -x "$deb" "$root"
 grep -q '^ExecStart=/usr/bin/frr ' "$root/usr/lib/systemd/system/frr@.service" || fail "the unit's ExecStart is not /usr/bin/frr"
-file "$root/usr/bin/frr" | grep -q 'stripped' && ! file "$root/usr/bin/frr" | grep -q 'not stripped' ||
+kind=$(file "$root/usr/bin/frr")
+[[ $kind == *stripped* && $kind != *'not stripped'* ]] ||
   fail "the packaged frr is not stripped: $(file "$root/usr/bin/frr")"
 expect_exit 0 "$root/usr/bin/frr" --version
 expect_in "frr $version (git " "$WORK/out"

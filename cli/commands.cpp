@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include "check_command.hpp"
+#include "doctor_command.hpp"
 #include "fetch_command.hpp"
 #include "report_command.hpp"
 #include "run_command.hpp"
@@ -12,8 +13,8 @@ namespace frr::cli {
 
 std::vector<CommandFactory> all_commands()
 {
-    return {&make_run_command,    &make_fetch_command, &make_check_command,   &make_score_command,
-            &make_report_command, &make_send_command,  &make_validate_command};
+    return {&make_run_command,    &make_fetch_command, &make_check_command,    &make_score_command,
+            &make_report_command, &make_send_command,  &make_validate_command, &make_doctor_command};
 }
 
 }  // namespace frr::cli

@@ -34,9 +34,10 @@ std::vector<std::string_view> VolumeIndicator::needs() const
 // ending at or before `since`) compares the day's eligible Shopify orders n
 // with its Placed Order count k from Klaviyo's metric aggregates. Under a
 // healthy sync k is ~n, with Poisson noise at worst, so the day is a gap when
-// P(X <= k | Poisson(n)) < 0.001 and n >= volume_min_orders (default 10). Each
-// day is its own baseline, so weekday seasonality needs no model, and a quiet
-// day (small n) can never cry wolf.
+// P(X <= k | Poisson(n)) < 0.001 and n >= volume_min_orders (default 10), or when
+// it has no Placed Order at all for n >= volume_min_orders_lost_day (default 5)
+// orders: a small store's lost day. Each day is its own baseline, so weekday
+// seasonality needs no model, and a quiet day with some events never cries wolf.
 IndicatorResult VolumeIndicator::evaluate(const CheckInput& input) const
 {
     auto r = start_result(id(), title());
@@ -51,12 +52,17 @@ IndicatorResult VolumeIndicator::evaluate(const CheckInput& input) const
         const auto day = core::add_days(last_day, -back);
         const auto n_found = orders.find(day);
         const auto n = n_found == orders.end() ? 0 : n_found->second;
-        if (n < config.volume_min_orders)
-            continue;
-        ++judged_days;
         const auto k_found = placed.find(day);
         const auto k = k_found == placed.end() ? 0 : k_found->second;
-        if (poisson_lower_tail(k, static_cast<double>(n)) >= k_gap_probability)
+        // A small store's whole day lost: no Placed Order for several orders. Under a healthy
+        // sync every order has one, so k = 0 of n >= 5 is no noise even where Poisson's
+        // approximation cannot say so (P(0 | 5) = 0.7 %).
+        const bool lost_day =
+            config.volume_min_orders_lost_day > 0 && n >= config.volume_min_orders_lost_day && k == 0;
+        if (n < config.volume_min_orders && !lost_day)
+            continue;
+        ++judged_days;
+        if (!lost_day && poisson_lower_tail(k, static_cast<double>(n)) >= k_gap_probability)
             continue;
         missing_events += n - k;
         add_affected(r, "volume_gap", day);

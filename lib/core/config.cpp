@@ -167,8 +167,9 @@ void load_klaviyo(const YamlReader& r, KlaviyoConfig& out)
 void load_checks(const YamlReader& r, ChecksConfig& out)
 {
     r.allow_only({"window", "grace", "stall_after", "stall_min_orders", "volume_lookback_days",
-                  "volume_min_orders", "audience_drop_ratio", "audience_min_count", "value_tolerance_minor",
-                  "exclude_channels", "history_start", "weights", "thresholds", "score", "max_catch_up"});
+                  "volume_min_orders", "volume_min_orders_lost_day", "audience_drop_ratio",
+                  "audience_min_count", "value_tolerance_minor", "exclude_channels", "history_start",
+                  "weights", "thresholds", "score", "max_catch_up"});
     out.window = r.duration("window", out.window);
     out.max_catch_up = r.duration("max_catch_up", out.max_catch_up);
     out.grace = r.duration("grace", out.grace);
@@ -176,6 +177,8 @@ void load_checks(const YamlReader& r, ChecksConfig& out)
     out.stall_min_orders = r.integer("stall_min_orders", out.stall_min_orders, 1, 100000);
     out.volume_lookback_days = r.integer("volume_lookback_days", out.volume_lookback_days, 0, 365);
     out.volume_min_orders = r.integer("volume_min_orders", out.volume_min_orders, 1, 1000000);
+    out.volume_min_orders_lost_day =
+        r.integer("volume_min_orders_lost_day", out.volume_min_orders_lost_day, 0, 1000000);
     out.audience_drop_ratio = r.real("audience_drop_ratio", out.audience_drop_ratio, 0.0, 1.0);
     out.audience_min_count =
         r.integer("audience_min_count", static_cast<int>(out.audience_min_count), 0, 100000000);

@@ -71,6 +71,9 @@ struct ChecksConfig {
     int stall_min_orders = 3;
     int volume_lookback_days = 28;
     int volume_min_orders = 10;
+    // A day with at least this many eligible orders and no Placed Order at all is a gap, however
+    // small the store (the Poisson rule needs volume_min_orders); 0 turns it off.
+    int volume_min_orders_lost_day = 5;
     double audience_drop_ratio = 0.5;
     std::int64_t audience_min_count = 10;
     std::int64_t value_tolerance_minor = 1;

@@ -260,6 +260,8 @@ void audience_defects(const Store& s, Time now, const AnswerKeyConfig& c, std::v
         }
 }
 
+constexpr std::uint64_t k_lost_day_min_orders = 5;
+
 void volume_defects(const Store& s, Time now, const AnswerKeyConfig& c, const Window& w,
                     std::vector<Defect>& out)
 {
@@ -280,8 +282,11 @@ void volume_defects(const Store& s, Time now, const AnswerKeyConfig& c, const Wi
                 if (s.events[placed][i].arrival <= now)
                     ++observed;
         }
-        if (eligible >= 10) {
-            double p = poisson_lower_tail(observed, static_cast<double>(eligible));
+        // docs/sync-semantics.md: implausibly few at >= 10 orders, or none at all at >= 5 (a
+        // small store's lost day; frr's checks.volume_min_orders_lost_day).
+        const bool lost_day = eligible >= k_lost_day_min_orders && observed == 0;
+        if (eligible >= 10 || lost_day) {
+            double p = lost_day ? 0.0 : poisson_lower_tail(observed, static_cast<double>(eligible));
             if (p < 0.001)
                 out.push_back({"volume_gap", local_date(s.shop.timezone, begin),
                                detail({{"eligible_orders", eligible}, {"placed_order_events", observed}})});

@@ -314,7 +314,7 @@ void order_events(Store& s, const Scenario& sc, const DefectPlan& plan, const st
 // records step may add Placed Orders of that integration which carry real order ids (an app
 // re-sending orders); they use no random numbers.
 void decoy_events(Store& s, const Scenario& sc, Time now, Rng& rng, const RecordsPlan& records,
-                  const std::vector<Index>& profile_of)
+                  const DefectPlan& plan, const std::vector<Index>& profile_of)
 {
     const Time start = now - std::chrono::days(sc.store.history_days);
     const auto span = static_cast<std::uint64_t>((now - start).count());
@@ -332,9 +332,15 @@ void decoy_events(Store& s, const Scenario& sc, Time now, Rng& rng, const Record
             e.value = rng.between(500, 20000);
             s.events[metric].push_back(e);
         }
-        if (kind != EventKind::decoy_placed_order)
+        if (kind != EventKind::decoy_placed_order || records.decoy_orders.empty())
             continue;
-        for (Index order : records.decoy_orders) {
+        // The sharpest case: the orders whose own Placed Order is missing carry one too.
+        std::vector<Index> orders = records.decoy_orders;
+        for (Index i = 0; i < s.orders.size(); ++i)
+            if ((plan.order_flags[i] & k_order_missing) && s.eligible(s.orders[i]) &&
+                !std::binary_search(records.decoy_orders.begin(), records.decoy_orders.end(), i))
+                orders.push_back(i);
+        for (Index order : orders) {
             const Order& o = s.orders[order];
             Event e;
             e.datetime = o.created_at + 30s;
@@ -383,7 +389,7 @@ void generate_klaviyo(Store& s, const Scenario& sc, const DefectPlan& plan, Time
         build_profile_indices(s);
     });
     order_events(s, sc, plan, profile_of, rng);
-    decoy_events(s, sc, now, rng, records, profile_of);
+    decoy_events(s, sc, now, rng, records, plan, profile_of);
     sort_events(s);
     make_groups(s, sc, now, rng);
     profile_text.get();

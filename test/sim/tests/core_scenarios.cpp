@@ -154,3 +154,54 @@ TEST_CASE("every example scenario loads", "[sim][core]")
         CHECK_NOTHROW(load_scenario(entry.path()));
     }
 }
+
+TEST_CASE("real-world-records: the key follows the intent, not the shared email identity", "[sim][core]")
+{
+    Scenario sc = load_example("real-world-records");
+    Store s = generate_example(sc);
+    const auto key = compute_answer_key(s, s.start, sc.answer_key);
+    std::set<std::pair<std::string, std::string>> found, intended;
+    for (const auto& d : key)
+        found.insert({d.kind, d.key});
+    // What the scenario meant, from the generator's own record of it: the missing orders, and
+    // the customers whose Klaviyo address is a different one. The same people spelt another way
+    // (Unicode case, IDN form), the edited orders and the decoys are in no defect.
+    std::map<std::string, int> variants;
+    for (const auto& v : s.variants) {
+        ++variants[v.kind];
+        if (v.kind == "email_plus_tag" || v.kind == "email_dots" || v.kind == "email_different")
+            intended.insert({"customer_missing_profile", v.key});
+    }
+    for (const auto& d : s.injected)
+        intended.insert({d.kind, d.key});
+    CHECK(found == intended);
+    CHECK(variants["email_unicode_case"] == 6);
+    CHECK(variants["email_idn"] == 4);
+    CHECK(variants["edited_order"] == 6);
+    CHECK(variants["decoy_order_id"] == 6);
+    CHECK(found.size() == 7);
+    // The spellings really differ byte for byte between the platforms, and are one identity.
+    int differing = 0;
+    for (const auto& v : s.variants) {
+        if (v.kind != "email_unicode_case" && v.kind != "email_idn")
+            continue;
+        const Customer& c = s.customers[s.find_customer(std::stoll(v.key))];
+        const Index p = s.find_profile_by_email(normalise_email(c.email));
+        REQUIRE(p != k_none);
+        differing += s.profiles[p].email != c.email ? 1 : 0;
+    }
+    CHECK(differing == 10);
+    // Edited orders: the order as placed differs from today's, and its Placed Order has the former.
+    const Index placed = s.shopify_metric(EventKind::placed_order);
+    for (const Order& o : s.orders) {
+        if (!o.edited)
+            continue;
+        CHECK(o.original_total() != o.total);
+        CHECK(o.original_quantity() != o.quantity);
+        CHECK(o.updated_at > o.created_at);
+        CHECK(order_name(s.shop, o).starts_with("FRR-"));
+        for (const Event& e : s.events[placed])
+            if (e.order != k_none && s.orders[e.order].id == o.id)
+                CHECK(e.value == o.original_subtotal() + o.shipping);
+    }
+}

@@ -108,13 +108,19 @@ TEST_CASE("volume: a zero day is a gap, a quiet day and a noisy day are not", "[
     auto& src = b.snapshot().source.daily_orders;
     auto& dst = b.snapshot().destination.daily_placed_orders;
     // since = 2026-10-24T12:00Z, so the last complete day is 2026-10-23.
-    src = {{"2026-10-23", 40}, {"2026-10-22", 9},  {"2026-10-21", 10}, {"2026-10-20", 30},
-           {"2026-10-19", 30}, {"2026-09-26", 50}, {"2026-09-25", 50}, {"2026-10-24", 50}};
-    dst = {{"2026-10-23", 0}, {"2026-10-21", 2}, {"2026-10-20", 22}, {"2026-10-19", 12}};
-    // 10-22: 9 orders, none synced: below the minimum volume, silent.
+    src = {{"2026-10-23", 40}, {"2026-10-22", 9},  {"2026-10-21", 10}, {"2026-10-20", 30}, {"2026-10-19", 30},
+           {"2026-09-26", 50}, {"2026-09-25", 50}, {"2026-10-24", 50}, {"2026-10-18", 4},  {"2026-10-17", 5}};
+    dst = {{"2026-10-23", 0}, {"2026-10-21", 2}, {"2026-10-20", 22}, {"2026-10-19", 12}, {"2026-10-17", 1}};
+    // 10-22: 9 orders, none synced: below the Poisson minimum, but a whole day lost (>= 5), a gap.
+    // 10-18: 4 orders, none synced: too few to say, silent. 10-17: 5 orders, 1 synced: silent.
     // 10-21: 10 orders, 2 synced: P(X<=2) = 0.0028, plausible enough.
     // 10-20: 30 orders, 22 synced: noise.  10-19: 30 orders, 12 synced: P = 0.0002, a gap.
     // 09-26 is the 28th day back (in); 09-25 is outside; 10-24 is not complete.
     const auto f = run(b.snapshot());
-    CHECK(affected_keys(f, "volume_gap") == Keys{"2026-09-26", "2026-10-19", "2026-10-23"});
+    CHECK(affected_keys(f, "volume_gap") == Keys{"2026-09-26", "2026-10-19", "2026-10-22", "2026-10-23"});
+    // checks.volume_min_orders_lost_day: 0 switches the small-store rule off.
+    core::ChecksConfig off;
+    off.volume_min_orders_lost_day = 0;
+    CHECK(affected_keys(run(b.snapshot(), off), "volume_gap") ==
+          Keys{"2026-09-26", "2026-10-19", "2026-10-23"});
 }

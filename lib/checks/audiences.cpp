@@ -24,6 +24,7 @@ IndicatorResult AudiencesIndicator::evaluate(const CheckInput& input) const
     for (const auto& a : current)
         now.emplace(a.id, &a);
     std::int64_t watched = 0;
+    std::int64_t lost = 0;
     if (input.previous()) {
         for (const auto& before : input.previous()->destination.audiences) {
             if (!before.profile_count || *before.profile_count < config.audience_min_count)
@@ -32,6 +33,7 @@ IndicatorResult AudiencesIndicator::evaluate(const CheckInput& input) const
             const auto found = now.find(before.id);
             const auto was = *before.profile_count;
             if (found == now.end()) {
+                lost += was;
                 add_affected(r, "audience_drop", before.id);
                 add_example(r,
                             fmt::format("{} \"{}\" ({} profiles) no longer exists",
@@ -43,10 +45,11 @@ IndicatorResult AudiencesIndicator::evaluate(const CheckInput& input) const
                 static_cast<double>(*after.profile_count) >
                     config.audience_drop_ratio * static_cast<double>(was))
                 continue;
+            lost += was - *after.profile_count;
             add_affected(r, "audience_drop", before.id);
             add_example(r,
-                        fmt::format("{} \"{}\": {} -> {} profiles", model::to_string(after.kind), after.name,
-                                    was, *after.profile_count));
+                        fmt::format("{} \"{}\": {} down to {} profiles", model::to_string(after.kind),
+                                    after.name, was, *after.profile_count));
         }
     }
     const auto dropped = static_cast<std::int64_t>(r.affected.size());
@@ -56,6 +59,7 @@ IndicatorResult AudiencesIndicator::evaluate(const CheckInput& input) const
     r.score = rate_score(dropped, watched, 0.5);
     r.status = status_for(dropped);
     r.value = fmt::format("{} of {} dropped", dropped, watched);
+    set_at_stake(r, input.money(), 0, lost);
     if (!input.previous()) {
         r.value = fmt::format("{} audiences", current.size());
         r.summary = "No previous run to compare list and segment sizes with.";

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 
 namespace frr::checks {
 
@@ -59,6 +60,7 @@ CheckInput::CheckInput(const model::Snapshot& current, const model::Snapshot* pr
     tally_events();
     index_profiles();
     count_customer_exclusions();
+    compute_money_basis();
 }
 
 OrderClass CheckInput::classify(const model::Order& o) const
@@ -211,6 +213,52 @@ void CheckInput::count_customer_exclusions()
         m_exclusions.push_back({"customer without email (phone-only or redacted)", no_email});
     if (young > 0)
         m_exclusions.push_back({"customer updated within the grace period", young});
+}
+
+// The currency most eligible orders are in; their mean value; and a typical
+// day's revenue: the mean eligible orders per day over the volume look-back
+// (Shopify's daily counts) times the average order, else the judged window's
+// revenue scaled to 24 hours. Integer minor units throughout.
+void CheckInput::compute_money_basis()
+{
+    const auto& orders = m_current.source.orders;
+    std::map<std::string, std::int64_t> per_currency;
+    for (std::size_t i = 0; i < orders.size(); ++i)
+        if (eligible(i) && !orders[i].revenue.currency.empty())
+            ++per_currency[orders[i].revenue.currency];
+    for (const auto& [currency, n] : per_currency)
+        if (m_money.currency.empty() || n > per_currency[m_money.currency])
+            m_money.currency = currency;
+    std::int64_t count = 0;
+    std::int64_t sum = 0;
+    std::int64_t judged_sum = 0;
+    for (std::size_t i = 0; i < orders.size(); ++i) {
+        if (!eligible(i) || orders[i].revenue.currency != m_money.currency)
+            continue;
+        ++count;
+        sum += orders[i].revenue.minor;
+        if (m_classes[i] == OrderClass::judged)
+            judged_sum += orders[i].revenue.minor;
+    }
+    if (count == 0)
+        return;
+    m_money.average_order_minor = (sum + count / 2) / count;
+    std::int64_t days = 0;
+    std::int64_t day_orders = 0;
+    for (const auto& d : m_current.source.daily_orders) {
+        if (d.count <= 0)
+            continue;
+        ++days;
+        day_orders += d.count;
+    }
+    const auto judged_seconds =
+        std::chrono::duration_cast<std::chrono::seconds>(m_window.judge_before - m_window.since).count();
+    if (days > 0)
+        m_money.daily_revenue_minor = (day_orders * m_money.average_order_minor + days / 2) / days;
+    else if (judged_seconds > 0 && judged_sum > 0)
+        m_money.daily_revenue_minor = judged_sum * 86400 / judged_seconds;
+    if (m_money.daily_revenue_minor < m_money.average_order_minor)
+        m_money.daily_revenue_minor = m_money.average_order_minor;  // at least one order a day
 }
 
 std::optional<std::size_t> CheckInput::order_index(std::string_view order_id) const

@@ -108,6 +108,9 @@ public:
     const std::string& platform_name(Platform p) const;
 
     const std::vector<Exclusion>& exclusions() const { return m_exclusions; }
+    // The store's currency, average order value and a typical day's revenue
+    // (docs/health-model.md "Money at stake").
+    const MoneyBasis& money() const { return m_money; }
 
 private:
     void classify_orders();
@@ -115,6 +118,7 @@ private:
     void index_profiles();
     void count_customer_exclusions();
     void count_edited_orders();
+    void compute_money_basis();
     OrderClass classify(const model::Order& o) const;
 
     const model::Snapshot& m_current;
@@ -132,6 +136,7 @@ private:
     FlatIndex m_profile_by_email;
     std::optional<TimePoint> m_newest_placed;
     std::vector<Exclusion> m_exclusions;
+    MoneyBasis m_money;
 };
 
 }  // namespace frr::checks

@@ -33,31 +33,45 @@ struct PlatformVerdict {
 // coverage says what could not be checked. Judged here are the facts about a
 // platform that did answer: scopes, token expiry and, when the fetch was
 // complete, throttling and retries (an incomplete fetch's retries are its failure).
-PlatformVerdict judge(const std::string& name, const model::PlatformManifest* p, TimePoint as_of)
+// Examples are read by the client: "Klaviyo", not "klaviyo"; the raw errors and
+// scope names are in the operator's copy (the manifest).
+std::string label(const std::string& name)
+{
+    std::string out = name;
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+        out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out;
+}
+
+PlatformVerdict judge(const std::string& platform, const model::PlatformManifest* p, TimePoint as_of,
+                      const std::string& timezone)
 {
     PlatformVerdict v;
+    const auto name = label(platform);
     if (!p)
         return v;
     if (!p->missing_scopes.empty()) {
-        std::string scopes;
-        for (const auto& s : p->missing_scopes)
-            scopes += (scopes.empty() ? "" : ", ") + s;
-        v.raise(Status::critical, fmt::format("{}: missing scopes {}", name, scopes));
+        v.raise(Status::critical,
+                fmt::format("{}: frr lacks {} it needs", name,
+                            plural(static_cast<std::int64_t>(p->missing_scopes.size()), "permission",
+                                   "permissions")));
     }
     if (p->status == model::Coverage::complete && p->requests >= k_min_requests) {
         const double requests = static_cast<double>(p->requests);
         if (static_cast<double>(p->throttled) / requests > k_rate_warn)
             v.raise(Status::warn,
-                    fmt::format("{}: {} of {} requests throttled", name, p->throttled, p->requests));
+                    fmt::format("{}: {} of {} requests slowed down by its rate limit", name, p->throttled,
+                                p->requests));
         if (static_cast<double>(p->retries) / requests > k_rate_warn)
             v.raise(Status::warn,
-                    fmt::format("{}: {} of {} requests retried", name, p->retries, p->requests));
+                    fmt::format("{}: {} of {} requests had to be repeated", name, p->retries, p->requests));
     }
     if (p->token_expires_at) {
         const auto left = *p->token_expires_at - as_of;
         if (left > k_token_short_lived && left <= k_token_warn)
             v.raise(Status::warn,
-                    fmt::format("{}: token expires {}", name, core::format_iso8601(*p->token_expires_at)));
+                    fmt::format("{}: frr's access expires on {}", name,
+                                core::format_local(*p->token_expires_at, timezone)));
     }
     return v;
 }
@@ -101,7 +115,7 @@ IndicatorResult ConnectionIndicator::evaluate(const CheckInput& input) const
         if (!answered(manifest))
             silent.push_back(name);
         any_answered = any_answered || answered(manifest);
-        const auto verdict = judge(name, manifest, input.as_of());
+        const auto verdict = judge(name, manifest, input.as_of(), input.timezone());
         r.status = worse(r.status, verdict.status);
         r.score = std::min(r.score, score_of(verdict.status));
         for (const auto& issue : verdict.issues)
@@ -139,8 +153,8 @@ IndicatorResult ConnectionIndicator::evaluate(const CheckInput& input) const
     r.impact = r.status == Status::critical
         ? "Part of the store's data could not be checked, so sync problems there go unseen."
         : "Checks ran, but slowly or close to a limit; a worse day may cut them short.";
-    r.action = "Check the credentials, scopes and app installation of the platform named; "
-               "re-run `frr fetch` once it is reachable.";
+    r.action = "Check frr's access to the platform named (its app installation, key and permissions); "
+               "the next run checks again on its own.";
     return r;
 }
 

@@ -2,9 +2,23 @@
 #include "checks/indicator_support.hpp"
 #include "checks/indicators.hpp"
 
+#include <cctype>
 #include <fmt/format.h>
 
 namespace frr::checks {
+
+namespace {
+
+// "NOT_SUBSCRIBED" -> "not subscribed": the state as people say it.
+std::string spoken(std::string_view state)
+{
+    std::string out;
+    for (char c : state)
+        out += c == '_' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+}  // namespace
 
 std::vector<std::string_view> ConsentIndicator::needs() const
 {
@@ -40,8 +54,9 @@ IndicatorResult ConsentIndicator::evaluate(const CheckInput& input) const
                                {"klaviyo", model::to_string(profile->consent)},
                                {"severity", is_critical ? "critical" : "warn"}}});
         add_example(r,
-                    fmt::format("{}: Shopify {}, Klaviyo {}", c.email_masked, model::to_string(c.consent),
-                                model::to_string(profile->consent)));
+                    fmt::format("{}: {} in Shopify, {} in Klaviyo", c.email_masked,
+                                spoken(model::to_string(c.consent)),
+                                spoken(model::to_string(profile->consent))));
     }
     const auto affected = static_cast<std::int64_t>(r.affected.size());
     add_count(r, "judged", judged);
@@ -51,6 +66,7 @@ IndicatorResult ConsentIndicator::evaluate(const CheckInput& input) const
         critical > 0 ? std::min(rate_score(affected, judged, 0.2), 50) : rate_score(affected, judged, 0.2);
     r.status = critical > 0 ? Status::critical : status_for(affected);
     r.value = fmt::format("{} of {} disagree", affected, judged);
+    set_at_stake(r, input.money(), 0, affected);
     if (affected == 0) {
         r.summary = fmt::format("Email consent agrees for {}.", plural(judged, "customer", "customers"));
         return r;

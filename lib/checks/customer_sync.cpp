@@ -24,7 +24,7 @@ IndicatorResult CustomerSyncIndicator::evaluate(const CheckInput& input) const
         if (input.profile_by_email(c.email_hash))
             continue;
         add_affected(r, "customer_missing_profile", c.id);
-        add_example(r, fmt::format("{} (customer {})", c.email_masked, c.id));
+        add_example(r, c.email_masked);
     }
     const auto missing = static_cast<std::int64_t>(r.affected.size());
     add_count(r, "judged", judged);
@@ -32,6 +32,7 @@ IndicatorResult CustomerSyncIndicator::evaluate(const CheckInput& input) const
     r.score = rate_score(missing, judged, 0.2);
     r.status = status_for(missing);
     r.value = fmt::format("{} of {} without profile", missing, judged);
+    set_at_stake(r, input.money(), 0, missing);
     if (missing == 0) {
         r.summary = fmt::format("All {} have a Klaviyo profile.",
                                 plural(judged, "recently updated customer", "recently updated customers"));

@@ -16,6 +16,7 @@ IndicatorResult DuplicatesIndicator::evaluate(const CheckInput& input) const
     const auto& orders = input.current().source.orders;
     std::int64_t synced = 0;
     std::int64_t extra = 0;
+    std::int64_t counted_twice = 0;
     for (std::size_t i = 0; i < orders.size(); ++i) {
         const auto& tally = input.tally(i);
         if (input.order_classes()[i] != OrderClass::judged || tally.placed == 0)
@@ -24,6 +25,13 @@ IndicatorResult DuplicatesIndicator::evaluate(const CheckInput& input) const
         if (tally.placed < 2)
             continue;
         extra += tally.placed - 1;
+        // The extra events' value: Klaviyo adds each one to its revenue.
+        const auto& revenue = orders[i].revenue;
+        const auto each = tally.first_placed && tally.first_placed->value &&
+                tally.first_placed->value->currency == input.money().currency
+            ? tally.first_placed->value->minor
+            : (revenue.currency == input.money().currency ? revenue.minor : 0);
+        counted_twice += each * (tally.placed - 1);
         add_affected(r, "order_event_duplicate", orders[i].name);
         add_example(r, fmt::format("{} ({} times)", orders[i].name, tally.placed));
     }
@@ -34,14 +42,16 @@ IndicatorResult DuplicatesIndicator::evaluate(const CheckInput& input) const
     r.score = rate_score(affected, synced, 0.5);
     r.status = status_for(affected);
     r.value = fmt::format("{} of {} duplicated", affected, synced);
+    set_at_stake(r, input.money(), counted_twice, affected);
     if (affected == 0) {
         r.summary = "No order reached Klaviyo twice.";
         return r;
     }
-    r.summary = fmt::format("{} reached Klaviyo more than once ({} extra events).",
-                            plural(affected, "order", "orders"), extra);
-    r.impact = "These customers may get the post-purchase email twice, and revenue is counted "
-               "twice in Klaviyo's reports.";
+    r.summary = fmt::format("{} reached Klaviyo more than once, so {} of sales is counted twice.",
+                            plural(affected, "order", "orders"), money_text(input.money(), counted_twice));
+    r.impact = fmt::format("These customers may get the post-purchase email twice, and Klaviyo's "
+                           "revenue reports overstate sales by {}.",
+                           money_text(input.money(), counted_twice));
     r.action = "Look for a second integration or app that also sends Placed Order (another "
                "Shopify connection, a custom webhook) and disable one.";
     return r;

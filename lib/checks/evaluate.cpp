@@ -1,5 +1,6 @@
 #include "checks/evaluate.hpp"
 
+#include "checks/health_score.hpp"
 #include "checks/indicator.hpp"
 #include "checks/indicators.hpp"
 #include "checks/weights.hpp"
@@ -171,6 +172,10 @@ Findings evaluate(const CheckInput& input, const std::string& store_name)
         for (auto id : indicator->needs())
             r.needs.emplace_back(id);
         r.weight = weight_of(input.config(), r.id);
+        // Money at stake lowers the indicator's own score as it lowers the
+        // overall one, so its status follows what it costs (health-model.md).
+        if (r.status != Status::unknown && !r.affected.empty())
+            r.score = std::min(r.score, 100 - money_points(r.at_stake, input.money()));
         apply_thresholds(r, threshold_of(input.config(), r.id));
         if (input.previous_findings())
             if (const auto* before = input.previous_findings()->find(r.id))
@@ -179,6 +184,7 @@ Findings evaluate(const CheckInput& input, const std::string& store_name)
     }
     f.exclusions = input.exclusions();
     f.coverage_notes = coverage_notes(input);
+    f.money = input.money();
     return f;
 }
 

@@ -109,6 +109,8 @@ IndicatorResult EventDelayIndicator::evaluate(const CheckInput& input) const
     r.score = std::max(60, rate_score(affected, std::max(judged, affected), 1.25));
     r.status = status_for(affected);
     r.value = previous ? fmt::format("{} arrived late", affected) : "no previous run";
+    // The orders did arrive: no money is lost, their customers' emails were late.
+    set_at_stake(r, input.money(), 0, affected);
     if (!previous) {
         r.summary = "No previous run to compare with; late events show from the next run on.";
         return r;

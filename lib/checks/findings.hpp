@@ -43,6 +43,20 @@ struct Changes {
     std::vector<std::string> resolved;    // affected before, not now
 };
 
+// What a finding costs the client (docs/health-model.md "Money at stake"), in
+// the store's currency and integer minor units. Money is measured where the
+// records carry it (a missing order's value, the difference on a wrong
+// value) and estimated where they do not (a day's orders short times the
+// average order value): `estimated` says which.
+struct AtStake {
+    std::int64_t minor = 0;      // >= 0, store currency
+    std::string currency;        // ISO 4217; "" when the finding involves no money
+    bool estimated = false;      // an estimate, not a sum of record values
+    bool in_total = true;        // false when another finding already counts this money
+    std::int64_t customers = 0;  // customers (or orders, one customer each) affected
+    bool any() const { return minor > 0 || customers > 0; }
+};
+
 struct IndicatorResult {
     std::string id;     // "order_sync"
     std::string title;  // "Order sync"
@@ -60,6 +74,16 @@ struct IndicatorResult {
     // The datasets (model/datasets.hpp ids) it reads; empty for indicators judged
     // from the fetch record alone (connection). Filled in by evaluate().
     std::vector<std::string> needs;
+    AtStake at_stake;  // what it costs; empty while nothing is affected
+};
+
+// The money the whole run is measured against, from the judged orders: the
+// store's currency, its average order value and a typical day's revenue
+// (docs/health-model.md "Money at stake"). Zero when no order was seen.
+struct MoneyBasis {
+    std::string currency;
+    std::int64_t average_order_minor = 0;
+    std::int64_t daily_revenue_minor = 0;
 };
 
 // An expected exclusion: records that are never defects, counted per reason
@@ -87,6 +111,7 @@ struct Findings {
     std::vector<IndicatorResult> indicators;
     std::vector<Exclusion> exclusions;
     std::vector<std::string> coverage_notes;
+    MoneyBasis money;
 
     const IndicatorResult* find(std::string_view id) const;
 };

@@ -77,6 +77,20 @@ void write_indicator(Writer& w, const IndicatorResult& r)
     put_strings(w, "resolved", r.changes.resolved);
     w.EndObject();
     put_strings(w, "needs", r.needs);
+    if (r.at_stake.any()) {
+        w.Key("at_stake");
+        w.StartObject();
+        w.Key("minor");
+        w.Int64(r.at_stake.minor);
+        put(w, "currency", r.at_stake.currency);
+        w.Key("estimated");
+        w.Bool(r.at_stake.estimated);
+        w.Key("in_total");
+        w.Bool(r.at_stake.in_total);
+        w.Key("customers");
+        w.Int64(r.at_stake.customers);
+        w.EndObject();
+    }
     w.EndObject();
 }
 
@@ -118,6 +132,14 @@ IndicatorResult read_indicator(const rapidjson::Value& v, const std::string& whe
         r.changes.resolved = cf.strings("resolved");
     }
     r.needs = f.strings("needs");
+    if (const auto* stake = f.object("at_stake")) {
+        model::JsonFields sf(*stake, where + ".at_stake");
+        r.at_stake.minor = sf.int64("minor");
+        r.at_stake.currency = sf.str("currency");
+        r.at_stake.estimated = sf.boolean("estimated");
+        r.at_stake.in_total = !sf.get("in_total") || sf.boolean("in_total");
+        r.at_stake.customers = sf.int64("customers");
+    }
     return r;
 }
 
@@ -174,6 +196,14 @@ std::string to_json(const Findings& f)
     }
     w.EndArray();
     put_strings(w, "coverage_notes", f.coverage_notes);
+    w.Key("money");
+    w.StartObject();
+    put(w, "currency", f.money.currency);
+    w.Key("average_order_minor");
+    w.Int64(f.money.average_order_minor);
+    w.Key("daily_revenue_minor");
+    w.Int64(f.money.daily_revenue_minor);
+    w.EndObject();
     w.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
@@ -225,6 +255,12 @@ Findings findings_from_json(std::string_view json, const std::string& where)
             out.exclusions.push_back({ef.str("reason"), ef.int64("count")});
         }
     out.coverage_notes = f.strings("coverage_notes");
+    if (const auto* money = f.object("money")) {
+        model::JsonFields mf(*money, where + ".money");
+        out.money.currency = mf.str("currency");
+        out.money.average_order_minor = mf.int64("average_order_minor");
+        out.money.daily_revenue_minor = mf.int64("daily_revenue_minor");
+    }
     return out;
 }
 

@@ -27,10 +27,14 @@ IndicatorResult FreshnessIndicator::evaluate(const CheckInput& input) const
     const auto judge_before = input.window().judge_before;
     const auto& orders = input.current().source.orders;
     std::int64_t after = 0;
+    std::int64_t value = 0;
     for (std::size_t i = 0; i < orders.size(); ++i) {
         const auto t = orders[i].created_at;
-        if (input.eligible(i) && (!newest || t > *newest) && t < judge_before)
-            ++after;
+        if (!input.eligible(i) || (newest && t <= *newest) || t >= judge_before)
+            continue;
+        ++after;
+        if (orders[i].revenue.currency == input.money().currency)
+            value += orders[i].revenue.minor;
     }
     const bool old = !newest || *newest < input.as_of() - config.stall_after;
     const bool stalled = old && after >= config.stall_min_orders;
@@ -56,11 +60,15 @@ IndicatorResult FreshnessIndicator::evaluate(const CheckInput& input) const
                     fmt::format("newest Placed Order at {}", core::format_local(*newest, input.timezone())));
     r.score = 0;
     r.status = Status::critical;
+    // The same orders are missing orders (order sync counts their money), so
+    // the stall shows its value without adding it to the total again.
+    set_at_stake(r, input.money(), value, after);
+    r.at_stake.in_total = false;
     r.summary = fmt::format("Order sync has stalled: {} since Klaviyo's newest Placed Order ({}).",
                             plural(after, "order", "orders"), age == "never" ? age : age + " ago");
-    r.impact = fmt::format("Every order since then ({} so far) is missing from Klaviyo: no "
-                           "post-purchase flows, no attribution, until the sync resumes.",
-                           after);
+    r.impact = fmt::format("Every order since then ({} so far, worth {}) is missing from Klaviyo: no "
+                           "post-purchase emails and no revenue reporting until the sync resumes.",
+                           after, money_text(input.money(), value));
     r.action = "Open Klaviyo > Integrations > Shopify: reconnect or re-authorise the integration, "
                "then check that new orders appear.";
     return r;

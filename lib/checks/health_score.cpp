@@ -54,6 +54,19 @@ Status band(int score, const core::ChecksConfig& config)
 
 }  // namespace
 
+int money_points(const AtStake& at_stake, const MoneyBasis& basis)
+{
+    if (!at_stake.in_total || at_stake.minor <= 0 || basis.daily_revenue_minor <= 0 ||
+        at_stake.currency != basis.currency)
+        return 0;
+    const auto daily = basis.daily_revenue_minor;
+    const auto cap = static_cast<std::int64_t>(k_money_points_cap);
+    // Compared before multiplying, so no amount can overflow.
+    if (at_stake.minor >= daily / 100 * cap + daily)
+        return k_money_points_cap;
+    return static_cast<int>(std::min(cap, (at_stake.minor * 100 + daily / 2) / daily));
+}
+
 HealthScore compute_score(const Findings& findings, const core::ChecksConfig& config)
 {
     HealthScore out;
@@ -61,7 +74,6 @@ HealthScore compute_score(const Findings& findings, const core::ChecksConfig& co
     double data_weight = 0;
     double data_judged_weight = 0;
     Status worst = Status::ok;
-    const IndicatorResult* first_critical = nullptr;
     for (const auto& r : findings.indicators) {
         const double w = std::max(0.0, r.weight);
         if (reads_data(r))
@@ -72,8 +84,6 @@ HealthScore compute_score(const Findings& findings, const core::ChecksConfig& co
         if (reads_data(r))
             data_judged_weight += w;
         worst = worse(worst, r.status);
-        if (r.status == Status::critical && !first_critical)
-            first_critical = &r;
     }
     out.complete = all_complete(findings);
     out.scored = data_judged_weight > 0;
@@ -87,24 +97,35 @@ HealthScore compute_score(const Findings& findings, const core::ChecksConfig& co
         return out;
     }
     int total = 0;
+    // The critical indicator that costs most: the cap, if any, is its doing.
+    const IndicatorResult* first_critical = nullptr;
+    int first_critical_points = -1;
     for (const auto& r : findings.indicators) {
         if (r.status == Status::unknown || (r.status == Status::ok && r.score >= 100))
             continue;
         const double loss = std::max(0.0, r.weight) / judged_weight * (100.0 - r.score);
-        int points = static_cast<int>(std::lround(loss));
+        int points = std::max(static_cast<int>(std::lround(loss)), money_points(r.at_stake, findings.money));
         if (r.status != Status::ok)
             points = std::max(points, 1);
         if (points <= 0)
             continue;
         points = std::min(points, 100 - total);
         total += points;
-        out.deductions.push_back({r.id, points, r.summary});
+        out.deductions.push_back({r.id, points, r.summary, {}});
+        if (r.status == Status::critical && points > first_critical_points) {
+            first_critical = &r;
+            first_critical_points = points;
+        }
     }
+    for (const auto& r : findings.indicators)
+        if (!first_critical && r.status == Status::critical)
+            first_critical = &r;
     out.score = 100 - total;
     const int cap = config.score_critical_below - 1;
     if (first_critical && out.score > cap) {
         out.deductions.push_back({"cap", out.score - cap,
-                                  fmt::format("capped at {}: {} is critical", cap, first_critical->title)});
+                                  fmt::format("capped at {}: {} is critical", cap, first_critical->title),
+                                  first_critical->id});
         out.score = cap;
     }
     // Only what was judged sets the status; with nothing that reads data judged,
@@ -182,6 +203,8 @@ std::string score_json(const Findings& f, const HealthScore& s)
         w.Key("points");
         w.Int(d.points);
         put("reason", d.reason);
+        if (!d.cause.empty())
+            put("cause", d.cause);
         w.EndObject();
     }
     w.EndArray();

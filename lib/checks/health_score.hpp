@@ -20,7 +20,15 @@ struct Deduction {
     std::string indicator;  // indicator id, or "cap"
     int points = 0;         // positive: points taken off
     std::string reason;     // plain words
+    std::string cause;      // for "cap": the critical indicator that caused it
 };
+
+// Points a finding's money costs the score: 1 point per 1% of a typical day's
+// revenue at stake, at most k_money_points_cap (docs/health-model.md "Money
+// at stake"). 0 for money another finding already counts (in_total false),
+// and when the run saw no order to measure a day's revenue by.
+inline constexpr int k_money_points_cap = 50;
+int money_points(const AtStake& at_stake, const MoneyBasis& basis);
 
 struct HealthScore {
     int score = 100;  // over the judged indicators only; meaningless when !scored
@@ -40,12 +48,12 @@ struct HealthScore {
 // outage is never critical: it is a gap in what was checked, not a defect.
 const char* verdict_name(const HealthScore& score);
 
-// score = 100 - sum of deductions. Each judged indicator i deducts
-// w_i / sum(w_judged) * (100 - score_i) points, rounded, at least 1 when the
-// indicator is not ok; `unknown` indicators are left out of the weighting
-// (and lower the confidence): the score is over what was checked. A critical indicator caps the score at
-// score_critical_below - 1 (59 by default). The status is the worse of the
-// score's band (score_warn_below, score_critical_below) and the worst indicator.
+// score = 100 - sum of deductions. Each judged indicator i deducts the larger
+// of w_i / sum(w_judged) * (100 - score_i) points, rounded, and its money
+// points (money_points), at least 1 when the indicator is not ok; `unknown` indicators are left out of the
+// weighting (and lower the confidence): the score is over what was checked. A critical indicator caps the score at score_critical_below - 1 (59
+// by default). The status is the worse of the score's band (score_warn_below, score_critical_below) and the
+// worst indicator.
 HealthScore compute_score(const Findings& findings, const core::ChecksConfig& config);
 
 // "−12: 14 orders in the window never reached Klaviyo as Placed Order."

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "model/money_text.hpp"
+
 namespace frr::checks {
 
 int rate_score(std::int64_t affected, std::int64_t judged, double full_loss_rate)
@@ -47,6 +49,20 @@ void add_example(IndicatorResult& r, std::string example)
 void add_affected(IndicatorResult& r, const char* kind, std::string key)
 {
     r.affected.push_back({kind, std::move(key), {}});
+}
+
+void set_at_stake(IndicatorResult& r, const MoneyBasis& basis, std::int64_t minor, std::int64_t customers,
+                  Estimate estimate)
+{
+    r.at_stake.minor = std::max<std::int64_t>(0, minor);
+    r.at_stake.currency = basis.currency;
+    r.at_stake.customers = std::max<std::int64_t>(0, customers);
+    r.at_stake.estimated = estimate == Estimate::yes;
+}
+
+std::string money_text(const MoneyBasis& basis, std::int64_t minor)
+{
+    return model::format_money(minor, basis.currency);
 }
 
 }  // namespace frr::checks

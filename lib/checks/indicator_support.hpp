@@ -28,4 +28,12 @@ void add_count(IndicatorResult& r, std::string name, std::int64_t value);
 void add_example(IndicatorResult& r, std::string example);
 void add_affected(IndicatorResult& r, const char* kind, std::string key);
 
+enum class Estimate { no, yes };
+// Records what the finding costs: `minor` in the store's currency (basis),
+// `customers` affected.
+void set_at_stake(IndicatorResult& r, const MoneyBasis& basis, std::int64_t minor, std::int64_t customers,
+                  Estimate estimate = Estimate::no);
+// "£1,234.56" in the store's currency.
+std::string money_text(const MoneyBasis& basis, std::int64_t minor);
+
 }  // namespace frr::checks

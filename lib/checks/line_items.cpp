@@ -1,5 +1,6 @@
 #include "checks/indicator_support.hpp"
 #include "checks/indicators.hpp"
+#include "model/money_text.hpp"
 
 #include <fmt/format.h>
 
@@ -20,6 +21,7 @@ IndicatorResult LineItemsIndicator::evaluate(const CheckInput& input) const
     const auto& orders = input.current().source.orders;
     std::int64_t judged = 0;
     std::int64_t units_missing = 0;
+    std::int64_t value_missing = 0;
     for (std::size_t i = 0; i < orders.size(); ++i) {
         const auto& tally = input.tally(i);
         if (input.order_classes()[i] != OrderClass::judged || tally.placed == 0)
@@ -34,6 +36,10 @@ IndicatorResult LineItemsIndicator::evaluate(const CheckInput& input) const
         if (seen >= expected)
             continue;
         units_missing += expected - seen;
+        // Estimated: the order's value shared evenly over its units.
+        const auto& revenue = orders[i].revenue;
+        if (revenue.currency == input.money().currency && expected > 0)
+            value_missing += revenue.minor * (expected - seen) / expected;
         add_affected(r, "order_items_missing", orders[i].name);
         add_example(r, fmt::format("{} ({} of {} items)", orders[i].name, seen, expected));
     }
@@ -44,12 +50,14 @@ IndicatorResult LineItemsIndicator::evaluate(const CheckInput& input) const
     r.score = rate_score(affected, judged, 0.5);
     r.status = status_for(affected);
     r.value = fmt::format("{} of {} incomplete", affected, judged);
+    set_at_stake(r, input.money(), value_missing, affected, Estimate::yes);
     if (affected == 0) {
         r.summary = "Every synced order has all its Ordered Product events.";
         return r;
     }
-    r.summary = fmt::format("{} reached Klaviyo without all their products ({} missing).",
-                            plural(affected, "order", "orders"), plural(units_missing, "item", "items"));
+    r.summary = fmt::format("{} reached Klaviyo without all their products ({} missing, worth about {}).",
+                            plural(affected, "order", "orders"), plural(units_missing, "item", "items"),
+                            model::format_money_rounded(value_missing, input.money().currency));
     r.impact = "Product-based flows (cross-sell, replenishment, reviews) and product segments "
                "miss these purchases.";
     r.action = "Check the Shopify integration's product sync in Klaviyo and re-sync the listed orders.";

@@ -2,6 +2,7 @@
 #include "checks/indicators.hpp"
 
 #include <fmt/format.h>
+#include <unordered_set>
 
 namespace frr::checks {
 
@@ -17,7 +18,10 @@ IndicatorResult OrderSyncIndicator::evaluate(const CheckInput& input) const
 {
     auto r = start_result(id(), title());
     const auto& orders = input.current().source.orders;
+    const auto& basis = input.money();
     std::int64_t judged = 0;
+    std::int64_t value = 0;
+    std::unordered_set<std::string_view> customers;
     for (std::size_t i = 0; i < orders.size(); ++i) {
         if (input.order_classes()[i] != OrderClass::judged)
             continue;
@@ -25,6 +29,9 @@ IndicatorResult OrderSyncIndicator::evaluate(const CheckInput& input) const
         if (input.tally(i).placed > 0)
             continue;
         add_affected(r, "order_missing_event", orders[i].name);
+        if (orders[i].revenue.currency == basis.currency)
+            value += orders[i].revenue.minor;
+        customers.insert(orders[i].email_hash);
         add_example(r, orders[i].name);
     }
     const auto missing = static_cast<std::int64_t>(r.affected.size());
@@ -33,16 +40,18 @@ IndicatorResult OrderSyncIndicator::evaluate(const CheckInput& input) const
     r.score = rate_score(missing, judged, 0.2);
     r.status = status_for(missing);
     r.value = fmt::format("{} of {} missing", missing, judged);
+    set_at_stake(r, basis, value, static_cast<std::int64_t>(customers.size()));
     if (missing == 0) {
         r.summary =
             fmt::format("All {} reached Klaviyo.", plural(judged, "eligible order", "eligible orders"));
         return r;
     }
-    r.summary = fmt::format("{} in the window never reached Klaviyo as Placed Order.",
-                            plural(missing, "order", "orders"));
-    r.impact = fmt::format("{} who bought in the window will not get the post-purchase email, "
-                           "and their revenue is missing from Klaviyo's attribution.",
-                           plural(missing, "customer", "customers"));
+    r.summary = fmt::format("{} worth {} never reached Klaviyo.", plural(missing, "order", "orders"),
+                            money_text(basis, value));
+    r.impact = fmt::format("{} who bought will not get the post-purchase email, and {} of sales is "
+                           "missing from Klaviyo's revenue reports.",
+                           plural(static_cast<std::int64_t>(customers.size()), "customer", "customers"),
+                           money_text(basis, value));
     r.action = "Check the Shopify integration in Klaviyo (Integrations > Shopify) for errors; "
                "re-sync the listed orders or contact Klaviyo support with the order numbers.";
     return r;

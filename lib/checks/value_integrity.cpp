@@ -1,7 +1,10 @@
 #include "checks/indicator_support.hpp"
 #include "checks/indicators.hpp"
 
+#include <cstdlib>
 #include <fmt/format.h>
+
+#include "model/money_text.hpp"
 
 namespace frr::checks {
 
@@ -19,6 +22,7 @@ IndicatorResult ValueIntegrityIndicator::evaluate(const CheckInput& input) const
     const auto& orders = input.current().source.orders;
     std::int64_t compared = 0;
     std::int64_t incomparable = 0;
+    std::int64_t difference = 0;
     for (std::size_t i = 0; i < orders.size(); ++i) {
         const auto& tally = input.tally(i);
         if (input.order_classes()[i] != OrderClass::judged || tally.placed == 0)
@@ -33,10 +37,12 @@ IndicatorResult ValueIntegrityIndicator::evaluate(const CheckInput& input) const
         add_affected(r, "order_value_mismatch", orders[i].name);
         const auto& o = orders[i];
         const auto& value = tally.first_placed->value;
-        const auto shown = value ? model::format_minor_units(value->minor) : "?";
+        if (value && o.revenue.currency == input.money().currency)
+            difference += std::llabs(value->minor - as_placed_revenue(o).minor);
+        const auto shown = value ? model::format_money(value->minor, value->currency) : "no value";
         add_example(r,
-                    fmt::format("{} (Klaviyo {} vs Shopify {} {}{})", o.name, shown,
-                                model::format_minor_units(as_placed_revenue(o).minor), o.revenue.currency,
+                    fmt::format("{} ({} in Klaviyo, {} in Shopify{})", o.name, shown,
+                                model::format_money(as_placed_revenue(o).minor, o.revenue.currency),
                                 o.edited ? " as placed" : ""));
     }
     const auto affected = static_cast<std::int64_t>(r.affected.size());
@@ -46,12 +52,13 @@ IndicatorResult ValueIntegrityIndicator::evaluate(const CheckInput& input) const
     r.score = rate_score(affected, compared, 0.5);
     r.status = status_for(affected);
     r.value = fmt::format("{} of {} differ", affected, compared);
+    set_at_stake(r, input.money(), difference, affected);
     if (affected == 0) {
         r.summary = fmt::format("Order values agree for {}.", plural(compared, "order", "orders"));
         return r;
     }
-    r.summary = fmt::format("{} reached Klaviyo with a different value than Shopify's.",
-                            plural(affected, "order", "orders"));
+    r.summary = fmt::format("{} reached Klaviyo with a different value than in Shopify: {} wrong in all.",
+                            plural(affected, "order", "orders"), money_text(input.money(), difference));
     r.impact = "Revenue attributed to campaigns and flows is wrong, and value-based segments "
                "(VIPs, high spenders) include or leave out the wrong customers.";
     r.action = "Check for apps or custom code that change Placed Order values, and the "

@@ -3,6 +3,7 @@
 #include "checks/poisson.hpp"
 
 #include "core/time.hpp"
+#include "model/money_text.hpp"
 
 #include <fmt/format.h>
 #include <unordered_map>
@@ -66,7 +67,7 @@ IndicatorResult VolumeIndicator::evaluate(const CheckInput& input) const
             continue;
         missing_events += n - k;
         add_affected(r, "volume_gap", day);
-        add_example(r, fmt::format("{}: {} orders, {} in Klaviyo", day, n, k));
+        add_example(r, fmt::format("{}: {} orders, {} in Klaviyo", core::format_local_date(day), n, k));
     }
     const auto gaps = static_cast<std::int64_t>(r.affected.size());
     add_count(r, "days_judged", judged_days);
@@ -75,14 +76,20 @@ IndicatorResult VolumeIndicator::evaluate(const CheckInput& input) const
     r.score = rate_score(gaps, judged_days, 0.25);
     r.status = status_for(gaps);
     r.value = fmt::format("{} of {} days short", gaps, judged_days);
+    // Daily counts carry no values: the estimate is the orders short times
+    // the store's average order value (docs/health-model.md).
+    const auto estimate = missing_events * input.money().average_order_minor;
+    set_at_stake(r, input.money(), estimate, missing_events, Estimate::yes);
     if (gaps == 0) {
         r.summary = fmt::format("Daily Placed Order counts match Shopify over {}.",
                                 plural(judged_days, "day", "days"));
         return r;
     }
-    r.summary = fmt::format("{} in the last {} days had far fewer Placed Order events than orders "
-                            "(about {} short).",
-                            plural(gaps, "day", "days"), config.volume_lookback_days, missing_events);
+    r.summary = fmt::format("On {} in the last {} days Klaviyo recorded far fewer orders than Shopify took: "
+                            "about {} short, worth about {}.",
+                            plural(gaps, "day", "days"), config.volume_lookback_days,
+                            plural(missing_events, "order", "orders"),
+                            model::format_money_rounded(estimate, input.money().currency));
     r.impact = "Orders from those days are missing from Klaviyo's revenue reports and from "
                "purchase-based segments and flows.";
     r.action = "Check Klaviyo's Shopify integration history for those dates and ask Klaviyo "

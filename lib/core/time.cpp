@@ -108,7 +108,19 @@ TimePoint local_midnight(const std::string& day, const std::string& iana_name)
 std::string format_local(TimePoint t, const std::string& iana_name)
 {
     auto zoned = date::make_zoned(zone_or_throw(iana_name), t);
-    return date::format("%d %b %Y %H:%M %Z", zoned);
+    auto text = date::format("%d %b %Y %H:%M %Z", zoned);
+    return text.starts_with('0') ? text.substr(1) : text;
+}
+
+std::string format_local_date(std::string_view ymd)
+{
+    if (ymd.size() != 10 || ymd[4] != '-' || ymd[7] != '-')
+        return std::string(ymd);
+    auto start = parse_iso8601(ymd);
+    if (!start)
+        return std::string(ymd);
+    auto text = date::format("%d %b %Y", date::floor<date::days>(*start));
+    return text.starts_with('0') ? text.substr(1) : text;
 }
 
 std::string add_days(const std::string& day, int days)

@@ -23,8 +23,12 @@ void require_time_zone(const std::string& iana_name);
 std::string local_date(TimePoint t, const std::string& iana_name);
 // The UTC instant at which a store-local date starts ("YYYY-MM-DD", 00:00 local).
 TimePoint local_midnight(const std::string& date, const std::string& iana_name);
-// "27 Nov 2026 06:00 GMT" for reports.
+// "27 Nov 2026 06:00 GMT" (day without a leading zero: "6 Dec 2026 06:00 GMT")
+// for reports: the one human format every report date uses.
 std::string format_local(TimePoint t, const std::string& iana_name);
+// A store-local "YYYY-MM-DD" in the same format, date only: "8 Nov 2026".
+// Text that is not such a date is returned unchanged.
+std::string format_local_date(std::string_view ymd);
 // The date `days` after a "YYYY-MM-DD" date (negative goes back).
 std::string add_days(const std::string& date, int days);
 

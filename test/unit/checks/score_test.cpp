@@ -76,6 +76,7 @@ TEST_CASE("score: a critical indicator caps the score at 59", "[checks][score]")
     REQUIRE(s.deductions.size() == 2);
     CHECK(s.deductions[1].indicator == "cap");
     CHECK(s.deductions[1].points == 95 - 59);
+    CHECK(s.deductions[1].cause == "consent");  // the report ranks the cap with the finding behind it
     CHECK(exit_code_for(f, s) == core::ExitCode::health_critical);
 }
 
@@ -188,7 +189,8 @@ TEST_CASE("connection: scopes, throttling and token expiry", "[checks][connectio
     klaviyo.token_expires_at = k_as_of + hours(1);  // a short-lived access token: fine
     auto f = run(b.snapshot());
     CHECK(f.find("connection")->status == Status::warn);
-    CHECK(f.find("connection")->examples == Keys{"shopify: 40 of 100 requests throttled"});
+    CHECK(f.find("connection")->examples ==
+          Keys{"Shopify: 40 of 100 requests slowed down by its rate limit"});
     klaviyo.token_expires_at = k_as_of + hours(72);
     klaviyo.missing_scopes = {"profiles:read"};
     f = run(b.snapshot());
@@ -226,7 +228,7 @@ TEST_CASE("terminal table: aligned, colour only when asked", "[checks][render]")
     const auto plain = render_check_table(f, Color::never);
     CHECK(plain.find('\x1b') == std::string::npos);
     CHECK(plain.find("Order sync") != std::string::npos);
-    CHECK(plain.find("1 order in the window never reached Klaviyo") != std::string::npos);
+    CHECK(plain.find("1 order worth \u00a3123.45 never reached Klaviyo") != std::string::npos);
     // Every table row starts its status column at the same offset.
     const auto header_at = plain.find("INDICATOR");
     const auto status_col = plain.find("STATUS", header_at) - header_at;

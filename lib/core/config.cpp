@@ -220,7 +220,8 @@ void load_checks(const YamlReader& r, ChecksConfig& out)
 void load_delivery(const YamlReader& r, DeliveryConfig& out, const std::string& where)
 {
     r.allow_only({"email", "slack", "webhook", "outbox", "heartbeat", "retries", "formats", "templates_dir",
-                  "schedule_interval"});
+                  "schedule_interval", "show_masked_emails"});
+    out.show_masked_emails = r.boolean("show_masked_emails", false);
     if (r.has("formats")) {
         out.formats = r.strings("formats");
         for (const auto& f : out.formats)
@@ -236,15 +237,21 @@ void load_delivery(const YamlReader& r, DeliveryConfig& out, const std::string& 
     out.base_delay = retries.duration("base_delay", out.base_delay);
     if (r.has("email")) {
         auto e = r.child("email");
-        e.allow_only({"smtp_url", "from", "to", "username_env", "username_file", "username", "password_env",
-                      "password_file", "password"});
+        e.allow_only({"smtp_url", "from", "to", "copy", "operator_to", "username_env", "username_file",
+                      "username", "password_env", "password_file", "password"});
         EmailChannel c;
         c.smtp_url = e.required_str("smtp_url");
         check_url(c.smtp_url, "delivery.email.smtp_url", where, "smtps", "smtp");
         c.from = e.required_str("from");
         c.to = e.strings("to");
-        if (c.to.empty())
+        c.operator_to = e.strings("operator_to");
+        if (c.to.empty() && c.operator_to.empty())
             e.fail_at(YAML::Node(), "to", "needs at least one recipient");
+        const auto copy = e.str("copy", "client");
+        if (copy != "client" && copy != "operator")
+            e.fail_at(YAML::Node(), "copy", fmt::format("is '{}'", copy),
+                      "use client (plain report) or operator (with the technical appendix)");
+        c.copy = copy == "operator" ? Audience::operator_copy : Audience::client;
         c.username = e.secret("username", "FRR_SMTP_USERNAME");
         c.password = e.secret("password", "FRR_SMTP_PASSWORD");
         out.email = c;

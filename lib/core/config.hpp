@@ -89,10 +89,17 @@ struct ChecksConfig {
     std::chrono::seconds max_catch_up{7 * 24 * 3600};
 };
 
+// Which copy of the report a recipient gets (docs/report.md "Two audiences"):
+// the client's (plain English, money first, no ids) or the operator's (the
+// same plus the technical appendix: ids, request statistics, raw keys).
+enum class Audience { client, operator_copy };
+
 struct EmailChannel {
     std::string smtp_url;  // smtps://host:465 or smtp://host:587 (STARTTLS required)
-    std::string from;
+    std::string from;      // RFC 5322 mailbox: "frr <reports@example.com>" or a bare address
     std::vector<std::string> to;
+    Audience copy = Audience::client;      // what `to` receives
+    std::vector<std::string> operator_to;  // a separate message with the operator's copy
     SecretRef username;
     SecretRef password;
 };
@@ -123,7 +130,8 @@ struct DeliveryConfig {
     int max_attempts = 4;
     std::chrono::seconds base_delay{2};
     std::vector<std::string> formats{"html", "text", "markdown", "json"};
-    std::filesystem::path templates_dir;                // "" -> the bundled reports/
+    std::filesystem::path templates_dir;  // "" -> the bundled reports/
+    bool show_masked_emails = false;      // the client's copy lists affected customers' masked e-mails
     std::chrono::seconds schedule_interval{24 * 3600};  // expected time between runs
 };
 

@@ -138,6 +138,17 @@ int YamlReader::integer(const char* key, int fallback, int min, int max) const
     return v;
 }
 
+bool YamlReader::boolean(const char* key, bool fallback) const
+{
+    if (!has(key))
+        return fallback;
+    auto n = m_node[key];
+    bool v = false;
+    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, v))
+        fail_at(n, key, "should be true or false");
+    return v;
+}
+
 double YamlReader::real(const char* key, double fallback, double min, double max) const
 {
     if (!has(key))

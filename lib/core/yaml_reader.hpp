@@ -23,6 +23,7 @@ public:
     std::string required_str(const char* key) const;
     int integer(const char* key, int fallback, int min, int max) const;
     double real(const char* key, double fallback, double min, double max) const;
+    bool boolean(const char* key, bool fallback) const;  // true/false (YAML's yes/no too)
     std::chrono::seconds duration(const char* key, std::chrono::seconds fallback) const;
     std::vector<std::string> strings(const char* key) const;
     std::vector<std::string> keys() const;

@@ -18,6 +18,7 @@ ReportResult run_report(const RunContext& ctx, const core::RunInfo& run)
     options.store_name = ctx.config.store.name;
     options.timezone = ctx.config.store.timezone;
     options.redactor = &redactor;
+    options.show_masked_emails = ctx.config.delivery.show_masked_emails;
     auto files = report::write_report(ctx.state, run, options);
     ctx.services.logger.info("report", fmt::format("{} -> {}", files.subject, files.html.string()));
     return ReportResult{files.html,    files.text,   files.markdown, files.json,

@@ -94,6 +94,16 @@ IndicatorFinding read_indicator(const Reader& r)
     f.changes.persisting = read_items(ch, "persisting", kind);
     f.changes.resolved = read_items(ch, "resolved", kind);
     f.needs = r.strings("needs");
+    if (const auto* stake = r.get("at_stake"); stake && stake->IsObject()) {
+        Reader s(*stake, r.where());
+        f.at_stake.minor = s.int64("minor");
+        f.at_stake.currency = s.str("currency");
+        f.at_stake.customers = s.int64("customers");
+        const auto* estimated = s.get("estimated");
+        f.at_stake.estimated = estimated && estimated->IsBool() && estimated->GetBool();
+        const auto* in_total = s.get("in_total");
+        f.at_stake.in_total = !in_total || !in_total->IsBool() || in_total->GetBool();
+    }
     return f;
 }
 
@@ -167,6 +177,12 @@ ChecksFile parse_checks(const std::string& text, const std::string& where)
         out.exclusions.push_back({e.str("reason"), e.int64("count")});
     });
     for_each_object(r, "indicators", [&](const Reader& i) { out.indicators.push_back(read_indicator(i)); });
+    if (const auto* money = r.get("money"); money && money->IsObject()) {
+        Reader m(*money, where);
+        out.money.currency = m.str("currency");
+        out.money.average_order_minor = m.int64("average_order_minor");
+        out.money.daily_revenue_minor = m.int64("daily_revenue_minor");
+    }
     return out;
 }
 
@@ -194,7 +210,7 @@ ScoreFile parse_score(const std::string& text, const std::string& where)
             if (m.value.IsString() && std::string_view(m.value.GetString()) == "paused")
                 out.paused.emplace_back(m.name.GetString());
     for_each_object(r, "deductions", [&](const Reader& d) {
-        out.deductions.push_back({d.str("indicator"), d.number("points"), d.str("reason")});
+        out.deductions.push_back({d.str("indicator"), d.number("points"), d.str("reason"), d.str("cause")});
     });
     for_each_object(r, "indicators", [&](const Reader& i) {
         out.indicators.push_back(

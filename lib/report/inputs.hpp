@@ -7,6 +7,7 @@
 // Reading is lenient about optional fields (absent -> empty) and strict about
 // shape: a file that is not JSON, or a field of the wrong type where the
 // report needs it, throws core::Error(bad_input) naming the file and field.
+#include "checks/findings.hpp"
 #include "core/clock.hpp"
 
 #include <cstdint>
@@ -46,6 +47,7 @@ struct IndicatorFinding {
     Counts counts;
     IndicatorChanges changes;
     std::vector<std::string> needs;  // dataset ids it reads; empty: judged from the fetch record
+    checks::AtStake at_stake;  // what it costs the client (money, customers)
 };
 
 // One dataset's coverage in the run (checks.json "datasets").
@@ -77,12 +79,14 @@ struct ChecksFile {
     std::vector<DatasetState> datasets;  // empty in files written before datasets were tracked
     std::vector<Exclusion> exclusions;
     std::vector<IndicatorFinding> indicators;
+    checks::MoneyBasis money;  // currency, average order, a typical day's revenue
 };
 
 struct Deduction {
     std::string indicator;
     double points = 0;
     std::string reason;
+    std::string cause;  // for "cap": the critical indicator behind it
 };
 
 struct IndicatorScore {

@@ -61,6 +61,13 @@ void issues(Writer& w, const std::vector<IssueView>& list)
         w.Double(i.points);
         w.Key("affected_count");
         w.Uint64(i.affected_count);
+        w.Key("money_minor");
+        w.Int64(i.money_minor);
+        w.Key("estimated");
+        w.Bool(i.estimated);
+        w.Key("customers");
+        w.Int64(i.customers);
+        kv(w, "cost_text", i.cost_text);
         strings(w, "examples", i.examples);
         w.EndObject();
     }
@@ -153,6 +160,14 @@ std::string render_json(const ReportView& v)
     kv(w, "verdict", v.verdict);
     kv(w, "headline", v.headline);
     kv(w, "subject", v.subject);
+    w.Key("at_stake");
+    w.StartObject();
+    w.Key("minor");
+    w.Int64(v.at_stake_minor);
+    kv(w, "currency", v.currency);
+    kv(w, "text", v.at_stake_text);
+    w.EndObject();
+    kv(w, "confidence_text", v.confidence_text);
     w.Key("changes");
     w.StartObject();
     w.Key("first_report");

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace frr::report {
 
 namespace {
@@ -62,9 +64,24 @@ data issues_data(const std::vector<IssueView>& issues)
         d.set("impact", i.impact);
         d.set("action", i.action);
         d.set("score_text", i.score_text);
+        d.set("money_text", i.money_text);
+        d.set("cost_text", i.cost_text);
+        d.set("has_cost", flag(!i.cost_text.empty()));
+        d.set("list_note", i.list_note);
+        d.set("has_list_note", flag(!i.list_note.empty()));
+        d.set("keys", list_of(i.keys));
+        d.set("keys_text", fmt::format("{}", fmt::join(i.keys, ", ")));
+        d.set("keys_more", i.keys_more);
+        d.set("has_keys", flag(!i.keys.empty()));
+        d.set("points", fmt::format("{:.0f}", i.points));
         d.set("has_examples", flag(!i.examples.empty()));
         d.set("examples", list_of(i.examples));
-        d.set("examples_text", fmt::format("{}", fmt::join(i.examples, ", ")));
+        // "#8182, #8205"; examples that are phrases themselves ("8 Nov 2026: 241
+        // orders, 0 in Klaviyo") are separated by semicolons.
+        const bool phrases = std::any_of(i.examples.begin(), i.examples.end(), [](const std::string& e) {
+            return e.find(' ') != std::string::npos;
+        });
+        d.set("examples_text", fmt::format("{}", fmt::join(i.examples, phrases ? "; " : ", ")));
         d.set("more_text", i.more_text);
         out << d;
     }
@@ -146,9 +163,17 @@ data appendix_data(const AppendixView& a)
     return d;
 }
 
-data view_data(const ReportView& v)
+data view_data(const ReportView& v, Copy copy)
 {
     data d;
+    d.set("operator", flag(copy == Copy::operator_copy));
+    d.set("at_stake_text", v.at_stake_text);
+    d.set("has_at_stake", flag(!v.at_stake_text.empty()));
+    d.set("confidence_text", v.confidence_text);
+    d.set("no_orders", flag(v.no_orders));
+    d.set("operator_notes", list_of(v.operator_notes));
+    d.set("has_operator_notes", flag(!v.operator_notes.empty()));
+    d.set("money_basis_text", v.money_basis_text);
     d.set("run_id", v.run_id);
     d.set("store_name", v.store_name);
     d.set("timezone", v.timezone);
@@ -211,8 +236,40 @@ std::string html_escape(std::string_view text)
     return out;
 }
 
+namespace {
+
+// Conditional sections leave blank lines behind in plain text; a reader
+// needs at most one between paragraphs.
+std::string fold_blank_lines(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    bool previous_blank = true;  // no blank line at the very top either
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        auto line = std::string_view(text).substr(start, end - start);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
+            line.remove_suffix(1);
+        const bool blank = line.empty();
+        if (!blank || !previous_blank) {
+            out += line;
+            out += '\n';
+        }
+        previous_blank = blank;
+        start = end + 1;
+    }
+    while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
+        out.pop_back();
+    return out;
+}
+
+}  // namespace
+
 std::string render_template(const std::string& tmpl, const ReportView& view, Format format,
-                            const std::string& name)
+                            const std::string& name, Copy copy)
 {
     mustache m{tmpl};
     if (!m.is_valid())
@@ -223,11 +280,11 @@ std::string render_template(const std::string& tmpl, const ReportView& view, For
         m.set_custom_escape([](const std::string& s) { return html_escape(s); });
     else
         m.set_custom_escape([](const std::string& s) { return s; });
-    auto out = m.render(view_data(view));
+    auto out = m.render(view_data(view, copy));
     if (!m.is_valid())
         throw core::Error(core::ExitCode::config, "report template failed to render: " + m.error_message(),
                           name, "fix the template or remove it to use the bundled one");
-    return out;
+    return format == Format::html ? out : fold_blank_lines(out);
 }
 
 const char* file_name(Format format)
@@ -239,6 +296,17 @@ const char* file_name(Format format)
     case Format::json: return "report.json";
     }
     return "report";
+}
+
+const char* operator_file_name(Format format)
+{
+    switch (format) {
+    case Format::html: return "operator.html";
+    case Format::text: return "operator.txt";
+    case Format::markdown: return "operator.md";
+    case Format::json: return "report.json";
+    }
+    return "operator";
 }
 
 std::filesystem::path bundled_templates_dir()
@@ -268,6 +336,10 @@ RenderedReport render_all(const ReportView& view, const Templates& t)
     out.html = render_template(t.html, view, Format::html, "report.html");
     out.text = render_template(t.text, view, Format::text, "report.txt");
     out.markdown = render_template(t.markdown, view, Format::markdown, "report.md");
+    out.operator_html = render_template(t.html, view, Format::html, "report.html", Copy::operator_copy);
+    out.operator_text = render_template(t.text, view, Format::text, "report.txt", Copy::operator_copy);
+    out.operator_markdown =
+        render_template(t.markdown, view, Format::markdown, "report.md", Copy::operator_copy);
     out.json = render_json(view);
     return out;
 }

@@ -36,6 +36,7 @@ struct ReportInput {
     std::string timezone;               // fallback when checks.json and manifest have none
     std::chrono::seconds schedule_interval{24 * 3600};
     const core::Redactor* redactor = nullptr;  // scrubs every input text when set
+    bool show_masked_emails = false;           // client copy lists affected customers' masked e-mails
 };
 
 struct IssueView {
@@ -50,10 +51,19 @@ struct IssueView {
     std::string impact;
     std::string action;
     std::string score_text;             // "62/100"
-    std::vector<std::string> examples;  // masked: order names, masked emails, dates
+    std::vector<std::string> examples;  // client-safe: order numbers, dates, masked e-mails if configured
     std::string more_text;              // "and 9 more" or ""
+    std::string list_note;              // client: where the list of affected customers is, or ""
     std::size_t affected_count = 0;
-    double points = 0;  // score points this issue costs
+    double points = 0;             // score points this issue costs (its deduction, plus the cap it caused)
+    std::int64_t money_minor = 0;  // at stake, store currency
+    std::int64_t customers = 0;    // customers affected
+    bool estimated = false;
+    std::string money_text;  // "£312.40", "about £20,340", "" when no money
+    std::string cost_text;   // "£312.40 at stake, 6 customers affected"
+    // Operator's copy only: every affected key with its kind ("order_missing_event #1043"), capped.
+    std::vector<std::string> keys;
+    std::string keys_more;  // "and 120 more in checks.json" or ""
 };
 
 struct ChangeLine {
@@ -144,9 +154,16 @@ struct ReportView {
     int score = 0;
     bool has_score = true;   // false: nothing that reads data could be checked, no score at all
     std::string score_note;  // "over 78% of the checks" when part could not be checked, else ""
-    std::string verdict;     // one sentence
-    std::string headline;    // the top issue, or a healthy phrase
-    std::string subject;     // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
+    std::string verdict;        // one sentence
+    std::string headline;       // the money at stake and the top issue, or a healthy phrase
+    std::string at_stake_text;  // "about £20,650" (every finding's money, counted once), "" when none
+    std::int64_t at_stake_minor = 0;
+    std::string currency;         // the store's (ISO 4217)
+    std::string confidence_text;  // how sure the verdict is, in words
+    bool no_orders = false;       // no order was placed in the period: nothing judged order by order
+    std::vector<std::string> operator_notes;  // operator's copy: coverage notes and raw platform errors
+    std::string money_basis_text;             // operator's copy: currency, average order, typical day
+    std::string subject;  // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
     ChangesView changes;
     std::vector<IssueView> issues;  // ranked by business impact, highest first
     TrendView trend;
@@ -169,6 +186,8 @@ std::string describe_count(std::size_t count, const std::string& kind, const std
 // "HEALTHY", "WARNING", "CRITICAL", "INCOMPLETE", "PAUSED", "UNKNOWN".
 std::string status_label(const std::string& status);
 std::string status_colour(const std::string& status);
+// "about £20" -> "About £20"
+std::string upper_first(std::string text);
 // Masks every e-mail address inside free text.
 std::string mask_emails_in(std::string_view text);
 

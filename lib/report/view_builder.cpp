@@ -4,6 +4,7 @@
 
 #include "core/redact.hpp"
 #include "core/time.hpp"
+#include "model/money_text.hpp"
 
 #include <fmt/format.h>
 
@@ -80,15 +81,17 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep)
     return out;
 }
 
-// Keys that may be shown to a client: order names, dates, metric and list
-// names. Customer ids are left to the JSON report; customers appear in the
-// human formats only through the (masked) examples the checks provide.
+// Keys that may be shown to a client: order numbers and dates (in the
+// report's date format). Customer, list and flow ids are the operator's.
 std::vector<std::string> example_keys(const std::vector<AffectedItem>& items, const Cleaner& clean)
 {
     std::vector<std::string> out;
-    for (const auto& item : items)
-        if (!item.kind.starts_with("customer_") && item.kind != "consent_mismatch")
+    for (const auto& item : items) {
+        if (is_order_kind(item.kind))
             out.push_back(clean(item.key));
+        else if (item.kind == "volume_gap")
+            out.push_back(core::format_local_date(clean(item.key)));
+    }
     return out;
 }
 
@@ -99,13 +102,63 @@ namespace {
 using detail::Cleaner;
 
 constexpr std::size_t k_max_examples = 5;
+constexpr std::size_t k_operator_keys = 100;
 
 std::string score_text(const std::optional<double>& score)
 {
     return score ? fmt::format("{:.0f}/100", *score) : std::string("n/a");
 }
 
-IssueView make_issue(const IndicatorFinding& f, double points, const Cleaner& clean)
+std::int64_t count_of(const IndicatorFinding& f, std::string_view name)
+{
+    for (const auto& [n, v] : f.counts)
+        if (n == name)
+            return v;
+    return -1;
+}
+
+// Where the client may act on an order number: a missing, doubled, mis-valued
+// or incomplete order can be re-synced or corrected by its number.
+bool actionable_order_kind(const std::string& kind)
+{
+    return kind == "order_missing_event" || kind == "order_event_duplicate" ||
+        kind == "order_value_mismatch" || kind == "order_items_missing";
+}
+
+bool customer_kind(const std::string& kind)
+{
+    return kind.starts_with("customer_") || kind == "consent_mismatch" ||
+        kind == "subscriber_missing_from_list";
+}
+
+std::string money_phrase(const checks::AtStake& s)
+{
+    if (s.minor <= 0)
+        return {};
+    return s.estimated ? "about " + model::format_money_rounded(s.minor, s.currency)
+                       : model::format_money(s.minor, s.currency);
+}
+
+std::string cost_phrase(const checks::AtStake& s, const std::string& kind)
+{
+    std::vector<std::string> parts;
+    if (auto money = money_phrase(s); !money.empty())
+        parts.push_back(money + (s.in_total ? " at stake" : " of orders affected"));
+    const auto n = s.customers;
+    if (n > 0) {
+        if (kind == "volume_gap")
+            parts.push_back(fmt::format("about {} {} not in Klaviyo", n, n == 1 ? "order" : "orders"));
+        else if (kind == "audience_drop")
+            parts.push_back(fmt::format("{} fewer {} in them", n, n == 1 ? "person" : "people"));
+        else if (kind == "sync_stalled")
+            parts.push_back(fmt::format("{} {} since it stopped", n, n == 1 ? "order" : "orders"));
+        else
+            parts.push_back(fmt::format("{} {} affected", n, n == 1 ? "customer" : "customers"));
+    }
+    return detail::join(parts, ", ");
+}
+
+IssueView make_issue(const IndicatorFinding& f, double points, const Cleaner& clean, bool show_emails)
 {
     IssueView issue;
     issue.id = f.id;
@@ -121,39 +174,67 @@ IssueView make_issue(const IndicatorFinding& f, double points, const Cleaner& cl
     issue.score_text = score_text(f.score);
     issue.affected_count = f.affected.size();
     issue.points = points;
-    std::vector<std::string> shown = detail::is_order_kind(kind) || f.examples.empty()
-        ? detail::example_keys(f.affected, clean)
-        : std::vector<std::string>{};
-    if (shown.empty())
+    issue.money_minor = f.at_stake.in_total ? f.at_stake.minor : 0;
+    issue.customers = f.at_stake.customers;
+    issue.estimated = f.at_stake.estimated;
+    issue.money_text = money_phrase(f.at_stake);
+    issue.cost_text = cost_phrase(f.at_stake, kind);
+    // The client sees order numbers where they can act on them, dates and
+    // list names from the checks' examples, and customers only as masked
+    // e-mails, only when configured. The operator's copy lists every key.
+    std::vector<std::string> shown;
+    if (actionable_order_kind(kind)) {
+        for (const auto& item : f.affected)
+            if (item.kind == kind)
+                shown.push_back(clean(item.key));
+    } else if (customer_kind(kind)) {
+        if (show_emails)
+            for (const auto& e : f.examples)
+                shown.push_back(clean(e));
+        else
+            issue.list_note = "The list of these customers is in the technical copy of this report; ask "
+                              "whoever sends you this report for it.";
+    } else if (kind != "order_event_late") {
         for (const auto& e : f.examples)
             shown.push_back(clean(e));
+    }
     std::size_t total = std::max(shown.size(), f.affected.size());
     if (shown.size() > k_max_examples)
         shown.resize(k_max_examples);
     issue.examples = shown;
     if (total > shown.size() && !shown.empty())
         issue.more_text = fmt::format("and {} more", total - shown.size());
+    for (const auto& item : f.affected) {
+        if (issue.keys.size() == k_operator_keys)
+            break;
+        issue.keys.push_back(clean(item.kind + " " + item.key));
+    }
+    if (f.affected.size() > issue.keys.size())
+        issue.keys_more = fmt::format("and {} more in checks.json", f.affected.size() - issue.keys.size());
     return issue;
 }
 
-// Business impact order: critical before warning; then the score points the
-// issue costs (score.json deductions: the scoring model already weighs
-// revenue and compliance); then how many records it touches.
+// What each issue costs, in order (docs/health-model.md "Money at stake"):
+// the score points it takes (its deduction, which is already at least its
+// money points, plus the cap a critical finding causes), then the money at
+// stake, then the customers affected, then severity.
 std::vector<IssueView> rank_issues(const ReportInput& in, const Cleaner& clean)
 {
     std::map<std::string, double> points;
     for (const auto& d : in.score.deductions)
-        points[d.indicator] += d.points;
+        points[d.indicator == "cap" && !d.cause.empty() ? d.cause : d.indicator] += d.points;
     std::vector<IssueView> issues;
     for (const auto& f : in.checks.indicators)
         if (f.status == "warn" || f.status == "critical")
-            issues.push_back(make_issue(f, points[f.id], clean));
+            issues.push_back(make_issue(f, points[f.id], clean, in.show_masked_emails));
     std::stable_sort(issues.begin(), issues.end(), [](const IssueView& a, const IssueView& b) {
-        if (detail::severity(a.status) != detail::severity(b.status))
-            return detail::severity(a.status) > detail::severity(b.status);
         if (a.points != b.points)
             return a.points > b.points;
-        return a.affected_count > b.affected_count;
+        if (a.money_minor != b.money_minor)
+            return a.money_minor > b.money_minor;
+        if (a.customers != b.customers)
+            return a.customers > b.customers;
+        return detail::severity(a.status) > detail::severity(b.status);
     });
     for (std::size_t i = 0; i < issues.size(); ++i)
         issues[i].rank = static_cast<int>(i + 1);
@@ -169,26 +250,82 @@ bool coverage_reduced(const ReportInput& in)
                        [](const IndicatorFinding& f) { return f.status == "unknown"; });
 }
 
+// "one" .. "twelve", then digits: a count of problems never reads like the
+// count inside the headline that follows it.
+std::string number_word(std::size_t n)
+{
+    static const char* k_words[] = {"no",    "one",   "two",  "three", "four",   "five",  "six",
+                                    "seven", "eight", "nine", "ten",   "eleven", "twelve"};
+    return n < std::size(k_words) ? k_words[n] : std::to_string(n);
+}
+
+// Every finding's money counted once: a stall's orders are also missing
+// orders (in_total false), and findings in another currency are left out.
+std::pair<std::int64_t, bool> total_at_stake(const ReportInput& in)
+{
+    std::int64_t total = 0;
+    bool estimated = false;
+    for (const auto& f : in.checks.indicators) {
+        if ((f.status != "warn" && f.status != "critical") || !f.at_stake.in_total || f.at_stake.minor <= 0)
+            continue;
+        if (!in.checks.money.currency.empty() && f.at_stake.currency != in.checks.money.currency)
+            continue;
+        total += f.at_stake.minor;
+        estimated = estimated || f.at_stake.estimated;
+    }
+    return {total, estimated};
+}
+
 std::string verdict_for(const ReportView& v, bool reduced)
 {
     std::string tail =
         reduced ? "; some checks could not run this time, see \u201cWhat we could not check\u201d" : "";
     std::size_t n = v.issues.size();
-    if (v.status == "critical")
-        return fmt::format(
-            "Data is being lost between Shopify and Klaviyo and it is affecting your marketing now: "
-            "{}{}.",
-            v.headline, tail);
-    if (v.status == "warn")
-        return fmt::format("Your Shopify to Klaviyo sync mostly works, but {} {} need{} attention: {}{}.", n,
-                           n == 1 ? "issue" : "issues", n == 1 ? "s" : "", v.headline, tail);
+    if (v.status == "warn" || v.status == "critical") {
+        const auto problems = fmt::format("{} {}", number_word(n), n == 1 ? "problem" : "problems");
+        const auto& top = v.issues.empty() ? IssueView{} : v.issues.front();
+        const auto biggest = top.headline + (top.money_text.empty() ? "" : " (" + top.money_text + ")");
+        const auto lead = v.status == "critical"
+            ? std::string(
+                  "Data is being lost between Shopify and Klaviyo and it is affecting your marketing now. ")
+            : std::string("Your Shopify to Klaviyo sync mostly works, but needs attention. ");
+        if (n == 0)
+            return lead + fmt::format("No single problem stands out{}.", tail);
+        if (!v.at_stake_text.empty())
+            return lead +
+                fmt::format("{} of sales is at stake across {}; the biggest is {}{}.",
+                            upper_first(v.at_stake_text), problems, biggest, tail);
+        return lead +
+            fmt::format("{} {} attention; the biggest is {}{}.", upper_first(problems),
+                        n == 1 ? "needs" : "need", biggest, tail);
+    }
     if (v.status == "ok")
         return fmt::format(
             "Everything we checked between Shopify and Klaviyo matches, so no action is needed{}.", tail);
     return fmt::format("We could not check enough of your data to give a verdict this time{}.", tail);
 }
 
+std::string confidence_for(const ReportInput& in, const ReportView& v)
+{
+    if (v.no_orders)
+        return "How sure we are: low. With no orders there was nothing to compare order by order; "
+               "customers, consent and lists were still checked.";
+    if (in.score.confidence == "full")
+        return "How sure we are: fully. Both platforms answered in full and every check ran.";
+    if (in.score.confidence == "none")
+        return "How sure we are: not at all. Nothing could be checked this time.";
+    return "How sure we are: partly. Some data could not be read, so some checks did not run (see "
+           "\u201cWhat we could not check\u201d).";
+}
+
 }  // namespace
+
+std::string upper_first(std::string text)
+{
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
+}
 
 ReportView build_view(const ReportInput& in)
 {
@@ -219,9 +356,31 @@ ReportView build_view(const ReportInput& in)
     if (v.has_score && !in.score.complete && in.score.checked_percent < 100)
         v.score_note = fmt::format("over {}% of the checks", in.score.checked_percent);
     v.issues = rank_issues(in, clean);
-    v.headline = v.issues.empty() ? (v.status == "ok" ? "all checks passed" : "no confirmed problems")
-                                  : v.issues.front().headline;
+    const auto [total, estimated] = total_at_stake(in);
+    v.at_stake_minor = total;
+    v.currency = in.checks.money.currency;
+    if (total > 0)
+        v.at_stake_text = estimated ? "about " + model::format_money_rounded(total, in.checks.money.currency)
+                                    : model::format_money(total, in.checks.money.currency);
+    const auto orders = std::find_if(in.checks.indicators.begin(), in.checks.indicators.end(),
+                                     [](const IndicatorFinding& f) { return f.id == "order_sync"; });
+    v.no_orders =
+        orders != in.checks.indicators.end() && orders->status == "ok" && count_of(*orders, "judged") == 0;
+    if (v.issues.empty())
+        v.headline = v.no_orders ? "no orders were placed in the period"
+            : v.status == "ok"   ? "all checks passed"
+                                 : "no confirmed problems";
+    else if (!v.at_stake_text.empty())
+        v.headline = fmt::format("{} at stake; {}", v.at_stake_text, v.issues.front().headline);
+    else
+        v.headline = v.issues.front().headline;
     v.verdict = verdict_for(v, false);
+    if (v.no_orders && v.issues.empty() && v.status == "ok")
+        v.verdict = fmt::format("No orders were placed between {} and {}, so there was nothing to check order "
+                                "by order. Everything else we checked matches.",
+                                core::format_local(window.since, v.timezone),
+                                core::format_local(window.until, v.timezone));
+    v.confidence_text = confidence_for(in, v);
     if (auto incomplete = detail::incomplete_text(in, v)) {
         if (v.issues.empty())
             v.headline = incomplete->headline;
@@ -252,12 +411,31 @@ ReportView build_view(const ReportInput& in)
         v.gap_title = "Missed report.";
     }
     v.appendix = detail::build_appendix(in, v, clean);
-    // Customer ids stay out of every report (only order names and masked
+    for (const auto& note : in.checks.coverage_notes)
+        v.operator_notes.push_back(clean(note));
+    for (const auto& p : in.manifest.platforms) {
+        for (const auto& e : p.errors)
+            v.operator_notes.push_back(clean(p.name + ": " + e));
+        for (const auto& n : p.notes)
+            v.operator_notes.push_back(clean(p.name + ": " + n));
+        if (!p.missing_scopes.empty())
+            v.operator_notes.push_back(
+                clean(p.name + ": missing scopes " + detail::join(p.missing_scopes, ", ")));
+    }
+    for (const auto& f : in.checks.indicators)
+        if (f.status == "unknown")
+            v.operator_notes.push_back(clean(f.id + ": " + f.summary));
+    const auto& m = in.checks.money;
+    if (!m.currency.empty())
+        v.money_basis_text = fmt::format("currency {}; average order {}; a typical day's revenue {}",
+                                         m.currency, model::format_money(m.average_order_minor, m.currency),
+                                         model::format_money(m.daily_revenue_minor, m.currency));
+    // Customer ids stay out of the JSON report (only order names and masked
     // e-mails are shown); integrations get their count through the issue.
     for (const auto& f : in.checks.indicators) {
         std::vector<AffectedItem> shown;
         for (const auto& item : f.affected)
-            if (!item.kind.starts_with("customer_") && item.kind != "consent_mismatch")
+            if (!customer_kind(item.kind))
                 shown.push_back({item.kind, clean(item.key)});
         if (!shown.empty())
             v.affected.emplace_back(f.id, std::move(shown));

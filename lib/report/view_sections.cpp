@@ -129,8 +129,8 @@ TrendView build_trend(const ReportInput& in, const ReportView& view)
     t.range_text = points.size() == 1
         ? std::string("Only one report so far; the trend builds up with every run.")
         : fmt::format("{} reports from {} to {}.", points.size(),
-                      core::local_date(points.front().as_of, view.timezone),
-                      core::local_date(points.back().as_of, view.timezone));
+                      core::format_local_date(core::local_date(points.front().as_of, view.timezone)),
+                      core::format_local_date(core::local_date(points.back().as_of, view.timezone)));
     for (const auto& current : in.score.indicators) {
         std::vector<std::optional<double>> series;
         for (const auto& p : points) {
@@ -187,8 +187,8 @@ AppendixView build_appendix(const ReportInput& in, const ReportView& view, const
     for (const auto& e : in.checks.exclusions)
         a.exclusions.push_back(fmt::format("{} excluded: {}", e.count, clean(e.reason)));
     for (const auto& d : in.score.deductions)
-        a.deductions.push_back(
-            fmt::format("{}: -{:.0f} points ({})", d.indicator, d.points, clean(d.reason)));
+        a.deductions.push_back(fmt::format("{}: -{:.0f} points ({}){}", d.indicator, d.points,
+                                           clean(d.reason), d.cause.empty() ? "" : ", caused by " + d.cause));
     for (const auto& f : in.checks.indicators)
         a.indicators.push_back({f.id, clean(title_of(f)), status_label(f.status),
                                 f.score ? fmt::format("{:.0f}", *f.score) : std::string("n/a"),

@@ -31,6 +31,7 @@ ReportInput read_inputs(const core::StateDir& state, const core::RunInfo& run, c
     in.timezone = options.timezone;
     in.schedule_interval = options.schedule_interval;
     in.redactor = options.redactor;
+    in.show_masked_emails = options.show_masked_emails;
     return in;
 }
 
@@ -42,12 +43,18 @@ ReportFiles write_report(const core::StateDir& state, const core::RunInfo& run, 
                       run.dir / file_name(Format::text),
                       run.dir / file_name(Format::markdown),
                       run.dir / file_name(Format::json),
+                      run.dir / operator_file_name(Format::html),
+                      run.dir / operator_file_name(Format::text),
+                      run.dir / operator_file_name(Format::markdown),
                       view.subject,
                       view.status,
                       view.score};
     core::atomic_write(files.html, rendered.html);
     core::atomic_write(files.text, rendered.text);
     core::atomic_write(files.markdown, rendered.markdown);
+    core::atomic_write(files.operator_html, rendered.operator_html);
+    core::atomic_write(files.operator_text, rendered.operator_text);
+    core::atomic_write(files.operator_markdown, rendered.operator_markdown);
     core::atomic_write(files.json, rendered.json);
     return files;
 }

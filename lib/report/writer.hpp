@@ -1,8 +1,9 @@
 #pragma once
 // Writing a run's report: read checks.json, score.json and manifest.json from
 // the run directory, the past runs' scores from the state directory, render
-// every format and write report.html, report.txt, report.md and report.json
-// into the run directory, each atomically. report.json is written last: its
+// every format and write the client's copy (report.html, report.txt,
+// report.md), the operator's copy (operator.html, operator.txt, operator.md)
+// and report.json into the run directory, each atomically. report.json is written last: its
 // presence marks a complete report, which is what `send` looks for.
 #include "report/render.hpp"
 
@@ -25,6 +26,7 @@ struct WriteOptions {
     std::string timezone;
     const core::Redactor* redactor = nullptr;
     std::size_t trend_points = 12;
+    bool show_masked_emails = false;  // delivery.show_masked_emails
 };
 
 struct ReportFiles {
@@ -32,6 +34,9 @@ struct ReportFiles {
     std::filesystem::path text;
     std::filesystem::path markdown;
     std::filesystem::path json;
+    std::filesystem::path operator_html;
+    std::filesystem::path operator_text;
+    std::filesystem::path operator_markdown;
     std::string subject;  // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
     std::string status;   // ok | warn | critical | unknown
     int score = 0;

@@ -1,5 +1,7 @@
+#include "core/time.hpp"
 #include "report/sparkline.hpp"
 #include "report/view.hpp"
+#include "report/view_builder_detail.hpp"
 #include "report_fixture.hpp"
 
 #include <catch2/catch.hpp>
@@ -28,21 +30,81 @@ TEST_CASE("describe_count words the defect vocabulary", "[report]")
     CHECK(report::describe_count(3, "something_new", "Lists") == "Lists: 3 affected");
 }
 
-TEST_CASE("the view ranks issues by severity then score points and words the subject", "[report]")
+TEST_CASE("the view ranks issues by what they cost and words the subject with the money", "[report]")
 {
     test::ReportFixture fx;
     auto view = report::build_view(report::read_inputs(fx.state, fx.run, fx.options()));
     REQUIRE(view.issues.size() == 3);
-    CHECK(view.issues[0].id == "order_sync");       // critical, 24 points
-    CHECK(view.issues[1].id == "consent");          // critical, 18 points
-    CHECK(view.issues[2].id == "value_integrity");  // warning
-    CHECK(view.subject == "[frr] CRITICAL 54/100 \u2014 Fixture Store: 14 orders missing in Klaviyo");
+    CHECK(view.issues[0].id == "order_sync");       // 24 points, £588.00
+    CHECK(view.issues[1].id == "consent");          // 18 points, 2 customers
+    CHECK(view.issues[2].id == "value_integrity");  // 4 points, £2.00
+    CHECK(view.issues[0].cost_text == "\u00a3588.00 at stake, 14 customers affected");
+    CHECK(view.at_stake_text == "\u00a3590.00");
+    CHECK(view.subject ==
+          "[frr] CRITICAL 54/100 \u2014 Fixture Store: \u00a3590.00 at stake; 14 orders missing in Klaviyo");
     CHECK(view.issues[0].examples.size() == 5);
     CHECK(view.issues[0].more_text == "and 9 more");
     CHECK(view.as_of_local == "15 Jul 2026 07:00 BST");
     CHECK(view.changes.score_change ==
           "Score 54, down 31 from 85 in the last report (13 Jul 2026 07:00 BST).");
     CHECK(view.trend.score_sparkline == "▇▇▅");
+}
+
+TEST_CASE("ranking follows the cost: hundreds of orders on past days above six missing today", "[report]")
+{
+    report::ReportInput in;
+    in.checks.timezone = "Europe/London";
+    in.checks.money = {"GBP", 4500, 990000};
+    report::IndicatorFinding missing;
+    missing.id = "order_sync";
+    missing.status = "warn";
+    for (int i = 0; i < 6; ++i)
+        missing.affected.push_back({"order_missing_event", "#81" + std::to_string(80 + i)});
+    missing.at_stake = {27000, "GBP", false, true, 6};
+    report::IndicatorFinding volume;
+    volume.id = "volume";
+    volume.status = "critical";
+    volume.affected = {{"volume_gap", "2026-11-08"}, {"volume_gap", "2026-11-09"}};
+    volume.examples = {"8 Nov 2026: 250 orders, 30 in Klaviyo"};
+    volume.at_stake = {441 * 4500, "GBP", true, true, 441};
+    in.checks.indicators = {missing, volume};
+    in.score.status = "critical";
+    in.score.score = 41;
+    in.score.deductions = {{"order_sync", 4, "", ""}, {"volume", 50, "", ""}, {"cap", 5, "", "volume"}};
+    auto v = report::build_view(in);
+    REQUIRE(v.issues.size() == 2);
+    CHECK(v.issues[0].id == "volume");
+    CHECK(v.issues[0].points == 55);
+    CHECK(v.issues[0].money_text == "about \u00a319,845");
+    CHECK(v.issues[0].examples == std::vector<std::string>{"8 Nov 2026: 250 orders, 30 in Klaviyo"});
+    CHECK(v.at_stake_text == "about \u00a320,115");
+    // The headline never uses one number for two things.
+    CHECK(v.verdict.find("Two problems") == std::string::npos);
+    CHECK(v.verdict.find("across two problems; the biggest is 2 days with orders missing in Klaviyo (about "
+                         "\u00a319,845)") != std::string::npos);
+}
+
+TEST_CASE("an empty period says no orders were placed, and how sure that is", "[report]")
+{
+    report::ReportInput in;
+    in.checks.timezone = "Europe/London";
+    in.checks.window = {*core::parse_iso8601("2026-11-26T06:00:00Z"),
+                        *core::parse_iso8601("2026-11-27T06:00:00Z")};
+    report::IndicatorFinding orders;
+    orders.id = "order_sync";
+    orders.status = "ok";
+    orders.counts = {{"judged", 0}, {"missing", 0}};
+    in.checks.indicators = {orders};
+    in.score.status = "ok";
+    in.score.score = 100;
+    in.score.confidence = "full";
+    auto v = report::build_view(in);
+    CHECK(v.no_orders);
+    CHECK(v.verdict.rfind("No orders were placed between 26 Nov 2026 06:00 GMT and 27 Nov 2026 06:00 GMT",
+                          0) == 0);
+    CHECK(v.confidence_text.find("low") != std::string::npos);
+    CHECK(v.subject.find("no orders were placed") != std::string::npos);
+    CHECK(v.verdict.find("All 0") == std::string::npos);
 }
 
 TEST_CASE("a gap longer than 1.5 schedule intervals adds a missed-run note", "[report]")
@@ -72,10 +134,14 @@ TEST_CASE("partial coverage and unknown indicators are listed with their reasons
 {
     test::ReportFixture fx;
     auto view = report::build_view(report::read_inputs(fx.state, fx.run, fx.options()));
-    REQUIRE(view.coverage.size() == 3);
+    REQUIRE(view.coverage.size() == 2);
     CHECK(view.coverage[0].what == "Only part of the Klaviyo data could be read");
     CHECK(view.coverage[0].why.find("lists:read") != std::string::npos);
     CHECK(view.coverage[1].why.find("page 40 of 52") != std::string::npos);
     CHECK(view.coverage[2].what == "Not checked: lists and segments");
     CHECK(view.verdict.find("Not checked this time: lists and segments, because") != std::string::npos);
+    // The raw detail is the operator's too.
+    auto joined = report::detail::join(view.operator_notes, "\n");
+    CHECK(joined.find("page 40 of 52") != std::string::npos);
+    CHECK(joined.find("lists:read") != std::string::npos);
 }

@@ -4,6 +4,7 @@
 #include "net/curl_transport.hpp"
 
 #include <cstdlib>
+#include <iostream>
 #include <unistd.h>
 
 namespace frr::cli {
@@ -57,7 +58,12 @@ Environment::Environment(const GlobalOptions& options) : m_options(options)
     m_color = (!no_color && ::isatty(STDOUT_FILENO) != 0) ? Color::on : Color::off;
     m_transport = std::make_unique<net::CurlTransport>();
     m_services = std::make_unique<pipeline::Services>(
-        pipeline::Services{*m_clock, m_sleeper, m_random, *m_logger, *m_transport});
+        pipeline::Services{*m_clock, m_sleeper, m_random, *m_logger, *m_transport, &m_system_clock});
+}
+
+std::ostream& Environment::out()
+{
+    return m_options.quiet ? m_null : std::cout;
 }
 
 const core::StateDir& Environment::state()

@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,9 @@ public:
     core::TimePoint as_of() const { return m_as_of; }
     Color color() const { return m_color; }
     bool stderr_is_terminal() const { return m_stderr_tty; }
+    // Where a subcommand prints its human summary: stdout, or nowhere with
+    // -q (errors still reach stderr; output asked for by --format stays on stdout).
+    std::ostream& out();
     // The state directory (created on first use).
     const core::StateDir& state();
     pipeline::RunContext context();
@@ -61,6 +65,7 @@ private:
     core::TimePoint m_as_of{};
     Color m_color = Color::off;
     bool m_stderr_tty = false;
+    std::ostream m_null{nullptr};  // a stream without a buffer writes nothing
 };
 
 // A subcommand: set up its options on `app`; `run` executes after parsing.

@@ -2,6 +2,7 @@
 
 #include "core/duration.hpp"
 #include "core/redact.hpp"
+#include "delivery/mime.hpp"
 
 #include <fmt/format.h>
 #include <iostream>
@@ -55,8 +56,11 @@ void print_plan(const core::Config& c, std::ostream& out)
     std::vector<std::string> channels;
     const auto& d = c.delivery;
     if (d.email)
-        channels.push_back(fmt::format("email via {} to {} recipient(s)", core::redact_url(d.email->smtp_url),
-                                       d.email->to.size()));
+        channels.push_back(fmt::format(
+            "email via {} to {} recipient(s){}", core::redact_url(d.email->smtp_url), d.email->to.size(),
+            d.email->operator_to.empty()
+                ? std::string()
+                : fmt::format(", operator's copy to {}", d.email->operator_to.size())));
     if (d.slack)
         channels.push_back(fmt::format("slack ({})", d.slack->webhook_url.describe()));
     if (d.webhook)
@@ -88,7 +92,15 @@ Command make_validate_command(CLI::App& parent, GlobalOptions& /*globals*/)
     app->add_flag("--check-secrets", options->check_secrets,
                   "Also check that every secret's environment variable or file is readable");
     return Command{app, [options](Environment& env) {
-                       print_plan(env.config(), std::cout);
+                       // The e-mail addresses are parsed now, not first at 6 a.m.
+                       if (const auto& email = env.config().delivery.email) {
+                           delivery::parse_mailbox(email->from, "delivery.email.from");
+                           if (!email->to.empty())
+                               delivery::parse_mailboxes(email->to, "delivery.email.to");
+                           if (!email->operator_to.empty())
+                               delivery::parse_mailboxes(email->operator_to, "delivery.email.operator_to");
+                       }
+                       print_plan(env.config(), env.out());
                        if (options->check_secrets) {
                            const auto& c = env.config();
                            for (const auto* s :
@@ -97,7 +109,7 @@ Command make_validate_command(CLI::App& parent, GlobalOptions& /*globals*/)
                                  &c.klaviyo.client_secret, &c.klaviyo.refresh_token})
                                if (!s->empty())
                                    (void)s->resolve();
-                           std::cout << "secrets: every configured secret is readable\n";
+                           env.out() << "secrets: every configured secret is readable\n";
                        }
                        return core::ExitCode::ok;
                    }};

@@ -23,13 +23,18 @@ group_build=(
   libhowardhinnant-date-dev tzdata
   # email identity (lib/text): Unicode case folding and normalisation, IDNA
   libicu-dev libidn2-dev
+  # e-mail addresses and headers (lib/delivery/mime.cpp)
+  libgmime-3.0-dev
 )
-group_test=(python3 python3-aiosmtpd python3-yaml curl procps)
+group_test=(python3 python3-aiosmtpd python3-yaml curl procps
+  # the report layout test renders the HTML report headless (about 350 MB, a minute to install)
+  chromium
+)
 # clang-14's libclang-common-14-dev only recommends the runtimes, and Recommends are not installed.
 group_fuzz=(clang libclang-rt-14-dev)
 group_lint=(clang-format clang-tidy)
 group_runtime=(libc6 libgcc-s1 libstdc++6 libcurl4 libyaml-cpp0.7 libfmt9 libdate-tz3 libssl3 libicu72 libidn2-0
-  tzdata ca-certificates)
+  libgmime-3.0-0 libglib2.0-0 tzdata ca-certificates)
 
 list_only=0
 if [ "${1:-}" = --list ]; then

@@ -17,7 +17,7 @@ net::RetryPolicy delivery_policy(const core::DeliveryConfig& config)
 
 std::vector<std::unique_ptr<Channel>> make_channels(const core::DeliveryConfig& config,
                                                     const std::filesystem::path& state_root,
-                                                    const DeliveryEnv& env)
+                                                    const DeliveryEnv& env, const std::string& store_key)
 {
     std::vector<std::unique_ptr<Channel>> out;
     if (config.outbox) {
@@ -29,12 +29,25 @@ std::vector<std::unique_ptr<Channel>> make_channels(const core::DeliveryConfig& 
         SmtpSettings s;
         s.url = e.smtp_url;
         s.from = e.from;
-        s.to = e.to;
+        s.store_key = store_key;
         if (!e.username.empty())
             s.username = e.username.resolve();
         if (!e.password.empty())
             s.password = e.password.resolve();
-        out.push_back(std::make_unique<SmtpChannel>(std::move(s), env));
+        // `to` gets the copy it is configured for; `operator_to` a separate
+        // message with the operator's copy (its own ledger entry).
+        if (!e.to.empty()) {
+            auto main = s;
+            main.to = e.to;
+            main.copy = e.copy == core::Audience::operator_copy ? MailCopy::operator_copy : MailCopy::client;
+            out.push_back(std::make_unique<SmtpChannel>(std::move(main), env));
+        }
+        if (!e.operator_to.empty() && e.copy != core::Audience::operator_copy) {
+            auto ops = s;
+            ops.to = e.operator_to;
+            ops.copy = MailCopy::operator_copy;
+            out.push_back(std::make_unique<SmtpChannel>(std::move(ops), env));
+        }
     }
     if (config.slack)
         out.push_back(std::make_unique<SlackChannel>(config.slack->webhook_url.resolve(), env));

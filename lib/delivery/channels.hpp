@@ -17,9 +17,13 @@ namespace frr::delivery {
 net::RetryPolicy delivery_policy(const core::DeliveryConfig& config);
 
 // Throws Error(config) for an unresolvable secret or an invalid URL.
-// A relative outbox dir is relative to `state_root`.
+// A relative outbox dir is relative to `state_root`. `store_key` names the
+// store (its shop domain and name) so two stores' e-mails to one inbox get
+// different Message-IDs. delivery.email makes an "email" channel for `to`
+// and an "email-operator" channel for `operator_to`.
 std::vector<std::unique_ptr<Channel>> make_channels(const core::DeliveryConfig& config,
                                                     const std::filesystem::path& state_root,
-                                                    const DeliveryEnv& env);
+                                                    const DeliveryEnv& env,
+                                                    const std::string& store_key = {});
 
 }  // namespace frr::delivery

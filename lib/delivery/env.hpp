@@ -20,6 +20,10 @@ struct DeliveryEnv {
     core::Logger& logger;
     net::HttpTransport& transport;
     net::RetryPolicy policy;
+    // The wall clock, for the moment a message is sent (the e-mail's Date);
+    // `clock` is the run's --as-of. nullptr: use `clock`.
+    const core::Clock* send_clock = nullptr;
+    const core::Clock& sending_clock() const { return send_clock ? *send_clock : clock; }
 };
 
 struct DeliveryOutcome;

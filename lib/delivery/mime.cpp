@@ -1,62 +1,114 @@
 #include "delivery/mime.hpp"
 
+#include "core/error.hpp"
 #include "core/hmac.hpp"
 
-#include <date/date.h>
 #include <fmt/format.h>
+#include <gmime/gmime.h>
+
+#include <memory>
+#include <mutex>
 
 namespace frr::delivery {
 
 namespace {
 
-constexpr std::size_t k_base64_line = 76;
-// "=?UTF-8?B?" + "?=" is 12 characters; 75 - 12 = 63 base64 characters, so
-// at most 45 input bytes per word (a multiple of 3: no padding mid-subject).
-constexpr std::size_t k_word_bytes = 45;
-
-std::string wrapped_base64(std::string_view data)
+void ensure_gmime()
 {
-    auto encoded = core::base64(data);
-    std::string out;
-    for (std::size_t i = 0; i < encoded.size(); i += k_base64_line)
-        out += encoded.substr(i, k_base64_line) + "\r\n";
-    return out;
+    static std::once_flag once;
+    std::call_once(once, [] { g_mime_init(); });
 }
 
-bool is_continuation(unsigned char c)
+struct GFree {
+    void operator()(char* p) const { g_free(p); }
+};
+using GString = std::unique_ptr<char, GFree>;
+
+struct ObjectUnref {
+    void operator()(void* p) const { g_object_unref(p); }
+};
+using AddressList = std::unique_ptr<InternetAddressList, ObjectUnref>;
+
+bool plausible(std::string_view addr)
 {
-    return (c & 0xC0) == 0x80;
+    const auto at = addr.rfind('@');
+    return at != std::string_view::npos && at > 0 && at + 1 < addr.size() &&
+        addr.find_first_of(" \t\r\n<>") == std::string_view::npos;
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view sep)
+[[noreturn]] void refuse(const std::string& text, const std::string& key)
 {
-    std::string out;
-    for (const auto& p : parts)
-        out += (out.empty() ? "" : std::string(sep)) + p;
-    return out;
+    throw core::Error(core::ExitCode::config, fmt::format("'{}' is not an e-mail address", text), key,
+                      "write it as reports@example.com or \"Name\" <reports@example.com>");
 }
 
 }  // namespace
 
-std::string encode_subject(std::string_view subject)
+std::vector<Mailbox> parse_mailboxes(const std::vector<std::string>& entries, const std::string& key)
 {
-    std::string out;
-    std::size_t i = 0;
-    while (i < subject.size()) {
-        std::size_t end = std::min(subject.size(), i + k_word_bytes);
-        while (end < subject.size() && end > i && is_continuation(static_cast<unsigned char>(subject[end])))
-            --end;
-        if (!out.empty())
-            out += "\r\n ";
-        out += "=?UTF-8?B?" + core::base64(subject.substr(i, end - i)) + "?=";
-        i = end;
+    ensure_gmime();
+    std::vector<Mailbox> out;
+    for (const auto& text : entries) {
+        AddressList list(internet_address_list_parse(nullptr, text.c_str()));
+        const int n = list ? internet_address_list_length(list.get()) : 0;
+        if (n == 0)
+            refuse(text, key);
+        for (int i = 0; i < n; ++i) {
+            auto* address = internet_address_list_get_address(list.get(), i);
+            if (!INTERNET_ADDRESS_IS_MAILBOX(address))
+                refuse(text, key);  // a group ("team: a@b, c@d;") has no single envelope address
+            auto* mailbox = INTERNET_ADDRESS_MAILBOX(address);
+            const char* addr = internet_address_mailbox_get_addr(mailbox);
+            const char* idn = internet_address_mailbox_get_idn_addr(mailbox);
+            if (!addr || !idn || !plausible(addr) || !plausible(idn))
+                refuse(text, key);
+            GString header(internet_address_to_string(address, nullptr, TRUE));
+            out.push_back({header ? header.get() : addr, idn});
+        }
     }
     return out;
 }
 
+Mailbox parse_mailbox(const std::string& text, const std::string& key)
+{
+    auto all = parse_mailboxes({text}, key);
+    if (all.size() != 1)
+        throw core::Error(core::ExitCode::config, fmt::format("'{}' is more than one address", text), key,
+                          "give a single sender address");
+    return all.front();
+}
+
+std::string encoded_header(std::string_view name, std::string_view value)
+{
+    ensure_gmime();
+    const std::string text(value);
+    GString encoded(g_mime_utils_header_encode_text(nullptr, text.c_str(), "utf-8"));
+    const auto line = fmt::format("{}: {}", name, encoded ? encoded.get() : text.c_str());
+    GString folded(g_mime_utils_unstructured_header_fold(nullptr, nullptr, line.c_str()));
+    std::string out = folded ? folded.get() : line;
+    // GMime folds with a bare LF; the message is CRLF throughout.
+    std::string crlf;
+    for (char c : out) {
+        if (c == '\n')
+            crlf += "\r\n";
+        else
+            crlf += c;
+    }
+    while (crlf.ends_with("\r\n"))
+        crlf.resize(crlf.size() - 2);
+    return crlf;
+}
+
 std::string rfc5322_date(core::TimePoint t)
 {
-    return date::format("%a, %d %b %Y %H:%M:%S +0000", t);
+    ensure_gmime();
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
+    std::unique_ptr<GDateTime, void (*)(GDateTime*)> when(g_date_time_new_from_unix_utc(seconds),
+                                                          g_date_time_unref);
+    if (!when)
+        throw core::Error(core::ExitCode::internal, "date out of range for the Date header");
+    GString text(g_mime_utils_header_format_date(when.get()));
+    return text ? text.get() : "";
 }
 
 std::string domain_of(std::string_view address)
@@ -68,36 +120,15 @@ std::string domain_of(std::string_view address)
     return std::string(domain.empty() ? "frr.invalid" : domain);
 }
 
-std::string message_id_for(const std::string& report_id, const std::string& from,
-                           const std::vector<std::string>& to)
+std::string message_id_for(const std::string& report_id, const std::string& store_key, const Mailbox& from,
+                           const std::vector<Mailbox>& to)
 {
-    auto digest = core::hmac_sha256_hex("frr-message-id", from + "\n" + join(to, ","));
-    return fmt::format("<frr.{}.{}@{}>", report_id, digest.substr(0, 16), domain_of(from));
-}
-
-std::string build_message(const MailHeaders& h, const std::string& text, const std::string& html)
-{
-    auto boundary = "frr-" + core::hmac_sha256_hex("frr-boundary", h.message_id).substr(0, 24);
-    std::string m;
-    m += "Date: " + rfc5322_date(h.date) + "\r\n";
-    m += "From: " + h.from + "\r\n";
-    m += "To: " + join(h.to, ", ") + "\r\n";
-    m += "Subject: " + encode_subject(h.subject) + "\r\n";
-    m += "Message-ID: " + h.message_id + "\r\n";
-    m += "MIME-Version: 1.0\r\n";
-    m += "Auto-Submitted: auto-generated\r\n";
-    m += "X-Frr-Report-Id: " + h.report_id + "\r\n";
-    m += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n";
-    m += "\r\n";
-    m += "This is a multi-part message in MIME format.\r\n";
-    m += "--" + boundary + "\r\n";
-    m += "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
-    m += wrapped_base64(text);
-    m += "--" + boundary + "\r\n";
-    m += "Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
-    m += wrapped_base64(html);
-    m += "--" + boundary + "--\r\n";
-    return m;
+    std::string recipients;
+    for (const auto& m : to)
+        recipients += (recipients.empty() ? "" : ",") + m.envelope;
+    auto digest =
+        core::hmac_sha256_hex("frr-message-id", store_key + "\n" + from.envelope + "\n" + recipients);
+    return fmt::format("<frr.{}.{}@{}>", report_id, digest.substr(0, 20), domain_of(from.envelope));
 }
 
 }  // namespace frr::delivery

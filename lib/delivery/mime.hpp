@@ -1,7 +1,9 @@
 #pragma once
-// The e-mail itself (RFC 5322 + MIME): multipart/alternative with a plain-text
-// and an HTML part, both UTF-8 in base64 (safe for any line length and any
-// 8-bit character), CRLF line ends, and a subject as RFC 2047 encoded words.
+// The parts of an e-mail that are not its body, done by GMime (Debian's
+// libgmime-3.0): RFC 5322 addresses with display names, quoting and IDN
+// domains; RFC 2047 encoded header text, folded; the Date header. The body
+// (multipart/alternative, base64 parts) is built by libcurl's MIME API in
+// smtp.cpp.
 #include "core/clock.hpp"
 
 #include <string>
@@ -10,27 +12,33 @@
 
 namespace frr::delivery {
 
-struct MailHeaders {
-    std::string from;
-    std::vector<std::string> to;
-    std::string subject;     // UTF-8; encoded by build_message
-    std::string message_id;  // with angle brackets
-    core::TimePoint date{};
-    std::string report_id;
+// One mailbox as the header shows it and as the SMTP envelope needs it.
+struct Mailbox {
+    std::string header;    // "frr <reports@example.com>", display name RFC 2047-encoded when not ASCII
+    std::string envelope;  // "reports@example.com", the domain in ASCII (IDNA) for MAIL FROM / RCPT TO
 };
 
-// "=?UTF-8?B?...?=" words of at most 75 characters, split on UTF-8 character
-// boundaries and folded with CRLF SP (RFC 2047 sections 2 and 5).
-std::string encode_subject(std::string_view subject);
+// Parses one RFC 5322 mailbox ("frr <reports@example.com>",
+// "\"Acme, Ltd\" <a@b.example>", "a@bücher.example"). Throws Error(config)
+// naming `key` when `text` is not exactly one address with a local part and a
+// domain.
+Mailbox parse_mailbox(const std::string& text, const std::string& key);
+// Every mailbox of every entry (an entry may hold a comma-separated list).
+std::vector<Mailbox> parse_mailboxes(const std::vector<std::string>& entries, const std::string& key);
+
+// "Subject: =?UTF-8?b?...?=" folded to lines of at most 78 characters
+// (RFC 2047 encoded words where the text is not plain ASCII), without the
+// trailing line end.
+std::string encoded_header(std::string_view name, std::string_view value);
 // "Fri, 27 Nov 2026 06:00:00 +0000"
 std::string rfc5322_date(core::TimePoint t);
-// Deterministic for a report and its recipients, so a resend after a crash
-// carries the same Message-ID and a duplicate is detectable (mail clients and
-// many servers fold identical Message-IDs): "<frr.<report id>.<hash>@<domain>>".
-std::string message_id_for(const std::string& report_id, const std::string& from,
-                           const std::vector<std::string>& to);
+// Unique per store, report, copy and recipients, and the same again for the
+// same four (a resend after a crash is detectable as a duplicate):
+// "<frr.<report id>.<hash>@<domain of from>>". `store_key` tells apart two
+// stores whose reports reach one inbox.
+std::string message_id_for(const std::string& report_id, const std::string& store_key, const Mailbox& from,
+                           const std::vector<Mailbox>& to);
 // The domain part of an address ("reports@example.com" -> "example.com").
 std::string domain_of(std::string_view address);
-std::string build_message(const MailHeaders& headers, const std::string& text, const std::string& html);
 
 }  // namespace frr::delivery

@@ -23,6 +23,12 @@ DeliveryOutcome OutboxChannel::deliver(const OutgoingReport& report)
             core::atomic_write(folder / "report.txt", report.text_with_note());
             core::atomic_write(folder / "report.md", report.markdown);
             core::atomic_write(folder / "report.json", report.json);
+            if (!report.operator_html.empty())
+                core::atomic_write(folder / "operator.html", report.with_note_html(report.operator_html));
+            if (!report.operator_text.empty())
+                core::atomic_write(folder / "operator.txt", report.with_note_text(report.operator_text));
+            if (!report.operator_markdown.empty())
+                core::atomic_write(folder / "operator.md", report.operator_markdown);
             core::atomic_write(folder / "subject.txt", report.subject + "\n");
             m_env.logger.info("outbox",
                               fmt::format("report {} written to {}", report.report_id, folder.string()));

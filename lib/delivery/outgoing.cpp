@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "report/render.hpp"
+#include "report/view.hpp"
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
@@ -34,7 +35,8 @@ std::string OutgoingReport::missed_note() const
         return {};
     std::string list;
     for (const auto& m : missed)
-        list += fmt::format("{}{} ({} {}/100)", list.empty() ? "" : ", ", m.as_of_local, m.status, m.score);
+        list += fmt::format("{}{} ({} {}/100)", list.empty() ? "" : ", ", m.as_of_local,
+                            report::status_label(m.status), m.score);
     // Plain and true for every way a report ends up here: its send failed,
     // it was held while a platform was paused, or the run stopped before
     // sending. (A report whose send was interrupted is resent or recorded
@@ -44,26 +46,26 @@ std::string OutgoingReport::missed_note() const
                        one ? "report was" : "reports were", one ? "is" : "are", list);
 }
 
-std::string OutgoingReport::text_with_note() const
+std::string OutgoingReport::with_note_text(const std::string& body) const
 {
     auto note = missed_note();
-    return note.empty() ? text : "Note: " + note + "\n\n" + text;
+    return note.empty() ? body : "Note: " + note + "\n\n" + body;
 }
 
 // The note goes right after the opening <body> tag so it shows first in any
 // template; a template without <body> gets it prepended.
-std::string OutgoingReport::html_with_note() const
+std::string OutgoingReport::with_note_html(const std::string& body) const
 {
     auto note = missed_note();
     if (note.empty())
-        return html;
+        return body;
     auto para = "<p style=\"margin:8px;padding:8px;border:1px solid #b35900;font-family:sans-serif;\">" +
         report::html_escape(note) + "</p>";
-    auto body = html.find("<body");
-    auto close = body == std::string::npos ? std::string::npos : html.find('>', body);
+    auto open = body.find("<body");
+    auto close = open == std::string::npos ? std::string::npos : body.find('>', open);
     if (close == std::string::npos)
-        return para + html;
-    return html.substr(0, close + 1) + para + html.substr(close + 1);
+        return para + body;
+    return body.substr(0, close + 1) + para + body.substr(close + 1);
 }
 
 bool has_report(const core::RunInfo& run)
@@ -101,6 +103,17 @@ OutgoingReport load_outgoing(const core::RunInfo& run)
     r.text = core::read_file(run.dir / "report.txt");
     r.html = core::read_file(run.dir / "report.html");
     r.markdown = core::read_file(run.dir / "report.md");
+    // The operator's copy; a run rendered by an older frr has none.
+    if (std::filesystem::exists(run.dir / "operator.txt"))
+        r.operator_text = core::read_file(run.dir / "operator.txt");
+    if (std::filesystem::exists(run.dir / "operator.html"))
+        r.operator_html = core::read_file(run.dir / "operator.html");
+    if (std::filesystem::exists(run.dir / "operator.md"))
+        r.operator_markdown = core::read_file(run.dir / "operator.md");
+    {
+        auto doc = parse_report_json(run.dir / "report.json", r.json);
+        r.store = field(doc, "store");
+    }
     if (r.subject.empty())
         r.subject = fmt::format("[frr] report {}", run.id);
     return r;

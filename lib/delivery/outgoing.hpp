@@ -32,13 +32,20 @@ struct OutgoingReport {
     std::string html;
     std::string markdown;
     std::string json;
+    std::string operator_text;  // the operator's copy ("" for a run rendered before it existed)
+    std::string operator_html;
+    std::string operator_markdown;
+    std::string store;  // the store's name, from report.json
     std::vector<MissedReport> missed;
 
     // One plain sentence about `missed`, "" when none.
     std::string missed_note() const;
     // The text and HTML bodies with the missed-report note placed first.
-    std::string text_with_note() const;
-    std::string html_with_note() const;
+    std::string text_with_note() const { return with_note_text(text); }
+    std::string html_with_note() const { return with_note_html(html); }
+    // The same for any body of this report (the operator's copy).
+    std::string with_note_text(const std::string& body) const;
+    std::string with_note_html(const std::string& body) const;
 };
 
 // True when the run directory holds a complete report (report.json is written last).

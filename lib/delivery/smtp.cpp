@@ -7,7 +7,6 @@
 #include <curl/curl.h>
 #include <fmt/format.h>
 
-#include <cstring>
 #include <memory>
 
 namespace frr::delivery {
@@ -30,33 +29,42 @@ struct SlistDeleter {
 using CurlHandle = std::unique_ptr<CURL, CurlDeleter>;
 using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
 
+struct MimeDeleter {
+    void operator()(curl_mime* m) const { curl_mime_free(m); }
+};
+using Mime = std::unique_ptr<curl_mime, MimeDeleter>;
+
 // What one SMTP exchange collects from libcurl's callbacks.
 struct Exchange {
-    const std::string* message = nullptr;
-    std::size_t offset = 0;
-    std::string last_reply;  // the server's most recent reply line
+    std::string last_reply;   // the server's most recent reply (the final one on success)
+    std::string error_reply;  // the first refusal (4xx/5xx), in full: what the server said and why
+    std::string pending;      // lines of a multi-line reply not yet complete
+    bool data_sent = false;   // the message body went out (DATA accepted, body uploaded)
 };
-
-std::size_t on_read(char* buffer, std::size_t size, std::size_t count, void* user)
-{
-    auto* ex = static_cast<Exchange*>(user);
-    std::size_t n = std::min(size * count, ex->message->size() - ex->offset);
-    std::memcpy(buffer, ex->message->data() + ex->offset, n);
-    ex->offset += n;
-    return n;
-}
 
 // Only the server's replies (CURLINFO_HEADER_IN) are kept: they carry no
 // secret. Our own commands (AUTH ...) are never looked at.
 int on_debug(CURL*, curl_infotype type, char* data, std::size_t size, void* user)
 {
-    if (type == CURLINFO_HEADER_IN) {
-        std::string line(data, size);
-        while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
-            line.pop_back();
-        if (!line.empty())
-            static_cast<Exchange*>(user)->last_reply = line;
-    }
+    auto* ex = static_cast<Exchange*>(user);
+    if (type == CURLINFO_DATA_OUT)
+        ex->data_sent = true;
+    if (type != CURLINFO_HEADER_IN)
+        return 0;
+    std::string line(data, size);
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
+        line.pop_back();
+    if (line.size() < 3)
+        return 0;
+    // "550-5.1.1 first line" continues; "550 5.1.1 last line" ends the reply.
+    const bool continues = line.size() > 3 && line[3] == '-';
+    ex->pending += (ex->pending.empty() ? "" : " ") + (ex->pending.empty() ? line : line.substr(4));
+    if (continues)
+        return 0;
+    ex->last_reply = ex->pending;
+    ex->pending.clear();
+    if (ex->error_reply.empty() && (line[0] == '4' || line[0] == '5'))
+        ex->error_reply = ex->last_reply;
     return 0;
 }
 
@@ -66,16 +74,18 @@ bool never_connected(CURLcode rc)
         rc == CURLE_COULDNT_RESOLVE_PROXY;
 }
 
-DeliveryOutcome classify(CURLcode rc, long reply, const Exchange& ex)
+DeliveryOutcome classify(CURLcode rc, long reply, const Exchange& ex, const char* curl_error)
 {
     DeliveryOutcome out;
-    std::string detail = ex.last_reply.empty() ? curl_easy_strerror(rc) : ex.last_reply;
     if (rc == CURLE_OK) {
         out.kind = OutcomeKind::delivered;
         out.confirmation = ex.last_reply.empty() ? fmt::format("{} accepted", reply) : ex.last_reply;
         return out;
     }
-    out.error = fmt::format("{} ({})", curl_easy_strerror(rc), detail);
+    // The server's own words first: "501 5.1.7 Bad sender address syntax",
+    // never the "221 Bye" that closes the session after it.
+    const std::string what = *curl_error ? curl_error : curl_easy_strerror(rc);
+    out.error = ex.error_reply.empty() ? what : fmt::format("server replied {} ({})", ex.error_reply, what);
     if (reply >= 400 && reply < 500)
         out.kind = OutcomeKind::temporary;
     else if (reply >= 500 && reply < 600)
@@ -85,16 +95,22 @@ DeliveryOutcome classify(CURLcode rc, long reply, const Exchange& ex)
     else if (rc == CURLE_LOGIN_DENIED || rc == CURLE_USE_SSL_FAILED || rc == CURLE_PEER_FAILED_VERIFICATION ||
              rc == CURLE_SSL_CONNECT_ERROR || rc == CURLE_UNSUPPORTED_PROTOCOL || rc == CURLE_URL_MALFORMAT)
         out.kind = OutcomeKind::permanent;
-    else if (ex.message && ex.offset == ex.message->size())
-        out.kind = OutcomeKind::uncertain;  // the whole message went out; the final reply did not come back
+    else if (ex.data_sent && ex.error_reply.empty())
+        out.kind = OutcomeKind::uncertain;  // the message went out; the final reply did not come back
     else
         out.kind = OutcomeKind::temporary;
     return out;
 }
 
-std::string bracketed(const std::string& address)
+// Appends to an slist; false when out of memory.
+bool append(Slist& list, const std::string& line)
 {
-    return address.starts_with("<") ? address : "<" + address + ">";
+    curl_slist* grown = curl_slist_append(list.get(), line.c_str());
+    if (!grown)
+        return false;
+    static_cast<void>(list.release());
+    list.reset(grown);
+    return true;
 }
 
 }  // namespace
@@ -106,12 +122,11 @@ void validate_smtp(const SmtpSettings& s)
         throw core::Error(core::ExitCode::config,
                           "delivery.email.smtp_url must be smtps://HOST:465 or smtp://HOST:587",
                           "delivery.email.smtp_url", "smtp:// is upgraded with STARTTLS, which is required");
-    if (s.from.find('@') == std::string::npos)
-        throw core::Error(core::ExitCode::config, "delivery.email.from must be an e-mail address",
-                          "delivery.email.from");
+    parse_mailbox(s.from, "delivery.email.from");
     if (s.to.empty())
         throw core::Error(core::ExitCode::config, "delivery.email.to lists no recipient",
                           "delivery.email.to");
+    parse_mailboxes(s.to, s.copy == MailCopy::client ? "delivery.email.to" : "delivery.email.operator_to");
 }
 
 SmtpChannel::SmtpChannel(SmtpSettings settings, const DeliveryEnv& env)
@@ -119,20 +134,20 @@ SmtpChannel::SmtpChannel(SmtpSettings settings, const DeliveryEnv& env)
       m_env(env)
 {
     validate_smtp(m_settings);
+    m_from = parse_mailbox(m_settings.from, "delivery.email.from");
+    m_to = parse_mailboxes(m_settings.to, "delivery.email.to");
 }
 
 std::string SmtpChannel::message_id(const OutgoingReport& report) const
 {
-    return message_id_for(report.report_id, m_settings.from, m_settings.to);
+    const auto copy = m_settings.copy == MailCopy::client ? "client" : "operator";
+    return message_id_for(report.report_id, m_settings.store_key + "\n" + copy, m_from, m_to);
 }
 
 DeliveryOutcome SmtpChannel::deliver(const OutgoingReport& report)
 {
-    MailHeaders headers{m_settings.from,    m_settings.to,     report.subject,
-                        message_id(report), m_env.clock.now(), report.report_id};
-    auto message = build_message(headers, report.text_with_note(), report.html_with_note());
     auto host = net::url_host(m_settings.url);
-    auto outcome = with_retries(m_env, "smtp", [&] { return attempt(message); });
+    auto outcome = with_retries(m_env, "smtp", [&] { return attempt(report); });
     if (outcome.kind == OutcomeKind::delivered)
         m_env.logger.info(
             "smtp",
@@ -140,33 +155,59 @@ DeliveryOutcome SmtpChannel::deliver(const OutgoingReport& report)
     return outcome;
 }
 
-DeliveryOutcome SmtpChannel::attempt(const std::string& message) const
+DeliveryOutcome SmtpChannel::attempt(const OutgoingReport& report) const
 {
     ensure_curl_global();
     CurlHandle curl(curl_easy_init());
     if (!curl)
         return DeliveryOutcome{OutcomeKind::temporary, "", "libcurl could not allocate a handle", 0};
     CURL* h = curl.get();
+    const auto oom = DeliveryOutcome{OutcomeKind::temporary, "", "out of memory", 0};
     auto authority = net::parse_authority(m_settings.url);
     bool loopback = authority && is_loopback_host(authority->host);
     Slist rcpt;
-    for (const auto& to : m_settings.to) {
-        curl_slist* grown = curl_slist_append(rcpt.get(), bracketed(to).c_str());
-        if (!grown)
-            return DeliveryOutcome{OutcomeKind::temporary, "", "out of memory", 0};
-        static_cast<void>(rcpt.release());
-        rcpt.reset(grown);
+    std::string to_header;
+    for (const auto& to : m_to) {
+        if (!append(rcpt, "<" + to.envelope + ">"))
+            return oom;
+        to_header += (to_header.empty() ? "" : ", ") + to.header;
     }
-    Exchange ex{&message, 0, {}};
-    auto from = bracketed(m_settings.from);
+    const bool operator_copy = m_settings.copy == MailCopy::operator_copy;
+    const auto& text = operator_copy && !report.operator_text.empty() ? report.operator_text : report.text;
+    const auto& html = operator_copy && !report.operator_html.empty() ? report.operator_html : report.html;
+    const auto body_text = report.with_note_text(text);
+    const auto body_html = report.with_note_html(html);
+    const auto subject = operator_copy ? "[operator copy] " + report.subject : report.subject;
+    // The message headers; libcurl adds MIME-Version and the multipart's
+    // Content-Type boundary to the multipart/alternative named here.
+    Slist headers;
+    for (const auto& line :
+         {"Date: " + rfc5322_date(m_env.sending_clock().now()), "From: " + m_from.header, "To: " + to_header,
+          encoded_header("Subject", subject), "Message-ID: " + message_id(report),
+          std::string("Auto-Submitted: auto-generated"), "X-Frr-Report-Id: " + report.report_id,
+          std::string("Content-Type: multipart/alternative")})
+        if (!append(headers, line))
+            return oom;
+    Mime mime(curl_mime_init(h));
+    if (!mime)
+        return oom;
+    for (const auto& [body, type] : {std::pair{&body_text, "text/plain; charset=utf-8"},
+                                     std::pair{&body_html, "text/html; charset=utf-8"}}) {
+        curl_mimepart* part = curl_mime_addpart(mime.get());
+        if (!part || curl_mime_data(part, body->data(), body->size()) != CURLE_OK ||
+            curl_mime_type(part, type) != CURLE_OK || curl_mime_encoder(part, "base64") != CURLE_OK)
+            return oom;
+    }
+    Exchange ex;
+    char error[CURL_ERROR_SIZE] = {};
+    auto from = "<" + m_from.envelope + ">";
     curl_easy_setopt(h, CURLOPT_URL, m_settings.url.c_str());
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
     curl_easy_setopt(h, CURLOPT_MAIL_FROM, from.c_str());
     curl_easy_setopt(h, CURLOPT_MAIL_RCPT, rcpt.get());
-    curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(h, CURLOPT_READFUNCTION, on_read);
-    curl_easy_setopt(h, CURLOPT_READDATA, &ex);
-    curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(h, CURLOPT_MIMEPOST, mime.get());
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
     curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);  // feeds on_debug; nothing is printed
     curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, on_debug);
     curl_easy_setopt(h, CURLOPT_DEBUGDATA, &ex);
@@ -182,8 +223,7 @@ DeliveryOutcome SmtpChannel::attempt(const std::string& message) const
     CURLcode rc = curl_easy_perform(h);
     long reply = 0;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &reply);
-    auto outcome = classify(rc, reply, ex);
-    return outcome;
+    return classify(rc, reply, ex, error);
 }
 
 }  // namespace frr::delivery

@@ -17,6 +17,9 @@ struct Services {
     core::Random& random;
     core::Logger& logger;
     net::HttpTransport& transport;
+    // The real time of day, for what must carry it although the run is
+    // --as-of another moment (an e-mail's Date). nullptr: use `clock`.
+    const core::Clock* wall_clock = nullptr;
 };
 
 enum class Progress { off, terminal };

@@ -13,7 +13,8 @@ delivery::DeliveryEnv env_of(const RunContext& ctx)
 {
     return delivery::DeliveryEnv{ctx.services.clock,     ctx.services.sleeper,
                                  ctx.services.random,    ctx.services.logger,
-                                 ctx.services.transport, delivery::delivery_policy(ctx.config.delivery)};
+                                 ctx.services.transport, delivery::delivery_policy(ctx.config.delivery),
+                                 ctx.services.wall_clock};
 }
 
 }  // namespace
@@ -24,7 +25,8 @@ SendResult run_send(const RunContext& ctx, SendOptions options)
     for (auto& secret : core::resolvable_secrets(ctx.config))
         redactor.add_secret(std::move(secret));
     auto env = env_of(ctx);
-    auto channels = delivery::make_channels(ctx.config.delivery, ctx.state.root(), env);
+    auto channels = delivery::make_channels(ctx.config.delivery, ctx.state.root(), env,
+                                            ctx.config.shopify.shop + "\n" + ctx.config.store.name);
     SendResult result;
     if (channels.empty()) {
         result.no_channels = true;

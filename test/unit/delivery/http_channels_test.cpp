@@ -408,9 +408,9 @@ TEST_CASE("the missed-report note names each earlier moment once and never the r
     CHECK(summary.channels[0].folded == std::vector<std::string>{a.id, b.id, c.id});
     auto text = test::read_text(outbox / d.id / "report.txt");
     CHECK(text.starts_with("Note: 1 earlier report was not delivered and is replaced by this one: "));
-    CHECK(text.find("(warn 81/100)") != std::string::npos);
-    CHECK(text.find("(warn 80/100)") == std::string::npos);
-    CHECK(text.find("(critical 50/100)") == std::string::npos);
+    CHECK(text.find("(WARNING 81/100)") != std::string::npos);
+    CHECK(text.find("(WARNING 80/100)") == std::string::npos);
+    CHECK(text.find("(CRITICAL 50/100)") == std::string::npos);
 }
 
 TEST_CASE("one report per moment: a re-run that recovered coverage for a delivered moment does go out",

@@ -5,7 +5,10 @@ Binds 127.0.0.1 on an ephemeral port and prints "listening 127.0.0.1:PORT".
 Every accepted message is written to FOLDER/<n>.eml, and a parse of it with
 Python's email module to FOLDER/<n>.json. FOLDER/replies, when present, lists
 one SMTP reply per line ("451 4.3.0 Try later", "554 5.7.1 Rejected"); each
-DATA consumes the first line instead of accepting. SIGTERM stops the server.
+DATA consumes the first line instead of accepting. A line "MAIL 501 5.1.7 Bad sender"
+is consumed by the next MAIL FROM instead. aiosmtpd itself is strict about addresses: a
+MAIL FROM that is not a bare <address> gets "501 5.5.4 Syntax: MAIL FROM: <address>".
+SIGTERM stops the server.
 """
 import asyncio
 import email
@@ -25,17 +28,25 @@ class Handler:
     def __init__(self, folder):
         self.folder = folder
 
-    def next_reply(self):
+    def next_reply(self, stage=""):
         path = os.path.join(self.folder, "replies")
         if not os.path.exists(path):
             return None
         with open(path) as f:
             lines = [l.strip() for l in f if l.strip()]
-        if not lines:
+        if not lines or lines[0].startswith("MAIL ") != (stage == "MAIL"):
             return None
         with open(path, "w") as f:
             f.write("\n".join(lines[1:]))
-        return lines[0]
+        return lines[0][5:] if stage == "MAIL" else lines[0]
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        reply = self.next_reply("MAIL")
+        if reply:
+            return reply
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         reply = self.next_reply()
@@ -56,6 +67,8 @@ class Handler:
             "raw_subject": raw.split(b"\r\nSubject: ")[1].split(b"\r\n ", 1)[0].split(b"\r\n", 1)[0].decode(),
             "subject": str(email.header.make_header(email.header.decode_header(msg["Subject"]))),
             "message_id": msg["Message-ID"],
+            "from": str(msg["From"]),
+            "to": str(msg["To"]),
             "date": msg["Date"],
             "mime_version": msg["MIME-Version"],
             "content_type": msg.get_content_type(),

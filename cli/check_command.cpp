@@ -51,7 +51,7 @@ Command make_check_command(CLI::App& parent, GlobalOptions& /*globals*/)
             if (o->format == "json")
                 std::cout << checks::to_json(result.findings);
             else
-                std::cout << checks::render_check_table(
+                env.out() << checks::render_check_table(
                     result.findings, env.color() == Color::on ? checks::Color::always : checks::Color::never);
             // Credentials problems from the fetch outrank the health verdict.
             return core::worst_of(fetch_exit, result.exit);

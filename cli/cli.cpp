@@ -32,7 +32,7 @@ int main(int argc, char** argv)
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
     app.add_flag("-v,--verbose", globals.verbose, "More detail on stderr");
-    app.add_flag("-q,--quiet", globals.quiet, "Only errors on stderr");
+    app.add_flag("-q,--quiet", globals.quiet, "Print nothing on success; errors still go to stderr");
     app.add_flag("--no-color", globals.no_color, "No colour (also when NO_COLOR is set)");
 
     std::vector<Command> commands;

@@ -71,7 +71,7 @@ Command make_fetch_command(CLI::App& parent, GlobalOptions& /*globals*/)
             pipeline::FetchOptions options{since_option(o->since, env.config()),
                                            o->full ? pipeline::FullFetch::yes : pipeline::FullFetch::no};
             auto result = pipeline::run_fetch(ctx, options);
-            print_manifest(result.manifest, std::cout);
+            print_manifest(result.manifest, env.out());
             return result.exit;
         }};
 }

@@ -30,7 +30,7 @@ Command make_report_command(CLI::App& parent, GlobalOptions& /*globals*/)
             if (!std::filesystem::exists(run.dir / "score.json"))
                 pipeline::run_score(ctx, run);
             auto r = pipeline::run_report(ctx, run);
-            std::cout << r.subject << "\n"
+            env.out() << r.subject << "\n"
                       << fmt::format("  html:     {}\n  text:     {}\n  markdown: {}\n  json:     {}\n",
                                      r.html.string(), r.text.string(), r.markdown.string(), r.json.string());
             return core::ExitCode::ok;

@@ -38,12 +38,12 @@ Command make_run_command(CLI::App& parent, GlobalOptions& /*globals*/)
                 : o->fail_on == "critical"         ? pipeline::FailOn::critical
                                                    : pipeline::FailOn::never;
             auto r = pipeline::run_pipeline(ctx, options);
-            std::cout << r.report.subject << "\n"
+            env.out() << r.report.subject << "\n"
                       << fmt::format("  run:    {}\n  report: {}\n", r.run.id, r.report.html.string());
             if (r.delivery == pipeline::DeliveryDecision::held_while_paused)
-                std::cout << "  send:   held (monitoring is still paused; the notice already went out)\n";
+                env.out() << "  send:   held (monitoring is still paused; the notice already went out)\n";
             else
-                print_send_result(r.send, std::cout);
+                print_send_result(r.send, env.out());
             return r.exit;
         }};
 }

@@ -34,11 +34,11 @@ Command make_score_command(CLI::App& parent, GlobalOptions& /*globals*/)
                        if (o->format == "json") {
                            std::cout << checks::score_json(result.findings, result.score);
                        } else {
-                           std::cout << fmt::format("score {}/100 ({}, confidence {})\n", result.score.score,
+                           env.out() << fmt::format("score {}/100 ({}, confidence {})\n", result.score.score,
                                                     checks::to_string(result.score.status),
                                                     checks::to_string(result.score.confidence));
                            for (const auto& d : result.score.deductions)
-                               std::cout << "  " << checks::describe(d) << "\n";
+                               env.out() << "  " << checks::describe(d) << "\n";
                        }
                        return result.exit;
                    }};

@@ -51,7 +51,7 @@ Command make_send_command(CLI::App& parent, GlobalOptions& /*globals*/)
                        options.dry_run = o->dry_run ? delivery::DryRun::yes : delivery::DryRun::no;
                        options.resend = o->resend ? delivery::Resend::yes : delivery::Resend::no;
                        auto r = pipeline::run_send(ctx, options);
-                       print_send_result(r, std::cout);
+                       print_send_result(r, env.out());
                        return r.exit_code;
                    }};
 }

@@ -3,6 +3,7 @@
 #   bin/frr-sim                          the simulator, when the tests are built (demo, trying configs)
 #   share/frr/reports/                   the report templates frr reads (relative to bin/frr)
 #   share/frr/demo.sh                    the demo against frr-sim, for an installed frr
+#   share/frr/found_vs_injected.py       the demo's last line: what frr found against what was injected
 #   share/doc/frr/examples/              example configs, scenarios, cron, systemd, CI job
 #   share/doc/frr/README.md, docs/       the documentation
 #   share/man/man1/frr.1                 generated at build time from frr's own --help (help2man)
@@ -15,7 +16,8 @@ if(TARGET frr-sim)
   install(TARGETS frr-sim RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/reports/ DESTINATION ${CMAKE_INSTALL_DATADIR}/frr/reports)
-install(PROGRAMS ${PROJECT_SOURCE_DIR}/scripts/demo.sh DESTINATION ${CMAKE_INSTALL_DATADIR}/frr)
+install(PROGRAMS ${PROJECT_SOURCE_DIR}/scripts/demo.sh ${PROJECT_SOURCE_DIR}/scripts/found_vs_injected.py
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/frr)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)

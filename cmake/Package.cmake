@@ -23,9 +23,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # ca-certificates: the platforms are reached over TLS; tzdata: store-local report dates.
-# curl: only the demo script (share/frr/demo.sh) uses it.
+# curl, python3: only the demo script (share/frr/demo.sh) and its found-vs-injected line use them.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "ca-certificates, tzdata, passwd")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "curl")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "curl, python3")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "checks that a Shopify store's data really reaches Klaviyo
  frr (Flow Reliability Report) compares a Shopify store with its Klaviyo account record by
  record: orders without their Placed Order event, late or duplicated events, wrong values,

@@ -52,7 +52,8 @@ echo "demo: frr-sim serving $(basename "$SCENARIO") at $URL (store time $AS_OF)"
 set -a; . "$EXAMPLES/sim.env"; set +a
 export FRR_SHOPIFY_BASE_URL=$URL FRR_KLAVIYO_BASE_URL=$URL
 set +e
-"$FRR" -c "$EXAMPLES/demo.yaml" --state-dir "$OUT/state" --as-of "$AS_OF" run
+# -q: nothing on success; an error would still show on stderr.
+"$FRR" -q -c "$EXAMPLES/demo.yaml" --state-dir "$OUT/state" --as-of "$AS_OF" run
 rc=$?
 set -e
 curl -s "$URL/_sim/answer-key" >"$OUT/answer-key.json"
@@ -62,12 +63,35 @@ if [ ! -f "$RUN_DIR/report.html" ]; then
   echo "demo: frr run exited $rc and wrote no report" >&2
   exit 1
 fi
-cp "$RUN_DIR/report.html" "$OUT/report.html"
-cp "$RUN_DIR/report.txt" "$OUT/report.txt"
+for f in report.html report.txt report.md operator.html operator.txt; do
+  cp "$RUN_DIR/$f" "$OUT/$f"
+done
+
+# The exit status in one line (CONTRACTS.md section 1).
+case $rc in
+  0) why="0: the run worked and the report went out; a warning or critical verdict does not fail 'frr run' (use --fail-on warn to make it fail a CI job)" ;;
+  1) why="1: the verdict is a warning (--fail-on warn)" ;;
+  2) why="2: the verdict is critical (--fail-on warn or critical)" ;;
+  3) why="3: a platform could be read only in part; the report says what was not checked" ;;
+  4) why="4: a platform is paused by its circuit breaker; it was skipped" ;;
+  5) why="5: the report could not be delivered; it stays queued for the next run" ;;
+  *) why="$rc: see 'frr --help' for the exit codes" ;;
+esac
+
 echo
-echo "demo: frr run exited $rc (see 'frr --help' for what it means)."
-echo "demo: the HTML report is $OUT/report.html"
-echo "demo: plain text: $OUT/report.txt; delivered copy in $OUT/state/outbox/"
+echo "=== The report, as the shop owner reads it (the client's copy) ==="
+# The summary: everything up to "What changed"; the rest stays in the file.
+awk '/^WHAT CHANGED SINCE THE LAST REPORT/ { exit } { print }' "$OUT/report.txt"
+echo "(The rest, what changed, the trend and what could not be checked, is in $OUT/report.txt.)"
+echo
+echo "demo: exit status $why."
+echo "demo: the HTML report is $OUT/report.html (the client's copy; also .txt, .md); the operator's copy with the technical appendix is $OUT/operator.html"
 echo "demo: what the simulator injected (the answer key): $OUT/answer-key.json"
 echo
-sed -n '1,25p' "$OUT/report.txt"
+echo "=== What frr found against what the simulator injected ==="
+# found_vs_injected.py sits beside this script (scripts/, or <prefix>/share/frr when installed).
+if command -v python3 >/dev/null; then
+  python3 "$HERE/found_vs_injected.py" "$RUN_DIR/checks.json" "$OUT/answer-key.json" || true
+else
+  echo "demo: the comparison needs python3 (apt-get install python3)"
+fi

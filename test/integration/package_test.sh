@@ -21,7 +21,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
 depends=$(field Depends)
 echo "Depends: $depends"
 # dpkg-shlibdeps found the libraries frr and frr-sim link (versioned), and the declared ones are there.
-for p in libc6 libstdc++6 libcurl4 libyaml-cpp0.7 libfmt9 libssl3 libdate-tz3 libcpp-httplib0.11 ca-certificates tzdata; do
+for p in libc6 libstdc++6 libcurl4 libyaml-cpp0.7 libfmt9 libssl3 libdate-tz3 libcpp-httplib0.11 libgmime-3.0-0 ca-certificates tzdata; do
   [[ ", $depends," == *", $p "* || ", $depends," == *", $p,"* ]] || fail "Depends lacks $p: $depends"
 done
 [[ $depends == *"libcurl4 (>="* ]] || fail "Depends has no versioned libcurl4 (dpkg-shlibdeps not used?): $depends"
@@ -54,6 +54,7 @@ unshare --mount --propagation private bash -c '
   fail "the packaged demo failed (unshare --mount needs root; in a chroot, / must be a mount point: mount --bind ROOT ROOT)"
 }
 expect_in "demo: the HTML report is $WORK/demo/report.html" "$WORK/demo.log"
+expect_in "injected problems" "$WORK/demo.log"
 [ -s "$WORK/demo/report.html" ] || fail "the packaged demo wrote no report"
 expect_in "<html" "$WORK/demo/report.html"
 echo "package_test: ok ($(basename "$deb"), $(du -k "$deb" | cut -f1) KiB)"

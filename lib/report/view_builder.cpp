@@ -308,13 +308,13 @@ std::string verdict_for(const ReportView& v, bool reduced)
 std::string confidence_for(const ReportInput& in, const ReportView& v)
 {
     if (v.no_orders)
-        return "How sure we are: low. With no orders there was nothing to compare order by order; "
-               "customers, consent and lists were still checked.";
+        return "Confidence: low. With no orders there was nothing to compare order by order; customers, "
+               "consent and lists were still checked.";
     if (in.score.confidence == "full")
-        return "How sure we are: fully. Both platforms answered in full and every check ran.";
+        return "Confidence: high. Both platforms answered in full and every check ran.";
     if (in.score.confidence == "none")
-        return "How sure we are: not at all. Nothing could be checked this time.";
-    return "How sure we are: partly. Some data could not be read, so some checks did not run (see "
+        return "Confidence: none. Nothing could be checked this time.";
+    return "Confidence: reduced. Some data could not be read, so some checks did not run (see "
            "\u201cWhat we could not check\u201d).";
 }
 

@@ -4,7 +4,9 @@
 # (500 px, the narrowest window headless chromium lays out). Fails when the page is wider than its window (or 700 px), an element sticks out of
 # the window or overflows its box, or one of the report's sections is missing
 # (test/integration/layout_probe.js measures; docs/report.md says how to take screenshots).
+# ctest-parts: healthy silent-gaps klaviyo-outage
 . "$(dirname "$0")/lib.sh"
+PART=${1:-all}
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 [ -n "$CHROMIUM" ] || fail "chromium is not installed (scripts/install-deps.sh installs it)"
 sim_env
@@ -24,6 +26,7 @@ render() {  # HTML_FILE WIDTH -> the probe's lines on stdout
 
 for case in healthy:healthy silent-gaps:defect klaviyo-outage:incomplete; do
   scenario=${case%%:*} kind=${case##*:}
+  [ "$PART" = all ] || [ "$PART" = "$scenario" ] || continue
   SCENARIO=$FRR_SRC/examples/scenarios/$scenario.yaml
   start_sim "$SCENARIO"
   set +e

@@ -49,7 +49,7 @@ TEST_CASE("all formats are written, money first, with the sections in the agreed
          "Data is being lost",
          "\u00a3590.00 of sales is at stake across three problems; the biggest is 14 orders missing in "
          "Klaviyo (\u00a3588.00)",
-         "How sure we are",
+         "Confidence: ",
          "Missed report.",
          "WHAT NEEDS ATTENTION",
          "1. 14 orders missing in Klaviyo [CRITICAL]",

@@ -134,7 +134,7 @@ TEST_CASE("partial coverage and unknown indicators are listed with their reasons
 {
     test::ReportFixture fx;
     auto view = report::build_view(report::read_inputs(fx.state, fx.run, fx.options()));
-    REQUIRE(view.coverage.size() == 2);
+    REQUIRE(view.coverage.size() == 3);
     CHECK(view.coverage[0].what == "Only part of the Klaviyo data could be read");
     CHECK(view.coverage[0].why.find("lists:read") != std::string::npos);
     CHECK(view.coverage[1].why.find("page 40 of 52") != std::string::npos);

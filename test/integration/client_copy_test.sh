@@ -18,7 +18,7 @@ run_scenario() {  # SCENARIO_FILE STATE_DIR [extra frr args]
   local scenario=$1 state=$2; shift 2
   start_sim "$scenario"
   set +e
-  "$FRR_BIN" -q -c "$WORK/frr.yaml" --state-dir "$state" --as-of "$(scenario_now "$scenario")" "$@" run \
+  "$FRR_BIN" -q -c "$WORK/frr.yaml" --state-dir "$state" --as-of "$(scenario_now "$scenario")" run "$@" \
     >"$WORK/out" 2>"$WORK/err"
   local rc=$?
   set -e

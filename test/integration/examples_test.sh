@@ -29,7 +29,7 @@ bash -c "$cmd" || fail "crontab command failed: $cmd"
 ls "$WORK"/state/runs/*/report.html >/dev/null || fail "crontab run wrote no report"
 # -q: nothing on success, so cron mails nobody; the verdict is in the report.
 [ ! -s "$WORK/log/cron.log" ] || fail "the -q cron line printed on success: $(cat "$WORK/log/cron.log")"
-expect_in "HEALTHY 100/100" "$(ls "$WORK"/state/runs/*/report.txt | tail -n1)"
+expect_in "HEALTHY  100/100" "$(ls "$WORK"/state/runs/*/report.txt | tail -n1)"
 
 # examples/systemd/frr@.service: ExecStart with %i, the EnvironmentFile loaded.
 exec_start=$(sed -n 's/^ExecStart=//p' "$FRR_SRC/examples/systemd/frr@.service")

@@ -1,5 +1,5 @@
 // Injected at the end of a copy of report.html by report_layout_test.sh, run by headless
-// chromium (--dump-dom), and read back from <pre id="frr-layout">: what a reader would see
+// chromium (--dump-dom), and read back from the pre element it appends: what a reader would see
 // broken. Findings are lines "FAIL ..."; a clean page has none.
 (function () {
   var out = [];

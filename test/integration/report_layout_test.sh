@@ -21,7 +21,7 @@ render() {  # HTML_FILE WIDTH -> the probe's lines on stdout
   timeout 60 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-background-networking \
     --disable-component-update --disable-sync --no-first-run --user-data-dir="$WORK/chromium" \
     --window-size="$2,2000" --virtual-time-budget=2000 --dump-dom "file://$page" 2>"$WORK/chromium.err" |
-    /usr/bin/python3 -c 'import html,re,sys; m=re.search(r"<pre id=\"frr-layout\">([\s\S]*?)</pre>", sys.stdin.read()); print(html.unescape(m.group(1)) if m else "FAIL the probe did not run")'
+    /usr/bin/python3 -c 'import html,re,sys; m=re.findall(r"<pre id=\"frr-layout\">([\s\S]*?)</pre>", sys.stdin.read()); print(html.unescape(m[-1]) if m else "FAIL the probe did not run")'
 }
 
 for case in healthy:healthy silent-gaps:defect klaviyo-outage:incomplete; do

@@ -113,7 +113,7 @@ IndicatorResult ConnectionIndicator::evaluate(const CheckInput& input) const
         const auto found = platforms.find(name);
         const auto* manifest = found == platforms.end() ? nullptr : &found->second;
         if (!answered(manifest))
-            silent.push_back(name);
+            silent.push_back(label(name));
         any_answered = any_answered || answered(manifest);
         const auto verdict = judge(name, manifest, input.as_of(), input.timezone());
         r.status = worse(r.status, verdict.status);

@@ -122,11 +122,12 @@ std::vector<std::string> coverage_notes(const CheckInput& input)
                                         display_name(name),
                                         core::format_local(*p.data_since, input.timezone())));
         for (const auto& n : p.notes)
-            notes.push_back(fmt::format("{}: {}", name, n));
+            notes.push_back(fmt::format("{}: {}", display_name(name), n));
     }
     for (auto p : {Platform::source, Platform::destination})
         if (!manifest.platforms.count(input.platform_name(p)))
-            notes.push_back(fmt::format("{} was not fetched in this run.", input.platform_name(p)));
+            notes.push_back(
+                fmt::format("{} was not fetched in this run.", display_name(input.platform_name(p))));
     return notes;
 }
 

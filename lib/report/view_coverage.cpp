@@ -51,9 +51,9 @@ std::optional<std::string> platform_reason(const PlatformManifest& p, const Chec
         return std::nullopt;
     if (p.status == "paused")
         return name + " is paused after repeated failures";
+    // The scopes' names are the operator's business (technical appendix); the client reads why.
     if (!p.missing_scopes.empty())
-        return fmt::format("{} refused frr access (missing permission {})", name,
-                           join(p.missing_scopes, ", "));
+        return name + " refused frr some of the access it needs";
     if (p.status == "unavailable")
         return name + " did not answer";
     std::vector<std::string> parts;
@@ -88,7 +88,10 @@ std::vector<std::string> reasons(const ReportInput& in)
     if (out.empty())
         for (const auto& [platform, value] : in.checks.coverage)
             if (value != "complete")
-                out.push_back(fmt::format("{} was {}", platform_label(platform), value));
+                out.push_back(value == "paused" ? platform_label(platform) + " was skipped"
+                                  : value == "unavailable"
+                                  ? platform_label(platform) + " did not answer"
+                                  : "part of " + platform_label(platform) + "'s data could not be read");
     return out;
 }
 
@@ -368,9 +371,11 @@ std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& c
         for (const auto& d : in.checks.datasets)
             if (d.platform == platform && d.status != "complete")
                 unread.push_back(model::dataset_label(d.id));
-        const std::string scopes = p && !p->missing_scopes.empty() ? "frr lacks the permission(s) " +
-                join(p->missing_scopes, ", ") + "; ask whoever manages the app connection to grant them"
-                                                                   : std::string();
+        // Which permissions are missing is in the operator's copy (technical appendix).
+        const std::string scopes = p && !p->missing_scopes.empty()
+            ? "frr lacks some permissions it needs to read " + name +
+                "; ask whoever manages the app connection to grant them"
+            : std::string();
         if (value == "paused") {
             std::string why = "monitoring is paused after repeated failures";
             if (p && p->failed_runs > 0)
@@ -404,9 +409,10 @@ std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& c
     for (const auto& f : in.checks.indicators) {
         if (f.status != "unknown")
             continue;
-        std::string why = f.summary.empty() ? std::string("its data was not available") : clean(f.summary);
-        if (why.starts_with("Not checked: "))
-            why = why.substr(13);
+        // The check's own summary is technical (it names datasets and statuses); the client
+        // reads why in words, and the operator's copy keeps the summaries.
+        std::string why =
+            "the data it needs could not be read in full this time; the next run checks it again";
         std::vector<std::string> down;
         bool only_down = !f.needs.empty();
         for (const auto& id : f.needs)

@@ -45,11 +45,12 @@ kind=$(file "$root/usr/bin/frr")
 expect_exit 0 "$root/usr/bin/frr" --version
 expect_in "frr $version (git " "$WORK/out"
 
-# The packaged demo (share/frr/demo.sh) with the packaged frr, frr-sim and examples only.
+# The packaged demo (share/frr/demo.sh) with the packaged frr, frr-sim and examples only. It starts
+# in $WORK: the test's own directory is in the hidden build tree (pyenv's python3 shim cannot run there).
 export FRR_DEMO_OUT=$WORK/demo
 unshare --mount --propagation private bash -c '
   for d in "$FRR_BUILD" "$FRR_SRC"; do mount -t tmpfs frr-hidden "$d" || exit 111; done
-  exec "$0"/usr/share/frr/demo.sh' "$root" >"$WORK/demo.log" 2>&1 || {
+  cd "$1" && exec "$0"/usr/share/frr/demo.sh' "$root" "$WORK" >"$WORK/demo.log" 2>&1 || {
   cat "$WORK/demo.log"
   fail "the packaged demo failed (unshare --mount needs root; in a chroot, / must be a mount point: mount --bind ROOT ROOT)"
 }

@@ -166,7 +166,8 @@ TEST_CASE("every view string of the client's copy is plain English", "[report][w
     unknown.status = "unknown";
     unknown.summary = "Not checked: no data from klaviyo (paused).";
     paused.checks.indicators = {unknown};
-    paused.checks.coverage_notes = {"klaviyo coverage is paused: findings that need its data are unknown."};
+    paused.checks.coverage_notes = {
+        "Klaviyo's data covers only from 26 Nov 2026 06:00 GMT; older records were not judged."};
     check_copies(render(paused), "paused");
 
     // Every kind of the defect vocabulary, as the client reads its headline.

@@ -144,7 +144,7 @@ TEST_CASE("unavailable platform: dependent indicators are unknown and say why", 
     CHECK(f.datasets.at("orders").coverage.status == model::Coverage::complete);
     // Not answering is not a connection finding: Shopify answered normally.
     CHECK(f.find("connection")->status == Status::ok);
-    CHECK(f.find("connection")->summary.find("klaviyo did not answer") != std::string::npos);
+    CHECK(f.find("connection")->summary.find("Klaviyo did not answer") != std::string::npos);
     const auto s = compute_score(f, {});
     CHECK(s.confidence == Confidence::none);
     CHECK(std::string(verdict_name(s)) == "incomplete");

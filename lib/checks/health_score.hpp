@@ -51,9 +51,9 @@ const char* verdict_name(const HealthScore& score);
 // score = 100 - sum of deductions. Each judged indicator i deducts the larger
 // of w_i / sum(w_judged) * (100 - score_i) points, rounded, and its money
 // points (money_points), at least 1 when the indicator is not ok; `unknown` indicators are left out of the
-// weighting (and lower the confidence): the score is over what was checked. A critical indicator caps the score at score_critical_below - 1 (59
-// by default). The status is the worse of the score's band (score_warn_below, score_critical_below) and the
-// worst indicator.
+// weighting (and lower the confidence): the score is over what was checked. A critical indicator caps the
+// score at score_critical_below - 1 (59 by default). The status is the worse of the score's band
+// (score_warn_below, score_critical_below) and the worst indicator.
 HealthScore compute_score(const Findings& findings, const core::ChecksConfig& config);
 
 // "−12: 14 orders in the window never reached Klaviyo as Placed Order."

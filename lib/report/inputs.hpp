@@ -47,7 +47,7 @@ struct IndicatorFinding {
     Counts counts;
     IndicatorChanges changes;
     std::vector<std::string> needs;  // dataset ids it reads; empty: judged from the fetch record
-    checks::AtStake at_stake;  // what it costs the client (money, customers)
+    checks::AtStake at_stake;        // what it costs the client (money, customers)
 };
 
 // One dataset's coverage in the run (checks.json "datasets").

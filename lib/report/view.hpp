@@ -152,8 +152,8 @@ struct ReportView {
     std::string status_label;
     std::string colour;
     int score = 0;
-    bool has_score = true;   // false: nothing that reads data could be checked, no score at all
-    std::string score_note;  // "over 78% of the checks" when part could not be checked, else ""
+    bool has_score = true;      // false: nothing that reads data could be checked, no score at all
+    std::string score_note;     // "over 78% of the checks" when part could not be checked, else ""
     std::string verdict;        // one sentence
     std::string headline;       // the money at stake and the top issue, or a healthy phrase
     std::string at_stake_text;  // "about £20,650" (every finding's money, counted once), "" when none

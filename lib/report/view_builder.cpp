@@ -376,10 +376,10 @@ ReportView build_view(const ReportInput& in)
         v.headline = v.issues.front().headline;
     v.verdict = verdict_for(v, false);
     if (v.no_orders && v.issues.empty() && v.status == "ok")
-        v.verdict = fmt::format("No orders were placed between {} and {}, so there was nothing to check order "
-                                "by order. Everything else we checked matches.",
-                                core::format_local(window.since, v.timezone),
-                                core::format_local(window.until, v.timezone));
+        v.verdict = fmt::format(
+            "No orders were placed between {} and {}, so there was nothing to check order "
+            "by order. Everything else we checked matches.",
+            core::format_local(window.since, v.timezone), core::format_local(window.until, v.timezone));
     v.confidence_text = confidence_for(in, v);
     if (auto incomplete = detail::incomplete_text(in, v)) {
         if (v.issues.empty())

@@ -1,6 +1,7 @@
 #include "checks/evaluate.hpp"
 
 #include "checks/health_score.hpp"
+#include "checks/flow_summary.hpp"
 #include "checks/indicator.hpp"
 #include "checks/indicators.hpp"
 #include "checks/weights.hpp"
@@ -26,6 +27,13 @@ std::vector<std::unique_ptr<Indicator>> all_indicators()
     all.push_back(std::make_unique<ConsentIndicator>());
     all.push_back(std::make_unique<AudiencesIndicator>());
     all.push_back(std::make_unique<VolumeIndicator>());
+    all.push_back(std::make_unique<CheckoutsIndicator>());
+    all.push_back(std::make_unique<FulfillmentsIndicator>());
+    all.push_back(std::make_unique<CancellationsIndicator>());
+    all.push_back(std::make_unique<RefundsIndicator>());
+    all.push_back(std::make_unique<SubscribersIndicator>());
+    all.push_back(std::make_unique<FlowStatusIndicator>());
+    all.push_back(std::make_unique<FlowSendsIndicator>());
     all.push_back(std::make_unique<ConnectionIndicator>());
     return all;
 }
@@ -186,6 +194,7 @@ Findings evaluate(const CheckInput& input, const std::string& store_name)
     f.exclusions = input.exclusions();
     f.coverage_notes = coverage_notes(input);
     f.money = input.money();
+    f.flows = summarise_flows(input, f.indicators);
     return f;
 }
 

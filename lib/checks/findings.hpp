@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -99,6 +100,22 @@ struct DatasetState {
     model::DatasetCoverage coverage;
 };
 
+// One flow as the report's "Your automated emails" shows it: every live flow, and every flow
+// switched off since the last run (flows never live are the client's choice, not a finding).
+struct FlowSummary {
+    std::string id;
+    std::string name;
+    std::string status;   // the destination's word: "live", "draft", "manual", "archived", "deleted"
+    std::string trigger;  // in words: "when someone starts a checkout"
+    // What the source says happened in the window (judged records) and how many of those
+    // reached the destination; absent when frr cannot count the trigger.
+    std::optional<std::int64_t> source_triggers;
+    std::optional<std::int64_t> reached;
+    std::optional<std::int64_t> recipients;  // sends on the window's days; absent when not read
+    std::string verdict;       // working | switched_off | silent | starved | not_checked
+    std::string verdict_text;  // one plain sentence
+};
+
 struct Findings {
     std::string run_id;
     TimePoint as_of{};
@@ -112,6 +129,7 @@ struct Findings {
     std::vector<Exclusion> exclusions;
     std::vector<std::string> coverage_notes;
     MoneyBasis money;
+    std::vector<FlowSummary> flows;  // "Your automated emails", in the account's order
 
     const IndicatorResult* find(std::string_view id) const;
 };

@@ -145,6 +145,49 @@ IndicatorResult read_indicator(const rapidjson::Value& v, const std::string& whe
 
 }  // namespace
 
+namespace {
+
+void put_optional(Writer& w, const char* key, const std::optional<std::int64_t>& v)
+{
+    w.Key(key);
+    if (v)
+        w.Int64(*v);
+    else
+        w.Null();
+}
+
+void write_flow_summary(Writer& w, const FlowSummary& f)
+{
+    w.StartObject();
+    put(w, "id", f.id);
+    put(w, "name", f.name);
+    put(w, "status", f.status);
+    put(w, "trigger", f.trigger);
+    put_optional(w, "source_triggers", f.source_triggers);
+    put_optional(w, "reached", f.reached);
+    put_optional(w, "recipients", f.recipients);
+    put(w, "verdict", f.verdict);
+    put(w, "verdict_text", f.verdict_text);
+    w.EndObject();
+}
+
+FlowSummary read_flow_summary(const model::JsonFields& f)
+{
+    FlowSummary out;
+    out.id = f.str("id");
+    out.name = f.str("name");
+    out.status = f.str("status");
+    out.trigger = f.str("trigger");
+    out.source_triggers = f.opt_int64("source_triggers");
+    out.reached = f.opt_int64("reached");
+    out.recipients = f.opt_int64("recipients");
+    out.verdict = f.str("verdict");
+    out.verdict_text = f.str("verdict_text");
+    return out;
+}
+
+}  // namespace
+
 std::string to_json(const Findings& f)
 {
     rapidjson::StringBuffer buffer;
@@ -204,6 +247,11 @@ std::string to_json(const Findings& f)
     w.Key("daily_revenue_minor");
     w.Int64(f.money.daily_revenue_minor);
     w.EndObject();
+    w.Key("flows");
+    w.StartArray();
+    for (const auto& fl : f.flows)
+        write_flow_summary(w, fl);
+    w.EndArray();
     w.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
@@ -261,6 +309,9 @@ Findings findings_from_json(std::string_view json, const std::string& where)
         out.money.average_order_minor = mf.int64("average_order_minor");
         out.money.daily_revenue_minor = mf.int64("daily_revenue_minor");
     }
+    if (const auto* flows = f.array("flows"))
+        for (const auto& v : flows->GetArray())
+            out.flows.push_back(read_flow_summary(model::JsonFields(v, where + ".flows")));
     return out;
 }
 

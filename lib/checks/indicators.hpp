@@ -36,6 +36,21 @@ FRR_INDICATOR(AudiencesIndicator, "audiences", "Lists and segments")
 FRR_INDICATOR(VolumeIndicator, "volume", "Daily volume")
 // Reachability, auth, scopes, throttling and token expiry per platform.
 FRR_INDICATOR(ConnectionIndicator, "connection", "Connection")
+// Flow triggers (docs/sync-semantics.md "Flow triggers"), named by the flows they starve:
+// abandoned checkouts with an email without a checkout event (checkout_missing_event),
+FRR_INDICATOR(CheckoutsIndicator, "checkouts", "Abandoned checkouts")
+// fulfilments without Fulfilled Order / Fulfilled Partial Order (fulfillment_missing_event),
+FRR_INDICATOR(FulfillmentsIndicator, "fulfillments", "Fulfilments")
+// cancellations without Cancelled Order (cancellation_missing_event),
+FRR_INDICATOR(CancellationsIndicator, "cancellations", "Cancellations")
+// full refunds without Refunded Order (refund_missing_event),
+FRR_INDICATOR(RefundsIndicator, "refunds", "Refunds")
+// new email subscribers missing from the subscriber list (subscriber_missing_from_list).
+FRR_INDICATOR(SubscribersIndicator, "subscribers", "New subscribers")
+// Flows live at the last run and no longer live (flow_not_live).
+FRR_INDICATOR(FlowStatusIndicator, "flow_status", "Flows switched off")
+// Live flows whose trigger arrives but that send nothing (flow_silent).
+FRR_INDICATOR(FlowSendsIndicator, "flow_sends", "Flows sending")
 
 #undef FRR_INDICATOR
 

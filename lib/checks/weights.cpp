@@ -7,9 +7,25 @@ namespace frr::checks {
 double default_weight(const std::string& indicator_id)
 {
     static const std::map<std::string, double> k_defaults = {
-        {"order_sync", 25}, {"line_items", 5}, {"value_integrity", 8}, {"duplicates", 5},
-        {"event_delay", 5}, {"freshness", 15}, {"customer_sync", 12},  {"consent", 10},
-        {"audiences", 5},   {"volume", 5},     {"connection", 5},
+        {"order_sync", 25},
+        {"line_items", 5},
+        {"value_integrity", 8},
+        {"duplicates", 5},
+        {"event_delay", 5},
+        {"freshness", 15},
+        {"customer_sync", 12},
+        {"consent", 10},
+        {"audiences", 5},
+        {"volume", 5},
+        {"connection", 5},
+        // The flow triggers and flows (issue #15): what the client's automated emails run on.
+        {"checkouts", 8},
+        {"fulfillments", 4},
+        {"cancellations", 2},
+        {"refunds", 2},
+        {"subscribers", 4},
+        {"flow_status", 5},
+        {"flow_sends", 5},
     };
     const auto found = k_defaults.find(indicator_id);
     return found == k_defaults.end() ? 5.0 : found->second;

@@ -14,9 +14,10 @@ namespace frr::core {
 
 namespace {
 
-const char* k_indicators[] = {"order_sync",  "line_items", "value_integrity", "duplicates",
-                              "event_delay", "freshness",  "customer_sync",   "consent",
-                              "audiences",   "volume",     "connection"};
+const char* k_indicators[] = {
+    "order_sync",    "line_items",    "value_integrity", "duplicates",  "event_delay", "freshness",
+    "customer_sync", "consent",       "audiences",       "volume",      "connection",  "checkouts",
+    "fulfillments",  "cancellations", "refunds",         "subscribers", "flow_status", "flow_sends"};
 
 std::string host_of(const std::string& url)
 {
@@ -135,10 +136,11 @@ void load_shopify(const YamlReader& r, ShopifyConfig& out)
 
 void load_klaviyo(const YamlReader& r, KlaviyoConfig& out)
 {
-    r.allow_only({"revision", "base_url", "auth", "audiences"});
+    r.allow_only({"revision", "base_url", "auth", "audiences", "subscriber_list"});
     out.revision = r.str("revision", out.revision);
     out.base_url = r.str("base_url", out.base_url);
     out.audiences = r.strings("audiences");
+    out.subscriber_list = r.str("subscriber_list", "");
     auto auth = r.child("auth");
     auth.allow_only({"mode", "private_key_env", "private_key_file", "private_key", "client_id_env",
                      "client_id_file", "client_id", "client_secret_env", "client_secret_file",
@@ -169,7 +171,7 @@ void load_checks(const YamlReader& r, ChecksConfig& out)
     r.allow_only({"window", "grace", "stall_after", "stall_min_orders", "volume_lookback_days",
                   "volume_min_orders", "volume_min_orders_lost_day", "audience_drop_ratio",
                   "audience_min_count", "value_tolerance_minor", "exclude_channels", "history_start",
-                  "weights", "thresholds", "score", "max_catch_up"});
+                  "weights", "thresholds", "score", "max_catch_up", "flow_baseline_days", "flow_min_triggers"});
     out.window = r.duration("window", out.window);
     out.max_catch_up = r.duration("max_catch_up", out.max_catch_up);
     out.grace = r.duration("grace", out.grace);
@@ -184,6 +186,9 @@ void load_checks(const YamlReader& r, ChecksConfig& out)
         r.integer("audience_min_count", static_cast<int>(out.audience_min_count), 0, 100000000);
     out.value_tolerance_minor =
         r.integer("value_tolerance_minor", static_cast<int>(out.value_tolerance_minor), 0, 100000);
+    // A daily flow report spans at most 60 days: the baseline plus the window's days.
+    out.flow_baseline_days = r.integer("flow_baseline_days", out.flow_baseline_days, 1, 56);
+    out.flow_min_triggers = r.integer("flow_min_triggers", out.flow_min_triggers, 1, 1000000);
     out.exclude_channels = r.strings("exclude_channels");
     if (r.has("history_start")) {
         auto v = r.str("history_start", "");
@@ -196,8 +201,9 @@ void load_checks(const YamlReader& r, ChecksConfig& out)
         r.fail_at(YAML::Node(), "window", "must be longer than checks.grace");
     auto weights = r.child("weights");
     auto known_ids = std::initializer_list<const char*>{
-        "order_sync",    "line_items", "value_integrity", "duplicates", "event_delay", "freshness",
-        "customer_sync", "consent",    "audiences",       "volume",     "connection"};
+        "order_sync",    "line_items",    "value_integrity", "duplicates",  "event_delay", "freshness",
+        "customer_sync", "consent",       "audiences",       "volume",      "connection",  "checkouts",
+        "fulfillments",  "cancellations", "refunds",         "subscribers", "flow_status", "flow_sends"};
     weights.allow_only(known_ids);
     for (const char* id : k_indicators)
         if (weights.has(id))

@@ -56,6 +56,9 @@ struct KlaviyoConfig {
     SecretRef client_secret;
     SecretRef refresh_token;
     std::vector<std::string> audiences;  // list/segment ids to watch; empty = all
+    // The list the Shopify integration adds email subscribers to; "" = discover it (the list
+    // that triggers flows and holds the window's new subscribers).
+    std::string subscriber_list;
     std::string effective_base_url() const;
 };
 
@@ -77,6 +80,8 @@ struct ChecksConfig {
     double audience_drop_ratio = 0.5;
     std::int64_t audience_min_count = 10;
     std::int64_t value_tolerance_minor = 1;
+    int flow_baseline_days = 14;  // days before the window that show a flow's usual send rate
+    int flow_min_triggers = 10;   // a flow is judged silent only with at least this many triggers
     std::vector<std::string> exclude_channels;    // sales channels not expected in Klaviyo
     std::optional<std::string> history_start;     // ISO date: orders before it are not expected
     std::map<std::string, double> weights;        // indicator id -> weight

@@ -105,6 +105,12 @@ TimePoint local_midnight(const std::string& day, const std::string& iana_name)
     return std::chrono::time_point_cast<std::chrono::seconds>(zoned.get_sys_time());
 }
 
+std::string format_local_iso8601(TimePoint t, const std::string& iana_name)
+{
+    auto zoned = date::make_zoned(zone_or_throw(iana_name), t);
+    return date::format("%FT%T%Ez", zoned);
+}
+
 std::string format_local(TimePoint t, const std::string& iana_name)
 {
     auto zoned = date::make_zoned(zone_or_throw(iana_name), t);

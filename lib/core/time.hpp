@@ -23,6 +23,8 @@ void require_time_zone(const std::string& iana_name);
 std::string local_date(TimePoint t, const std::string& iana_name);
 // The UTC instant at which a store-local date starts ("YYYY-MM-DD", 00:00 local).
 TimePoint local_midnight(const std::string& date, const std::string& iana_name);
+// ISO-8601 in the zone's wall clock with its offset: "2026-10-12T00:00:00+01:00".
+std::string format_local_iso8601(TimePoint t, const std::string& iana_name);
 // "27 Nov 2026 06:00 GMT" (day without a leading zero: "6 Dec 2026 06:00 GMT")
 // for reports: the one human format every report date uses.
 std::string format_local(TimePoint t, const std::string& iana_name);

@@ -36,9 +36,12 @@ inline constexpr std::array k_datasets{
     DatasetInfo{"daily_orders", Role::source, Scope::other, "daily order counts"},
     DatasetInfo{"customers", Role::source, Scope::window, "customers"},
     DatasetInfo{"checkouts", Role::source, Scope::window, "abandoned checkouts"},
+    DatasetInfo{"order_changes", Role::source, Scope::window, "fulfilments, cancellations and refunds"},
     DatasetInfo{"events.placed_order", Role::destination, Scope::window, "Placed Order events"},
     DatasetInfo{"events.ordered_product", Role::destination, Scope::window, "Ordered Product events"},
     DatasetInfo{"events.fulfilled_order", Role::destination, Scope::window, "Fulfilled Order events"},
+    DatasetInfo{"events.fulfilled_partial_order", Role::destination, Scope::window,
+                "Fulfilled Partial Order events"},
     DatasetInfo{"events.cancelled_order", Role::destination, Scope::window, "Cancelled Order events"},
     DatasetInfo{"events.refunded_order", Role::destination, Scope::window, "Refunded Order events"},
     DatasetInfo{"events.checkout_started", Role::destination, Scope::window, "Checkout Started events"},
@@ -46,6 +49,10 @@ inline constexpr std::array k_datasets{
     DatasetInfo{"profiles", Role::destination, Scope::window, "profiles"},
     DatasetInfo{"audiences", Role::destination, Scope::other, "lists and segments"},
     DatasetInfo{"daily_placed_orders", Role::destination, Scope::other, "daily Placed Order counts"},
+    DatasetInfo{"flows", Role::destination, Scope::other, "flows"},
+    DatasetInfo{"flow_triggers", Role::destination, Scope::other, "the flows' daily triggers"},
+    DatasetInfo{"subscriber_list", Role::destination, Scope::other, "the subscriber list's members"},
+    DatasetInfo{"flow_report", Role::destination, Scope::other, "the flow report (emails sent)"},
 };
 
 // Dataset ids used by name in code (the strings above, spelled once).
@@ -60,6 +67,11 @@ inline constexpr std::string_view latest_placed_order = "latest_placed_order";
 inline constexpr std::string_view profiles = "profiles";
 inline constexpr std::string_view audiences = "audiences";
 inline constexpr std::string_view daily_placed_orders = "daily_placed_orders";
+inline constexpr std::string_view order_changes = "order_changes";
+inline constexpr std::string_view flows = "flows";
+inline constexpr std::string_view flow_triggers = "flow_triggers";
+inline constexpr std::string_view subscriber_list = "subscriber_list";
+inline constexpr std::string_view flow_report = "flow_report";
 }  // namespace dataset
 
 // nullptr for an id not in k_datasets.

@@ -93,6 +93,7 @@ const char* to_string(EventKind k)
     case EventKind::placed_order: return "placed_order";
     case EventKind::ordered_product: return "ordered_product";
     case EventKind::fulfilled_order: return "fulfilled_order";
+    case EventKind::fulfilled_partial_order: return "fulfilled_partial_order";
     case EventKind::cancelled_order: return "cancelled_order";
     case EventKind::refunded_order: return "refunded_order";
     case EventKind::checkout_started: return "checkout_started";
@@ -137,7 +138,8 @@ DestinationConsent destination_consent_from(std::string_view s)
 EventKind event_kind_from(std::string_view s)
 {
     for (auto k : {EventKind::placed_order, EventKind::ordered_product, EventKind::fulfilled_order,
-                   EventKind::cancelled_order, EventKind::refunded_order, EventKind::checkout_started})
+                   EventKind::fulfilled_partial_order, EventKind::cancelled_order, EventKind::refunded_order,
+                   EventKind::checkout_started})
         if (s == to_string(k))
             return k;
     return EventKind::other;
@@ -159,6 +161,56 @@ const char* to_string(OrderIdSource s)
     return "none";
 }
 
+const char* to_string(OrderChangeKind k)
+{
+    switch (k) {
+    case OrderChangeKind::fulfilled: return "fulfilled";
+    case OrderChangeKind::partially_fulfilled: return "partially_fulfilled";
+    case OrderChangeKind::cancelled: return "cancelled";
+    case OrderChangeKind::refunded: return "refunded";
+    }
+    return "fulfilled";
+}
+
+OrderChangeKind order_change_kind_from(std::string_view s)
+{
+    for (auto k :
+         {OrderChangeKind::partially_fulfilled, OrderChangeKind::cancelled, OrderChangeKind::refunded})
+        if (s == to_string(k))
+            return k;
+    return OrderChangeKind::fulfilled;
+}
+
+const char* to_string(FlowStatus s)
+{
+    switch (s) {
+    case FlowStatus::live: return "live";
+    case FlowStatus::manual: return "manual";
+    case FlowStatus::draft: return "draft";
+    case FlowStatus::other: return "other";
+    }
+    return "other";
+}
+
+FlowStatus flow_status_from(std::string_view s)
+{
+    for (auto k : {FlowStatus::live, FlowStatus::manual, FlowStatus::draft})
+        if (s == to_string(k))
+            return k;
+    return FlowStatus::other;
+}
+
+const char* to_string(TriggerKind k)
+{
+    switch (k) {
+    case TriggerKind::none: return "none";
+    case TriggerKind::metric: return "metric";
+    case TriggerKind::list: return "list";
+    case TriggerKind::segment: return "segment";
+    }
+    return "none";
+}
+
 OrderIdSource order_id_source_from(std::string_view s)
 {
     if (s == "extra_id")
@@ -168,6 +220,14 @@ OrderIdSource order_id_source_from(std::string_view s)
     if (s == "event_id")
         return OrderIdSource::event_id;
     return OrderIdSource::none;
+}
+
+TriggerKind trigger_kind_from(std::string_view s)
+{
+    for (auto k : {TriggerKind::metric, TriggerKind::list, TriggerKind::segment})
+        if (s == to_string(k))
+            return k;
+    return TriggerKind::none;
 }
 
 }  // namespace frr::model

@@ -75,6 +75,24 @@ struct Checkout {
     Money total;
 };
 
+// What happened to an order after it was placed, as the source records it: a
+// fulfilment (the last one completing the order, or an earlier partial one), a
+// cancellation, or a full refund. The destination copies each as its own event
+// kind, and flows (shipping confirmations, apologies) are triggered by them.
+enum class OrderChangeKind { fulfilled, partially_fulfilled, cancelled, refunded };
+
+struct OrderChange {
+    std::string order_id;    // the source platform's numeric order id
+    std::string order_name;  // "#1043"
+    OrderChangeKind kind = OrderChangeKind::fulfilled;
+    TimePoint at{};  // when the fulfilment, cancellation or refund happened
+    TimePoint order_created_at{};
+    bool test = false;
+    std::string source_name;  // sales channel of the order
+    std::string email_hash;   // empty when the order has no email
+    Money total;              // the order's total, shop currency
+};
+
 struct Profile {
     std::string id;
     std::string email_hash;
@@ -92,6 +110,7 @@ enum class EventKind {
     placed_order,
     ordered_product,
     fulfilled_order,
+    fulfilled_partial_order,
     cancelled_order,
     refunded_order,
     checkout_started,
@@ -132,6 +151,55 @@ struct Audience {
     TimePoint updated_at{};
 };
 
+// A flow (automation) of the destination, as listed with its trigger.
+enum class FlowStatus { live, manual, draft, other };
+enum class TriggerKind { none, metric, list, segment };
+
+struct Flow {
+    std::string id;
+    std::string name;
+    FlowStatus status = FlowStatus::other;
+    std::string status_text;  // as the destination words it ("live", "draft", ...)
+    bool archived = false;
+    std::string trigger_type;  // the destination's own words ("Metric", "Added to List", ...)
+    TriggerKind trigger = TriggerKind::none;
+    std::string trigger_id;    // the metric, list or segment id; "" when not mapped
+    std::string trigger_name;  // that metric's, list's or segment's name
+    TimePoint created_at{};
+    TimePoint updated_at{};
+    bool live() const { return status == FlowStatus::live && !archived; }
+};
+
+// One flow message's recipients on one store-local day, from the destination's
+// flow report (one row per flow, message, channel and day; days without sends
+// are absent or zero).
+struct FlowMessageDay {
+    std::string flow_id;
+    std::string message_id;
+    std::string channel;  // "email", "sms", ...
+    std::string date;     // store-local "YYYY-MM-DD"
+    std::int64_t recipients = 0;
+};
+
+// Triggers counted per store-local day: a metric's events, or the joins of a
+// list or segment. `trigger_id` is the metric, list or segment id.
+struct TriggerDay {
+    std::string trigger_id;
+    std::string date;
+    std::int64_t count = 0;
+    bool operator==(const TriggerDay&) const = default;
+};
+
+// The list the integration adds email subscribers to, and which of the emails
+// looked up (keyed hashes of the window's new subscribers) are on it.
+struct SubscriberList {
+    std::string id;  // "" when none was configured or discovered
+    std::string name;
+    std::string found_by;              // "configured" or "discovered"
+    std::vector<std::string> checked;  // email hashes looked up
+    std::vector<std::string> members;  // of those, the ones on the list
+};
+
 // A count per store-local day ("YYYY-MM-DD").
 struct DailyCount {
     std::string date;
@@ -145,9 +213,15 @@ const char* to_string(EventKind k);
 const char* to_string(AudienceKind k);
 const char* to_string(OrderIdSource s);  // "none", "extra_id", "extra_order_id", "event_id"
 OrderIdSource order_id_source_from(std::string_view s);
+const char* to_string(OrderChangeKind k);
+const char* to_string(FlowStatus s);
+const char* to_string(TriggerKind k);
 SourceConsent source_consent_from(std::string_view s);
 DestinationConsent destination_consent_from(std::string_view s);
 EventKind event_kind_from(std::string_view s);
 AudienceKind audience_kind_from(std::string_view s);
+OrderChangeKind order_change_kind_from(std::string_view s);
+FlowStatus flow_status_from(std::string_view s);  // "live", "manual", "draft"; else other
+TriggerKind trigger_kind_from(std::string_view s);
 
 }  // namespace frr::model

@@ -174,6 +174,34 @@ Checkout read_checkout(const JsonFields& f)
     return r;
 }
 
+void write_order_change(Writer& w, const OrderChange& r)
+{
+    put(w, "order_id", r.order_id);
+    put(w, "order_name", r.order_name);
+    put(w, "kind", std::string(to_string(r.kind)));
+    put(w, "at", r.at);
+    put(w, "order_created_at", r.order_created_at);
+    put_bool(w, "test", r.test);
+    put(w, "source_name", r.source_name);
+    put(w, "email_hash", r.email_hash);
+    put_money(w, "total", r.total);
+}
+
+OrderChange read_order_change(const JsonFields& f)
+{
+    OrderChange r;
+    r.order_id = f.str("order_id");
+    r.order_name = f.str("order_name");
+    r.kind = order_change_kind_from(f.text("kind"));
+    r.at = f.time("at");
+    r.order_created_at = f.time("order_created_at");
+    r.test = f.boolean("test");
+    r.source_name = f.str("source_name");
+    r.email_hash = f.str("email_hash");
+    r.total = read_money(f, "total");
+    return r;
+}
+
 void write_profile(Writer& w, const Profile& r)
 {
     put(w, "id", r.id);
@@ -274,6 +302,64 @@ Audience read_audience(const JsonFields& f)
     return r;
 }
 
+void write_flow(Writer& w, const Flow& r)
+{
+    put(w, "id", r.id);
+    put(w, "name", r.name);
+    put(w, "status", std::string(to_string(r.status)));
+    put(w, "status_text", r.status_text);
+    put_bool(w, "archived", r.archived);
+    put(w, "trigger_type", r.trigger_type);
+    put(w, "trigger", std::string(to_string(r.trigger)));
+    put(w, "trigger_id", r.trigger_id);
+    put(w, "trigger_name", r.trigger_name);
+    put(w, "created_at", r.created_at);
+    put(w, "updated_at", r.updated_at);
+}
+
+Flow read_flow(const JsonFields& f)
+{
+    Flow r;
+    r.id = f.str("id");
+    r.name = f.str("name");
+    r.status = flow_status_from(f.text("status"));
+    r.status_text = f.str("status_text");
+    r.archived = f.boolean("archived");
+    r.trigger_type = f.str("trigger_type");
+    r.trigger = trigger_kind_from(f.text("trigger"));
+    r.trigger_id = f.str("trigger_id");
+    r.trigger_name = f.str("trigger_name");
+    r.created_at = f.opt_time("created_at").value_or(TimePoint{});
+    r.updated_at = f.opt_time("updated_at").value_or(TimePoint{});
+    return r;
+}
+
+void write_flow_day(Writer& w, const FlowMessageDay& r)
+{
+    put(w, "flow_id", r.flow_id);
+    put(w, "message_id", r.message_id);
+    put(w, "channel", r.channel);
+    put(w, "date", r.date);
+    put_int(w, "recipients", r.recipients);
+}
+
+FlowMessageDay read_flow_day(const JsonFields& f)
+{
+    return {f.str("flow_id"), f.str("message_id"), f.str("channel"), f.str("date"), f.int64("recipients")};
+}
+
+void write_trigger_day(Writer& w, const TriggerDay& r)
+{
+    put(w, "trigger_id", r.trigger_id);
+    put(w, "date", r.date);
+    put_int(w, "count", r.count);
+}
+
+TriggerDay read_trigger_day(const JsonFields& f)
+{
+    return {f.str("trigger_id"), f.str("date"), f.int64("count")};
+}
+
 void write_daily(Writer& w, const DailyCount& r)
 {
     put(w, "date", r.date);
@@ -340,6 +426,38 @@ template <class T, class R> std::vector<T> read_array(const fs::path& path, R re
     for (const auto& v : doc.GetArray())
         out.push_back(read_one(JsonFields(v, fmt::format("{}[{}]", path.string(), i++))));
     return out;
+}
+
+void write_subscriber_list(const fs::path& path, const SubscriberList& r)
+{
+    auto text = write_object([&](Writer& w) {
+        put(w, "id", r.id);
+        put(w, "name", r.name);
+        put(w, "found_by", r.found_by);
+        put_strings(w, "checked", r.checked);
+        put_strings(w, "members", r.members);
+    });
+    core::atomic_write(path, text + "\n");
+}
+
+SubscriberList read_subscriber_list(const fs::path& path)
+{
+    SubscriberList r;
+    if (!fs::exists(path))
+        return r;
+    auto text = core::read_file(path);
+    rapidjson::Document doc;
+    doc.Parse(text.c_str(), text.size());
+    if (doc.HasParseError() || !doc.IsObject())
+        throw core::Error(core::ExitCode::bad_input, "invalid JSON object", path.string(),
+                          "the snapshot is damaged: delete this run directory and run again");
+    JsonFields f(doc, path.string());
+    r.id = f.str("id");
+    r.name = f.str("name");
+    r.found_by = f.str("found_by");
+    r.checked = f.strings("checked");
+    r.members = f.strings("members");
+    return r;
 }
 
 void write_platform(Writer& w, const PlatformManifest& p)
@@ -490,6 +608,10 @@ std::string to_json(const Event& r)
 {
     return write_object([&](Writer& w) { write_event(w, r); });
 }
+std::string to_json(const OrderChange& r)
+{
+    return write_object([&](Writer& w) { write_order_change(w, r); });
+}
 
 std::string to_json(const Manifest& m)
 {
@@ -608,12 +730,17 @@ void write_snapshot(const fs::path& run_dir, const Snapshot& s)
     write_lines(run_dir / "shopify/orders.jsonl", s.source.orders, write_order);
     write_lines(run_dir / "shopify/customers.jsonl", s.source.customers, write_customer);
     write_lines(run_dir / "shopify/checkouts.jsonl", s.source.checkouts, write_checkout);
+    write_lines(run_dir / "shopify/order_changes.jsonl", s.source.order_changes, write_order_change);
     write_array(run_dir / "shopify/daily_orders.json", s.source.daily_orders, write_daily);
     write_lines(run_dir / "klaviyo/events.jsonl", s.destination.events, write_event);
     write_lines(run_dir / "klaviyo/profiles.jsonl", s.destination.profiles, write_profile);
     write_array(run_dir / "klaviyo/metrics.json", s.destination.metrics, write_metric);
     write_array(run_dir / "klaviyo/audiences.json", s.destination.audiences, write_audience);
     write_array(run_dir / "klaviyo/daily_placed_orders.json", s.destination.daily_placed_orders, write_daily);
+    write_array(run_dir / "klaviyo/flows.json", s.destination.flows, write_flow);
+    write_array(run_dir / "klaviyo/flow_report.json", s.destination.flow_report, write_flow_day);
+    write_array(run_dir / "klaviyo/trigger_days.json", s.destination.trigger_days, write_trigger_day);
+    write_subscriber_list(run_dir / "klaviyo/subscriber_list.json", s.destination.subscriber_list);
     core::fault_point("snapshot-before-manifest");
     write_manifest(run_dir, s.manifest);
 }
@@ -631,6 +758,8 @@ Snapshot read_snapshot(const fs::path& run_dir)
     s.source.orders = read_lines<Order>(run_dir / "shopify/orders.jsonl", read_order);
     s.source.customers = read_lines<Customer>(run_dir / "shopify/customers.jsonl", read_customer);
     s.source.checkouts = read_lines<Checkout>(run_dir / "shopify/checkouts.jsonl", read_checkout);
+    s.source.order_changes =
+        read_lines<OrderChange>(run_dir / "shopify/order_changes.jsonl", read_order_change);
     s.source.daily_orders = read_array<DailyCount>(run_dir / "shopify/daily_orders.json", read_daily);
     s.destination.events = read_lines<Event>(run_dir / "klaviyo/events.jsonl", read_event);
     s.destination.profiles = read_lines<Profile>(run_dir / "klaviyo/profiles.jsonl", read_profile);
@@ -638,6 +767,12 @@ Snapshot read_snapshot(const fs::path& run_dir)
     s.destination.audiences = read_array<Audience>(run_dir / "klaviyo/audiences.json", read_audience);
     s.destination.daily_placed_orders =
         read_array<DailyCount>(run_dir / "klaviyo/daily_placed_orders.json", read_daily);
+    s.destination.flows = read_array<Flow>(run_dir / "klaviyo/flows.json", read_flow);
+    s.destination.flow_report =
+        read_array<FlowMessageDay>(run_dir / "klaviyo/flow_report.json", read_flow_day);
+    s.destination.trigger_days =
+        read_array<TriggerDay>(run_dir / "klaviyo/trigger_days.json", read_trigger_day);
+    s.destination.subscriber_list = read_subscriber_list(run_dir / "klaviyo/subscriber_list.json");
     return s;
 }
 

@@ -4,9 +4,11 @@
 // against it. Layout (relative to the run directory):
 //   manifest.json
 //   shopify/orders.jsonl  shopify/customers.jsonl  shopify/checkouts.jsonl
-//   shopify/daily_orders.json
+//   shopify/order_changes.jsonl  shopify/daily_orders.json
 //   klaviyo/events.jsonl  klaviyo/profiles.jsonl  klaviyo/metrics.json
 //   klaviyo/audiences.json  klaviyo/daily_placed_orders.json
+//   klaviyo/flows.json  klaviyo/flow_report.json  klaviyo/trigger_days.json
+//   klaviyo/subscriber_list.json
 // The source platform is "shopify" and the destination "klaviyo" here; another
 // integration pair writes the same canonical files under its own names.
 #include "model/datasets.hpp"
@@ -110,7 +112,8 @@ struct SourceData {
     std::vector<Order> orders;
     std::vector<Customer> customers;
     std::vector<Checkout> checkouts;
-    std::vector<DailyCount> daily_orders;  // eligible orders per local day
+    std::vector<OrderChange> order_changes;  // fulfilments, cancellations, full refunds in the window
+    std::vector<DailyCount> daily_orders;    // eligible orders per local day
 };
 
 struct DestinationData {
@@ -119,6 +122,10 @@ struct DestinationData {
     std::vector<Profile> profiles;
     std::vector<Audience> audiences;
     std::vector<DailyCount> daily_placed_orders;
+    std::vector<Flow> flows;
+    std::vector<FlowMessageDay> flow_report;  // recipients per flow message and local day
+    std::vector<TriggerDay> trigger_days;     // flow triggers per local day
+    SubscriberList subscriber_list;
 };
 
 struct Snapshot {
@@ -141,6 +148,7 @@ std::string to_json(const Order& r);
 std::string to_json(const Customer& r);
 std::string to_json(const Profile& r);
 std::string to_json(const Event& r);
+std::string to_json(const OrderChange& r);
 std::string to_json(const Manifest& m);
 Manifest manifest_from_json(std::string_view json, const std::string& where);
 

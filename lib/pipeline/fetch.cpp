@@ -146,10 +146,10 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     shopify_ctx.timeout = config.fetch.timeout;
     klaviyo_ctx.timeout = config.fetch.timeout;
 
-    std::promise<std::vector<std::string>> email_promise;
-    std::future<std::vector<std::string>> email_future = email_promise.get_future();
+    std::promise<model::WindowEmails> email_promise;
+    std::future<model::WindowEmails> email_future = email_promise.get_future();
     std::once_flag email_once;
-    auto hand_off = [&](std::vector<std::string> list) {
+    auto hand_off = [&](model::WindowEmails list) {
         std::call_once(email_once, [&] { email_promise.set_value(std::move(list)); });
     };
 
@@ -180,7 +180,11 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
                                               config.store.timezone,
                                               config.klaviyo.audiences,
                                               previous.placed_order_from(),
-                                              previous.profiles_updated_from()};
+                                              previous.profiles_updated_from(),
+                                              w.flow_days_from,
+                                              w.flow_dates,
+                                              config.klaviyo.subscriber_list,
+                                              previous.reused_new_subscribers(w)};
                 destination = src.fetch(dw, [&] { return email_future.get(); });
             } catch (...) {
                 klaviyo_error = std::current_exception();

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace frr::pipeline {
 
@@ -47,6 +48,9 @@ ReusedWindow reusable_window(model::Snapshot& previous, const FetchWindow& w)
     for (auto& p : previous.destination.profiles)
         if (hashes.count(p.email_hash))
             out.profiles.push_back(std::move(p));
+    for (auto& c : previous.source.order_changes)
+        if (in_overlap(c.at))
+            out.order_changes.push_back(std::move(c));
     return out;
 }
 
@@ -117,6 +121,15 @@ void Incremental::merge_window(connectors::shopify::SourceFetch& source,
         refetched_customers.insert(c.id);
     const std::size_t orders = add_missing(data.orders, m_reused.orders);
     const std::size_t customers = add_missing(data.customers, m_reused.customers);
+    // Order changes that happened before the previous run's end were fetched by it (their order
+    // was updated then); the ones fetched again now win.
+    std::set<std::tuple<std::string, model::OrderChangeKind, core::TimePoint>> fetched_changes;
+    for (const auto& c : data.order_changes)
+        fetched_changes.emplace(c.order_id, c.kind, c.at);
+    for (const auto& c : m_reused.order_changes)
+        if (!fetched_changes.count({c.order_id, c.kind, c.at}))
+            data.order_changes.push_back(c);
+    source.manifest.counts["order_changes"] = static_cast<std::int64_t>(data.order_changes.size());
     std::sort(data.orders.begin(), data.orders.end(),
               [](const auto& a, const auto& b) { return a.created_at < b.created_at; });
     source.manifest.counts["orders"] = static_cast<std::int64_t>(data.orders.size());
@@ -145,6 +158,24 @@ void Incremental::merge_window(connectors::shopify::SourceFetch& source,
         reused_profiles.push_back(std::move(p));
     add_missing(destination.data.profiles, reused_profiles);
     destination.manifest.counts["profiles"] = static_cast<std::int64_t>(destination.data.profiles.size());
+}
+
+std::vector<std::pair<std::string, std::string>>
+Incremental::reused_new_subscribers(const FetchWindow& w) const
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    std::map<std::string, std::string> profile_of;
+    for (const auto& p : m_reused.profiles)
+        profile_of[p.email_hash] = p.id;
+    for (const auto& c : m_reused.customers) {
+        const auto& opted = c.consent_updated_at;
+        if (c.email_hash.empty() || c.consent != model::SourceConsent::subscribed || !opted ||
+            *opted < w.since || *opted >= w.until)
+            continue;
+        if (auto found = profile_of.find(c.email_hash); found != profile_of.end())
+            out.emplace_back(c.email_hash, found->second);
+    }
+    return out;
 }
 
 void Incremental::merge(const FetchWindow& w, connectors::shopify::SourceFetch& source,

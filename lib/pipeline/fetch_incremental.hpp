@@ -42,6 +42,7 @@ struct ReusedWindow {
     std::vector<model::Order> orders;                    // created in [since, resume_at)
     std::vector<model::Customer> customers;              // updated in [since, resume_at)
     std::vector<model::Profile> profiles;                // the previous run's profiles of those customers
+    std::vector<model::OrderChange> order_changes;       // happened in [since, resume_at)
 };
 
 class Incremental {
@@ -64,6 +65,10 @@ public:
     {
         return m_reused.resume_at == core::TimePoint::min() ? core::TimePoint::max() : m_reused.resume_at;
     }
+    // The reused customers who opted in to email in the window, as (email hash, Klaviyo profile
+    // id): their emails are not handed over again (only hashes are kept), so the subscriber list
+    // is asked about them by profile.
+    std::vector<std::pair<std::string, std::string>> reused_new_subscribers(const FetchWindow& w) const;
     // Drops the reusable days from the Shopify request and starts the orders
     // fetch at the first day still needed (or the window); asks the window's
     // orders only when updated since the reused part ends.

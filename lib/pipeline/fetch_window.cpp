@@ -21,6 +21,14 @@ FetchWindow fetch_window(core::TimePoint as_of, core::TimePoint since, const cor
         w.daily_dates.push_back(core::add_days(first, i));
     w.daily_from = core::local_midnight(first, tz);
     w.daily_until = core::local_midnight(core::add_days(last, 1), tz);
+    const int baseline = std::max(1, config.checks.flow_baseline_days);
+    const std::string first_window_day = core::local_date(w.since, tz);
+    const std::string last_window_day = core::local_date(w.until - std::chrono::seconds(1), tz);
+    for (std::string d = core::add_days(first_window_day, -baseline); d <= last_window_day;
+         d = core::add_days(d, 1))
+        w.flow_dates.push_back(d);
+    w.flow_baseline_days = static_cast<std::size_t>(baseline);
+    w.flow_days_from = core::local_midnight(w.flow_dates.front(), tz);
     return w;
 }
 

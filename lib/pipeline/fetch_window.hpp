@@ -7,6 +7,7 @@
 #include "core/config.hpp"
 #include "core/state_dir.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,11 @@ struct FetchWindow {
     core::TimePoint daily_from{};   // local midnight of the first look-back day
     core::TimePoint daily_until{};  // local midnight after the last look-back day
     std::vector<std::string> daily_dates;
+    // Flows: `checks.flow_baseline_days` complete local days before the day of `since`, then
+    // the window's days up to `until` (docs/sync-semantics.md "Flows").
+    core::TimePoint flow_days_from{};
+    std::vector<std::string> flow_dates;
+    std::size_t flow_baseline_days = 0;  // the first this many of flow_dates
 };
 
 // The window [since, as_of) (pipeline/watermarks.hpp says where `since` comes from).

@@ -183,6 +183,15 @@ ChecksFile parse_checks(const std::string& text, const std::string& where)
         out.money.average_order_minor = m.int64("average_order_minor");
         out.money.daily_revenue_minor = m.int64("daily_revenue_minor");
     }
+    for_each_object(r, "flows", [&](const Reader& f) {
+        auto number = [&](const char* key) -> std::optional<std::int64_t> {
+            const auto* v = f.get(key);
+            return v && v->IsInt64() ? std::optional<std::int64_t>(v->GetInt64()) : std::nullopt;
+        };
+        out.flows.push_back({f.str("id"), f.str("name"), f.str("status"), f.str("trigger"),
+                             number("source_triggers"), number("reached"), number("recipients"),
+                             f.str("verdict"), f.str("verdict_text")});
+    });
     return out;
 }
 

@@ -68,6 +68,19 @@ struct Window {
     core::TimePoint until{};
 };
 
+// One flow of checks.json "flows" (the report's "Your automated emails").
+struct FlowLine {
+    std::string id;
+    std::string name;
+    std::string status;
+    std::string trigger;  // in words
+    std::optional<std::int64_t> source_triggers;
+    std::optional<std::int64_t> reached;
+    std::optional<std::int64_t> recipients;
+    std::string verdict;  // working | switched_off | silent | starved | not_checked
+    std::string verdict_text;
+};
+
 struct ChecksFile {
     std::string run_id;
     core::TimePoint as_of{};
@@ -80,6 +93,7 @@ struct ChecksFile {
     std::vector<Exclusion> exclusions;
     std::vector<IndicatorFinding> indicators;
     checks::MoneyBasis money;  // currency, average order, a typical day's revenue
+    std::vector<FlowLine> flows;
 };
 
 struct Deduction {

@@ -178,6 +178,23 @@ std::string render_json(const ReportView& v)
     changes(w, "resolved", v.changes.resolved);
     w.EndObject();
     issues(w, v.issues);
+    w.Key("automated_emails");
+    w.StartObject();
+    kv(w, "intro", v.automated_emails.intro);
+    w.Key("flows");
+    w.StartArray();
+    for (const auto& f : v.automated_emails.rows) {
+        w.StartObject();
+        kv(w, "name", f.name);
+        kv(w, "trigger", f.trigger);
+        kv(w, "triggers", f.triggers_text);
+        kv(w, "sent", f.sent_text);
+        kv(w, "verdict", f.verdict);
+        kv(w, "verdict_text", f.verdict_text);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
     trend(w, v.trend);
     w.Key("not_checked");
     w.StartArray();

@@ -200,6 +200,23 @@ data view_data(const ReportView& v, Copy copy)
     d.set("has_issues", flag(!v.issues.empty()));
     d.set("issues", issues_data(v.issues));
     d.set("trend", trend_data(v.trend));
+    d.set("has_flows", flag(!v.automated_emails.empty()));
+    d.set("flows_intro", v.automated_emails.intro);
+    data flows{data::type::list};
+    for (const auto& f : v.automated_emails.rows) {
+        data row;
+        row.set("name", f.name);
+        row.set("trigger", f.trigger);
+        row.set("triggers_text", f.triggers_text);
+        row.set("sent_text", f.sent_text);
+        row.set("verdict", f.verdict);
+        row.set("verdict_label", f.verdict_label);
+        row.set("verdict_text", f.verdict_text);
+        row.set("colour", f.colour);
+        row.set("problem", flag(f.problem));
+        flows << row;
+    }
+    d.set("flows", flows);
     data coverage{data::type::list};
     for (const auto& c : v.coverage) {
         data row;

@@ -141,6 +141,27 @@ struct AppendixView {
     std::vector<AppendixIndicator> indicators;
 };
 
+// "Your automated emails": each live flow (and each switched off since the last report) with
+// what triggers it, the triggers Shopify recorded against those that reached Klaviyo, the
+// emails it sent and a plain verdict. Flows the client never built are not listed.
+struct FlowRow {
+    std::string name;
+    std::string trigger;        // "when someone starts a checkout"
+    std::string triggers_text;  // "212 in Shopify, 198 reached Klaviyo" or "not counted"
+    std::string sent_text;      // "emailed 143 times" / "nothing sent" / "not read"
+    std::string verdict;        // working | switched_off | silent | starved | not_checked
+    std::string verdict_label;  // "Working", "Switched off", "Not sending", "Missing triggers", "Not checked"
+    std::string verdict_text;
+    std::string colour;
+    bool problem = false;
+};
+
+struct AutomatedEmailsView {
+    std::string intro;  // one sentence over all rows
+    std::vector<FlowRow> rows;
+    bool empty() const { return rows.empty(); }
+};
+
 struct ReportView {
     std::string run_id;
     std::string store_name;
@@ -166,6 +187,7 @@ struct ReportView {
     std::string subject;  // "[frr] CRITICAL 54/100 — My store: 14 orders missing in Klaviyo"
     ChangesView changes;
     std::vector<IssueView> issues;  // ranked by business impact, highest first
+    AutomatedEmailsView automated_emails;
     TrendView trend;
     std::vector<CoverageLine> coverage;   // empty when everything was checked
     std::optional<std::string> gap_note;  // the catch-up note, or a missed-report note

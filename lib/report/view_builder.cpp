@@ -401,6 +401,7 @@ ReportView build_view(const ReportInput& in)
     }
     const auto score_part = v.has_score ? fmt::format(" {}/100", v.score) : std::string();
     v.subject = fmt::format("[frr] {}{} \u2014 {}: {}", v.status_label, score_part, v.store_name, v.headline);
+    v.automated_emails = detail::build_automated_emails(in, clean);
     v.changes = detail::build_changes(in, v, clean);
     v.trend = detail::build_trend(in, v);
     v.coverage = detail::build_coverage(in, clean);

@@ -54,5 +54,7 @@ TrendView build_trend(const ReportInput& in, const ReportView& view);
 std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& clean);
 std::optional<std::string> build_gap_note(const ReportInput& in, const ReportView& view);
 AppendixView build_appendix(const ReportInput& in, const ReportView& view, const Cleaner& clean);
+// "Your automated emails" (view_flows.cpp).
+AutomatedEmailsView build_automated_emails(const ReportInput& in, const Cleaner& clean);
 
 }  // namespace frr::report::detail

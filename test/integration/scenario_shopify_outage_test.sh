@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # shopify-outage: shopify is down (503) from start-10m to start+2h. At the start frr has only the other
 # platform: the run is partial (exit 3), the indicators that need shopify are unknown, and only
-# the kinds the available platform lets frr judge (audience_drop) are compared; frr must flag
+# the kinds the available platform lets frr judge (audience_drop and the flows' own kinds) are compared; frr must flag
 # nothing else (an outage is not a sync defect). After the outage a second run has full
 # coverage and equals the answer key.
 . "$(dirname "$0")/lib.sh"
@@ -14,8 +14,8 @@ printf 'fetch:\n  max_attempts: 2\n  retry_base_delay_ms: 10\n  retry_max_delay_
 "$FRR_BIN" validate -c "$WORK/frr.yaml" >/dev/null 2>&1 || cp "$FRR_SRC/examples/demo.yaml" "$WORK/frr.yaml"
 export FRR_TEST_CONFIG=$WORK/frr.yaml
 start_sim "$SCENARIO"
-check_against_key "$(scenario_now "$SCENARIO")" 3 --kinds "audience_drop"
-python3 - "$WORK/findings.json" connection audiences <<'PY' || fail "indicators judged without the data they need"
+check_against_key "$(scenario_now "$SCENARIO")" 3 --kinds "audience_drop,flow_not_live,flow_silent"
+python3 - "$WORK/findings.json" connection audiences flow_status flow_sends <<'PY' || fail "indicators judged without the data they need"
 import json, sys
 f = json.load(open(sys.argv[1]))
 judgeable = set(sys.argv[2:])

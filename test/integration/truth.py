@@ -7,6 +7,8 @@ What each count means, on both sides (docs/fetching.md, docs/simulator.md):
   shopify orders     orders created in [since, until)          = orders.created_in_range
   shopify customers  customers updated in [since, until)       = customers.updated_in_range
   shopify checkouts  abandoned checkouts created in the window = checkouts.created_in_range
+  shopify order_changes  fulfilments, partial fulfilments, cancellations and full refunds that
+                     happened in [since, until), of every order = order_changes.total
   klaviyo events     per Shopify metric, datetime in [since - grace, until)
                                                                = events[metric].visible_in_range
                      (queried with since - grace); the newest Placed Order, fetched for the
@@ -53,6 +55,11 @@ if a.only in (None, "shopify"):
     same("shopify customers (file)", len(lines(f"{a.run}/shopify/customers.jsonl")), gt["customers"]["updated_in_range"])
     same("shopify checkouts (manifest)", sc.get("checkouts"), gt["checkouts"]["created_in_range"])
     same("shopify checkouts (file)", len(lines(f"{a.run}/shopify/checkouts.jsonl")), gt["checkouts"]["created_in_range"])
+    changes = lines(f"{a.run}/shopify/order_changes.jsonl")
+    same("shopify order changes (manifest)", sc.get("order_changes"), gt["order_changes"]["total"])
+    same("shopify order changes (file)", len(changes), gt["order_changes"]["total"])
+    for kind in ("fulfilled", "partially_fulfilled", "cancelled", "refunded"):
+        same(f"shopify order changes ({kind})", sum(1 for c in changes if c["kind"] == kind), gt["order_changes"][kind])
 
 if a.only in (None, "klaviyo"):
     kc = m["platforms"]["klaviyo"]["counts"]

@@ -307,6 +307,7 @@ std::vector<Defect> compute_answer_key(const Store& s, Time now, const AnswerKey
     stall_defect(s, now, c, w, out);
     audience_defects(s, now, c, out);
     volume_defects(s, now, c, w, out);
+    flow_trigger_defects(s, now, c, out);
     std::sort(out.begin(), out.end(), [](const Defect& a, const Defect& b) {
         return std::tie(a.kind, a.key) < std::tie(b.kind, b.key);
     });

@@ -24,6 +24,10 @@ std::string answer_key_json(const Store& store, Time now, const AnswerKeyConfig&
 // Counts per dataset for records in [since, until) as visible at `now`.
 std::string ground_truth_json(const Store& store, Time now, Time since, Time until);
 
+// The flow-trigger and flow kinds (answer_key_flows.cpp), appended to `out`.
+void flow_trigger_defects(const Store& store, Time now, const AnswerKeyConfig& config,
+                          std::vector<Defect>& out);
+
 // Poisson lower tail P(X <= k) for mean `lambda`.
 double poisson_lower_tail(std::uint64_t k, double lambda);
 

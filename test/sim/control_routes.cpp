@@ -125,6 +125,15 @@ std::string stats_json(const SimContext& ctx)
         w.Uint64(s.limited);
         w.Key("faults");
         w.Uint64(s.faults);
+        if (p == Platform::klaviyo) {
+            w.Key("operations");
+            w.StartObject();
+            for (const auto& [operation, n] : ctx.operations()) {
+                w.Key(operation.c_str());
+                w.Uint64(n);
+            }
+            w.EndObject();
+        }
         w.EndObject();
     }
     w.EndObject();

@@ -5,6 +5,8 @@
 // explicitly requested missing days.
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <tuple>
 
 #include "generator.hpp"
 
@@ -152,6 +154,95 @@ void plan_days(Store& s, const Scenario& sc, Time now, Rng& rng, DefectPlan& pla
         plan.missing_days.push_back(pool[i]);
 }
 
+// Orders whose fulfilment, cancellation or full refund happened in [now - scope, judge_before)
+// (the window at the start) and that no other defect touches: their event of that kind is not
+// synced. Explicit keys are order numbers.
+void plan_order_changes(Store& s, const Scenario& sc, Time now, Rng& rng, DefectPlan& plan)
+{
+    const DefectSettings& d = sc.defects;
+    const Window w = window_at(sc.answer_key, now);
+    const Time from = std::max(now - d.scope, w.since);
+    auto in_range = [&](const std::optional<Time>& t) { return t && *t >= from && *t < w.judge_before; };
+    const std::tuple<const DefectAmount*, std::uint8_t, std::function<bool(const Order&)>> kinds[] = {
+        {&d.missing_fulfilled_order, k_order_no_fulfilled,
+         [&](const Order& o) { return in_range(o.fulfilled_at); }},
+        {&d.missing_cancelled_order, k_order_no_cancelled,
+         [&](const Order& o) { return in_range(o.cancelled_at); }},
+        {&d.missing_refunded_order, k_order_no_refunded,
+         [&](const Order& o) {
+             return o.financial_status == FinancialStatus::refunded && in_range(o.refunded_at);
+         }},
+    };
+    for (const auto& [amount, flag, wanted] : kinds) {
+        if (!amount->any())
+            continue;
+        std::vector<Index> pool;
+        for (Index i = 0; i < s.orders.size(); ++i)
+            if (plan.order_flags[i] == 0 && s.eligible(s.orders[i]) &&
+                plan.customer_flags[s.orders[i].customer] == 0 && wanted(s.orders[i]))
+                pool.push_back(i);
+        const std::size_t size = pool.size();
+        shuffle(pool, rng);
+        for (Index i : take(pool, size, *amount))
+            plan.order_flags[i] |= flag;
+        for (std::int64_t number : amount->keys)
+            for (Index i = 0; i < s.orders.size(); ++i)
+                if (s.orders[i].number == number)
+                    plan.order_flags[i] |= flag;
+    }
+}
+
+// Checkouts with an email created in [now - scope, judge_before) whose Checkout Started is not
+// synced; explicit keys are checkout ids.
+void plan_checkouts(Store& s, const Scenario& sc, Time now, Rng& rng, DefectPlan& plan)
+{
+    const DefectAmount& a = sc.defects.missing_checkout_started;
+    plan.checkout_missing.assign(s.checkouts.size(), 0);
+    if (!a.any())
+        return;
+    const Window w = window_at(sc.answer_key, now);
+    const Time from = std::max(now - sc.defects.scope, w.since);
+    std::vector<Index> pool;
+    for (Index i = 0; i < s.checkouts.size(); ++i) {
+        const AbandonedCheckout& c = s.checkouts[i];
+        if (c.created_at >= from && c.created_at < w.judge_before && c.customer != k_none &&
+            s.customers[c.customer].has_email() && plan.customer_flags[c.customer] == 0)
+            pool.push_back(i);
+    }
+    const std::size_t size = pool.size();
+    shuffle(pool, rng);
+    for (Index i : take(pool, size, a))
+        plan.checkout_missing[i] = 1;
+    for (std::int64_t id : a.keys)
+        if (Index i = s.find_checkout(id); i != k_none)
+            plan.checkout_missing[i] = 1;
+}
+
+// Customers who opted in to email marketing in the window (consent updated in it, customer
+// updated in it) and are left out of the Newsletter list; explicit keys are customer ids.
+void plan_subscribers(Store& s, const Scenario& sc, Time now, Rng& rng, DefectPlan& plan)
+{
+    const DefectAmount& a = sc.defects.subscribers_missing_from_list;
+    if (!a.any())
+        return;
+    const Window w = window_at(sc.answer_key, now);
+    auto in_window = [&](Time t) { return t >= w.since && t < w.judge_before; };
+    std::vector<Index> pool;
+    for (Index i = 0; i < s.customers.size(); ++i) {
+        const Customer& c = s.customers[i];
+        if (c.has_email() && c.marketing_state == MarketingState::subscribed && in_window(c.updated_at) &&
+            c.consent_updated_at && in_window(*c.consent_updated_at) && plan.customer_flags[i] == 0)
+            pool.push_back(i);
+    }
+    const std::size_t size = pool.size();
+    shuffle(pool, rng);
+    for (Index i : take(pool, size, a))
+        plan.customer_flags[i] |= k_customer_not_on_list;
+    for (std::int64_t id : a.keys)
+        if (Index i = s.find_customer(id); i != k_none)
+            plan.customer_flags[i] |= k_customer_not_on_list;
+}
+
 }  // namespace
 
 DefectPlan plan_defects(Store& s, const Scenario& sc, Time now, Rng& rng)
@@ -162,6 +253,11 @@ DefectPlan plan_defects(Store& s, const Scenario& sc, Time now, Rng& rng)
     plan_orders(s, sc, now, rng, plan);
     plan_customers(s, sc, now, rng, plan);
     plan_days(s, sc, now, rng, plan);
+    // Flow triggers last: their draws come after every older defect's, so adding them shifted
+    // nothing in existing scenarios.
+    plan_order_changes(s, sc, now, rng, plan);
+    plan_checkouts(s, sc, now, rng, plan);
+    plan_subscribers(s, sc, now, rng, plan);
     if (sc.defects.stall_from)
         plan.stall_from = sc.defects.stall_from->resolve(now);
     return plan;

@@ -176,6 +176,7 @@ std::string Store::event_properties_json(Index metric, const Event& e) const
     switch (m.kind) {
     case EventKind::placed_order:
     case EventKind::fulfilled_order:
+    case EventKind::fulfilled_partial_order:
     case EventKind::cancelled_order:
     case EventKind::refunded_order: return order_properties(*this, m, e);
     case EventKind::ordered_product: return ordered_product_properties(*this, e);
@@ -191,6 +192,7 @@ std::string Store::event_unique_id(Index metric, const Event& e) const
     switch (metrics[metric].kind) {
     case EventKind::placed_order:
     case EventKind::fulfilled_order:
+    case EventKind::fulfilled_partial_order:
     case EventKind::cancelled_order:
     case EventKind::refunded_order: {
         std::string id = placed_event_id(*this, orders[e.order]);

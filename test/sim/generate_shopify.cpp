@@ -412,6 +412,22 @@ void generate_checkouts(Store& s, const Scenario& sc, Time now, Rng& rng)
 
 }  // namespace
 
+void add_partial_fulfillments(Store& s, const Scenario& sc, Rng& rng)
+{
+    for (Order& o : s.orders) {
+        if (!o.fulfilled_at || o.source == SourceName::pos || o.line_item_count < 2)
+            continue;
+        if (!rng.chance(sc.store.partial_fulfillment_rate))
+            continue;
+        // The first parcel leaves between an hour after the order and an hour before the last.
+        const auto span = (*o.fulfilled_at - o.created_at).count() - 2 * 3600;
+        if (span <= 0)
+            continue;
+        o.partially_fulfilled_at =
+            o.created_at + 1h + std::chrono::seconds(rng.below(static_cast<std::uint64_t>(span)));
+    }
+}
+
 void generate_shopify(Store& s, const Scenario& sc, Time now, Rng& rng)
 {
     date::locate_zone(sc.store.timezone);  // throws std::runtime_error for an unknown zone

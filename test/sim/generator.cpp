@@ -3,6 +3,8 @@
 // that are already final, are sorted on helper threads meanwhile (store_indices.cpp).
 #include "generator.hpp"
 
+#include "flow_model.hpp"
+
 #include <algorithm>
 #include <future>
 
@@ -17,7 +19,10 @@ void record_injected(Store& s, const DefectPlan& plan)
         {k_order_late, "order_event_late"},
         {k_order_duplicate, "order_event_duplicate"},
         {k_order_wrong_value, "order_value_mismatch"},
-        {k_order_missing_item, "order_items_missing"}};
+        {k_order_missing_item, "order_items_missing"},
+        {k_order_no_fulfilled, "fulfillment_missing_event"},
+        {k_order_no_cancelled, "cancellation_missing_event"},
+        {k_order_no_refunded, "refund_missing_event"}};
     for (Index i = 0; i < s.orders.size(); ++i)
         for (const auto& [flag, kind] : order_kinds)
             if (plan.order_flags[i] & flag)
@@ -28,7 +33,12 @@ void record_injected(Store& s, const DefectPlan& plan)
             s.injected.push_back({"customer_missing_profile", std::to_string(s.customers[i].id)});
         if (f & (k_customer_klaviyo_subscribed | k_customer_klaviyo_not_subscribed))
             s.injected.push_back({"consent_mismatch", std::to_string(s.customers[i].id)});
+        if (f & k_customer_not_on_list)
+            s.injected.push_back({"subscriber_missing_from_list", std::to_string(s.customers[i].id)});
     }
+    for (Index i = 0; i < s.checkouts.size(); ++i)
+        if (plan.checkout_missing[i])
+            s.injected.push_back({"checkout_missing_event", std::to_string(s.checkouts[i].id)});
     for (const auto& day : plan.missing_days)
         s.injected.push_back({"volume_gap", local_date(s.shop.timezone, day.first)});
     if (plan.stall_from)
@@ -50,10 +60,14 @@ Store generate_store(const Scenario& sc, Time now)
     Rng records_rng = rng.fork(4);
     generate_shopify(s, sc, now, shopify_rng);
     const RecordsPlan records = plan_records(s, sc, now, records_rng);
+    Rng partial_rng = rng.fork(6);
+    add_partial_fulfillments(s, sc, partial_rng);
     // Customers and orders are final from here on (the later steps only read them).
     auto shopify_indices = std::async(std::launch::async, [&s] { build_shopify_indices(s); });
     DefectPlan plan = plan_defects(s, sc, now, defect_rng);
     generate_klaviyo(s, sc, plan, now, klaviyo_rng, records);
+    Rng flow_rng = rng.fork(5);
+    make_flows(s, sc, now, flow_rng);
     record_injected(s, plan);
     shopify_indices.get();
     return s;

@@ -16,16 +16,20 @@ namespace frr::sim {
 
 // Per-order defect flags (bits).
 enum OrderDefect : std::uint8_t {
-    k_order_missing = 1,       // no Shopify events for the order
-    k_order_late = 2,          // its events arrive after the start time
-    k_order_duplicate = 4,     // a second Placed Order with $event_id "<id>:dup1"
-    k_order_wrong_value = 8,   // Placed Order $value = subtotal (shipping left out) or +5.00
-    k_order_missing_item = 16  // one Ordered Product event (the last unit) is missing
+    k_order_missing = 1,        // no Shopify events for the order
+    k_order_late = 2,           // its events arrive after the start time
+    k_order_duplicate = 4,      // a second Placed Order with $event_id "<id>:dup1"
+    k_order_wrong_value = 8,    // Placed Order $value = subtotal (shipping left out) or +5.00
+    k_order_missing_item = 16,  // one Ordered Product event (the last unit) is missing
+    k_order_no_fulfilled = 32,  // no Fulfilled Order event
+    k_order_no_cancelled = 64,  // no Cancelled Order event
+    k_order_no_refunded = 128   // no Refunded Order event
 };
 enum CustomerDefect : std::uint8_t {
     k_customer_missing_profile = 1,
-    k_customer_klaviyo_subscribed = 2,     // Klaviyo SUBSCRIBED against Shopify's refusal
-    k_customer_klaviyo_not_subscribed = 4  // Klaviyo NEVER_SUBSCRIBED against Shopify SUBSCRIBED
+    k_customer_klaviyo_subscribed = 2,      // Klaviyo SUBSCRIBED against Shopify's refusal
+    k_customer_klaviyo_not_subscribed = 4,  // Klaviyo NEVER_SUBSCRIBED against Shopify SUBSCRIBED
+    k_customer_not_on_list = 8              // a new subscriber never added to the Newsletter list
 };
 
 struct DefectPlan {
@@ -34,6 +38,7 @@ struct DefectPlan {
     std::vector<std::uint8_t> customer_flags;         // per customer
     std::optional<Time> stall_from;                   // no Shopify event with datetime >= this is synced
     std::vector<std::pair<Time, Time>> missing_days;  // [begin, end) UTC of store-local days
+    std::vector<std::uint8_t> checkout_missing;       // per checkout: no Checkout Started event
 };
 
 // What the records step (records.cpp) leaves for Klaviyo's copy: the address Klaviyo holds for
@@ -66,6 +71,9 @@ RecordsPlan plan_records(Store& store, const Scenario& scenario, Time now, Rng& 
 DefectPlan plan_defects(Store& store, const Scenario& scenario, Time now, Rng& rng);
 void generate_klaviyo(Store& store, const Scenario& scenario, const DefectPlan& plan, Time now, Rng& rng,
                       const RecordsPlan& records = {});
+// Partial fulfilments of some fulfilled orders (a stream of their own: the rest of the world
+// is unchanged by them).
+void add_partial_fulfillments(Store& store, const Scenario& scenario, Rng& rng);
 
 // Lookup indices (store_indices.cpp): customers and orders by updatedAt / processedAt, and
 // profiles by updated and by email. Each only reads the records it sorts, so it may run on

@@ -39,6 +39,24 @@ void write_orders(JsonWriter& w, const Store& s, Time since, Time until)
     key_count(w, "test_in_range", test);
     key_count(w, "updated_in_range", updated);
     w.EndObject();
+    // Fulfilments (the complete one and any earlier partial one), cancellations and full refunds
+    // that happened in range, of every order (frr's order_changes).
+    auto in = [&](const std::optional<Time>& t) { return t && *t >= since && *t < until; };
+    std::uint64_t fulfilled = 0, partial = 0, cancelled = 0, refunded = 0;
+    for (const Order& o : s.orders) {
+        fulfilled += in(o.fulfilled_at);
+        partial += in(o.partially_fulfilled_at);
+        cancelled += in(o.cancelled_at);
+        refunded += o.financial_status == FinancialStatus::refunded && in(o.refunded_at);
+    }
+    w.Key("order_changes");
+    w.StartObject();
+    key_count(w, "fulfilled", fulfilled);
+    key_count(w, "partially_fulfilled", partial);
+    key_count(w, "cancelled", cancelled);
+    key_count(w, "refunded", refunded);
+    key_count(w, "total", fulfilled + partial + cancelled + refunded);
+    w.EndObject();
 }
 
 void write_customers(JsonWriter& w, const Store& s, Time since, Time until)
@@ -60,14 +78,17 @@ void write_customers(JsonWriter& w, const Store& s, Time since, Time until)
     key_count(w, "updated_in_range", updated);
     key_count(w, "updated_in_range_with_email", updated_with_email);
     w.EndObject();
-    std::uint64_t checkouts = 0;
+    std::uint64_t checkouts = 0, checkouts_with_email = 0;
     for (const AbandonedCheckout& c : s.checkouts)
-        if (c.created_at >= since && c.created_at < until)
+        if (c.created_at >= since && c.created_at < until) {
             ++checkouts;
+            checkouts_with_email += c.customer != k_none && s.customers[c.customer].has_email();
+        }
     w.Key("checkouts");
     w.StartObject();
     key_count(w, "total", s.checkouts.size());
     key_count(w, "created_in_range", checkouts);
+    key_count(w, "with_email_in_range", checkouts_with_email);
     w.EndObject();
     key_count(w, "products", s.products.size());
 }
@@ -122,6 +143,16 @@ void write_klaviyo(JsonWriter& w, const Store& s, Time now, Time since, Time unt
         w.EndObject();
     }
     w.EndArray();
+    std::uint64_t listed = 0, live = 0;
+    for (const Flow& f : s.flows) {
+        listed += s.flow_exists_at(f, now) && !s.flow_archived_at(f, now);
+        live += s.flow_live_at(f, now);
+    }
+    w.Key("flows");
+    w.StartObject();
+    key_count(w, "listed", listed);  // GET /api/flows without an archived filter
+    key_count(w, "live", live);
+    w.EndObject();
     for (const auto& [key, groups] : {std::pair{"lists", &s.lists}, std::pair{"segments", &s.segments}}) {
         w.Key(key);
         w.StartArray();

@@ -79,11 +79,14 @@ private:
 
 }  // namespace
 
-void make_groups(Store& s, const Scenario& sc, Time now, Rng& rng)
+void make_groups(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng)
 {
+    // The Newsletter is the list Klaviyo's Shopify integration adds email subscribers to.
     Group newsletter = make_group(s, "Newsletter", false, 1);
     for (Index i = 0; i < s.profiles.size(); ++i) {
         const Profile& p = s.profiles[i];
+        if (p.customer != k_none && (plan.customer_flags[p.customer] & k_customer_not_on_list))
+            continue;
         if (p.consent == Consent::subscribed)
             newsletter.members.push_back({i, p.consent_at.value_or(p.created_at)});
     }

@@ -69,6 +69,7 @@ void read_store(const Reader& r, const YAML::Node& n, StoreSettings& s)
                   "cancel_rate",
                   "refund_rate",
                   "partial_refund_rate",
+                  "partial_fulfillment_rate",
                   "pos_rate",
                   "draft_rate",
                   "eur_rate",
@@ -105,16 +106,18 @@ void read_store(const Reader& r, const YAML::Node& n, StoreSettings& s)
         r.fail(n["products"], "a store needs at least one product");
     if (n["checkouts_per_day"])
         s.checkouts_per_day = r.number(n["checkouts_per_day"]);
-    const std::pair<const char*, double*> shares[] = {{"test_order_rate", &s.test_order_rate},
-                                                      {"cancel_rate", &s.cancel_rate},
-                                                      {"refund_rate", &s.refund_rate},
-                                                      {"partial_refund_rate", &s.partial_refund_rate},
-                                                      {"pos_rate", &s.pos_rate},
-                                                      {"draft_rate", &s.draft_rate},
-                                                      {"eur_rate", &s.eur_rate},
-                                                      {"phone_only_rate", &s.phone_only_rate},
-                                                      {"redacted_rate", &s.redacted_rate},
-                                                      {"klaviyo_only_profiles", &s.klaviyo_only_profiles}};
+    const std::pair<const char*, double*> shares[] = {
+        {"test_order_rate", &s.test_order_rate},
+        {"cancel_rate", &s.cancel_rate},
+        {"refund_rate", &s.refund_rate},
+        {"partial_refund_rate", &s.partial_refund_rate},
+        {"partial_fulfillment_rate", &s.partial_fulfillment_rate},
+        {"pos_rate", &s.pos_rate},
+        {"draft_rate", &s.draft_rate},
+        {"eur_rate", &s.eur_rate},
+        {"phone_only_rate", &s.phone_only_rate},
+        {"redacted_rate", &s.redacted_rate},
+        {"klaviyo_only_profiles", &s.klaviyo_only_profiles}};
     for (const auto& [key, out] : shares)
         if (n[key])
             *out = r.share(n[key]);
@@ -186,10 +189,27 @@ DefectAmount read_amount(const Reader& r, const YAML::Node& n, std::string_view 
 void read_defects(const Reader& r, const YAML::Node& n, DefectSettings& d)
 {
     r.check_keys(n,
-                 {"scope", "missing_placed_order", "late_events", "late_arrival", "duplicates", "wrong_value",
-                  "missing_ordered_product", "missing_profile", "consent_klaviyo_subscribed",
-                  "consent_klaviyo_not_subscribed", "stall_from", "audience_drops", "missing_days",
-                  "missing_days_ago"},
+                 {"scope",
+                  "missing_placed_order",
+                  "late_events",
+                  "late_arrival",
+                  "duplicates",
+                  "wrong_value",
+                  "missing_ordered_product",
+                  "missing_profile",
+                  "consent_klaviyo_subscribed",
+                  "consent_klaviyo_not_subscribed",
+                  "stall_from",
+                  "audience_drops",
+                  "missing_days",
+                  "missing_days_ago",
+                  "missing_checkout_started",
+                  "missing_fulfilled_order",
+                  "missing_cancelled_order",
+                  "missing_refunded_order",
+                  "subscribers_missing_from_list",
+                  "flow_switched_off",
+                  "flow_stops_sending"},
                  "defects");
     if (n["scope"])
         d.scope = r.duration(n["scope"]);
@@ -201,7 +221,12 @@ void read_defects(const Reader& r, const YAML::Node& n, DefectSettings& d)
         {"missing_ordered_product", &d.missing_ordered_product},
         {"missing_profile", &d.missing_profile},
         {"consent_klaviyo_subscribed", &d.consent_klaviyo_subscribed},
-        {"consent_klaviyo_not_subscribed", &d.consent_klaviyo_not_subscribed}};
+        {"consent_klaviyo_not_subscribed", &d.consent_klaviyo_not_subscribed},
+        {"missing_checkout_started", &d.missing_checkout_started},
+        {"missing_fulfilled_order", &d.missing_fulfilled_order},
+        {"missing_cancelled_order", &d.missing_cancelled_order},
+        {"missing_refunded_order", &d.missing_refunded_order},
+        {"subscribers_missing_from_list", &d.subscribers_missing_from_list}};
     for (const auto& [key, out] : amounts)
         if (n[key])
             *out = read_amount(r, n[key], std::string("defects.") + key);
@@ -232,6 +257,33 @@ void read_defects(const Reader& r, const YAML::Node& n, DefectSettings& d)
             d.audience_drops.push_back(std::move(a));
         }
     }
+    if (const auto off = n["flow_switched_off"]) {
+        if (!off.IsSequence())
+            r.fail(off, "flow_switched_off must be a list");
+        for (const auto& item : off) {
+            r.check_keys(item, {"flow", "at", "to"}, "defects.flow_switched_off[]");
+            if (!item["flow"] || !item["at"])
+                r.fail(item, "a flow switch needs 'flow' (its name) and 'at'");
+            FlowSwitch f;
+            f.flow = r.text(item["flow"]);
+            f.at = r.time_spec(item["at"]);
+            if (item["to"])
+                f.to = r.text(item["to"]);
+            if (f.to != "draft" && f.to != "manual" && f.to != "archived" && f.to != "deleted")
+                r.fail(item["to"], "'to' must be draft, manual, archived or deleted");
+            d.flow_switched_off.push_back(std::move(f));
+        }
+    }
+    if (const auto stops = n["flow_stops_sending"]) {
+        if (!stops.IsSequence())
+            r.fail(stops, "flow_stops_sending must be a list");
+        for (const auto& item : stops) {
+            r.check_keys(item, {"flow", "from"}, "defects.flow_stops_sending[]");
+            if (!item["flow"] || !item["from"])
+                r.fail(item, "a stopped flow needs 'flow' (its name) and 'from'");
+            d.flow_stops_sending.push_back({r.text(item["flow"]), r.time_spec(item["from"])});
+        }
+    }
     if (n["missing_days"])
         d.missing_days = r.count(n["missing_days"]);
     if (const auto ago = n["missing_days_ago"]) {
@@ -246,7 +298,7 @@ void read_answer_key(const Reader& r, const YAML::Node& n, AnswerKeyConfig& a)
 {
     r.check_keys(n,
                  {"window", "grace", "stall_after", "stall_min_orders", "volume_lookback_days",
-                  "audience_drop_ratio", "audience_min_count"},
+                  "audience_drop_ratio", "audience_min_count", "flow_baseline_days", "flow_min_triggers"},
                  "answer_key");
     if (n["window"])
         a.window = r.duration(n["window"]);
@@ -262,6 +314,13 @@ void read_answer_key(const Reader& r, const YAML::Node& n, AnswerKeyConfig& a)
         a.audience_drop_ratio = r.share(n["audience_drop_ratio"]);
     if (n["audience_min_count"])
         a.audience_min_count = r.count(n["audience_min_count"]);
+    if (n["flow_baseline_days"])
+        a.flow_baseline_days = r.count(n["flow_baseline_days"]);
+    if (a.flow_baseline_days < 1 || a.flow_baseline_days > 56)
+        r.fail(n["flow_baseline_days"],
+               "flow_baseline_days must be 1..56 (a daily flow report spans 60 days)");
+    if (n["flow_min_triggers"])
+        a.flow_min_triggers = r.count(n["flow_min_triggers"]);
 }
 
 ScenarioFault read_fault(const Reader& r, const YAML::Node& n)

@@ -45,6 +45,20 @@ struct AudienceDrop {
     bool vanish = false;  // the list/segment is deleted
 };
 
+// A flow switched off at a time (docs/simulator.md "Flows"): to draft or manual, archived or
+// deleted. `flow` is the flow's name.
+struct FlowSwitch {
+    std::string flow;
+    TimeSpec at;
+    std::string to = "draft";  // draft | manual | archived | deleted
+};
+
+// A live flow that stops sending from a time (its trigger still arrives).
+struct FlowStop {
+    std::string flow;
+    TimeSpec from;
+};
+
 struct StoreSettings {
     std::string name = "FRR Demo Store";
     std::string domain = "frr-demo.myshopify.com";
@@ -59,6 +73,7 @@ struct StoreSettings {
     double cancel_rate = 0.03;
     double refund_rate = 0.03;
     double partial_refund_rate = 0.02;
+    double partial_fulfillment_rate = 0.05;  // fulfilled web orders of 2+ lines shipped in two parts
     double pos_rate = 0.12;
     double draft_rate = 0.06;
     double eur_rate = 0.15;
@@ -100,6 +115,14 @@ struct DefectSettings {
     std::vector<AudienceDrop> audience_drops;
     std::uint32_t missing_days = 0;               // pick this many eligible days
     std::vector<std::uint32_t> missing_days_ago;  // or these: local days before the day of `since`
+    // Flow triggers (keys: checkout ids for checkouts, order numbers for orders, customer ids).
+    DefectAmount missing_checkout_started;
+    DefectAmount missing_fulfilled_order;
+    DefectAmount missing_cancelled_order;
+    DefectAmount missing_refunded_order;
+    DefectAmount subscribers_missing_from_list;
+    std::vector<FlowSwitch> flow_switched_off;
+    std::vector<FlowStop> flow_stops_sending;
 };
 
 // Real-world records (issue 12), `records:` in a scenario; docs/simulator.md. None of them is a

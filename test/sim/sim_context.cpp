@@ -30,6 +30,18 @@ std::optional<Fault> SimContext::take_fault(Platform p, std::string_view path, s
     return f;
 }
 
+void SimContext::count_operation(std::string_view operation)
+{
+    std::lock_guard lock(m_operations_mutex);
+    ++m_operations[std::string(operation)];
+}
+
+std::map<std::string, std::uint64_t> SimContext::operations() const
+{
+    std::lock_guard lock(m_operations_mutex);
+    return m_operations;
+}
+
 void SimContext::count_throttled(Platform p)
 {
     counters(p).throttled.fetch_add(1, std::memory_order_relaxed);

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +35,8 @@ struct AnswerKeyConfig {
     std::uint32_t volume_lookback_days = 28;
     double audience_drop_ratio = 0.5;
     std::uint32_t audience_min_count = 10;
+    std::uint32_t flow_baseline_days = 14;  // days before the window that show a flow's send rate
+    std::uint32_t flow_min_triggers = 10;   // a silent flow needs at least this many triggers
 };
 
 class SimContext {
@@ -56,6 +60,10 @@ public:
     // Counts the request and returns the fault to apply, if any (counted in stats.faults).
     // `request`: what a fault's `contains` is matched against (faults.hpp fault_request_text).
     std::optional<Fault> take_fault(Platform p, std::string_view path, std::string_view request = {});
+    // Counts a Klaviyo request by its OpenAPI operation ("query_flow_series"), faults included:
+    // /_sim/stats `klaviyo.operations`, so a test can count the requests a client made of one.
+    void count_operation(std::string_view operation);
+    std::map<std::string, std::uint64_t> operations() const;
     void count_throttled(Platform p);
     PlatformStats stats(Platform p) const;
 
@@ -86,6 +94,8 @@ private:
     Counters m_klaviyo;
     mutable std::mutex m_url_mutex;
     std::string m_base_url;
+    mutable std::mutex m_operations_mutex;
+    std::map<std::string, std::uint64_t> m_operations;
 };
 
 // Default credentials every scenario starts with (examples/sim.env mirrors these).

@@ -55,9 +55,9 @@ void Simulator::setup_credentials(const Scenario& sc)
     reg.add_refresh_token(Platform::shopify, shopify.client_id,
                           std::string(defaults::k_shopify_refresh_token), now + shopify.refresh_lifetime);
 
-    auto klaviyo_scopes = or_default(
-        sc.klaviyo.scopes,
-        {"accounts:read", "events:read", "lists:read", "metrics:read", "profiles:read", "segments:read"});
+    auto klaviyo_scopes = or_default(sc.klaviyo.scopes,
+                                     {"accounts:read", "events:read", "flows:read", "lists:read",
+                                      "metrics:read", "profiles:read", "segments:read"});
     reg.add_static(Platform::klaviyo, std::string(defaults::k_klaviyo_api_key), klaviyo_scopes, "account");
     OAuthClient klaviyo;
     klaviyo.platform = Platform::klaviyo;

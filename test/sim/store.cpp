@@ -273,6 +273,44 @@ bool Store::group_exists_at(const Group& g, Time now) const
     return now >= g.created_at && !(g.drop && g.drop->vanish && now >= g.drop->at);
 }
 
+std::string_view flow_status_name(FlowStatus s)
+{
+    switch (s) {
+    case FlowStatus::live: return "live";
+    case FlowStatus::manual: return "manual";
+    case FlowStatus::draft: return "draft";
+    }
+    return "draft";
+}
+
+FlowStatus Store::flow_status_at(const Flow& f, Time t) const
+{
+    return f.change && t >= f.change->at && !f.change->archive && !f.change->remove ? f.change->to : f.status;
+}
+
+bool Store::flow_archived_at(const Flow& f, Time t) const
+{
+    return f.archived || (f.change && t >= f.change->at && f.change->archive);
+}
+
+bool Store::flow_exists_at(const Flow& f, Time t) const
+{
+    return t >= f.created_at && !(f.change && t >= f.change->at && f.change->remove);
+}
+
+bool Store::flow_live_at(const Flow& f, Time t) const
+{
+    return flow_exists_at(f, t) && !flow_archived_at(f, t) && flow_status_at(f, t) == FlowStatus::live;
+}
+
+Index Store::find_flow(std::string_view id) const
+{
+    for (std::size_t i = 0; i < flows.size(); ++i)
+        if (flows[i].id == id)
+            return static_cast<Index>(i);
+    return k_none;
+}
+
 std::string order_name(const Shop& shop, const Order& o)
 {
     return shop.order_prefix + std::to_string(o.number) + shop.order_suffix;

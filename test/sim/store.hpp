@@ -114,6 +114,9 @@ struct Order {
     std::optional<Time> cancelled_at;
     std::optional<Time> refunded_at;  // full refund time (financial_status refunded)
     std::optional<Time> fulfilled_at;
+    // A first fulfilment of part of the order before fulfilled_at (Shopify lists it as an
+    // earlier Fulfillment; Klaviyo copies it as Fulfilled Partial Order).
+    std::optional<Time> partially_fulfilled_at;
     bool test = false;
     SourceName source = SourceName::web;
     FinancialStatus financial_status = FinancialStatus::paid;
@@ -174,8 +177,10 @@ enum class EventKind : std::uint8_t {
     refunded_order,
     checkout_started,
     decoy_placed_order,
-    decoy_started_checkout
+    decoy_started_checkout,
+    fulfilled_partial_order
 };
+inline constexpr std::size_t k_event_kinds = 9;
 
 struct Metric {
     std::string id;  // 6 chars
@@ -244,6 +249,42 @@ struct Group {
     std::optional<GroupDrop> drop;
 };
 
+// A Klaviyo flow (docs/simulator.md "Flows"): its trigger, its messages and how many of the
+// people who trigger it each message reaches. Recipients are computed from the triggers on
+// demand (flow_model.cpp), so the flow report always agrees with the events and memberships.
+enum class FlowStatus : std::uint8_t { live, manual, draft };
+std::string_view flow_status_name(FlowStatus s);  // "live", "manual", "draft"
+
+struct FlowMessage {
+    std::string id;                 // 26 chars, ULID-like
+    std::chrono::seconds delay{0};  // after the trigger reached Klaviyo
+    double reach = 1.0;             // share of the flow's entrants this message is sent to
+};
+
+// A change of a flow at a time: switched to draft or manual, archived, or deleted.
+struct FlowChange {
+    Time at{};
+    FlowStatus to = FlowStatus::draft;
+    bool archive = false;
+    bool remove = false;
+};
+
+struct Flow {
+    std::string id;  // 6 chars
+    std::string name;
+    FlowStatus status = FlowStatus::live;  // at the start
+    bool archived = false;
+    std::string trigger_type;       // "Metric", "Added to List", "Date Based", "Unconfigured"
+    Index trigger_metric = k_none;  // index into Store::metrics
+    Index trigger_list = k_none;    // index into Store::lists
+    double entry_rate = 1.0;        // share of triggers that enter (flow filters, smart sending)
+    std::vector<FlowMessage> messages;
+    Time created_at{};
+    Time updated_at{};
+    std::optional<FlowChange> change;
+    std::optional<Time> stops_sending;  // still live, but nothing is sent from this time on
+};
+
 // A defect the generator injected (kind/key in CONTRACTS.md section 4 vocabulary). Informative:
 // the answer key is computed from the data, not from this list.
 struct InjectedDefect {
@@ -280,6 +321,7 @@ struct Store {
     std::vector<std::vector<Event>> events;  // events[metric index], sorted by datetime
     std::vector<Group> lists;
     std::vector<Group> segments;
+    std::vector<Flow> flows;
     std::vector<InjectedDefect> injected;
     // What the records step did (records.cpp), for tests that hold the answer key to the intent:
     // kind "email_unicode_case", "email_idn", "email_plus_tag", "email_dots", "email_different"
@@ -341,6 +383,13 @@ struct Store {
     std::vector<Membership> members_at(const Group& g, Time now) const;
     std::size_t member_count_at(const Group& g, Time now) const;
     bool group_exists_at(const Group& g, Time now) const;
+
+    // A flow's state at a time, after any scheduled change.
+    FlowStatus flow_status_at(const Flow& f, Time t) const;
+    bool flow_archived_at(const Flow& f, Time t) const;
+    bool flow_exists_at(const Flow& f, Time t) const;
+    bool flow_live_at(const Flow& f, Time t) const;
+    Index find_flow(std::string_view id) const;
 };
 
 // "#1043" (the default format), or the shop's prefix + number + suffix.

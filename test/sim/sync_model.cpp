@@ -61,6 +61,8 @@ void make_metrics(Store& s)
         {"Checkout Started", Integration::shopify, EventKind::checkout_started},
         {"Placed Order", Integration::api, EventKind::decoy_placed_order},
         {"Started Checkout", Integration::api, EventKind::decoy_started_checkout},
+        // Added with the flow checks; last, so the older metrics keep their ids.
+        {"Fulfilled Partial Order", Integration::shopify, EventKind::fulfilled_partial_order},
     };
     std::uint64_t salt = 1;
     for (const Def& d : defs) {
@@ -199,7 +201,7 @@ void write_profile_text(Store& s, const RecordsPlan& records)
 struct EventSink {
     Store& s;
     const DefectPlan& plan;
-    std::array<Index, 8> metric_of_kind{};  // the Shopify metric of each EventKind
+    std::array<Index, k_event_kinds> metric_of_kind{};  // the Shopify metric of each EventKind
     EventSink(Store& store, const DefectPlan& p) : s(store), plan(p)
     {
         for (std::size_t k = 0; k < metric_of_kind.size(); ++k)
@@ -241,64 +243,86 @@ void order_events(Store& s, const Scenario& sc, const DefectPlan& plan, const st
         if (!s.eligible(o))
             continue;
         std::uint8_t flags = plan.order_flags[i];
-        if ((flags & k_order_missing) || in_missing_day(plan, o.created_at))
-            continue;
         Index profile = profile_of[o.customer];
         if (profile == k_none)
             continue;  // the customer's profile is missing: nothing can sync
-        Time arrival = o.created_at + sc.sync_lag.first + std::chrono::seconds(rng.below(lag_span));
-        if (flags & k_order_late)
-            arrival = plan.late_arrival.at(i);
+        // A dropped order (its own events lost, or its day missing) draws nothing from the
+        // stream, as before the later events existed: their lags come from the order id.
+        const bool dropped = (flags & k_order_missing) || in_missing_day(plan, o.created_at);
+        std::uint64_t id_lag = static_cast<std::uint64_t>(o.id);
+        auto lag = [&] {
+            return sc.sync_lag.first +
+                std::chrono::seconds(dropped ? (id_lag++) % lag_span : rng.below(lag_span));
+        };
         Event placed;
         placed.datetime = o.created_at;
-        placed.arrival = arrival;
         placed.profile = profile;
         placed.order = i;
-        // The order as placed: an edit after placement never reaches Klaviyo.
-        placed.value = o.original_subtotal() + o.shipping;
-        if (flags & k_order_wrong_value)
-            placed.value = o.shipping > 0 ? o.original_subtotal() : o.original_total() + 500;
-        sink.add(EventKind::placed_order, placed);
-        if (flags & k_order_duplicate) {
-            Event dup = placed;
-            dup.dup = 1;
-            dup.arrival = arrival + 7s;
-            sink.add(EventKind::placed_order, dup);
-        }
-        auto items = s.line_items_of(o);
-        for (std::uint32_t k = 0; k < items.size(); ++k) {
-            for (std::uint16_t u = 0; u < items[k].quantity; ++u) {
-                bool last_unit = k + 1 == items.size() && std::uint32_t{u} + 1 == items[k].quantity;
-                if ((flags & k_order_missing_item) && last_unit)
-                    continue;
-                Event e = placed;
-                e.dup = 0;
-                e.line_item = o.first_line_item + k;
-                e.unit = u;
-                e.value = items[k].unit_price;
-                e.arrival = arrival + 2s;
-                sink.add(EventKind::ordered_product, e);
+        if (!dropped) {
+            Time arrival = o.created_at + lag();
+            if (flags & k_order_late)
+                arrival = plan.late_arrival.at(i);
+            placed.arrival = arrival;
+            // The order as placed: an edit after placement never reaches Klaviyo.
+            placed.value = o.original_subtotal() + o.shipping;
+            if (flags & k_order_wrong_value)
+                placed.value = o.shipping > 0 ? o.original_subtotal() : o.original_total() + 500;
+            sink.add(EventKind::placed_order, placed);
+            if (flags & k_order_duplicate) {
+                Event dup = placed;
+                dup.dup = 1;
+                dup.arrival = arrival + 7s;
+                sink.add(EventKind::placed_order, dup);
+            }
+            auto items = s.line_items_of(o);
+            for (std::uint32_t k = 0; k < items.size(); ++k) {
+                for (std::uint16_t u = 0; u < items[k].quantity; ++u) {
+                    bool last_unit = k + 1 == items.size() && std::uint32_t{u} + 1 == items[k].quantity;
+                    if ((flags & k_order_missing_item) && last_unit)
+                        continue;
+                    Event e = placed;
+                    e.dup = 0;
+                    e.line_item = o.first_line_item + k;
+                    e.unit = u;
+                    e.value = items[k].unit_price;
+                    e.arrival = arrival + 2s;
+                    sink.add(EventKind::ordered_product, e);
+                }
             }
         }
-        auto follow = [&](std::optional<Time> at, EventKind kind) {
+        // Fulfilments, cancellations and refunds are copied when they happen, each on its own
+        // (a lost or late Placed Order does not hold them back); a missing day loses the ones
+        // that happened on it. A dropped event still draws its lag, so the others keep theirs.
+        auto follow = [&](std::optional<Time> at, EventKind kind, bool lost) {
             if (!at)
                 return;
             Event e = placed;
             e.dup = 0;
             e.value = o.total;
             e.datetime = *at;
-            e.arrival =
-                std::max(arrival, *at + sc.sync_lag.first + std::chrono::seconds(rng.below(lag_span)));
-            sink.add(kind, e);
+            e.arrival = *at + lag();
+            if (!lost && !in_missing_day(plan, *at))
+                sink.add(kind, e);
         };
-        follow(o.fulfilled_at, EventKind::fulfilled_order);
-        follow(o.cancelled_at, EventKind::cancelled_order);
+        follow(o.fulfilled_at, EventKind::fulfilled_order, flags & k_order_no_fulfilled);
+        follow(o.cancelled_at, EventKind::cancelled_order, flags & k_order_no_cancelled);
         if (o.financial_status == FinancialStatus::refunded)
-            follow(o.refunded_at, EventKind::refunded_order);
+            follow(o.refunded_at, EventKind::refunded_order, flags & k_order_no_refunded);
+        if (o.partially_fulfilled_at && !in_missing_day(plan, *o.partially_fulfilled_at)) {
+            // Its lag comes from the order id, not the stream: partial fulfilments were added
+            // later, and drawing for them would have moved every later event's arrival.
+            Event e = placed;
+            e.dup = 0;
+            e.value = o.total;
+            e.datetime = *o.partially_fulfilled_at;
+            e.arrival = e.datetime + sc.sync_lag.first +
+                std::chrono::seconds(static_cast<std::uint64_t>(o.id) % lag_span);
+            sink.add(EventKind::fulfilled_partial_order, e);
+        }
     }
     for (Index i = 0; i < s.checkouts.size(); ++i) {
         const AbandonedCheckout& c = s.checkouts[i];
-        if (c.customer == k_none || profile_of[c.customer] == k_none)
+        if (c.customer == k_none || profile_of[c.customer] == k_none || plan.checkout_missing[i])
             continue;
         Event e;
         e.datetime = c.created_at;
@@ -375,7 +399,7 @@ void sort_events(Store& s)
 
 }  // namespace
 
-void make_groups(Store& s, const Scenario& sc, Time now, Rng& rng);
+void make_groups(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng);
 
 void generate_klaviyo(Store& s, const Scenario& sc, const DefectPlan& plan, Time now, Rng& rng,
                       const RecordsPlan& records)
@@ -391,7 +415,7 @@ void generate_klaviyo(Store& s, const Scenario& sc, const DefectPlan& plan, Time
     order_events(s, sc, plan, profile_of, rng);
     decoy_events(s, sc, now, rng, records, plan, profile_of);
     sort_events(s);
-    make_groups(s, sc, now, rng);
+    make_groups(s, sc, plan, now, rng);
     profile_text.get();
 }
 

@@ -14,8 +14,17 @@ TierLimits limits_of(Tier tier, const std::string& revision)
     case Tier::m: return {10, 150};
     case Tier::l: return {75, revision < "2026-01-15" ? 700 : 750};
     case Tier::xl: return {350, 3500};
+    case Tier::reporting: return {1, 2};
     }
     return {1, 15};
+}
+
+std::string query_string(const std::vector<std::pair<std::string, std::string>>& params)
+{
+    std::string out;
+    for (const auto& [k, v] : params)
+        out += (out.empty() ? "?" : "&") + percent_encode(k) + "=" + percent_encode(v);
+    return out;
 }
 
 std::string describe_errors(const rapidjson::Document& doc)
@@ -100,8 +109,11 @@ Reply JsonApiClient::send(net::HttpRequest request, const Route& route)
             {"Accept", "application/vnd.api+json"}};
         if (!request.body.empty())
             request.headers.emplace_back("Content-Type", "application/vnd.api+json");
-        auto exec = net::execute(m_context.transport, request, m_context.policy, m_context.sleeper,
-                                 m_context.random, m_context.stats, classify_jsonapi, &pacer);
+        net::RetryPolicy policy = m_context.policy;
+        if (route.single_attempt)
+            policy = net::RetryPolicy(net::RetryOptions{.max_attempts = 1, .max_throttled = 1});
+        auto exec = net::execute(m_context.transport, request, policy, m_context.sleeper, m_context.random,
+                                 m_context.stats, classify_jsonapi, &pacer);
         Reply reply;
         if (!exec.result.response) {
             reply.error = fmt::format("no answer after {} attempts: {}", exec.attempts,

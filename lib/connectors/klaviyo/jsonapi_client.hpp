@@ -18,12 +18,15 @@
 #include <mutex>
 #include <rapidjson/document.h>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace frr::connectors::klaviyo {
 
 // Published tiers: XS 1/s 15/m, S 3/s 60/m, M 10/s 150/m, L 75/s 750/m
-// (700/m before revision 2026-01-15), XL 350/s 3500/m.
-enum class Tier { xs, s, m, l, xl };
+// (700/m before revision 2026-01-15), XL 350/s 3500/m; and the Reporting API's own limit,
+// 1/s 2/m (plus 225 a day, which one request per run cannot reach).
+enum class Tier { xs, s, m, l, xl, reporting };
 struct TierLimits {
     int burst = 0;
     int steady = 0;
@@ -35,6 +38,9 @@ TierLimits limits_of(Tier tier, const std::string& revision);
 struct Route {
     std::string key;  // "events", "list_count", ...
     Tier tier = Tier::l;
+    // Sent once, whatever the answer: for endpoints whose quota a retry would spend (the
+    // Reporting API's 225 requests a day), where a failure waits for the next run instead.
+    bool single_attempt = false;
 };
 
 enum class ReplyStatus { ok, unauthorized, forbidden, failed };
@@ -53,6 +59,9 @@ struct PagedResult {
     std::int64_t resources = 0;
     bool complete() const { return status == ReplyStatus::ok; }
 };
+
+// "?k=v&k2=v2", every key and value percent-encoded; "" for no parameters.
+std::string query_string(const std::vector<std::pair<std::string, std::string>>& params);
 
 // Renders a JSON:API error body ({"errors":[{"detail":...}]}) in one line.
 std::string describe_errors(const rapidjson::Document& doc);

@@ -1,6 +1,7 @@
 #include "connectors/klaviyo/klaviyo_source.hpp"
 
 #include "connectors/json_access.hpp"
+#include "connectors/klaviyo/flow_fetch.hpp"
 #include "connectors/klaviyo/records.hpp"
 #include "core/time.hpp"
 #include "text/email_identity.hpp"
@@ -45,6 +46,14 @@ public:
                                         ? core::ExitCode::credentials
                                         : core::ExitCode::partial);
     }
+    // A dataset left unread through no fault of the fetch (a quota another app spent): a note,
+    // not an error, so the platform stays complete and only what needs the dataset is unknown.
+    void shortfall(std::string_view dataset, const std::string& message)
+    {
+        std::lock_guard lock(m_mutex);
+        m_out.manifest.notes.push_back(fmt::format("{}: {}", model::dataset_label(dataset), message));
+        m_out.manifest.mark(dataset, model::Coverage::unavailable, message);
+    }
     void note(std::string text)
     {
         std::lock_guard lock(m_mutex);
@@ -69,10 +78,7 @@ void check(Recorder& rec, const std::string& label, std::string_view dataset, co
 
 std::string query(const std::vector<std::pair<std::string, std::string>>& params)
 {
-    std::string out;
-    for (const auto& [k, v] : params)
-        out += (out.empty() ? "?" : "&") + percent_encode(k) + "=" + percent_encode(v);
-    return out;
+    return query_string(params);
 }
 
 // Runs each task on its own thread; the first exception is rethrown after all have finished.
@@ -168,7 +174,8 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
     out.manifest.mark_all(model::Role::destination, model::Coverage::complete);
     Recorder rec(out);
     bool emails_taken = false;
-    bool reachable = false;  // the metrics answered: the platform is at least partial
+    model::WindowEmails people;  // the window's emails, kept for the subscriber-list lookup
+    bool reachable = false;      // the metrics answered: the platform is at least partial
     try {
         // Metrics first: everything else needs their ids.
         std::map<std::string, model::EventKind> kinds;
@@ -261,10 +268,11 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
         }
         tasks.emplace_back([&] {
             emails_taken = true;
+            people = emails();
             // Each identity under every spelling Klaviyo may hold it by (an internationalised
             // domain in ASCII and in Unicode): its filter's matching rules are not documented.
             std::vector<std::string> list;
-            for (const auto& identity : emails())
+            for (const auto& identity : people.customers)
                 for (auto& form : text::email_lookup_forms(identity))
                     list.push_back(std::move(form));
             std::sort(list.begin(), list.end());
@@ -325,6 +333,17 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                 rec.with_data([&](model::DestinationData&) { out.updated_profiles = std::move(found); });
             });
         }
+        FlowFetcher flows(
+            m_client, m_hasher,
+            [&](std::string_view dataset, ReplyStatus status, const std::string& message) {
+                rec.failure(model::dataset_label(dataset), dataset, status, message);
+            },
+            [&](std::string_view dataset, const std::string& message) { rec.shortfall(dataset, message); });
+        tasks.emplace_back([&] {
+            std::vector<model::Flow> found;
+            flows.fetch_flows(out.data.metrics, found);
+            rec.with_data([&](model::DestinationData& d) { d.flows = std::move(found); });
+        });
         for (auto kind : {model::AudienceKind::list, model::AudienceKind::segment}) {
             tasks.emplace_back([&, kind] {
                 const bool is_list = kind == model::AudienceKind::list;
@@ -362,6 +381,14 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
             });
         }
         run_parallel(tasks);
+        // After the flows, the lists and the emails: what the flows need besides themselves.
+        if (out.manifest.datasets[std::string(model::dataset::flows)].status == model::Coverage::complete)
+            flows.fetch_rest({window.flow_days_from, window.until, window.flow_dates, window.timezone,
+                              window.subscriber_list, window.subscriber_profiles},
+                             people, out.data.metrics, out.data);
+        else
+            rec.failure("flow report", model::dataset::flow_report, ReplyStatus::failed,
+                        "not asked for: the flows could not be read");
         // The newest Placed Order is usually inside the window too: keep each event once,
         // or it would read as a duplicate.
         auto& events = out.data.events;
@@ -393,6 +420,9 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
     m.counts["profiles"] = static_cast<std::int64_t>(out.data.profiles.size());
     m.counts["audiences"] = static_cast<std::int64_t>(out.data.audiences.size());
     m.counts["daily_placed_orders"] = static_cast<std::int64_t>(out.data.daily_placed_orders.size());
+    m.counts["flows"] = static_cast<std::int64_t>(out.data.flows.size());
+    m.counts["flow_report"] = static_cast<std::int64_t>(out.data.flow_report.size());
+    m.counts["trigger_days"] = static_cast<std::int64_t>(out.data.trigger_days.size());
     m.status = !reachable  ? model::Coverage::unavailable
         : m.errors.empty() ? model::Coverage::complete
                            : model::Coverage::partial;

@@ -5,11 +5,14 @@
 //   the newest Shopify Placed Order overall (the stall check), even when older;
 //   profiles, with subscriptions, for the window's customers' emails;
 //   lists and segments with profile_count;
-//   daily Placed Order counts (metric aggregates, store time zone).
+//   daily Placed Order counts (metric aggregates, store time zone);
+//   the flows, their triggers, daily trigger counts, the subscriber list and the flow report
+//     (flow_fetch.hpp).
 // Independent endpoints run side by side, each paced by its own limiter.
 #include "connectors/klaviyo/jsonapi_client.hpp"
 #include "core/error.hpp"
 #include "model/email.hpp"
+#include "model/handover.hpp"
 #include "model/snapshot.hpp"
 
 #include <functional>
@@ -32,6 +35,12 @@ struct DestinationWindow {
     // Incremental: also every profile updated at or after this (max() = none),
     // for the customers a previous snapshot already looked up.
     core::TimePoint profiles_updated_from = core::TimePoint::max();
+    // Flows: the baseline and window days (flow_fetch.hpp) and the configured subscriber list.
+    core::TimePoint flow_days_from{};
+    std::vector<std::string> flow_dates;
+    std::string subscriber_list;
+    // (email hash, profile id) of new subscribers whose emails are not handed over (reused).
+    std::vector<std::pair<std::string, std::string>> subscriber_profiles;
 };
 
 struct DestinationFetch {
@@ -42,7 +51,7 @@ struct DestinationFetch {
 };
 
 // Blocks until the Shopify side has handed over the customers' normalised emails.
-using EmailSource = std::function<std::vector<std::string>()>;
+using EmailSource = std::function<model::WindowEmails()>;
 using DestinationProgress = std::function<void(const std::string&, int, std::int64_t)>;
 
 // A run warns (a manifest note) when more than this share of its Placed Order events could not

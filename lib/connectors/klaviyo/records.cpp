@@ -36,6 +36,8 @@ model::EventKind shopify_metric_kind(std::string_view name)
         return K::ordered_product;
     if (name == "Fulfilled Order")
         return K::fulfilled_order;
+    if (name == "Fulfilled Partial Order")
+        return K::fulfilled_partial_order;
     if (name == "Cancelled Order")
         return K::cancelled_order;
     if (name == "Refunded Order")

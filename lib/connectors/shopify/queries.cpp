@@ -86,6 +86,23 @@ std::string checkouts_query(EmailFields fields)
         customer);
 }
 
+std::string order_changes_query(EmailFields fields)
+{
+    std::string customer = fields == EmailFields::default_email_address
+        ? "customer { id legacyResourceId defaultEmailAddress { emailAddress } }"
+        : "customer { id legacyResourceId email }";
+    // Twenty fulfilments or refunds per order cover any real order; a page of 100 such orders
+    // stays under the 1,000-point query maximum.
+    return fmt::format(
+        "query OrderChangesPage($first: Int!, $after: String, $query: String) {{ "
+        "orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {{ "
+        "pageInfo {{ hasNextPage endCursor }} nodes {{ id legacyResourceId name createdAt "
+        "updatedAt cancelledAt test email sourceName displayFinancialStatus "
+        "displayFulfillmentStatus totalPriceSet {{ shopMoney {{ amount currencyCode }} }} {} "
+        "fulfillments(first: 20) {{ createdAt status }} refunds(first: 20) {{ createdAt }} }} }} }}",
+        customer);
+}
+
 std::string orders_count_query()
 {
     return "query Counts($query: String) { ordersCount(query: $query, limit: null) { count precision } }";

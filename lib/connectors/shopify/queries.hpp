@@ -21,6 +21,9 @@ std::string orders_query(EmailFields fields, OrderSort sort);
 std::string order_counts_query();
 std::string customers_query(EmailFields fields);
 std::string checkouts_query(EmailFields fields);
+// Orders updated in a range with what their fulfilments, cancellation and refunds need
+// (fulfillments and refunds are short lists on the order, not connections).
+std::string order_changes_query(EmailFields fields);
 // Variables: $query. ordersCount with limit: null (exact).
 std::string orders_count_query();
 // The inner document of a bulk operation over orders matching `search`.

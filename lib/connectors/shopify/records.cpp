@@ -3,6 +3,8 @@
 #include "connectors/json_access.hpp"
 #include "core/redact.hpp"
 
+#include <algorithm>
+
 namespace frr::connectors::shopify {
 
 namespace {
@@ -129,6 +131,55 @@ std::optional<model::Checkout> parse_checkout(const rapidjson::Value& node, cons
     if (auto total = shop_money(node, "totalPriceSet"))
         c.total = *total;
     return c;
+}
+
+std::vector<model::OrderChange> parse_order_changes(const rapidjson::Value& node,
+                                                    const model::EmailHasher& hasher)
+{
+    std::vector<model::OrderChange> out;
+    auto created = time_value(member(&node, "createdAt"));
+    std::string id = legacy_id(&node);
+    if (id.empty() || !created)
+        return out;
+    model::OrderChange base;
+    base.order_id = std::move(id);
+    base.order_name = text(member(&node, "name"));
+    base.order_created_at = *created;
+    base.test = truthy(member(&node, "test"));
+    base.source_name = text(member(&node, "sourceName"));
+    base.email_hash = hasher.hash(order_email(node));
+    if (auto total = shop_money(node, "totalPriceSet"))
+        base.total = *total;
+    auto add = [&](model::OrderChangeKind kind, core::TimePoint at) {
+        model::OrderChange c = base;
+        c.kind = kind;
+        c.at = at;
+        out.push_back(std::move(c));
+    };
+    std::vector<core::TimePoint> shipped;
+    if (const auto* list = member(&node, "fulfillments"); list && list->IsArray())
+        for (const auto& f : list->GetArray())
+            if (text(member(&f, "status")) == "SUCCESS")
+                if (auto at = time_value(member(&f, "createdAt")))
+                    shipped.push_back(*at);
+    std::sort(shipped.begin(), shipped.end());
+    const bool complete = text(member(&node, "displayFulfillmentStatus")) == "FULFILLED";
+    for (std::size_t i = 0; i < shipped.size(); ++i)
+        add(complete && i + 1 == shipped.size() ? model::OrderChangeKind::fulfilled
+                                                : model::OrderChangeKind::partially_fulfilled,
+            shipped[i]);
+    if (auto cancelled = time_value(member(&node, "cancelledAt")))
+        add(model::OrderChangeKind::cancelled, *cancelled);
+    if (text(member(&node, "displayFinancialStatus")) == "REFUNDED") {
+        std::optional<core::TimePoint> latest;
+        if (const auto* list = member(&node, "refunds"); list && list->IsArray())
+            for (const auto& r : list->GetArray())
+                if (auto at = time_value(member(&r, "createdAt")); at && (!latest || *at > *latest))
+                    latest = at;
+        if (latest)
+            add(model::OrderChangeKind::refunded, *latest);
+    }
+    return out;
 }
 
 }  // namespace frr::connectors::shopify

@@ -8,6 +8,7 @@
 #include <optional>
 #include <rapidjson/document.h>
 #include <string>
+#include <vector>
 
 namespace frr::connectors::shopify {
 
@@ -23,6 +24,12 @@ struct ParsedCustomer {
 };
 std::optional<ParsedCustomer> parse_customer(const rapidjson::Value& node, const model::EmailHasher& hasher);
 std::optional<model::Checkout> parse_checkout(const rapidjson::Value& node, const model::EmailHasher& hasher);
+// An order's fulfilments, cancellation and full refund (docs/sync-semantics.md "Flow triggers"):
+// the successful fulfilment that completed a FULFILLED order is `fulfilled`, every other
+// successful one `partially_fulfilled`; cancelledAt is `cancelled`; a REFUNDED order's latest
+// refund is `refunded`. Empty when the node is unreadable or nothing happened.
+std::vector<model::OrderChange> parse_order_changes(const rapidjson::Value& node,
+                                                    const model::EmailHasher& hasher);
 
 // Sum of a MoneyBag's shopMoney amounts ("subtotalPriceSet", ...), in minor units.
 std::optional<model::Money> shop_money(const rapidjson::Value& node, const char* field);

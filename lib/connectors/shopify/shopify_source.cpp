@@ -255,7 +255,7 @@ void ShopifySource::fetch_orders_bulk(const std::string& days_search, const std:
 void ShopifySource::fetch_customers(const SourceWindow& window, SourceFetch& out, const EmailHandoff& emails)
 {
     Recorder rec{{}, out.manifest, out.exit};
-    std::vector<std::string> found;
+    model::WindowEmails found;
     ConnectionQuery q{customers_query(m_fields), "customers",
                       time_range_search("updated_at", window.customers_from, window.until),
                       m_config.page_size};
@@ -263,8 +263,14 @@ void ShopifySource::fetch_customers(const SourceWindow& window, SourceFetch& out
         m_client, q,
         [&](const rapidjson::Value& node) {
             if (auto c = parse_customer(node, m_hasher)) {
-                if (!c->email.empty())
-                    found.push_back(c->email);
+                if (!c->email.empty()) {
+                    found.customers.push_back(c->email);
+                    // Opted in to email marketing in the window: the subscriber-list check.
+                    const auto& opted = c->customer.consent_updated_at;
+                    if (c->customer.consent == model::SourceConsent::subscribed && opted &&
+                        *opted >= window.since && *opted < window.until)
+                        found.new_subscribers.push_back(c->email);
+                }
                 out.data.customers.push_back(std::move(c->customer));
             }
         },
@@ -290,12 +296,45 @@ void ShopifySource::fetch_checkouts(const SourceWindow& window, SourceFetch& out
     rec.count("checkouts", static_cast<std::int64_t>(out.data.checkouts.size()));
 }
 
+void ShopifySource::fetch_order_changes(const SourceWindow& window, SourceFetch& out)
+{
+    Recorder rec{{}, out.manifest, out.exit};
+    // A fulfilment, cancellation or refund updates its order, so the orders updated since the
+    // window's start hold every one that happened in the window, whenever the order was placed.
+    // Incremental: only the orders updated since the previous run; it holds the earlier changes.
+    ConnectionQuery q{order_changes_query(m_fields), "orders",
+                      fmt::format("updated_at:>='{}'",
+                                  core::format_iso8601(std::max(window.since, window.orders_updated_from))),
+                      std::min(m_config.page_size, 100)};
+    std::int64_t unreadable = 0;
+    auto r = fetch_connection(
+        m_client, q,
+        [&](const rapidjson::Value& node) {
+            if (!member(&node, "createdAt")) {
+                ++unreadable;
+                return;
+            }
+            for (auto& c : parse_order_changes(node, m_hasher))
+                if (c.at >= window.since && c.at < window.until)
+                    out.data.order_changes.push_back(std::move(c));
+        },
+        [&](int pages, std::int64_t n) {
+            if (m_progress)
+                m_progress("order changes", pages, n);
+        });
+    record(rec, "order changes", model::dataset::order_changes, r);
+    if (unreadable > 0)
+        rec.failure("order changes", model::dataset::order_changes, CallStatus::partial,
+                    fmt::format("{} order(s) could not be read", unreadable), true);
+    rec.count("order_changes", static_cast<std::int64_t>(out.data.order_changes.size()));
+}
+
 SourceFetch ShopifySource::fetch(const SourceWindow& window, const EmailHandoff& emails)
 {
     SourceFetch out;
     out.manifest.mark_all(model::Role::source, model::Coverage::complete);
     bool handed_off = false;
-    auto handoff = [&](std::vector<std::string> list) {
+    auto handoff = [&](model::WindowEmails list) {
         handed_off = true;
         emails(std::move(list));
     };
@@ -319,6 +358,7 @@ SourceFetch ShopifySource::fetch(const SourceWindow& window, const EmailHandoff&
             });
             fetch_customers(window, out, handoff);
             fetch_checkouts(window, out);
+            fetch_order_changes(window, out);
         }
         if (orders_error)
             std::rethrow_exception(orders_error);

@@ -3,7 +3,9 @@
 //   orders created in the volume look-back up to `until` -> eligible orders per
 //     store-local day (daily_orders) and, for the check window, the orders;
 //   customers updated in [customers_from, until);
-//   abandoned checkouts created in the window.
+//   abandoned checkouts created in the window;
+//   orders updated since the window's start -> their fulfilments, cancellations and full
+//     refunds that happened in the window (order_changes).
 // First a preflight (shop + access scopes) that names missing scopes and
 // detects the 60-day order limit (no read_all_orders: reduced coverage).
 #include "connectors/shopify/graphql_client.hpp"
@@ -11,6 +13,7 @@
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "model/email.hpp"
+#include "model/handover.hpp"
 #include "model/snapshot.hpp"
 
 #include <functional>
@@ -42,9 +45,10 @@ struct SourceFetch {
 
 // Called once per dataset page: (dataset, pages so far, records so far).
 using SourceProgress = std::function<void(const std::string&, int, std::int64_t)>;
-// Receives the normalised emails of the fetched customers exactly once, even
-// when the fetch fails (then possibly empty): the Klaviyo profile lookup waits on it.
-using EmailHandoff = std::function<void(std::vector<std::string>)>;
+// Receives the normalised emails of the fetched customers (and which of them opted in to
+// email marketing in the window) exactly once, even when the fetch fails (then possibly
+// empty): the Klaviyo profile and subscriber-list lookups wait on it.
+using EmailHandoff = std::function<void(model::WindowEmails)>;
 
 // The scopes frr needs; read_all_orders is optional (without it Shopify hides
 // orders older than 60 days and the coverage is reduced).
@@ -68,6 +72,7 @@ private:
                            const NodeSink& day_sink, const NodeSink& window_sink, SourceFetch& out);
     void fetch_customers(const SourceWindow& window, SourceFetch& out, const EmailHandoff& emails);
     void fetch_checkouts(const SourceWindow& window, SourceFetch& out);
+    void fetch_order_changes(const SourceWindow& window, SourceFetch& out);
     std::optional<std::int64_t> count_orders(const std::string& search);
 
     GraphqlClient& m_client;

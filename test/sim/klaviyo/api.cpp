@@ -128,6 +128,7 @@ void KlaviyoApi::write_error(httplib::Response& res, const ApiError& error)
 void KlaviyoApi::serve(Endpoint endpoint, const httplib::Request& req, httplib::Response& res,
                        const Handler& handler)
 {
+    m_ctx.count_operation(endpoint_spec(endpoint).operation_id);
     const auto fault = m_ctx.take_fault(Platform::klaviyo, req.path, fault_request_text(req));
     bool short_page = false;
     bool truncate = false;
@@ -178,8 +179,8 @@ void KlaviyoApi::serve(Endpoint endpoint, const httplib::Request& req, httplib::
                                SourceKind::pointer, "/data/");
             }
         }
-        const WindowSpans spans{m_ctx.scaled(std::chrono::seconds(1)),
-                                m_ctx.scaled(std::chrono::seconds(60))};
+        const WindowSpans spans{m_ctx.scaled(std::chrono::seconds(1)), m_ctx.scaled(std::chrono::seconds(60)),
+                                m_ctx.scaled(std::chrono::hours(24))};
         const RateDecision decision = m_limiter.admit(caller.owner, bucket_for(request), limit_for(request),
                                                       m_ctx.clock().limiter_now(), spans);
         if (!decision.allowed) {

@@ -112,6 +112,81 @@ std::vector<EndpointSpec> build_table()
     // POST /api/metric-aggregates (query_metric_aggregates): filters live in the body.
     table.push_back(EndpointSpec{
         Endpoint::query_metric_aggregates, "query_metric_aggregates", {3, 60}, {"metrics:read"}, {}, {}, {}});
+    // GET /api/flows (get_flows): 3/s 60/m, page[size] 1..50 default 50.
+    table.push_back(EndpointSpec{
+        Endpoint::get_flows,
+        "get_flows",
+        {3, 60},
+        {"flows:read"},
+        {string_rule("id", {}, {any}), string_rule("name", {contains, ends_with, equals, starts_with}),
+         string_rule("status", {equals}), FieldRule{"archived", ValueType::boolean, {equals}, {}, {}},
+         time_rule("created", {equals, greater_or_equal, greater_than, less_or_equal, less_than}),
+         time_rule("updated", {equals, greater_or_equal, greater_than, less_or_equal, less_than}),
+         string_rule("trigger_type", {equals})},
+        {"created", "id", "name", "status", "trigger_type", "updated"},
+        {50, 1, 50}});
+    table.push_back(EndpointSpec{Endpoint::get_flow, "get_flow", {3, 60}, {"flows:read"}, {}, {}, {}});
+    // Flow triggers: metrics 10/s 150/m, lists and segments 3/s 60/m; no paging parameters.
+    table.push_back(EndpointSpec{Endpoint::get_metric_flow_triggers,
+                                 "get_flows_triggered_by_metric",
+                                 {10, 150},
+                                 {"flows:read", "metrics:read"},
+                                 {},
+                                 {},
+                                 {}});
+    table.push_back(EndpointSpec{Endpoint::get_metric_flow_trigger_ids,
+                                 "get_ids_for_flows_triggered_by_metric",
+                                 {10, 150},
+                                 {"flows:read", "metrics:read"},
+                                 {},
+                                 {},
+                                 {}});
+    table.push_back(EndpointSpec{Endpoint::get_list_flow_triggers,
+                                 "get_flows_triggered_by_list",
+                                 {3, 60},
+                                 {"flows:read", "lists:read"},
+                                 {},
+                                 {},
+                                 {}});
+    table.push_back(EndpointSpec{Endpoint::get_list_flow_trigger_ids,
+                                 "get_ids_for_flows_triggered_by_list",
+                                 {3, 60},
+                                 {"flows:read", "lists:read"},
+                                 {},
+                                 {},
+                                 {}});
+    table.push_back(EndpointSpec{Endpoint::get_segment_flow_triggers,
+                                 "get_flows_triggered_by_segment",
+                                 {3, 60},
+                                 {"flows:read", "segments:read"},
+                                 {},
+                                 {},
+                                 {}});
+    table.push_back(EndpointSpec{Endpoint::get_segment_flow_trigger_ids,
+                                 "get_ids_for_flows_triggered_by_segment",
+                                 {3, 60},
+                                 {"flows:read", "segments:read"},
+                                 {},
+                                 {},
+                                 {}});
+    // GET /api/profiles/{id}/lists and .../relationships/lists: 3/s 60/m.
+    table.push_back(EndpointSpec{Endpoint::get_profile_lists,
+                                 "get_lists_for_profile",
+                                 {3, 60},
+                                 {"lists:read", "profiles:read"},
+                                 {},
+                                 {},
+                                 {}});
+    table.push_back(EndpointSpec{Endpoint::get_profile_list_ids,
+                                 "get_list_ids_for_profile",
+                                 {3, 60},
+                                 {"lists:read", "profiles:read"},
+                                 {},
+                                 {},
+                                 {}});
+    // POST /api/flow-series-reports (query_flow_series): the Reporting API, 1/s 2/m 225/d.
+    table.push_back(EndpointSpec{
+        Endpoint::query_flow_series, "query_flow_series", {1, 2, 225}, {"flows:read"}, {}, {}, {}});
     return table;
 }
 

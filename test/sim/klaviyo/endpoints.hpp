@@ -23,6 +23,17 @@ enum class Endpoint {
     get_segment,
     get_segment_profiles,
     query_metric_aggregates,
+    get_flows,
+    get_flow,
+    get_metric_flow_triggers,     // flows triggered by a metric (full resources)
+    get_metric_flow_trigger_ids,  // .../relationships/flow-triggers (ids only)
+    get_list_flow_triggers,
+    get_list_flow_trigger_ids,
+    get_segment_flow_triggers,
+    get_segment_flow_trigger_ids,
+    query_flow_series,
+    get_profile_lists,     // the lists a profile is on (full resources)
+    get_profile_list_ids,  // .../relationships/lists ({type, id} pairs)
 };
 
 // `page[size]` bounds; max == 0 means the operation has no page[size] parameter.

@@ -24,6 +24,9 @@ constexpr OpName k_op_names[] = {
     {"less-than", FilterOp::less_than},
     {"less-or-equal", FilterOp::less_or_equal},
     {"has", FilterOp::has},
+    {"contains", FilterOp::contains},
+    {"starts-with", FilterOp::starts_with},
+    {"ends-with", FilterOp::ends_with},
 };
 
 // Recursive-descent parser over the raw (already URL-decoded) filter text.

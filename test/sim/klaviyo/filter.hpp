@@ -14,7 +14,18 @@ namespace frr::sim::klaviyo {
 // Largest array an `any(...)` or `equals(...)` list may hold.
 inline constexpr std::size_t k_max_list_items = 100;
 
-enum class FilterOp { equals, any, greater_than, greater_or_equal, less_than, less_or_equal, has };
+enum class FilterOp {
+    equals,
+    any,
+    greater_than,
+    greater_or_equal,
+    less_than,
+    less_or_equal,
+    has,
+    contains,
+    starts_with,
+    ends_with
+};
 
 // What a bare or quoted literal turned out to be. Strings must be quoted; datetimes, numbers and
 // booleans must not be (a quoted datetime is "Invalid filter provided" live).

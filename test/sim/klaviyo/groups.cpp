@@ -210,4 +210,38 @@ ApiResponse get_group_profiles(const ApiRequest& request, const HandlerEnv& env,
     return response;
 }
 
+ApiResponse get_profile_lists(const ApiRequest& request, const HandlerEnv& env, const std::string& profile_id,
+                              bool ids_only)
+{
+    const Store& store = env.store;
+    const Index profile = store.find_profile(profile_id);
+    if (profile == k_none)
+        throw ApiError(404, "not_found", "Not found.", "A profile with id " + profile_id + " does not exist.",
+                       SourceKind::parameter, "id");
+    PageSlice slice;
+    for (std::uint32_t i = 0; i < store.lists.size(); ++i) {
+        const Group& g = store.lists[i];
+        if (!store.group_exists_at(g, env.now))
+            continue;
+        const auto members = store.members_at(g, env.now);
+        if (std::any_of(members.begin(), members.end(),
+                        [&](const Membership& m) { return m.profile == profile; }))
+            slice.items.push_back(i);
+    }
+    ApiResponse response;
+    response.body = collection_document(request, slice, [&](JsonWriter& w, std::uint32_t i) {
+        if (!ids_only) {
+            write_group(w, request, env, store.lists[i], false);
+            return;
+        }
+        w.StartObject();
+        write_key(w, "type");
+        write_string(w, "list");
+        write_key(w, "id");
+        write_string(w, store.lists[i].id);
+        w.EndObject();
+    });
+    return response;
+}
+
 }  // namespace frr::sim::klaviyo

@@ -32,11 +32,15 @@ RateDecision RateLimiter::admit(const std::string& owner, const std::string& buc
     Counters& counters = m_counters[{owner, bucket}];
     roll(now, spans.burst, counters.burst);
     roll(now, spans.steady, counters.steady);
+    roll(now, spans.daily, counters.daily);
 
     RateDecision decision;
     decision.limit = limit.steady_per_minute;
     decision.reset_seconds = seconds_until(now, counters.steady.opened + spans.steady);
-    if (counters.steady.used >= limit.steady_per_minute) {
+    if (limit.daily > 0 && counters.daily.used >= limit.daily) {
+        decision.allowed = false;
+        decision.retry_after_seconds = seconds_until(now, counters.daily.opened + spans.daily);
+    } else if (counters.steady.used >= limit.steady_per_minute) {
         decision.allowed = false;
         decision.retry_after_seconds = decision.reset_seconds;
     } else if (counters.burst.used >= limit.burst_per_second) {
@@ -45,6 +49,7 @@ RateDecision RateLimiter::admit(const std::string& owner, const std::string& buc
     } else {
         ++counters.burst.used;
         ++counters.steady.used;
+        ++counters.daily.used;
     }
     decision.remaining = std::max(0, limit.steady_per_minute - counters.steady.used);
     return decision;

@@ -12,9 +12,11 @@
 namespace frr::sim::klaviyo {
 
 // Requests per window, as in `x-klaviyo-ratelimit` (`{"burst":"75/s","steady":"750/m"}`).
+// A third, daily window exists for a few endpoints (the Reporting API: `"daily":"225/d"`).
 struct RateLimit {
     int burst_per_second = 0;
     int steady_per_minute = 0;
+    int daily = 0;  // requests per day; 0 = no daily window
 };
 
 // Window lengths. SimContext::scaled() stretches or shrinks them (the counts stay as
@@ -22,6 +24,7 @@ struct RateLimit {
 struct WindowSpans {
     std::chrono::nanoseconds burst{std::chrono::seconds(1)};
     std::chrono::nanoseconds steady{std::chrono::seconds(60)};
+    std::chrono::nanoseconds daily{std::chrono::hours(24)};
 };
 
 // What the limiter decided for one request. Header values describe the steady window (§5).
@@ -55,6 +58,7 @@ private:
     struct Counters {
         Window burst;
         Window steady;
+        Window daily;
     };
 
     std::mutex m_mutex;

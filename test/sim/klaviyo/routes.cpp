@@ -27,6 +27,14 @@ void register_klaviyo_routes(httplib::Server& server, SimContext& ctx)
 
     get(R"(/api/profiles/?)", Endpoint::get_profiles,
         [](const ApiRequest& r, const HandlerEnv& e, const httplib::Request&) { return get_profiles(r, e); });
+    get(R"(/api/profiles/([^/]+)/lists/?)", Endpoint::get_profile_lists,
+        [id_of](const ApiRequest& r, const HandlerEnv& e, const httplib::Request& q) {
+            return get_profile_lists(r, e, id_of(q), false);
+        });
+    get(R"(/api/profiles/([^/]+)/relationships/lists/?)", Endpoint::get_profile_list_ids,
+        [id_of](const ApiRequest& r, const HandlerEnv& e, const httplib::Request& q) {
+            return get_profile_lists(r, e, id_of(q), true);
+        });
     get(R"(/api/events/?)", Endpoint::get_events,
         [](const ApiRequest& r, const HandlerEnv& e, const httplib::Request&) { return get_events(r, e); });
     get(R"(/api/metrics/?)", Endpoint::get_metrics,
@@ -54,6 +62,41 @@ void register_klaviyo_routes(httplib::Server& server, SimContext& ctx)
                 return get_group_profiles(r, e, segments, id_of(q));
             });
     }
+    get(R"(/api/flows/?)", Endpoint::get_flows,
+        [](const ApiRequest& r, const HandlerEnv& e, const httplib::Request&) { return get_flows(r, e); });
+    get(R"(/api/flows/([^/]+)/?)", Endpoint::get_flow,
+        [id_of](const ApiRequest& r, const HandlerEnv& e, const httplib::Request& q) {
+            return get_flow(r, e, id_of(q));
+        });
+    struct TriggerRoute {
+        const char* base;
+        TriggerTarget target;
+        Endpoint full;
+        Endpoint ids;
+    };
+    for (const TriggerRoute& t :
+         {TriggerRoute{"/api/metrics", TriggerTarget::metric, Endpoint::get_metric_flow_triggers,
+                       Endpoint::get_metric_flow_trigger_ids},
+          TriggerRoute{"/api/lists", TriggerTarget::list, Endpoint::get_list_flow_triggers,
+                       Endpoint::get_list_flow_trigger_ids},
+          TriggerRoute{"/api/segments", TriggerTarget::segment, Endpoint::get_segment_flow_triggers,
+                       Endpoint::get_segment_flow_trigger_ids}}) {
+        for (const bool ids : {false, true}) {
+            const std::string pattern = std::string(t.base) +
+                (ids ? "/([^/]+)/relationships/flow-triggers/?" : "/([^/]+)/flow-triggers/?");
+            const TriggerTarget target = t.target;
+            get(pattern.c_str(), ids ? t.ids : t.full,
+                [target, ids, id_of](const ApiRequest& r, const HandlerEnv& e, const httplib::Request& q) {
+                    return get_flow_triggers(r, e, target, id_of(q), ids);
+                });
+        }
+    }
+    server.Post(R"(/api/flow-series-reports/?)", [api](const httplib::Request& req, httplib::Response& res) {
+        api->serve(Endpoint::query_flow_series, req, res,
+                   [&](const ApiRequest& request, const HandlerEnv& env) {
+                       return query_flow_series(request, env, req.body);
+                   });
+    });
     server.Post(R"(/api/metric-aggregates/?)", [api](const httplib::Request& req, httplib::Response& res) {
         api->serve(Endpoint::query_metric_aggregates, req, res,
                    [&](const ApiRequest& request, const HandlerEnv& env) {

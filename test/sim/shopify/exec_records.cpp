@@ -39,6 +39,87 @@ std::string handle_of(std::string_view title)
     return out;
 }
 
+// `first` caps a list field (Order.fulfillments, Order.refunds); absent: all of them.
+std::size_t list_limit(const Field& f, std::size_t n)
+{
+    const Value* first = f.argument("first");
+    if (first == nullptr || first->kind != ValueKind::Int || first->int_value < 0)
+        return n;
+    return std::min<std::size_t>(n, static_cast<std::size_t>(first->int_value));
+}
+
+// Ids of an order's fulfilments and refunds, derived from the order id (two fulfilments at most).
+std::int64_t child_id(const Order& o, int k)
+{
+    return o.id % 1'000'000'000 * 4 + 4'400'000'000'000 + k;
+}
+
+// An order's fulfilments in time order: a partial one (some line items) before the one that
+// completed the order, when there was one.
+void write_fulfillments(ExecState& st, const Order& o, const Field& f)
+{
+    std::vector<std::pair<Time, std::uint32_t>> parts;  // (createdAt, quantity)
+    if (o.fulfilled_at) {
+        const auto items = st.store().line_items_of(o);
+        std::uint32_t first_part = 0;
+        if (o.partially_fulfilled_at && !items.empty()) {
+            first_part = items.front().quantity;
+            parts.emplace_back(*o.partially_fulfilled_at, first_part);
+        }
+        parts.emplace_back(*o.fulfilled_at, o.quantity - first_part);
+    }
+    st.out.StartArray();
+    const std::size_t n = list_limit(f, parts.size());
+    for (std::size_t k = 0; k < n; ++k) {
+        st.meter.object();
+        const auto [at, quantity] = parts[k];
+        const std::int64_t id = child_id(o, static_cast<int>(k));
+        write_object(st, "Fulfillment", f.children, [&](const Field& g) {
+            if (g.name == "id")
+                write_gid(st, "Fulfillment", id);
+            else if (g.name == "legacyResourceId")
+                write_string(st, std::to_string(id));
+            else if (g.name == "name")
+                write_string(st, order_name(st.store().shop, o) + "-F" + std::to_string(k + 1));
+            else if (g.name == "createdAt" || g.name == "updatedAt")
+                write_time(st, at);
+            else if (g.name == "status")
+                write_string(st, "SUCCESS");
+            else if (g.name == "displayStatus")
+                write_string(st, "FULFILLED");
+            else if (g.name == "totalQuantity")
+                st.out.Int(static_cast<int>(quantity));
+            else
+                st.out.Null();
+        });
+    }
+    st.out.EndArray();
+}
+
+// A fully refunded order has one refund of its total; partially refunded orders are not given
+// their refunds (the simulator does not keep their time; docs/simulator.md).
+void write_refunds(ExecState& st, const Order& o, const Field& f)
+{
+    st.out.StartArray();
+    if (o.financial_status == FinancialStatus::refunded && o.refunded_at && list_limit(f, 1) > 0) {
+        st.meter.object();
+        const std::int64_t id = child_id(o, 2);
+        write_object(st, "Refund", f.children, [&](const Field& g) {
+            if (g.name == "id")
+                write_gid(st, "Refund", id);
+            else if (g.name == "legacyResourceId")
+                write_string(st, std::to_string(id));
+            else if (g.name == "createdAt" || g.name == "updatedAt")
+                write_time(st, *o.refunded_at);
+            else if (g.name == "totalRefundedSet")
+                write_money_bag(st, g, o.total, o.presentment_currency);
+            else
+                st.out.Null();
+        });
+    }
+    st.out.EndArray();
+}
+
 }  // namespace
 
 void write_order(ExecState& st, const Order& o, const std::vector<Field>& fields)
@@ -101,6 +182,10 @@ void write_order(ExecState& st, const Order& o, const std::vector<Field>& fields
             customer ? (st.meter.object(), write_customer(st, *customer, f.children)) : void(st.out.Null());
         else if (n == "lineItems")
             write_line_items(st, f, st.store().line_items_of(o), &o);
+        else if (n == "fulfillments")
+            write_fulfillments(st, o, f);
+        else if (n == "refunds")
+            write_refunds(st, o, f);
         else
             st.out.Null();
     });

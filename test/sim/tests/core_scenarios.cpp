@@ -1,8 +1,10 @@
 // Each example scenario's answer key matches what its file asked for.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
+#include "flow_model.hpp"
 #include "sim_helpers.hpp"
 
 using namespace frr::sim;
@@ -80,7 +82,13 @@ TEST_CASE("stalled-sync: sync_stalled plus the orders after the stall", "[sim][c
             ++expected;
     CHECK(expected >= 3);
     CHECK(t["order_missing_event"] == static_cast<int>(expected));
-    CHECK(t.size() == 2);
+    // Nothing of any kind syncs after the stall: the flows' triggers are missing too.
+    CHECK(t["checkout_missing_event"] > 0);
+    CHECK(t["fulfillment_missing_event"] > 0);
+    for (const Defect& d : key)
+        if (d.kind == "checkout_missing_event")
+            CHECK(s.checkouts[s.find_checkout(std::stoll(d.key))].created_at >= s.start - 6h);
+    CHECK(t.size() == 5);  // and the refunds that happened after it
 }
 
 TEST_CASE("audience-drop: flagged only after the drop time passes", "[sim][core]")
@@ -89,13 +97,100 @@ TEST_CASE("audience-drop: flagged only after the drop time passes", "[sim][core]
     Store s = generate_example(sc);
     CHECK(compute_answer_key(s, s.start, sc.answer_key).empty());
     auto key = compute_answer_key(s, s.start + 1h, sc.answer_key);
-    REQUIRE(key.size() == 2);
+    auto t = tally(key);
+    CHECK(t["audience_drop"] == 2);
+    // The Newsletter keeps its oldest tenth: the window's new subscribers are off the list now.
+    CHECK(t["subscriber_missing_from_list"] > 0);
+    CHECK(t.size() == 2);
     for (const Defect& d : key) {
-        CHECK(d.kind == "audience_drop");
+        if (d.kind != "audience_drop")
+            continue;
         const Group* g = s.find_group(d.key);
         REQUIRE(g != nullptr);
         CHECK((g->name == "Newsletter" || g->name == "Repeat Customers"));
     }
+}
+
+TEST_CASE("checkout-gap and fulfilment-gap: the key lists exactly the injected trigger defects",
+          "[sim][core]")
+{
+    for (const char* name : {"checkout-gap", "fulfilment-gap"}) {
+        INFO(name);
+        Scenario sc = load_example(name);
+        Store s = generate_example(sc);
+        std::set<std::pair<std::string, std::string>> injected, found;
+        for (const auto& d : s.injected)
+            injected.insert({d.kind, d.key});
+        for (const auto& d : compute_answer_key(s, s.start, sc.answer_key))
+            found.insert({d.kind, d.key});
+        CHECK(found == injected);
+    }
+    Scenario gap = load_example("checkout-gap");
+    auto t = tally(compute_answer_key(generate_example(gap), *gap.now, gap.answer_key));
+    CHECK(t["checkout_missing_event"] == 5);
+    CHECK(t["subscriber_missing_from_list"] == 2);
+    Scenario ship = load_example("fulfilment-gap");
+    Store s = generate_example(ship);
+    t = tally(compute_answer_key(s, s.start, ship.answer_key));
+    CHECK(t["fulfillment_missing_event"] == 4);
+    CHECK(t["cancellation_missing_event"] == 2);
+    CHECK(t["refund_missing_event"] == 2);
+    std::size_t partial = 0;
+    for (const Order& o : s.orders)
+        partial += o.partially_fulfilled_at.has_value();
+    CHECK(partial > 100);  // a fifth of the fulfilled web orders of 2+ lines
+}
+
+TEST_CASE("flow-silent: the stopped flow is silent, every other live flow sends", "[sim][core]")
+{
+    Scenario sc = load_example("flow-silent");
+    Store s = generate_example(sc);
+    auto key = compute_answer_key(s, s.start, sc.answer_key);
+    REQUIRE(key.size() == 1);
+    CHECK(key[0].kind == "flow_silent");
+    const Index flow = s.find_flow(key[0].key);
+    REQUIRE(flow != k_none);
+    CHECK(s.flows[flow].name == "Abandoned Checkout");
+    for (Index i = 0; i < s.flows.size(); ++i) {
+        INFO(s.flows[i].name);
+        auto v = silent_verdict(s, i, s.start, sc.answer_key);
+        if (!v)
+            continue;
+        CHECK(v->silent == (i == flow));
+        if (i == flow) {
+            CHECK(v->window_recipients == 0);
+            CHECK(v->window_triggers >= sc.answer_key.flow_min_triggers);
+        }
+    }
+    // Healthy: every live flow with a countable trigger has recipients on the window's days.
+    Scenario healthy = load_example("healthy");
+    Store h = generate_example(healthy);
+    int judged = 0;
+    for (Index i = 0; i < h.flows.size(); ++i)
+        if (auto v = silent_verdict(h, i, h.start, healthy.answer_key)) {
+            ++judged;
+            CHECK_FALSE(v->silent);
+        }
+    CHECK(judged == 6);
+}
+
+TEST_CASE("flow-switched-off: flow_not_live once the switch has passed", "[sim][core]")
+{
+    Scenario sc = load_example("flow-switched-off");
+    Store s = generate_example(sc);
+    CHECK(compute_answer_key(s, s.start, sc.answer_key).empty());
+    auto key = compute_answer_key(s, s.start + 1h, sc.answer_key);
+    REQUIRE(key.size() == 2);
+    std::set<std::string> names;
+    for (const Defect& d : key) {
+        CHECK(d.kind == "flow_not_live");
+        names.insert(s.flows[s.find_flow(d.key)].name);
+    }
+    CHECK(names == std::set<std::string>{"Abandoned Checkout", "Shipping Confirmation"});
+    // Flows that were never live are never findings.
+    for (const Flow& f : s.flows)
+        if (!s.flow_live_at(f, s.start))
+            CHECK_FALSE(std::any_of(key.begin(), key.end(), [&](const Defect& d) { return d.key == f.id; }));
 }
 
 TEST_CASE("transport-fault scenarios have healthy data", "[sim][core]")

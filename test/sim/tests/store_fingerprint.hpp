@@ -81,6 +81,7 @@ inline std::uint64_t store_fingerprint(const Store& s)
         f.add(o.first_line_item), f.add(o.line_item_count), f.add(o.customer);
         if (o.edited)
             f.add(o.edit_line), f.add(o.edit_units), f.add(o.edit_amount);
+        f.add(o.partially_fulfilled_at);
     }
     f.add(s.checkouts.size());
     for (const AbandonedCheckout& c : s.checkouts) {
@@ -121,6 +122,17 @@ inline std::uint64_t store_fingerprint(const Store& s)
             for (const Membership& m : g.members)
                 f.add(m.profile), f.add(m.joined_at);
         }
+    }
+    f.add(s.flows.size());
+    for (const Flow& fl : s.flows) {
+        f.add(fl.id), f.add(fl.name), f.add(fl.status), f.add(fl.archived), f.add(fl.trigger_type);
+        f.add(fl.trigger_metric), f.add(fl.trigger_list), f.add(fl.entry_rate), f.add(fl.created_at);
+        f.add(fl.updated_at), f.add(fl.stops_sending), f.add(fl.change.has_value());
+        if (fl.change)
+            f.add(fl.change->at), f.add(fl.change->to), f.add(fl.change->archive), f.add(fl.change->remove);
+        f.add(fl.messages.size());
+        for (const FlowMessage& m : fl.messages)
+            f.add(m.id), f.add(m.delay.count()), f.add(m.reach);
     }
     f.add(s.injected.size());
     for (const InjectedDefect& d : s.injected)

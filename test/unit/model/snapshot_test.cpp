@@ -98,6 +98,57 @@ TEST_CASE("a snapshot round-trips through its files")
     CHECK(back.destination.audiences[0].profile_count == 120);
 }
 
+TEST_CASE("flow datasets and order changes round-trip through their files")
+{
+    frr::test::TempDir dir;
+    auto t = *parse_iso8601("2026-11-27T06:00:00Z");
+    Snapshot s;
+    s.manifest.run_id = "r";
+    s.manifest.platforms["klaviyo"].mark("flow_report", Coverage::unavailable, "HTTP 429: Request was throttled.");
+    OrderChange c;
+    c.order_id = "5001";
+    c.order_name = "#1001";
+    c.kind = OrderChangeKind::partially_fulfilled;
+    c.at = t - std::chrono::hours(2);
+    c.order_created_at = t - std::chrono::hours(30);
+    c.source_name = "web";
+    c.email_hash = "abc";
+    c.total = {4599, "GBP"};
+    s.source.order_changes.push_back(c);
+    Flow f;
+    f.id = "XVTP5Q";
+    f.name = "Abandoned Checkout";
+    f.status = FlowStatus::live;
+    f.status_text = "live";
+    f.trigger_type = "Metric";
+    f.trigger = TriggerKind::metric;
+    f.trigger_id = "M6";
+    f.updated_at = t;
+    s.destination.flows.push_back(f);
+    s.destination.flow_report.push_back({"XVTP5Q", "01J0000000000000000000000A", "email", "2026-11-26", 17});
+    s.destination.trigger_days.push_back({"M6", "2026-11-26", 22});
+    s.destination.subscriber_list = {"L1", "Newsletter", "discovered", {"abc", "def"}, {"abc"}};
+
+    write_snapshot(dir.path(), s);
+    auto back = read_snapshot(dir.path());
+    CHECK(back.manifest.platforms.at("klaviyo").datasets.at("flow_report").missing ==
+          "HTTP 429: Request was throttled.");
+    REQUIRE(back.source.order_changes.size() == 1);
+    CHECK(back.source.order_changes[0].kind == OrderChangeKind::partially_fulfilled);
+    CHECK(back.source.order_changes[0].at == c.at);
+    CHECK(back.source.order_changes[0].total == c.total);
+    REQUIRE(back.destination.flows.size() == 1);
+    CHECK(back.destination.flows[0].live());
+    CHECK(back.destination.flows[0].trigger == TriggerKind::metric);
+    CHECK(back.destination.flows[0].trigger_id == "M6");
+    REQUIRE(back.destination.flow_report.size() == 1);
+    CHECK(back.destination.flow_report[0].recipients == 17);
+    CHECK(back.destination.trigger_days == s.destination.trigger_days);
+    CHECK(back.destination.subscriber_list.found_by == "discovered");
+    CHECK(back.destination.subscriber_list.members == std::vector<std::string>{"abc"});
+    CHECK(event_kind_from("fulfilled_partial_order") == EventKind::fulfilled_partial_order);
+}
+
 TEST_CASE("a damaged snapshot file is bad input with file:line")
 {
     frr::test::TempDir dir;

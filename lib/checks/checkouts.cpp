@@ -1,6 +1,7 @@
 #include "checks/indicator_support.hpp"
 #include "checks/indicators.hpp"
 #include "checks/trigger_support.hpp"
+#include "core/time.hpp"
 
 #include <fmt/format.h>
 
@@ -40,9 +41,10 @@ IndicatorResult CheckoutsIndicator::evaluate(const CheckInput& input) const
         if (synced.count(c.id))
             continue;
         add_affected(r, "checkout_missing_event", c.id);
+        // The client's copy shows examples, so no checkout id (the operator's copy lists the keys).
         add_example(r,
-                    fmt::format("checkout {} ({})", c.id,
-                                model::format_minor_units(c.total.minor) + " " + c.total.currency));
+                    fmt::format("a {} checkout started {}", money_text(input.money(), c.total.minor),
+                                core::format_local(c.created_at, input.timezone())));
     }
     const auto missing = static_cast<std::int64_t>(r.affected.size());
     add_count(r, "judged", judged);
@@ -67,8 +69,10 @@ IndicatorResult CheckoutsIndicator::evaluate(const CheckInput& input) const
                       plural(missing, "shopper", "shoppers"))
         : fmt::format("{} {} who left a checkout {} no reminder.", starved,
                       plural(missing, "shopper", "shoppers"), missing == 1 ? "gets" : "get");
-    r.action = "Check the Shopify integration in Klaviyo (Integrations > Shopify) for errors and that "
-               "checkout tracking is on; contact Klaviyo support with the checkout ids.";
+    r.action =
+        "Check the Shopify integration in Klaviyo (Integrations > Shopify) for errors and that "
+        "checkout tracking is on; contact Klaviyo support with the checkout ids (in the technical copy "
+        "of this report).";
     return r;
 }
 

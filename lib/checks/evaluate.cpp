@@ -1,7 +1,7 @@
 #include "checks/evaluate.hpp"
 
-#include "checks/health_score.hpp"
 #include "checks/flow_summary.hpp"
+#include "checks/health_score.hpp"
 #include "checks/indicator.hpp"
 #include "checks/indicators.hpp"
 #include "checks/weights.hpp"

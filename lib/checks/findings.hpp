@@ -112,8 +112,8 @@ struct FlowSummary {
     std::optional<std::int64_t> source_triggers;
     std::optional<std::int64_t> reached;
     std::optional<std::int64_t> recipients;  // sends on the window's days; absent when not read
-    std::string verdict;       // working | switched_off | silent | starved | not_checked
-    std::string verdict_text;  // one plain sentence
+    std::string verdict;                     // working | switched_off | silent | starved | not_checked
+    std::string verdict_text;                // one plain sentence
 };
 
 struct Findings {

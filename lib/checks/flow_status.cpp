@@ -15,15 +15,20 @@ std::vector<std::string_view> FlowStatusIndicator::needs() const
 
 namespace {
 
-// Whether a snapshot's flows can be compared: its destination read them whole (a manifest from
-// before flows were fetched has no such dataset: nothing to compare).
+// Whether a snapshot's flows can be compared: its destination read them whole. A manifest that
+// lists datasets without flows is from before flows were fetched: nothing to compare. One that
+// lists no datasets at all (written before they were tracked) has its platform's status stand
+// for each, as CheckInput::dataset does.
 bool flows_whole(const model::Snapshot& s, const std::string& destination)
 {
     const auto found = s.manifest.platforms.find(destination);
     if (found == s.manifest.platforms.end())
         return false;
-    const auto flows = found->second.datasets.find(std::string(model::dataset::flows));
-    return flows != found->second.datasets.end() && flows->second.status == model::Coverage::complete;
+    const auto& p = found->second;
+    if (p.datasets.empty())
+        return p.status == model::Coverage::complete;
+    const auto flows = p.datasets.find(std::string(model::dataset::flows));
+    return flows != p.datasets.end() && flows->second.status == model::Coverage::complete;
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 namespace frr::checks {
 
 // Empty when the destination's flows could not be read.
-std::vector<FlowSummary> summarise_flows(const CheckInput& input, const std::vector<IndicatorResult>& results);
+std::vector<FlowSummary> summarise_flows(const CheckInput& input,
+                                         const std::vector<IndicatorResult>& results);
 
 }  // namespace frr::checks

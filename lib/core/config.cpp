@@ -171,7 +171,8 @@ void load_checks(const YamlReader& r, ChecksConfig& out)
     r.allow_only({"window", "grace", "stall_after", "stall_min_orders", "volume_lookback_days",
                   "volume_min_orders", "volume_min_orders_lost_day", "audience_drop_ratio",
                   "audience_min_count", "value_tolerance_minor", "exclude_channels", "history_start",
-                  "weights", "thresholds", "score", "max_catch_up", "flow_baseline_days", "flow_min_triggers"});
+                  "weights", "thresholds", "score", "max_catch_up", "flow_baseline_days",
+                  "flow_min_triggers"});
     out.window = r.duration("window", out.window);
     out.max_catch_up = r.duration("max_catch_up", out.max_catch_up);
     out.grace = r.duration("grace", out.grace);

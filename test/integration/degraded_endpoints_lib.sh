@@ -13,6 +13,7 @@
 # parallel workers.
 source "$(dirname "$0")/lib.sh"
 sim_env
+QUOTA_ENDPOINTS=()
 SCENARIO=$WORK/tiny.yaml
 write_tiny_scenario "$SCENARIO" "rate_limit_scale: 0.01
 defects:
@@ -73,6 +74,13 @@ case_run() {
   clear_faults
   add_fault "{\"platform\":\"$platform\",$where${where:+,}$fault}"
   want="3"; [ -n "$failed" ] || want="0 1 2"
+  # A 429 from an endpoint with an account-wide quota (QUOTA_ENDPOINTS, e.g. Klaviyo's Reporting
+  # API) is a shortfall, not a fault of the fetch: the dataset is unread and its checks unknown,
+  # but the platform stays complete and the exit follows the verdict (flow_report_test).
+  local q
+  for q in "${QUOTA_ENDPOINTS[@]}"; do
+    if [[ $fault == *'"kind":"rate_limit"'* && $where == *"$q"* ]]; then want="0 1 2"; fi
+  done
   set +e
   "$FRR_BIN" -c "$CFG" --state-dir "$state" --as-of "$AS_OF" check --format json >"$WORK/findings.json" 2>"$WORK/err"
   local got=$?

@@ -121,7 +121,7 @@ const std::vector<FlowDef>& flow_defs()
          false,
          0.5,
          {{0s, 1.0}}},
-        {"API Checkout Reminder",
+        {"Custom Checkout Reminder",
          "Metric",
          EventKind::decoy_started_checkout,
          false,

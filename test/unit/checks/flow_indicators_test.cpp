@@ -137,6 +137,9 @@ TEST_CASE("an event dataset that was not read whole makes its indicator unknown"
     auto& s = b.snapshot();
     s.source.checkouts = {checkout("101", k_as_of - hours(3))};
     s.manifest.platforms["klaviyo"].status = model::Coverage::partial;
+    // A manifest that tracks datasets lists every one the run read; only this one was partial.
+    s.manifest.platforms["shopify"].mark_all(model::Role::source, model::Coverage::complete, "");
+    s.manifest.platforms["klaviyo"].mark_all(model::Role::destination, model::Coverage::complete, "");
     s.manifest.platforms["klaviyo"].mark("events.checkout_started", model::Coverage::partial, "HTTP 503");
     const auto f = run(s);
     CHECK(f.find("checkouts")->status == Status::unknown);
@@ -234,7 +237,8 @@ TEST_CASE("flow sends: silent only when the trigger arrived and nothing was sent
 
     // A flow report that could not be read (a 429): the flow indicators are unknown, no other.
     s.manifest.platforms["klaviyo"].mark_all(model::Role::destination, model::Coverage::complete);
-    s.manifest.platforms["klaviyo"].mark("flow_report", model::Coverage::unavailable, "HTTP 429: Request was throttled.");
+    s.manifest.platforms["klaviyo"].mark("flow_report", model::Coverage::unavailable,
+                                         "HTTP 429: Request was throttled.");
     const auto g = run(s, config);
     CHECK(g.find("flow_sends")->status == Status::unknown);
     CHECK(g.find("flow_status")->status != Status::unknown);

@@ -104,7 +104,8 @@ TEST_CASE("flow datasets and order changes round-trip through their files")
     auto t = *parse_iso8601("2026-11-27T06:00:00Z");
     Snapshot s;
     s.manifest.run_id = "r";
-    s.manifest.platforms["klaviyo"].mark("flow_report", Coverage::unavailable, "HTTP 429: Request was throttled.");
+    s.manifest.platforms["klaviyo"].mark("flow_report", Coverage::unavailable,
+                                         "HTTP 429: Request was throttled.");
     OrderChange c;
     c.order_id = "5001";
     c.order_name = "#1001";

@@ -60,7 +60,8 @@ TEST_CASE("the record-level datasets set the window, the look-backs do not", "[p
     CHECK(has("profiles"));
     CHECK_FALSE(has("daily_orders"));  // a look-back of its own
     CHECK_FALSE(has("audiences"));     // a snapshot compared with the previous one
-    CHECK_FALSE(has("checkouts"));     // no indicator judges it yet: it must not hold the window back
+    CHECK(has("checkouts"));           // judged record by record (checkouts), so it is caught up too
+    CHECK_FALSE(has("flows"));         // compared with the previous run, not over a window
 }
 
 TEST_CASE("a run's window reaches back to the oldest watermark, capped by max_catch_up",

@@ -3,13 +3,16 @@
 // found with the simulator's ground truth. Exit 0 when every count matches and no id repeats,
 // 1 on any mismatch, duplicate or error. Started by test/sdk/run.sh (make sdk-test).
 //
-//   node page_all.mjs SIM_URL [--tamper=orders|customers|profiles|events]
+//   node page_all.mjs SIM_URL [--tamper=orders|customers|profiles|events|flows|list:NAME]
+//
+// Beyond the four collections: the flows, every list's members, the flows each Shopify metric
+// and each list triggers, and one flow series report (the Reporting API), as frr reads them.
 //
 // SIM_URL (or FRR_SIM_URL): e.g. http://127.0.0.1:PORT. Credentials from the environment
 // (examples/sim.env): FRR_SHOPIFY_ACCESS_TOKEN, FRR_KLAVIYO_PRIVATE_KEY. --tamper=NAME adds one
 // to that collection's expected count, to show that the comparison can fail.
 import { createAdminApiClient } from '@shopify/admin-api-client';
-import { ApiKeySession, ProfilesApi, EventsApi } from 'klaviyo-api';
+import { ApiKeySession, ProfilesApi, EventsApi, FlowsApi, ListsApi, MetricsApi, ReportingApi } from 'klaviyo-api';
 
 const args = process.argv.slice(2);
 const simUrl = (args.find((a) => !a.startsWith('--')) ?? process.env.FRR_SIM_URL ?? '').replace(/\/$/, '');
@@ -99,8 +102,11 @@ async function shopifyPageAll(field) {
 const session = new ApiKeySession(klaviyoKey);
 const profilesApi = new ProfilesApi(session);
 const eventsApi = new EventsApi(session);
-profilesApi.basePath = simOrigin;
-eventsApi.basePath = simOrigin;
+const flowsApi = new FlowsApi(session);
+const listsApi = new ListsApi(session);
+const metricsApi = new MetricsApi(session);
+const reportingApi = new ReportingApi(session);
+for (const api of [profilesApi, eventsApi, flowsApi, listsApi, metricsApi, reportingApi]) api.basePath = simOrigin;
 
 // The SDK README (Cursor based Pagination): pass `links.next` as `pageCursor`; the SDK keeps only
 // its page[cursor] parameter, but only when the link contains "https://" (api/apis.ts
@@ -135,10 +141,60 @@ async function klaviyoPageAll(name, type, path, fetchPage) {
     }
     pageCursor = cursorOf(next);
   }
-  return { count: ids.size, pages };
+  return { count: ids.size, pages, ids };
 }
 
 // ---------------------------------------------------------------- ground truth
+// A relationship endpoint (GET .../relationships/flow-triggers): one page of {type, id}.
+async function relatedIds(name, call) {
+  const { body } = await call();
+  if (!Array.isArray(body?.data)) throw new Error(`Klaviyo ${name}: unexpected body ${JSON.stringify(body).slice(0, 200)}`);
+  for (const item of body.data) if (item.type !== 'flow' || typeof item.id !== 'string') problem(`Klaviyo ${name}: bad item ${JSON.stringify(item)}`);
+  return body.data.map((item) => item.id);
+}
+
+// The Shopify metrics' and the lists' flow triggers must name flows the flows endpoint lists; one
+// flow series report (POST /api/flow-series-reports, the body frr sends) must have a result per
+// flow message with one value per day.
+async function flowsAndReport(metrics, lists, flowIds) {
+  let triggers = 0;
+  for (const m of metrics) {
+    for (const id of await relatedIds(`flow triggers of metric ${m.name}`, () => metricsApi.getIdsForFlowsTriggeredByMetric(m.metric_id))) {
+      if (!flowIds.has(id)) problem(`Klaviyo: metric ${m.name} triggers flow ${id}, which GET /api/flows does not list`);
+      ++triggers;
+    }
+  }
+  for (const l of lists) {
+    for (const id of await relatedIds(`flow triggers of list ${l.name}`, () => listsApi.getIdsForFlowsTriggeredByList(l.id))) {
+      if (!flowIds.has(id)) problem(`Klaviyo: list ${l.name} triggers flow ${id}, which GET /api/flows does not list`);
+      ++triggers;
+    }
+  }
+  if (triggers === 0) problem('Klaviyo: no flow is triggered by any Shopify metric or list');
+  const placed = metrics.find((m) => m.name === 'Placed Order');
+  const { body } = await reportingApi.queryFlowSeries({
+    data: {
+      type: 'flow-series-report',
+      attributes: {
+        statistics: ['recipients', 'delivered'],
+        timeframe: { start: '2026-11-20T00:00:00+00:00', end: '2026-11-27T00:00:00+00:00' },
+        interval: 'daily',
+        conversionMetricId: placed.metric_id,
+        groupBy: ['flow_id', 'flow_message_id', 'send_channel'],
+      },
+    },
+  });
+  const a = body?.data?.attributes;
+  if (!Array.isArray(a?.dateTimes) || !Array.isArray(a?.results)) throw new Error(`Klaviyo flow series: unexpected body ${JSON.stringify(body).slice(0, 200)}`);
+  if (a.dateTimes.length !== 7) problem(`Klaviyo flow series: ${a.dateTimes.length} days for a 7-day daily timeframe`);
+  for (const r of a.results) {
+    if (!flowIds.has(r.groupings?.flow_id)) problem(`Klaviyo flow series: a result for unknown flow ${JSON.stringify(r.groupings)}`);
+    if (r.statistics?.recipients?.length !== a.dateTimes.length) problem(`Klaviyo flow series: recipients not one per day in ${JSON.stringify(r).slice(0, 160)}`);
+  }
+  if (a.results.length === 0) problem('Klaviyo flow series: no results although live flows sent emails');
+  console.log(`sdk-test: flow triggers ${String(triggers).padStart(3)}; flow series report: ${a.results.length} messages x ${a.dateTimes.length} days ok`);
+}
+
 async function groundTruth() {
   // docs/simulator.md: GET /_sim/ground-truth counts [since, until); totals cover everything.
   const res = await fetch(`${simOrigin}/_sim/ground-truth?since=1970-01-01T00:00:00Z&until=2100-01-01T00:00:00Z`);
@@ -149,12 +205,20 @@ async function groundTruth() {
     customers: gt.customers.total,
     profiles: gt.profiles.total,
     events: gt.events.reduce((n, m) => n + m.visible_total, 0),
+    flows: gt.flows.listed,
+    ...Object.fromEntries(gt.lists.map((l) => [`list:${l.name}`, l.count])),
+    _lists: gt.lists,
+    _metrics: gt.events.filter((m) => m.integration === 'shopify'),
   };
 }
 
 async function main() {
   const started = Date.now();
   const want = await groundTruth();
+  const lists = want._lists;
+  const metrics = want._metrics;
+  delete want._lists;
+  delete want._metrics;
   if (tamper) {
     if (!(tamper in want)) throw new Error(`--tamper: unknown collection ${tamper}`);
     want[tamper] += 1;
@@ -165,13 +229,19 @@ async function main() {
     customers: await shopifyPageAll('customers'),
     profiles: await klaviyoPageAll('profiles', 'profile', '/api/profiles', (o) => profilesApi.getProfiles(o)),
     events: await klaviyoPageAll('events', 'event', '/api/events', (o) => eventsApi.getEvents(o)),
+    flows: await klaviyoPageAll('flows', 'flow', '/api/flows', (o) => flowsApi.getFlows(o)),
   };
+  for (const l of lists) {
+    got[`list:${l.name}`] = await klaviyoPageAll(`list ${l.name}`, 'profile', `/api/lists/${l.id}/profiles`, (o) =>
+      listsApi.getProfilesForList(l.id, o));
+  }
+  await flowsAndReport(metrics, lists, got.flows.ids);
   if (!shopifyRequests.every((p) => p === `/admin/api/${SHOPIFY_API_VERSION}/graphql.json`)) {
     problem(`Shopify client requested unexpected paths: ${[...new Set(shopifyRequests)].join(' ')}`);
   }
   for (const name of Object.keys(want)) {
     const ok = got[name].count === want[name];
-    console.log(`sdk-test: ${name.padEnd(9)} ${String(got[name].count).padStart(6)} in ${String(got[name].pages).padStart(3)} pages, ground truth ${want[name]} ${ok ? 'ok' : 'MISMATCH'}`);
+    console.log(`sdk-test: ${name.padEnd(20)} ${String(got[name].count).padStart(6)} in ${String(got[name].pages).padStart(3)} pages, ground truth ${want[name]} ${ok ? 'ok' : 'MISMATCH'}`);
     if (!ok) problem(`${name}: the client found ${got[name].count}, the ground truth says ${want[name]}`);
   }
   console.log(`sdk-test: ${problems.length === 0 ? 'ok' : `${problems.length} problem(s)`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -3,10 +3,13 @@
 #include "text/json_writer.hpp"
 
 #include "core/time.hpp"
+#include "model/json_fields.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -227,6 +230,44 @@ std::string score_json(const Findings& f, const HealthScore& s)
     w.EndArray();
     w.EndObject();
     return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+}
+
+HealthScore score_from_json(std::string_view json, const std::string& where)
+{
+    rapidjson::Document doc;
+    doc.Parse(json.data(), json.size());
+    if (doc.HasParseError())
+        throw core::Error(
+            core::ExitCode::bad_input,
+            fmt::format("score file is not valid JSON: {}", rapidjson::GetParseError_En(doc.GetParseError())),
+            fmt::format("{} at byte {}", where, doc.GetErrorOffset()),
+            "re-run `frr score` for that run to rewrite it");
+    if (!doc.IsObject())
+        throw core::Error(core::ExitCode::bad_input, "score file is not a JSON object", where);
+    model::JsonFields f(doc, where);
+    HealthScore out;
+    out.score = static_cast<int>(std::lround(f.number("score")));
+    out.scored = f.get("scored") ? f.boolean("scored") : f.get("score") != nullptr;
+    out.complete = !f.get("complete") || f.boolean("complete");
+    out.checked_percent =
+        f.get("checked_percent") ? static_cast<int>(f.int64("checked_percent")) : (out.complete ? 100 : 0);
+    // "status" is the verdict (verdict_name): "incomplete" is a status nothing judged sets.
+    const auto status = f.text("status");
+    out.status = status == "incomplete" ? Status::unknown : status_from(status);
+    const auto confidence = f.text("confidence");
+    out.confidence = confidence == "full" ? Confidence::full
+        : confidence == "reduced"         ? Confidence::reduced
+        : confidence == "none"            ? Confidence::none
+        : !out.scored                     ? Confidence::none
+        : out.complete                    ? Confidence::full
+                                          : Confidence::reduced;
+    if (const auto* deductions = f.array("deductions"))
+        for (const auto& v : deductions->GetArray()) {
+            model::JsonFields d(v, where + ".deductions");
+            out.deductions.push_back({d.str("indicator"), static_cast<int>(std::lround(d.number("points"))),
+                                      d.str("reason"), d.str("cause")});
+        }
+    return out;
 }
 
 }  // namespace frr::checks

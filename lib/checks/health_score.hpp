@@ -68,5 +68,11 @@ core::ExitCode exit_code_for(const Findings& findings, const HealthScore& score)
 // "deductions":[{"indicator","points","reason"}],"indicators":[{"id","title",
 // "score" (null when unknown),"weight","status"}]}
 std::string score_json(const Findings& findings, const HealthScore& score);
+// score.json read back (`frr report`, which starts from the files). Lenient
+// about what older files lack: "scored" (scored when there is a score),
+// "complete" (true), "checked_percent", and a confidence word other than
+// full/reduced/none (derived from scored and complete). Throws
+// core::Error(bad_input) naming `where` for malformed JSON or a wrong type.
+HealthScore score_from_json(std::string_view json, const std::string& where);
 
 }  // namespace frr::checks

@@ -1,13 +1,17 @@
 #include "pipeline/report.hpp"
 
 #include "core/redact.hpp"
-#include "report/writer.hpp"
 
 #include <fmt/format.h>
 
 namespace frr::pipeline {
 
 ReportResult run_report(const RunContext& ctx, const core::RunInfo& run)
+{
+    return run_report(ctx, run, report::read_run_findings(run));
+}
+
+ReportResult run_report(const RunContext& ctx, const core::RunInfo& run, report::RunFindings findings)
 {
     core::Redactor redactor;
     for (auto& secret : core::resolvable_secrets(ctx.config))
@@ -19,7 +23,7 @@ ReportResult run_report(const RunContext& ctx, const core::RunInfo& run)
     options.timezone = ctx.config.store.timezone;
     options.redactor = &redactor;
     options.show_masked_emails = ctx.config.delivery.show_masked_emails;
-    auto files = report::write_report(ctx.state, run, options);
+    auto files = report::write_report(ctx.state, run, std::move(findings), options);
     ctx.services.logger.info("report", fmt::format("{} -> {}", files.subject, files.html.string()));
     return ReportResult{files.html,    files.text,   files.markdown, files.json,
                         files.subject, files.status, files.score};

@@ -2,6 +2,7 @@
 // `frr report`: renders a run's report (report.html, report.txt, report.md,
 // report.json) into its run directory, atomically. Thin over report::write_report.
 #include "pipeline/context.hpp"
+#include "report/writer.hpp"
 
 #include <filesystem>
 #include <string>
@@ -18,8 +19,11 @@ struct ReportResult {
     int score = 0;
 };
 
-// Throws core::Error: bad_input (checks.json/score.json missing or unreadable),
-// config (broken template), cannot_write.
+// `frr report`: the findings read back from the run's checks.json, score.json and manifest.json.
+// Throws core::Error: bad_input (checks.json/score.json missing or unreadable), config
+// (broken template), cannot_write.
 ReportResult run_report(const RunContext& ctx, const core::RunInfo& run);
+// Within `frr run`: the findings, score and manifest the earlier stages hold in memory.
+ReportResult run_report(const RunContext& ctx, const core::RunInfo& run, report::RunFindings findings);
 
 }  // namespace frr::pipeline

@@ -86,9 +86,11 @@ RunResult run_pipeline(const RunContext& ctx, const RunOptions& options)
         result.fetch_exit = fetched.exit;
         core::fault_point("run.after_fetch");
 
+        // Findings and score pass in memory; checks.json and score.json are written
+        // for the separate subcommands and for crash recovery, not read back here.
         auto checked = run_check(ctx, fetched.run, CheckOptions{options.since, record});
         core::fault_point("run.after_check");
-        auto scored = run_score(ctx, fetched.run);
+        auto scored = score_findings(ctx, fetched.run, std::move(checked.findings));
         core::fault_point("run.after_score");
         result.health_exit = scored.exit;
         // check/score fold coverage into their code; keep only the health part.
@@ -98,9 +100,10 @@ RunResult run_pipeline(const RunContext& ctx, const RunOptions& options)
                 : s == checks::Status::warn                    ? core::ExitCode::health_warn
                                                                : core::ExitCode::ok;
         }
-        (void)checked;
 
-        result.report = run_report(ctx, fetched.run);
+        result.report = run_report(
+            ctx, fetched.run,
+            report::RunFindings{std::move(scored.findings), std::move(scored.score), fetched.manifest});
         core::fault_point("run.after_report");
 
         result.delivery = decide_delivery(record == Record::yes && notice_already_sent(ctx), options.dry_run);

@@ -20,4 +20,8 @@ struct ScoreResult {
 
 ScoreResult run_score(const RunContext& ctx, const core::RunInfo& run);
 
+// Within `frr run`: scores the findings `frr check` holds in memory and writes
+// score.json, without reading checks.json back. Throws cannot_write (73).
+ScoreResult score_findings(const RunContext& ctx, const core::RunInfo& run, checks::Findings findings);
+
 }  // namespace frr::pipeline

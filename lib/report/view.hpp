@@ -3,7 +3,9 @@
 // a non-technical reader, ordered, masked and formatted in the store's time
 // zone. Templates only lay it out; they never compute. The JSON report is
 // this model serialised (report_json.hpp), so integrations see the same facts.
-#include "report/inputs.hpp"
+#include "checks/findings.hpp"
+#include "checks/health_score.hpp"
+#include "model/snapshot.hpp"
 
 #include <chrono>
 #include <optional>
@@ -16,6 +18,15 @@ class Redactor;
 
 namespace frr::report {
 
+// One indicator's score in a run, for the trend.
+struct IndicatorScore {
+    std::string id;
+    std::string title;
+    std::optional<double> score;  // absent when not judged
+    double weight = 0;
+    std::string status;
+};
+
 // One earlier run's score.json, for trends and "since the last report".
 struct HistoryPoint {
     std::string run_id;
@@ -27,10 +38,12 @@ struct HistoryPoint {
     bool scored = true;               // false: nothing was scored (a gap in the trend, not a zero)
 };
 
+// What the report is built from: the checks layer's findings and score and the
+// run's manifest, in memory within `frr run`, read from the run directory by `frr report`.
 struct ReportInput {
-    ChecksFile checks;
-    ScoreFile score;
-    ManifestFile manifest;
+    checks::Findings checks;
+    checks::HealthScore score;
+    model::Manifest manifest;
     std::vector<HistoryPoint> history;  // earlier runs only, oldest first
     std::string store_name;             // fallback when checks.json has none
     std::string timezone;               // fallback when checks.json and manifest have none
@@ -194,7 +207,7 @@ struct ReportView {
     std::string gap_title;                // "Catch-up." or "Missed report."
     AppendixView appendix;
     // Every affected key per indicator, for the JSON report's integrations.
-    std::vector<std::pair<std::string, std::vector<AffectedItem>>> affected;
+    std::vector<std::pair<std::string, std::vector<checks::Affected>>> affected;
 };
 
 // Builds the view model. Pure: no I/O, no clock. Every text taken from the

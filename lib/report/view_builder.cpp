@@ -58,7 +58,7 @@ bool is_order_kind(const std::string& kind)
 }
 
 // The kind with most affected items, so the headline names the bulk of the problem.
-std::pair<std::string, std::size_t> main_kind(const std::vector<AffectedItem>& items)
+std::pair<std::string, std::size_t> main_kind(const std::vector<checks::Affected>& items)
 {
     std::map<std::string, std::size_t> counts;
     for (const auto& item : items)
@@ -83,7 +83,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep)
 
 // Keys that may be shown to a client: order numbers and dates (in the
 // report's date format). Customer, list and flow ids are the operator's.
-std::vector<std::string> example_keys(const std::vector<AffectedItem>& items, const Cleaner& clean)
+std::vector<std::string> example_keys(const std::vector<checks::Affected>& items, const Cleaner& clean)
 {
     std::vector<std::string> out;
     for (const auto& item : items) {
@@ -104,12 +104,12 @@ using detail::Cleaner;
 constexpr std::size_t k_max_examples = 5;
 constexpr std::size_t k_operator_keys = 100;
 
-std::string score_text(const std::optional<double>& score)
+std::string score_text(const checks::IndicatorResult& f)
 {
-    return score ? fmt::format("{:.0f}/100", *score) : std::string("n/a");
+    return f.status == checks::Status::unknown ? std::string("n/a") : fmt::format("{}/100", f.score);
 }
 
-std::int64_t count_of(const IndicatorFinding& f, std::string_view name)
+std::int64_t count_of(const checks::IndicatorResult& f, std::string_view name)
 {
     for (const auto& [n, v] : f.counts)
         if (n == name)
@@ -158,20 +158,20 @@ std::string cost_phrase(const checks::AtStake& s, const std::string& kind)
     return detail::join(parts, ", ");
 }
 
-IssueView make_issue(const IndicatorFinding& f, double points, const Cleaner& clean, bool show_emails)
+IssueView make_issue(const checks::IndicatorResult& f, double points, const Cleaner& clean, bool show_emails)
 {
     IssueView issue;
     issue.id = f.id;
     issue.title = clean(f.title.empty() ? f.id : f.title);
-    issue.status = f.status;
-    issue.status_label = status_label(f.status);
-    issue.colour = status_colour(f.status);
+    issue.status = checks::to_string(f.status);
+    issue.status_label = status_label(issue.status);
+    issue.colour = status_colour(issue.status);
     auto [kind, n] = detail::main_kind(f.affected);
     issue.headline = n ? describe_count(n, kind, issue.title) : issue.title;
     issue.summary = clean(f.summary);
     issue.impact = clean(f.impact);
     issue.action = clean(f.action);
-    issue.score_text = score_text(f.score);
+    issue.score_text = score_text(f);
     issue.affected_count = f.affected.size();
     issue.points = points;
     issue.money_minor = f.at_stake.in_total ? f.at_stake.minor : 0;
@@ -225,7 +225,7 @@ std::vector<IssueView> rank_issues(const ReportInput& in, const Cleaner& clean)
         points[d.indicator == "cap" && !d.cause.empty() ? d.cause : d.indicator] += d.points;
     std::vector<IssueView> issues;
     for (const auto& f : in.checks.indicators)
-        if (f.status == "warn" || f.status == "critical")
+        if (f.status == checks::Status::warn || f.status == checks::Status::critical)
             issues.push_back(make_issue(f, points[f.id], clean, in.show_masked_emails));
     std::stable_sort(issues.begin(), issues.end(), [](const IssueView& a, const IssueView& b) {
         if (a.points != b.points)
@@ -244,10 +244,10 @@ std::vector<IssueView> rank_issues(const ReportInput& in, const Cleaner& clean)
 bool coverage_reduced(const ReportInput& in)
 {
     for (const auto& [platform, value] : in.checks.coverage)
-        if (value != "complete")
+        if (value != model::Coverage::complete)
             return true;
     return std::any_of(in.checks.indicators.begin(), in.checks.indicators.end(),
-                       [](const IndicatorFinding& f) { return f.status == "unknown"; });
+                       [](const checks::IndicatorResult& f) { return f.status == checks::Status::unknown; });
 }
 
 // "one" .. "twelve", then digits: a count of problems never reads like the
@@ -266,7 +266,8 @@ std::pair<std::int64_t, bool> total_at_stake(const ReportInput& in)
     std::int64_t total = 0;
     bool estimated = false;
     for (const auto& f : in.checks.indicators) {
-        if ((f.status != "warn" && f.status != "critical") || !f.at_stake.in_total || f.at_stake.minor <= 0)
+        if ((f.status != checks::Status::warn && f.status != checks::Status::critical) ||
+            !f.at_stake.in_total || f.at_stake.minor <= 0)
             continue;
         if (!in.checks.money.currency.empty() && f.at_stake.currency != in.checks.money.currency)
             continue;
@@ -310,9 +311,9 @@ std::string confidence_for(const ReportInput& in, const ReportView& v)
     if (v.no_orders)
         return "Confidence: low. With no orders there was nothing to compare order by order; customers, "
                "consent and lists were still checked.";
-    if (in.score.confidence == "full")
+    if (in.score.confidence == checks::Confidence::full)
         return "Confidence: high. Both platforms answered in full and every check ran.";
-    if (in.score.confidence == "none")
+    if (in.score.confidence == checks::Confidence::none)
         return "Confidence: none. Nothing could be checked this time.";
     return "Confidence: reduced. Some data could not be read, so some checks did not run (see "
            "\u201cWhat we could not check\u201d).";
@@ -331,7 +332,7 @@ ReportView build_view(const ReportInput& in)
 {
     Cleaner clean(in.redactor);
     ReportView v;
-    v.run_id = !in.score.run_id.empty() ? in.score.run_id : in.checks.run_id;
+    v.run_id = in.checks.run_id;
     v.store_name = clean(!in.checks.store_name.empty()    ? in.checks.store_name
                              : !in.manifest.store.empty() ? in.manifest.store
                                                           : in.store_name);
@@ -340,12 +341,12 @@ ReportView build_view(const ReportInput& in)
                                              : in.timezone;
     if (v.timezone.empty())
         v.timezone = "UTC";
-    v.as_of = in.score.as_of != core::TimePoint{} ? in.score.as_of : in.checks.as_of;
+    v.as_of = in.checks.as_of;
     v.as_of_local = core::format_local(v.as_of, v.timezone);
-    const auto& window = in.checks.window.until != core::TimePoint{} ? in.checks.window : in.manifest.window;
+    const auto window = detail::window_of(in);
     v.window_text = fmt::format("{} to {}", core::format_local(window.since, v.timezone),
                                 core::format_local(window.until, v.timezone));
-    v.status = in.score.status;
+    v.status = checks::verdict_name(in.score);
     // Files from before the incomplete verdict: "ok" or "unknown" with a gap in coverage.
     if ((v.status == "ok" || v.status == "unknown") && (!in.score.complete || coverage_reduced(in)))
         v.status = "incomplete";
@@ -363,9 +364,9 @@ ReportView build_view(const ReportInput& in)
         v.at_stake_text = estimated ? "about " + model::format_money_rounded(total, in.checks.money.currency)
                                     : model::format_money(total, in.checks.money.currency);
     const auto orders = std::find_if(in.checks.indicators.begin(), in.checks.indicators.end(),
-                                     [](const IndicatorFinding& f) { return f.id == "order_sync"; });
-    v.no_orders =
-        orders != in.checks.indicators.end() && orders->status == "ok" && count_of(*orders, "judged") == 0;
+                                     [](const checks::IndicatorResult& f) { return f.id == "order_sync"; });
+    v.no_orders = orders != in.checks.indicators.end() && orders->status == checks::Status::ok &&
+        count_of(*orders, "judged") == 0;
     if (v.issues.empty())
         v.headline = v.no_orders ? "no orders were placed in the period"
             : v.status == "ok"   ? "all checks passed"
@@ -414,17 +415,17 @@ ReportView build_view(const ReportInput& in)
     v.appendix = detail::build_appendix(in, v, clean);
     for (const auto& note : in.checks.coverage_notes)
         v.operator_notes.push_back(clean(note));
-    for (const auto& p : in.manifest.platforms) {
+    for (const auto& [name, p] : in.manifest.platforms) {
         for (const auto& e : p.errors)
-            v.operator_notes.push_back(clean(p.name + ": " + e));
+            v.operator_notes.push_back(clean(name + ": " + e));
         for (const auto& n : p.notes)
-            v.operator_notes.push_back(clean(p.name + ": " + n));
+            v.operator_notes.push_back(clean(name + ": " + n));
         if (!p.missing_scopes.empty())
             v.operator_notes.push_back(
-                clean(p.name + ": missing scopes " + detail::join(p.missing_scopes, ", ")));
+                clean(name + ": missing scopes " + detail::join(p.missing_scopes, ", ")));
     }
     for (const auto& f : in.checks.indicators)
-        if (f.status == "unknown")
+        if (f.status == checks::Status::unknown)
             v.operator_notes.push_back(clean(f.id + ": " + f.summary));
     const auto& m = in.checks.money;
     if (!m.currency.empty())
@@ -434,10 +435,10 @@ ReportView build_view(const ReportInput& in)
     // Customer ids stay out of the JSON report (only order names and masked
     // e-mails are shown); integrations get their count through the issue.
     for (const auto& f : in.checks.indicators) {
-        std::vector<AffectedItem> shown;
+        std::vector<checks::Affected> shown;
         for (const auto& item : f.affected)
             if (!customer_kind(item.kind))
-                shown.push_back({item.kind, clean(item.key)});
+                shown.push_back({item.kind, clean(item.key), {}});
         if (!shown.empty())
             v.affected.emplace_back(f.id, std::move(shown));
     }

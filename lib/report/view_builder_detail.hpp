@@ -20,9 +20,21 @@ private:
 
 int severity(const std::string& status);
 bool is_order_kind(const std::string& kind);
-std::pair<std::string, std::size_t> main_kind(const std::vector<AffectedItem>& items);
+std::pair<std::string, std::size_t> main_kind(const std::vector<checks::Affected>& items);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
-std::vector<std::string> example_keys(const std::vector<AffectedItem>& items, const Cleaner& clean);
+std::vector<std::string> example_keys(const std::vector<checks::Affected>& items, const Cleaner& clean);
+
+// The run's window: the findings', else the manifest's.
+struct Window {
+    core::TimePoint since{};
+    core::TimePoint until{};
+};
+Window window_of(const ReportInput& in);
+
+// A change list's "kind key" labels (checks/findings.hpp Changes) as affected items;
+// a bare key takes `default_kind`.
+std::vector<checks::Affected> change_items(const std::vector<std::string>& labels,
+                                           const std::string& default_kind);
 
 // "Shopify", "Klaviyo" for the manifest's platform names.
 std::string platform_label(const std::string& name);

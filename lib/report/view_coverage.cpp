@@ -37,43 +37,44 @@ std::string list_text(const std::vector<std::string>& items)
     return out;
 }
 
-bool reads_data(const IndicatorFinding& f)
+bool reads_data(const checks::IndicatorResult& f)
 {
     // Files written before indicators named their datasets: connection was the one that read none.
     return f.needs.empty() ? f.id != "connection" : true;
 }
 
 // Why one platform's data is not whole, in a few plain words.
-std::optional<std::string> platform_reason(const PlatformManifest& p, const ChecksFile& checks)
+std::optional<std::string> platform_reason(const std::string& platform, const model::PlatformManifest& p,
+                                           const checks::Findings& checks)
 {
-    const auto name = platform_label(p.name);
-    if (p.status == "complete" || p.status.empty())
+    const auto name = platform_label(platform);
+    if (p.status == model::Coverage::complete)
         return std::nullopt;
-    if (p.status == "paused")
+    if (p.status == model::Coverage::paused)
         return name + " is paused after repeated failures";
     // The scopes' names are the operator's business (technical appendix); the client reads why.
     if (!p.missing_scopes.empty())
         return name + " refused frr some of the access it needs";
-    if (p.status == "unavailable")
+    if (p.status == model::Coverage::unavailable)
         return name + " did not answer";
     std::vector<std::string> parts;
-    for (const auto& d : checks.datasets)
-        if (d.platform == p.name && d.status != "complete")
-            parts.push_back(model::dataset_label(d.id));
+    for (const auto& [id, d] : checks.datasets)
+        if (d.platform == platform && d.coverage.status != model::Coverage::complete)
+            parts.push_back(model::dataset_label(id));
     if (parts.empty())
         return fmt::format("part of {}'s data could not be read", name);
     return fmt::format("{}'s {} could not be read in full", name, list_text(parts));
 }
 
 // The record datasets a platform still serves in full, in the registry's order.
-std::vector<std::string> data_read_by(const std::string& platform, const ChecksFile& checks)
+std::vector<std::string> data_read_by(const std::string& platform, const checks::Findings& checks)
 {
     std::vector<std::string> out;
     for (const auto& info : model::k_datasets) {
         if (info.scope != model::Scope::window)
             continue;
-        for (const auto& d : checks.datasets)
-            if (d.id == info.id && d.platform == platform && d.status == "complete")
+        for (const auto& [id, d] : checks.datasets)
+            if (id == info.id && d.platform == platform && d.coverage.status == model::Coverage::complete)
                 out.emplace_back(info.label);
     }
     return out;
@@ -82,14 +83,14 @@ std::vector<std::string> data_read_by(const std::string& platform, const ChecksF
 std::vector<std::string> reasons(const ReportInput& in)
 {
     std::vector<std::string> out;
-    for (const auto& p : in.manifest.platforms)
-        if (auto r = platform_reason(p, in.checks))
+    for (const auto& [platform, p] : in.manifest.platforms)
+        if (auto r = platform_reason(platform, p, in.checks))
             out.push_back(*r);
     if (out.empty())
         for (const auto& [platform, value] : in.checks.coverage)
-            if (value != "complete")
-                out.push_back(value == "paused" ? platform_label(platform) + " was skipped"
-                                  : value == "unavailable"
+            if (value != model::Coverage::complete)
+                out.push_back(value == model::Coverage::paused ? platform_label(platform) + " was skipped"
+                                  : value == model::Coverage::unavailable
                                   ? platform_label(platform) + " did not answer"
                                   : "part of " + platform_label(platform) + "'s data could not be read");
     return out;
@@ -114,7 +115,7 @@ std::optional<IncompleteText> incomplete_text(const ReportInput& in, const Repor
         if (!reads_data(f))
             continue;
         auto title = lower_first(f.title.empty() ? f.id : f.title);
-        (f.status == "unknown" ? not_checked : checked).push_back(std::move(title));
+        (f.status == checks::Status::unknown ? not_checked : checked).push_back(std::move(title));
     }
     if (not_checked.empty() && in.score.complete)
         return std::nullopt;
@@ -126,7 +127,7 @@ std::optional<IncompleteText> incomplete_text(const ReportInput& in, const Repor
     const auto total = checked.size() + not_checked.size();
     const auto next = core::format_local(
         in.manifest.catch_up.next_run.value_or(view.as_of + in.schedule_interval), view.timezone);
-    const auto since = core::format_local(in.checks.window.since, view.timezone);
+    const auto since = core::format_local(in.checks.since, view.timezone);
     const std::string when = fmt::format(
         "What could not be checked is checked at the next run that can read the data (the next is due "
         "around {}), over the whole period since {}, so nothing goes unchecked.",
@@ -134,10 +135,10 @@ std::optional<IncompleteText> incomplete_text(const ReportInput& in, const Repor
     if (checked.empty()) {
         // What did answer: its records are kept and compared once the rest can be read.
         std::vector<std::string> read;
-        for (const auto& p : in.manifest.platforms)
-            if (p.status == "complete")
-                if (auto data = data_read_by(p.name, in.checks); !data.empty())
-                    read.push_back(fmt::format("{}'s {}", platform_label(p.name), list_text(data)));
+        for (const auto& [platform, p] : in.manifest.platforms)
+            if (p.status == model::Coverage::complete)
+                if (auto data = data_read_by(platform, in.checks); !data.empty())
+                    read.push_back(fmt::format("{}'s {}", platform_label(platform), list_text(data)));
         const std::string kept = read.empty()
             ? std::string()
             : fmt::format(" {} were read as usual and wait to be compared.", list_text(read));
@@ -204,12 +205,12 @@ std::string span_text(std::chrono::seconds s)
 }
 
 // "could not reach Klaviyo", "skipped Klaviyo while monitoring was paused", ...
-std::string run_failure(const std::string& platform, const std::string& status)
+std::string run_failure(const std::string& platform, model::Coverage status)
 {
     const auto name = platform_label(platform);
-    if (status == "paused")
+    if (status == model::Coverage::paused)
         return "skipped " + name + " while monitoring was paused";
-    if (status == "partial")
+    if (status == model::Coverage::partial)
         return "could not read all of " + name + "'s data";
     return "could not reach " + name;
 }
@@ -222,10 +223,10 @@ std::optional<Notice> paused_notice(const ReportInput& in, const ReportView& vie
     std::optional<core::TimePoint> since;
     std::optional<core::TimePoint> next;
     int failed = 0;
-    for (const auto& p : in.manifest.platforms) {
-        if (p.status != "paused")
+    for (const auto& [platform, p] : in.manifest.platforms) {
+        if (p.status != model::Coverage::paused)
             continue;
-        paused.push_back(platform_label(p.name));
+        paused.push_back(platform_label(platform));
         const auto began = p.outage_since ? p.outage_since : p.breaker_opened_at;
         if (began && (!since || *began < *since))
             since = began;
@@ -248,22 +249,22 @@ std::optional<Notice> paused_notice(const ReportInput& in, const ReportView& vie
                             failed > 0 ? fmt::format(" ({} runs in a row)", failed) : std::string());
     std::vector<std::string> skipped;
     for (const auto& f : in.checks.indicators)
-        if (f.status == "unknown" && reads_data(f))
+        if (f.status == checks::Status::unknown && reads_data(f))
             skipped.push_back(lower_first(f.title.empty() ? f.id : f.title));
     if (!skipped.empty())
         text += fmt::format(" Not checked while it is paused: {}.", list_text(skipped));
     std::vector<std::string> working;
-    for (const auto& p : in.manifest.platforms) {
-        if (p.status == "paused")
+    for (const auto& [platform, p] : in.manifest.platforms) {
+        if (p.status == model::Coverage::paused)
             continue;
-        const auto name = platform_label(p.name);
-        const auto read = data_read_by(p.name, in.checks);
-        if (p.status == "complete")
+        const auto name = platform_label(platform);
+        const auto read = data_read_by(platform, in.checks);
+        if (p.status == model::Coverage::complete)
             working.push_back(read.empty() ? name + " answers normally"
                                            : fmt::format("{} answers normally, and its {} are still read on "
                                                          "every run",
                                                          name, list_text(read)));
-        else if (p.status == "partial")
+        else if (p.status == model::Coverage::partial)
             working.push_back(name + " answers, though not all of its data could be read");
     }
     text += working.empty() ? std::string(" Nothing else could be read either.")
@@ -272,7 +273,7 @@ std::optional<Notice> paused_notice(const ReportInput& in, const ReportView& vie
         text += fmt::format(" Next attempt: the run due around {}.", core::format_local(*next, tz));
     text += fmt::format(" When {} answers again, that run checks everything since {}, so nothing goes "
                         "unchecked. This is the only notice until then, and it is not a health score.",
-                        who, core::format_local(in.checks.window.since, tz));
+                        who, core::format_local(in.checks.since, tz));
     n.text = text;
     return n;
 }
@@ -281,10 +282,10 @@ std::optional<Notice> recovered_notice(const ReportInput& in, const ReportView& 
 {
     std::vector<std::string> back;
     std::optional<core::TimePoint> since;
-    for (const auto& p : in.manifest.platforms) {
+    for (const auto& [platform, p] : in.manifest.platforms) {
         if (!p.recovered_from)
             continue;
-        back.push_back(platform_label(p.name));
+        back.push_back(platform_label(platform));
         if (!since || *p.recovered_from < *since)
             since = p.recovered_from;
     }
@@ -297,8 +298,8 @@ std::optional<Notice> recovered_notice(const ReportInput& in, const ReportView& 
         fmt::format("Monitoring resumed: {} {} again (no answer since {}). This report checks the whole "
                     "period it missed, from {} to {}.",
                     who, back.size() == 1 ? "answers" : "answer", core::format_local(*since, view.timezone),
-                    core::format_local(in.checks.window.since, view.timezone),
-                    core::format_local(in.checks.window.until, view.timezone));
+                    core::format_local(in.checks.since, view.timezone),
+                    core::format_local(in.checks.until, view.timezone));
     return n;
 }
 
@@ -308,7 +309,7 @@ std::optional<std::string> catch_up_note(const ReportInput& in, const ReportView
     if (!c.watermark)
         return std::nullopt;
     const auto tz = view.timezone;
-    const auto& w = in.checks.window;
+    const auto w = window_of(in);
     // Runs grouped by what they could not do: "the runs on 28 and 29 Nov could not reach Klaviyo".
     std::vector<std::pair<std::string, std::vector<core::TimePoint>>> groups;
     for (const auto& run : c.runs)
@@ -360,23 +361,21 @@ std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& c
         : in.timezone.empty()                   ? "UTC"
                                                 : in.timezone;
     for (const auto& [platform, value] : in.checks.coverage) {
-        if (value == "complete")
+        if (value == model::Coverage::complete)
             continue;
         const auto name = platform_label(platform);
-        const PlatformManifest* p = nullptr;
-        for (const auto& m : in.manifest.platforms)
-            if (m.name == platform)
-                p = &m;
+        const auto found = in.manifest.platforms.find(platform);
+        const model::PlatformManifest* p = found == in.manifest.platforms.end() ? nullptr : &found->second;
         std::vector<std::string> unread;
-        for (const auto& d : in.checks.datasets)
-            if (d.platform == platform && d.status != "complete")
-                unread.push_back(model::dataset_label(d.id));
+        for (const auto& [id, d] : in.checks.datasets)
+            if (d.platform == platform && d.coverage.status != model::Coverage::complete)
+                unread.push_back(model::dataset_label(id));
         // Which permissions are missing is in the operator's copy (technical appendix).
         const std::string scopes = p && !p->missing_scopes.empty()
             ? "frr lacks some permissions it needs to read " + name +
                 "; ask whoever manages the app connection to grant them"
             : std::string();
-        if (value == "paused") {
+        if (value == model::Coverage::paused) {
             std::string why = "monitoring is paused after repeated failures";
             if (p && p->failed_runs > 0)
                 why = fmt::format("monitoring is paused after {} failed runs in a row", p->failed_runs);
@@ -384,7 +383,7 @@ std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& c
                 why += fmt::format("; the next attempt is the run due around {}",
                                    core::format_local(*p->next_attempt, tz));
             out.push_back({name + " was skipped", why});
-        } else if (value == "unavailable") {
+        } else if (value == model::Coverage::unavailable) {
             out.push_back({scopes.empty() ? name + " could not be reached" : name + " refused access",
                            scopes.empty()
                                ? "it did not answer, even after several attempts; the next run tries again"
@@ -407,7 +406,7 @@ std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& c
     // those that need a platform that did not answer (or was paused) share one line.
     std::vector<std::pair<std::string, std::vector<std::string>>> groups;
     for (const auto& f : in.checks.indicators) {
-        if (f.status != "unknown")
+        if (f.status != checks::Status::unknown)
             continue;
         // The check's own summary is technical (it names datasets and statuses); the client
         // reads why in words, and the operator's copy keeps the summaries.
@@ -416,15 +415,12 @@ std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& c
         std::vector<std::string> down;
         bool only_down = !f.needs.empty();
         for (const auto& id : f.needs)
-            for (const auto& d : in.checks.datasets)
-                if (d.id == id && d.status != "complete") {
-                    const auto status = [&] {
-                        for (const auto& [platform, value] : in.checks.coverage)
-                            if (platform == d.platform)
-                                return value;
-                        return std::string();
-                    }();
-                    if (status == "unavailable" || status == "paused") {
+            for (const auto& [dataset, d] : in.checks.datasets)
+                if (dataset == id && d.coverage.status != model::Coverage::complete) {
+                    const auto status = in.checks.coverage.find(d.platform);
+                    if (status != in.checks.coverage.end() &&
+                        (status->second == model::Coverage::unavailable ||
+                         status->second == model::Coverage::paused)) {
                         if (std::find(down.begin(), down.end(), d.platform) == down.end())
                             down.push_back(d.platform);
                     } else {

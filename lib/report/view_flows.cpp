@@ -30,7 +30,7 @@ const VerdictStyle& style_of(const std::string& verdict)
     return k_styles[4];
 }
 
-std::string triggers_text(const FlowLine& f)
+std::string triggers_text(const checks::FlowSummary& f)
 {
     if (!f.source_triggers || !f.reached)
         return "not counted by frr";
@@ -39,7 +39,7 @@ std::string triggers_text(const FlowLine& f)
     return fmt::format("{} in Shopify, {} reached Klaviyo", *f.source_triggers, *f.reached);
 }
 
-std::string sent_text(const FlowLine& f)
+std::string sent_text(const checks::FlowSummary& f)
 {
     if (!f.recipients)
         return "not read";

@@ -8,23 +8,50 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 
 namespace frr::report::detail {
+
+Window window_of(const ReportInput& in)
+{
+    if (in.checks.until != core::TimePoint{})
+        return {in.checks.since, in.checks.until};
+    return {in.manifest.since, in.manifest.until};
+}
+
+std::vector<checks::Affected> change_items(const std::vector<std::string>& labels,
+                                           const std::string& default_kind)
+{
+    std::vector<checks::Affected> out;
+    for (const auto& text : labels) {
+        // "order_missing_event #1043": a kind is lower case with an underscore.
+        const auto space = text.find(' ');
+        const auto kind = space == std::string::npos ? std::string() : text.substr(0, space);
+        const bool is_kind = !kind.empty() && kind.find('_') != std::string::npos &&
+            std::all_of(kind.begin(), kind.end(),
+                        [](char ch) { return std::islower(static_cast<unsigned char>(ch)) || ch == '_'; });
+        if (is_kind)
+            out.push_back({kind, text.substr(space + 1), {}});
+        else
+            out.push_back({default_kind, text, {}});
+    }
+    return out;
+}
 
 namespace {
 
 constexpr std::size_t k_change_examples = 5;
 constexpr std::size_t k_trend_points = 12;
 
-std::string title_of(const IndicatorFinding& f)
+std::string title_of(const checks::IndicatorResult& f)
 {
     return f.title.empty() ? f.id : f.title;
 }
 
 // "3 orders missing in Klaviyo: #1050, #1051, #1052 and 2 more"
-std::string change_text(const std::vector<AffectedItem>& items, const std::string& title,
+std::string change_text(const std::vector<checks::Affected>& items, const std::string& title,
                         const Cleaner& clean)
 {
     auto [kind, n] = main_kind(items);
@@ -40,7 +67,7 @@ std::string change_text(const std::vector<AffectedItem>& items, const std::strin
     return text;
 }
 
-std::string counts_text(const Counts& counts)
+template <class Counts> std::string counts_text(const Counts& counts)
 {
     std::vector<std::string> parts;
     for (const auto& [name, n] : counts)
@@ -98,12 +125,15 @@ ChangesView build_changes(const ReportInput& in, const ReportView& view, const C
     }
     for (const auto& f : in.checks.indicators) {
         auto title = title_of(f);
+        const std::string kind = f.affected.empty() ? std::string() : f.affected.front().kind;
         if (!f.changes.added.empty())
-            c.added.push_back({clean(title), change_text(f.changes.added, title, clean)});
+            c.added.push_back({clean(title), change_text(change_items(f.changes.added, kind), title, clean)});
         if (!f.changes.persisting.empty())
-            c.persisting.push_back({clean(title), change_text(f.changes.persisting, title, clean)});
+            c.persisting.push_back(
+                {clean(title), change_text(change_items(f.changes.persisting, kind), title, clean)});
         if (!f.changes.resolved.empty())
-            c.resolved.push_back({clean(title), change_text(f.changes.resolved, title, clean)});
+            c.resolved.push_back(
+                {clean(title), change_text(change_items(f.changes.resolved, kind), title, clean)});
     }
     return c;
 }
@@ -114,8 +144,18 @@ TrendView build_trend(const ReportInput& in, const ReportView& view)
     std::vector<HistoryPoint> points(
         in.history.end() - static_cast<std::ptrdiff_t>(std::min(in.history.size(), k_trend_points - 1)),
         in.history.end());
-    points.push_back({view.run_id, view.as_of, view.score, view.status, in.score.indicators, in.score.paused,
-                      view.has_score});
+    std::vector<IndicatorScore> current_scores;
+    for (const auto& f : in.checks.indicators)
+        current_scores.push_back(
+            {f.id, f.title,
+             f.status == checks::Status::unknown ? std::nullopt : std::optional<double>(f.score), f.weight,
+             checks::to_string(f.status)});
+    std::vector<std::string> paused;
+    for (const auto& [platform, value] : in.checks.coverage)
+        if (value == model::Coverage::paused)
+            paused.push_back(platform);
+    points.push_back(
+        {view.run_id, view.as_of, view.score, view.status, current_scores, paused, view.has_score});
     std::vector<std::optional<double>> scores;
     for (std::size_t i = 0; i < points.size(); ++i) {
         const auto& p = points[i];
@@ -131,7 +171,7 @@ TrendView build_trend(const ReportInput& in, const ReportView& view)
         : fmt::format("{} reports from {} to {}.", points.size(),
                       core::format_local_date(core::local_date(points.front().as_of, view.timezone)),
                       core::format_local_date(core::local_date(points.back().as_of, view.timezone)));
-    for (const auto& current : in.score.indicators) {
+    for (const auto& current : current_scores) {
         std::vector<std::optional<double>> series;
         for (const auto& p : points) {
             auto it = std::find_if(p.indicators.begin(), p.indicators.end(),
@@ -169,30 +209,30 @@ AppendixView build_appendix(const ReportInput& in, const ReportView& view, const
     AppendixView a;
     a.run_id = view.run_id;
     a.window_text = view.window_text;
-    a.confidence = in.score.confidence.empty() ? "n/a" : clean(in.score.confidence);
+    a.confidence = checks::to_string(in.score.confidence);
     std::vector<std::string> coverage;
     for (const auto& [platform, value] : in.checks.coverage)
-        coverage.push_back(platform_label(platform) + " " + value);
-    a.coverage = coverage.empty() ? (in.score.coverage.empty() ? "n/a" : clean(in.score.coverage))
-                                  : join(coverage, ", ");
-    for (const auto& p : in.manifest.platforms) {
+        coverage.push_back(platform_label(platform) + " " + model::to_string(value));
+    a.coverage = coverage.empty() ? "n/a" : join(coverage, ", ");
+    for (const auto& [name, p] : in.manifest.platforms) {
         std::vector<std::string> errors;
         for (const auto& e : p.errors)
             errors.push_back(clean(e));
-        a.platforms.push_back({platform_label(p.name), p.status, counts_text(p.counts), p.requests, p.retries,
-                               p.throttled, fmt::format("{:.1f} s", p.wait_seconds),
+        a.platforms.push_back({platform_label(name), model::to_string(p.status), counts_text(p.counts),
+                               p.requests, p.retries, p.throttled, fmt::format("{:.1f} s", p.wait_seconds),
                                p.breaker.empty() ? std::string("closed") : clean(p.breaker),
                                errors.empty() ? std::string("none") : join(errors, "; ")});
     }
     for (const auto& e : in.checks.exclusions)
         a.exclusions.push_back(fmt::format("{} excluded: {}", e.count, clean(e.reason)));
     for (const auto& d : in.score.deductions)
-        a.deductions.push_back(fmt::format("{}: -{:.0f} points ({}){}", d.indicator, d.points,
-                                           clean(d.reason), d.cause.empty() ? "" : ", caused by " + d.cause));
+        a.deductions.push_back(fmt::format("{}: -{} points ({}){}", d.indicator, d.points, clean(d.reason),
+                                           d.cause.empty() ? "" : ", caused by " + d.cause));
     for (const auto& f : in.checks.indicators)
-        a.indicators.push_back({f.id, clean(title_of(f)), status_label(f.status),
-                                f.score ? fmt::format("{:.0f}", *f.score) : std::string("n/a"),
-                                clean(f.value), fmt::format("{:g}", f.weight), counts_text(f.counts)});
+        a.indicators.push_back(
+            {f.id, clean(title_of(f)), status_label(checks::to_string(f.status)),
+             f.status == checks::Status::unknown ? std::string("n/a") : fmt::format("{}", f.score),
+             clean(f.value), fmt::format("{:g}", f.weight), counts_text(f.counts)});
     return a;
 }
 

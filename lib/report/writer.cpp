@@ -1,5 +1,6 @@
 #include "report/writer.hpp"
 
+#include "checks/findings_json.hpp"
 #include "core/error.hpp"
 #include "report/history.hpp"
 
@@ -16,16 +17,28 @@ void require_file(const std::filesystem::path& path, const char* stage)
 
 }  // namespace
 
-ReportInput read_inputs(const core::StateDir& state, const core::RunInfo& run, const WriteOptions& options)
+RunFindings read_run_findings(const core::RunInfo& run)
 {
-    require_file(run.dir / "checks.json", "check");
-    require_file(run.dir / "score.json", "score");
-    ReportInput in;
-    in.checks = load_checks(run.dir / "checks.json");
-    in.score = load_score(run.dir / "score.json");
+    const auto checks_path = run.dir / "checks.json";
+    const auto score_path = run.dir / "score.json";
+    require_file(checks_path, "check");
+    require_file(score_path, "score");
+    RunFindings out;
+    out.findings = checks::findings_from_json(core::read_file(checks_path), checks_path.string());
+    out.score = checks::score_from_json(core::read_file(score_path), score_path.string());
     if (std::filesystem::exists(run.dir / "manifest.json"))
-        in.manifest = load_manifest(run.dir / "manifest.json");
-    auto as_of = in.score.as_of != core::TimePoint{} ? in.score.as_of : run.as_of;
+        out.manifest = model::read_manifest(run.dir);
+    return out;
+}
+
+ReportInput make_inputs(const core::StateDir& state, const core::RunInfo& run, RunFindings data,
+                        const WriteOptions& options)
+{
+    ReportInput in;
+    in.checks = std::move(data.findings);
+    in.score = std::move(data.score);
+    in.manifest = std::move(data.manifest);
+    auto as_of = in.checks.as_of != core::TimePoint{} ? in.checks.as_of : run.as_of;
     in.history = load_history(state, as_of, options.trend_points > 0 ? options.trend_points - 1 : 0);
     in.store_name = options.store_name;
     in.timezone = options.timezone;
@@ -35,9 +48,15 @@ ReportInput read_inputs(const core::StateDir& state, const core::RunInfo& run, c
     return in;
 }
 
-ReportFiles write_report(const core::StateDir& state, const core::RunInfo& run, const WriteOptions& options)
+ReportInput read_inputs(const core::StateDir& state, const core::RunInfo& run, const WriteOptions& options)
 {
-    auto view = build_view(read_inputs(state, run, options));
+    return make_inputs(state, run, read_run_findings(run), options);
+}
+
+ReportFiles write_report(const core::StateDir& state, const core::RunInfo& run, RunFindings data,
+                         const WriteOptions& options)
+{
+    auto view = build_view(make_inputs(state, run, std::move(data), options));
     auto rendered = render_all(view, load_templates(options.templates_dir));
     ReportFiles files{run.dir / file_name(Format::html),
                       run.dir / file_name(Format::text),
@@ -57,6 +76,11 @@ ReportFiles write_report(const core::StateDir& state, const core::RunInfo& run, 
     core::atomic_write(files.operator_markdown, rendered.operator_markdown);
     core::atomic_write(files.json, rendered.json);
     return files;
+}
+
+ReportFiles write_report(const core::StateDir& state, const core::RunInfo& run, const WriteOptions& options)
+{
+    return write_report(state, run, read_run_findings(run), options);
 }
 
 }  // namespace frr::report

@@ -1,6 +1,7 @@
 #pragma once
-// Writing a run's report: read checks.json, score.json and manifest.json from
-// the run directory, the past runs' scores from the state directory, render
+// Writing a run's report: from the run's findings, score and manifest (in
+// memory within `frr run`; `frr report` reads them back through the checks and
+// model layers' readers), the past runs' scores from the state directory, render
 // every format and write the client's copy (report.html, report.txt,
 // report.md), the operator's copy (operator.html, operator.txt, operator.md)
 // and report.json into the run directory, each atomically. report.json is written last: its
@@ -42,13 +43,29 @@ struct ReportFiles {
     int score = 0;
 };
 
-// Builds the inputs for one run directory (exposed for tests and `frr report --stdout`).
+// What one run's report is about, as the checks layer judged it.
+struct RunFindings {
+    checks::Findings findings;
+    checks::HealthScore score;
+    model::Manifest manifest;  // empty when the run has no manifest.json: the appendix is then shorter
+};
+
+// Reads a run directory's checks.json, score.json (through the checks layer's
+// readers) and manifest.json (the model's). Throws Error(bad_input) when checks.json
+// or score.json is missing or unreadable; manifest.json is optional.
+RunFindings read_run_findings(const core::RunInfo& run);
+
+// Builds the inputs for one run (exposed for tests).
+ReportInput make_inputs(const core::StateDir& state, const core::RunInfo& run, RunFindings data,
+                        const WriteOptions& options);
+// The same from the run directory's files (read_run_findings).
 ReportInput read_inputs(const core::StateDir& state, const core::RunInfo& run, const WriteOptions& options);
 
-// Throws Error(bad_input) when checks.json or score.json is missing or
-// unreadable (manifest.json is optional: the appendix is then shorter),
-// Error(config) for a broken template, Error(cannot_write) when a file cannot
-// be written.
+// Throws Error(config) for a broken template, Error(cannot_write) when a file
+// cannot be written.
+ReportFiles write_report(const core::StateDir& state, const core::RunInfo& run, RunFindings data,
+                         const WriteOptions& options);
+// The same from the run directory's files; also throws read_run_findings' errors.
 ReportFiles write_report(const core::StateDir& state, const core::RunInfo& run, const WriteOptions& options);
 
 }  // namespace frr::report

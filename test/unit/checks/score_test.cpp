@@ -127,6 +127,37 @@ TEST_CASE("score: an outage is incomplete, never critical, and scores nothing it
     CHECK(std::string(verdict_name(compute_score(f, {}))) == "critical");
 }
 
+TEST_CASE("score.json reads back as the score that wrote it", "[checks][score]")
+{
+    auto f = findings_of({indicator("order_sync", Status::critical, 30, 50),
+                          indicator("consent", Status::unknown, 0, 45),
+                          indicator("connection", Status::ok, 100, 5)});
+    f.coverage["klaviyo"] = model::Coverage::partial;
+    const auto s = compute_score(f, {});
+    const auto back = score_from_json(score_json(f, s), "score.json");
+    CHECK(back.score == s.score);
+    CHECK(back.scored == s.scored);
+    CHECK(back.complete == s.complete);
+    CHECK(back.checked_percent == s.checked_percent);
+    CHECK(back.confidence == s.confidence);
+    CHECK(std::string(verdict_name(back)) == verdict_name(s));
+    REQUIRE(back.deductions.size() == s.deductions.size());
+    for (std::size_t i = 0; i < s.deductions.size(); ++i) {
+        CHECK(back.deductions[i].indicator == s.deductions[i].indicator);
+        CHECK(back.deductions[i].points == s.deductions[i].points);
+        CHECK(back.deductions[i].reason == s.deductions[i].reason);
+        CHECK(back.deductions[i].cause == s.deductions[i].cause);
+    }
+    // Nothing scored: the verdict stays "incomplete", the score null.
+    f.indicators[0].status = Status::unknown;
+    const auto none = compute_score(f, {});
+    const auto none_back = score_from_json(score_json(f, none), "score.json");
+    CHECK_FALSE(none_back.scored);
+    CHECK(std::string(verdict_name(none_back)) == "incomplete");
+    CHECK(none_back.confidence == Confidence::none);
+    CHECK_THROWS_AS(score_from_json("{\"score\": ", "score.json"), core::Error);
+}
+
 TEST_CASE("unavailable platform: dependent indicators are unknown and say why", "[checks][coverage]")
 {
     StoreBuilder b;

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 using namespace frr::report;
+using frr::checks::Status;
+using frr::model::Coverage;
 
 namespace {
 
@@ -12,15 +14,15 @@ frr::core::TimePoint at(const char* iso)
     return *frr::core::parse_iso8601(iso);
 }
 
-IndicatorFinding indicator(const char* id, const char* title, const char* status,
-                           std::vector<std::string> needs)
+frr::checks::IndicatorResult indicator(const char* id, const char* title, Status status,
+                                       std::vector<std::string> needs)
 {
-    IndicatorFinding f;
+    frr::checks::IndicatorResult f;
     f.id = id;
     f.title = title;
     f.status = status;
     f.needs = std::move(needs);
-    if (std::string(status) != "unknown")
+    if (status != Status::unknown)
         f.score = 100;
     else
         f.summary = std::string("Not checked: the ") +
@@ -33,36 +35,36 @@ IndicatorFinding indicator(const char* id, const char* title, const char* status
 ReportInput paused_input()
 {
     ReportInput in;
-    in.checks.run_id = in.score.run_id = "20261221T060000Z-000005";
-    in.checks.as_of = in.score.as_of = at("2026-12-21T06:00:00Z");
-    in.checks.window = {at("2026-12-17T05:00:00Z"), at("2026-12-21T06:00:00Z")};
+    in.checks.run_id = "20261221T060000Z-000005";
+    in.checks.as_of = at("2026-12-21T06:00:00Z");
+    in.checks.since = at("2026-12-17T05:00:00Z");
+    in.checks.until = at("2026-12-21T06:00:00Z");
     in.checks.timezone = "Europe/London";
     in.checks.store_name = "Demo";
-    in.checks.coverage = {{"shopify", "complete"}, {"klaviyo", "paused"}};
-    in.checks.datasets = {{"orders", "shopify", "complete", ""},
-                          {"customers", "shopify", "complete", ""},
-                          {"events.placed_order", "klaviyo", "paused", "skipped while monitoring is paused"},
-                          {"profiles", "klaviyo", "paused", "skipped while monitoring is paused"}};
+    in.checks.coverage = {{"shopify", Coverage::complete}, {"klaviyo", Coverage::paused}};
+    const std::string skipped = "skipped while monitoring is paused";
+    in.checks.datasets = {{"orders", {"shopify", {Coverage::complete, ""}}},
+                          {"customers", {"shopify", {Coverage::complete, ""}}},
+                          {"events.placed_order", {"klaviyo", {Coverage::paused, skipped}}},
+                          {"profiles", {"klaviyo", {Coverage::paused, skipped}}}};
     in.checks.indicators = {
-        indicator("order_sync", "Order sync", "unknown", {"orders", "events.placed_order"}),
-        indicator("customer_sync", "Customer sync", "unknown", {"customers", "profiles"}),
-        indicator("connection", "Connection", "ok", {})};
-    in.score.status = "incomplete";
+        indicator("order_sync", "Order sync", Status::unknown, {"orders", "events.placed_order"}),
+        indicator("customer_sync", "Customer sync", Status::unknown, {"customers", "profiles"}),
+        indicator("connection", "Connection", Status::ok, {})};
+    in.score.status = Status::unknown;  // the verdict "incomplete"
     in.score.scored = false;
     in.score.complete = false;
     in.score.checked_percent = 0;
-    PlatformManifest shopify;
-    shopify.name = "shopify";
-    shopify.status = "complete";
-    PlatformManifest klaviyo;
-    klaviyo.name = "klaviyo";
-    klaviyo.status = "paused";
+    frr::model::PlatformManifest shopify;
+    shopify.status = Coverage::complete;
+    frr::model::PlatformManifest klaviyo;
+    klaviyo.status = Coverage::paused;
     klaviyo.breaker = "open";
     klaviyo.breaker_opened_at = at("2026-12-20T06:00:00Z");
     klaviyo.outage_since = at("2026-12-18T06:00:00Z");
     klaviyo.failed_runs = 3;
     klaviyo.next_attempt = at("2026-12-22T06:00:00Z");
-    in.manifest.platforms = {shopify, klaviyo};
+    in.manifest.platforms = {{"shopify", shopify}, {"klaviyo", klaviyo}};
     return in;
 }
 
@@ -96,20 +98,20 @@ TEST_CASE("the paused notice says since the first failed run, what is skipped, w
 TEST_CASE("the run that ends a notified outage says monitoring resumed and which period it checks")
 {
     auto in = paused_input();
-    in.checks.as_of = in.score.as_of = at("2026-12-22T06:00:00Z");
-    in.checks.window.until = at("2026-12-22T06:00:00Z");
-    in.checks.coverage = {{"shopify", "complete"}, {"klaviyo", "complete"}};
-    for (auto& d : in.checks.datasets)
-        d.status = "complete";
+    in.checks.as_of = at("2026-12-22T06:00:00Z");
+    in.checks.until = at("2026-12-22T06:00:00Z");
+    in.checks.coverage = {{"shopify", Coverage::complete}, {"klaviyo", Coverage::complete}};
+    for (auto& [id, d] : in.checks.datasets)
+        d.coverage.status = Coverage::complete;
     for (auto& f : in.checks.indicators) {
-        f.status = "ok";
+        f.status = Status::ok;
         f.score = 100;
     }
     in.score = {};
-    in.score.status = "ok";
+    in.score.status = Status::ok;
     in.score.score = 100;
-    auto& klaviyo = in.manifest.platforms[1];
-    klaviyo.status = "complete";
+    auto& klaviyo = in.manifest.platforms["klaviyo"];
+    klaviyo.status = Coverage::complete;
     klaviyo.breaker = "closed";
     klaviyo.next_attempt.reset();
     klaviyo.recovered_from = at("2026-12-18T06:00:00Z");
@@ -130,12 +132,12 @@ TEST_CASE("the run that ends a notified outage says monitoring resumed and which
 TEST_CASE("an outage run is INCOMPLETE: what was not checked, why, and when, without a score")
 {
     auto in = paused_input();
-    in.checks.coverage = {{"shopify", "complete"}, {"klaviyo", "unavailable"}};
-    for (auto& d : in.checks.datasets)
+    in.checks.coverage = {{"shopify", Coverage::complete}, {"klaviyo", Coverage::unavailable}};
+    for (auto& [id, d] : in.checks.datasets)
         if (d.platform == "klaviyo")
-            d.status = "unavailable";
-    in.manifest.platforms[1].status = "unavailable";
-    in.manifest.platforms[1].breaker = "closed";
+            d.coverage.status = Coverage::unavailable;
+    in.manifest.platforms["klaviyo"].status = Coverage::unavailable;
+    in.manifest.platforms["klaviyo"].breaker = "closed";
     auto v = build_view(in);
     CHECK(v.status == "incomplete");
     CHECK(v.status_label == "INCOMPLETE");
@@ -157,12 +159,12 @@ TEST_CASE("an outage run is INCOMPLETE: what was not checked, why, and when, wit
 TEST_CASE("a partly checked run scores what was checked and says how much")
 {
     auto in = paused_input();
-    in.checks.coverage = {{"shopify", "complete"}, {"klaviyo", "partial"}};
-    in.checks.datasets[2].status = "complete";
-    in.checks.datasets[3].status = "unavailable";
-    in.checks.indicators[0].status = "ok";
+    in.checks.coverage = {{"shopify", Coverage::complete}, {"klaviyo", Coverage::partial}};
+    in.checks.datasets["events.placed_order"].coverage.status = Coverage::complete;
+    in.checks.datasets["profiles"].coverage.status = Coverage::unavailable;
+    in.checks.indicators[0].status = Status::ok;
     in.checks.indicators[0].score = 100;
-    in.manifest.platforms[1].status = "partial";
+    in.manifest.platforms["klaviyo"].status = Coverage::partial;
     in.score.scored = true;
     in.score.score = 100;
     in.score.checked_percent = 67;

@@ -55,20 +55,20 @@ TEST_CASE("ranking follows the cost: hundreds of orders on past days above six m
     report::ReportInput in;
     in.checks.timezone = "Europe/London";
     in.checks.money = {"GBP", 4500, 990000};
-    report::IndicatorFinding missing;
+    checks::IndicatorResult missing;
     missing.id = "order_sync";
-    missing.status = "warn";
+    missing.status = checks::Status::warn;
     for (int i = 0; i < 6; ++i)
-        missing.affected.push_back({"order_missing_event", "#81" + std::to_string(80 + i)});
+        missing.affected.push_back({"order_missing_event", "#81" + std::to_string(80 + i), {}});
     missing.at_stake = {27000, "GBP", false, true, 6};
-    report::IndicatorFinding volume;
+    checks::IndicatorResult volume;
     volume.id = "volume";
-    volume.status = "critical";
-    volume.affected = {{"volume_gap", "2026-11-08"}, {"volume_gap", "2026-11-09"}};
+    volume.status = checks::Status::critical;
+    volume.affected = {{"volume_gap", "2026-11-08", {}}, {"volume_gap", "2026-11-09", {}}};
     volume.examples = {"8 Nov 2026: 250 orders, 30 in Klaviyo"};
     volume.at_stake = {441 * 4500, "GBP", true, true, 441};
     in.checks.indicators = {missing, volume};
-    in.score.status = "critical";
+    in.score.status = checks::Status::critical;
     in.score.score = 41;
     in.score.deductions = {{"order_sync", 4, "", ""}, {"volume", 50, "", ""}, {"cap", 5, "", "volume"}};
     auto v = report::build_view(in);
@@ -88,16 +88,16 @@ TEST_CASE("an empty period says no orders were placed, and how sure that is", "[
 {
     report::ReportInput in;
     in.checks.timezone = "Europe/London";
-    in.checks.window = {*core::parse_iso8601("2026-11-26T06:00:00Z"),
-                        *core::parse_iso8601("2026-11-27T06:00:00Z")};
-    report::IndicatorFinding orders;
+    in.checks.since = *core::parse_iso8601("2026-11-26T06:00:00Z");
+    in.checks.until = *core::parse_iso8601("2026-11-27T06:00:00Z");
+    checks::IndicatorResult orders;
     orders.id = "order_sync";
-    orders.status = "ok";
+    orders.status = checks::Status::ok;
     orders.counts = {{"judged", 0}, {"missing", 0}};
     in.checks.indicators = {orders};
-    in.score.status = "ok";
+    in.score.status = checks::Status::ok;
     in.score.score = 100;
-    in.score.confidence = "full";
+    in.score.confidence = checks::Confidence::full;
     auto v = report::build_view(in);
     CHECK(v.no_orders);
     CHECK(v.verdict.rfind("No orders were placed between 26 Nov 2026 06:00 GMT and 27 Nov 2026 06:00 GMT",

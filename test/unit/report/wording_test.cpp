@@ -79,19 +79,19 @@ report::RenderedReport render(const report::ReportInput& in)
     return report::render_all(report::build_view(in), report::load_templates({}));
 }
 
-report::ReportInput hand_made(const std::string& status)
+report::ReportInput hand_made(checks::Status status)
 {
     report::ReportInput in;
-    in.checks.run_id = in.score.run_id = "20261127T060000Z-000004";
-    in.checks.as_of = in.score.as_of = *core::parse_iso8601("2026-11-27T06:00:00Z");
-    in.checks.window = {*core::parse_iso8601("2026-11-26T06:00:00Z"),
-                        *core::parse_iso8601("2026-11-27T06:00:00Z")};
+    in.checks.run_id = "20261127T060000Z-000004";
+    in.checks.as_of = *core::parse_iso8601("2026-11-27T06:00:00Z");
+    in.checks.since = *core::parse_iso8601("2026-11-26T06:00:00Z");
+    in.checks.until = *core::parse_iso8601("2026-11-27T06:00:00Z");
     in.checks.timezone = "Europe/London";
     in.checks.store_name = "Demo";
-    in.checks.coverage = {{"shopify", "complete"}, {"klaviyo", "complete"}};
+    in.checks.coverage = {{"shopify", model::Coverage::complete}, {"klaviyo", model::Coverage::complete}};
     in.score.status = status;
-    in.score.score = status == "ok" ? 100 : 41;
-    in.score.confidence = "full";
+    in.score.score = status == checks::Status::ok ? 100 : 41;
+    in.score.confidence = checks::Confidence::full;
     return in;
 }
 
@@ -141,29 +141,29 @@ TEST_CASE("every view string of the client's copy is plain English", "[report][w
                          fmt::format("fixture, {} earlier runs, masked e-mails {}", history.size(), emails));
         }
     }
-    check_copies(render(hand_made("ok")), "healthy");
+    check_copies(render(hand_made(checks::Status::ok)), "healthy");
 
-    auto empty = hand_made("ok");
-    report::IndicatorFinding orders;
+    auto empty = hand_made(checks::Status::ok);
+    checks::IndicatorResult orders;
     orders.id = "order_sync";
-    orders.status = "ok";
+    orders.title = "Order sync";  // every indicator has one; the trend shows it
+    orders.status = checks::Status::ok;
     orders.counts = {{"judged", 0}};
     empty.checks.indicators = {orders};
     check_copies(render(empty), "no orders");
 
-    auto paused = hand_made("unknown");
-    paused.checks.coverage = {{"shopify", "complete"}, {"klaviyo", "paused"}};
-    report::PlatformManifest klaviyo;
-    klaviyo.name = "klaviyo";
-    klaviyo.status = "paused";
+    auto paused = hand_made(checks::Status::unknown);
+    paused.checks.coverage = {{"shopify", model::Coverage::complete}, {"klaviyo", model::Coverage::paused}};
+    model::PlatformManifest klaviyo;
+    klaviyo.status = model::Coverage::paused;
     klaviyo.breaker = "open since 2026-11-26T06:00:00Z";
     klaviyo.errors = {"GET /api/events returned HTTP 503 (attempt 8 of 8)"};
     klaviyo.missing_scopes = {"read_orders"};
-    paused.manifest.platforms = {klaviyo};
-    report::IndicatorFinding unknown;
+    paused.manifest.platforms = {{"klaviyo", klaviyo}};
+    checks::IndicatorResult unknown;
     unknown.id = "order_sync";
     unknown.title = "Order sync";
-    unknown.status = "unknown";
+    unknown.status = checks::Status::unknown;
     unknown.summary = "Not checked: no data from klaviyo (paused).";
     paused.checks.indicators = {unknown};
     paused.checks.coverage_notes = {

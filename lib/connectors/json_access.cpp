@@ -106,20 +106,6 @@ std::string gid_tail(std::string_view gid)
     return std::string(slash == std::string_view::npos ? gid : gid.substr(slash + 1));
 }
 
-std::string percent_encode(std::string_view s)
-{
-    std::string out;
-    out.reserve(s.size() * 3);
-    for (unsigned char c : s) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-            c == '.' || c == '_' || c == '~')
-            out.push_back(static_cast<char>(c));
-        else
-            out += fmt::format("%{:02X}", static_cast<unsigned>(c));
-    }
-    return out;
-}
-
 std::string json_string(std::string_view s)
 {
     rapidjson::StringBuffer buffer;

@@ -35,8 +35,6 @@ std::optional<core::TimePoint> time_value(const rapidjson::Value* v);
 
 // "gid://shopify/Order/123" -> "123"; anything without a '/' is returned as is.
 std::string gid_tail(std::string_view gid);
-// RFC 3986 percent-encoding of everything but unreserved characters.
-std::string percent_encode(std::string_view s);
 // A JSON string literal with quotes, for building request bodies.
 std::string json_string(std::string_view s);
 

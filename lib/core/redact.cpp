@@ -1,6 +1,7 @@
 #include "core/redact.hpp"
 
 #include "text/email_identity.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,9 +13,7 @@ namespace {
 
 bool is_secret_key(std::string_view key)
 {
-    std::string lower(key);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string lower = text::ascii_lower(key);
     constexpr std::array<std::string_view, 10> k_words{"token", "key", "secret", "signature",  "password",
                                                        "code",  "sig", "auth",   "credential", "hmac"};
     return std::any_of(k_words.begin(), k_words.end(),

@@ -3,6 +3,7 @@
 #include "core/redact.hpp"
 #include "core/version.hpp"
 #include "net/url.hpp"
+#include "text/utf8.hpp"
 
 #include <curl/curl.h>
 #include <fmt/format.h>
@@ -84,9 +85,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     auto colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0)
         return size * count;
-    std::string name = trim(line.substr(0, colon));
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string name = text::ascii_lower(trim(line.substr(0, colon)));
     exchange->response.headers.emplace_back(std::move(name), trim(line.substr(colon + 1)));
     return size * count;
 }

@@ -3,6 +3,7 @@
 #include "text/json_writer.hpp"
 
 #include "core/error.hpp"
+#include "core/hmac.hpp"
 #include "net/token_cache.hpp"
 
 #include <fmt/format.h>
@@ -148,7 +149,7 @@ HttpRequest RefreshTokenProvider::grant_request() const
         request.url = join_url(m_options.base_url, "/oauth/token");
         request.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
         request.headers.emplace_back(
-            "Authorization", "Basic " + base64_encode(m_options.client_id + ":" + m_options.client_secret));
+            "Authorization", "Basic " + core::base64(m_options.client_id + ":" + m_options.client_secret));
         request.body = form_encode({{"grant_type", "refresh_token"}, {"refresh_token", m_refresh}});
     }
     return request;

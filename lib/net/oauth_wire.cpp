@@ -1,6 +1,7 @@
 #include "net/oauth_wire.hpp"
 
 #include "core/error.hpp"
+#include "core/hmac.hpp"
 #include "core/redact.hpp"
 
 #include <fmt/format.h>
@@ -11,49 +12,13 @@
 
 namespace frr::net {
 
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields)
-{
-    auto escape = [](std::string_view s) {
-        std::string out;
-        for (unsigned char c : s) {
-            const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '.' || c == '_' || c == '~';
-            if (plain)
-                out += static_cast<char>(c);
-            else
-                out += fmt::format("%{:02X}", c);
-        }
-        return out;
-    };
-    std::string out;
-    for (const auto& [name, value] : fields) {
-        if (!out.empty())
-            out += '&';
-        out += escape(name) + "=" + escape(value);
-    }
-    return out;
-}
-
-std::string base64_encode(std::string_view data)
-{
-    std::string out(4 * ((data.size() + 2) / 3) + 1, '\0');
-    const int n =
-        EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                        reinterpret_cast<const unsigned char*>(data.data()), static_cast<int>(data.size()));
-    out.resize(static_cast<std::size_t>(n));
-    return out;
-}
-
 std::string sha256_hex(std::string_view data)
 {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int size = 0;
     if (EVP_Digest(data.data(), data.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1)
         throw core::Error(core::ExitCode::internal, "SHA-256 failed", "OpenSSL EVP_Digest");
-    std::string out;
-    for (unsigned int i = 0; i < size; ++i)
-        out += fmt::format("{:02x}", digest[i]);
-    return out;
+    return core::hex(std::string_view(reinterpret_cast<const char*>(digest.data()), size));
 }
 
 std::string join_url(std::string_view base, std::string_view path)

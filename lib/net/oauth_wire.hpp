@@ -3,6 +3,7 @@
 // encoding helpers, one grant request through the retry loop, and the
 // translation of its failures into frr's two error channels.
 #include "net/executor.hpp"
+#include "net/url.hpp"  // form_encode, for the grant bodies
 
 #include <chrono>
 #include <optional>
@@ -23,9 +24,6 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// application/x-www-form-urlencoded (spaces as %20, every reserved byte escaped).
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
-std::string base64_encode(std::string_view data);
 // Lower-case hex SHA-256; used to recognise a refresh token without storing a second copy.
 std::string sha256_hex(std::string_view data);
 

@@ -1,21 +1,14 @@
 #include "net/url.hpp"
 
-#include <algorithm>
-#include <cctype>
+#include "core/error.hpp"
+#include "text/utf8.hpp"
+
+#include <curl/curl.h>
+
+#include <climits>
+#include <memory>
 
 namespace frr::net {
-
-namespace {
-
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-}  // namespace
 
 std::optional<UrlAuthority> parse_authority(std::string_view url)
 {
@@ -23,7 +16,7 @@ std::optional<UrlAuthority> parse_authority(std::string_view url)
     if (sep == std::string_view::npos || sep == 0)
         return std::nullopt;
     UrlAuthority out;
-    out.scheme = lower(url.substr(0, sep));
+    out.scheme = text::ascii_lower(url.substr(0, sep));
     auto rest = url.substr(sep + 3);
     auto end = rest.find_first_of("/?#");
     auto authority = rest.substr(0, end);
@@ -34,9 +27,9 @@ std::optional<UrlAuthority> parse_authority(std::string_view url)
         auto close = authority.find(']');
         if (close == std::string_view::npos)
             return std::nullopt;
-        out.host = lower(authority.substr(1, close - 1));
+        out.host = text::ascii_lower(authority.substr(1, close - 1));
     } else {
-        out.host = lower(authority.substr(0, authority.find(':')));
+        out.host = text::ascii_lower(authority.substr(0, authority.find(':')));
     }
     if (out.host.empty())
         return std::nullopt;
@@ -47,6 +40,33 @@ std::string url_host(std::string_view url)
 {
     auto parts = parse_authority(url);
     return parts ? parts->host : std::string("<no host>");
+}
+
+std::string percent_encode(std::string_view s)
+{
+    // A length of 0 would make libcurl call strlen(): the empty string is answered here.
+    if (s.empty())
+        return {};
+    if (s.size() > static_cast<std::size_t>(INT_MAX))
+        throw core::Error(core::ExitCode::internal, "text too long to percent-encode", "curl_easy_escape");
+    // The handle argument is ignored since libcurl 7.82 (Debian 12 has 7.88).
+    std::unique_ptr<char, decltype(&curl_free)> escaped(
+        curl_easy_escape(nullptr, s.data(), static_cast<int>(s.size())), &curl_free);
+    if (!escaped)
+        throw core::Error(core::ExitCode::internal, "out of memory percent-encoding a URL part",
+                          "curl_easy_escape");
+    return escaped.get();
+}
+
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields)
+{
+    std::string out;
+    for (const auto& [name, value] : fields) {
+        if (!out.empty())
+            out += '&';
+        out += percent_encode(name) + "=" + percent_encode(value);
+    }
+    return out;
 }
 
 }  // namespace frr::net

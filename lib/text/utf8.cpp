@@ -78,6 +78,15 @@ bool is_ascii(std::string_view s)
     return true;
 }
 
+std::string ascii_lower(std::string_view s)
+{
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 bool is_valid_utf8(std::string_view s)
 {
     for (std::size_t i = 0; i < s.size();) {

@@ -21,4 +21,8 @@ std::string_view utf8_prefix(std::string_view s, std::size_t code_points);
 // Whether every byte is ASCII (the fast path of the email identity).
 bool is_ascii(std::string_view s);
 
+// A-Z to a-z, every other byte as it is: for protocol words (schemes, hosts, header and
+// metric names), never for people's text, which is folded by ICU (email_identity.hpp).
+std::string ascii_lower(std::string_view s);
+
 }  // namespace frr::text

@@ -3,6 +3,7 @@
 #include "connectors/json_access.hpp"
 #include "connectors/klaviyo/klaviyo_source.hpp"
 #include "core/time.hpp"
+#include "net/url.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -20,7 +21,7 @@ const Route k_aggregates{"metric_aggregates", Tier::s};
 
 std::string events_query(const std::string& filter, const std::string& sort, bool big_pages, int size)
 {
-    std::string q = "/api/events?filter=" + percent_encode(filter) + "&sort=" + sort;
+    std::string q = "/api/events?filter=" + net::percent_encode(filter) + "&sort=" + sort;
     if (big_pages)
         q += "&page%5Bsize%5D=" + std::to_string(size);
     return q;

@@ -1,6 +1,7 @@
 #include "connectors/klaviyo/jsonapi_client.hpp"
 
 #include "connectors/json_access.hpp"
+#include "net/url.hpp"
 
 #include <fmt/format.h>
 
@@ -21,10 +22,7 @@ TierLimits limits_of(Tier tier, const std::string& revision)
 
 std::string query_string(const std::vector<std::pair<std::string, std::string>>& params)
 {
-    std::string out;
-    for (const auto& [k, v] : params)
-        out += (out.empty() ? "?" : "&") + percent_encode(k) + "=" + percent_encode(v);
-    return out;
+    return params.empty() ? std::string() : "?" + net::form_encode(params);
 }
 
 std::string describe_errors(const rapidjson::Document& doc)

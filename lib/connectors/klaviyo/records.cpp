@@ -3,6 +3,7 @@
 #include "connectors/json_access.hpp"
 #include "core/redact.hpp"
 #include "core/time.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,21 +11,10 @@
 
 namespace frr::connectors::klaviyo {
 
-namespace {
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-}  // namespace
-
 bool is_shopify_integration(const rapidjson::Value* integration)
 {
-    return lower(text(member(integration, "key"))) == "shopify" ||
-        lower(text(member(integration, "name"))) == "shopify";
+    return frr::text::ascii_lower(text(member(integration, "key"))) == "shopify" ||
+        frr::text::ascii_lower(text(member(integration, "name"))) == "shopify";
 }
 
 model::EventKind shopify_metric_kind(std::string_view name)
@@ -57,7 +47,9 @@ std::optional<model::Metric> parse_metric(const rapidjson::Value& resource)
     model::Metric m;
     m.id = std::move(id);
     m.name = text(member(attributes, "name"));
-    m.integration = is_shopify_integration(integration) ? "shopify" : lower(text(member(integration, "key")));
+    m.integration = is_shopify_integration(integration)
+        ? "shopify"
+        : frr::text::ascii_lower(text(member(integration, "key")));
     m.kind = m.integration == "shopify" ? shopify_metric_kind(m.name) : model::EventKind::other;
     return m;
 }

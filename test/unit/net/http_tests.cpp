@@ -50,3 +50,15 @@ TEST_CASE("url_host names the host for messages", "[http]")
     CHECK(url_host("http://[::1]:80/") == "::1");
     CHECK(url_host("nonsense") == "<no host>");
 }
+
+TEST_CASE("percent_encode and form_encode escape all but the unreserved bytes", "[http]")
+{
+    CHECK(percent_encode("") == "");
+    CHECK(percent_encode("AZaz09-._~") == "AZaz09-._~");
+    CHECK(percent_encode("a b+c/=&?#%") == "a%20b%2Bc%2F%3D%26%3F%23%25");
+    CHECK(percent_encode("equals(metric_id,\"Xy\")") == "equals%28metric_id%2C%22Xy%22%29");
+    CHECK(percent_encode("\xc3\xa9") == "%C3%A9");  // UTF-8 bytes, upper-case hex
+    CHECK(percent_encode(std::string_view("a\0b", 3)) == "a%00b");
+    CHECK(form_encode({}) == "");
+    CHECK(form_encode({{"page[size]", "50"}, {"sort", "-datetime"}}) == "page%5Bsize%5D=50&sort=-datetime");
+}

@@ -2,6 +2,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/hmac.hpp"
 #include "core/random.hpp"
 #include "net/curl_transport.hpp"
 #include "net/token_cache.hpp"
@@ -208,7 +209,7 @@ TEST_CASE("RefreshTokenProvider rotates and persists the refresh token in a 0600
         Harness h;
         RefreshTokenProvider provider(h.context(), klaviyo_options(loopback.url(), "refresh-0", cache));
         CHECK(provider.access_token(k_now) == "access-1");
-        CHECK(tokens.last_authorization == "Basic " + base64_encode("client-k:secret-k"));
+        CHECK(tokens.last_authorization == "Basic " + frr::core::base64("client-k:secret-k"));
         CHECK(tokens.last_content_type == "application/x-www-form-urlencoded");
         CHECK(provider.current_refresh_token() == "refresh-1");
         CHECK(file_mode(cache) == 0600);
@@ -362,8 +363,8 @@ TEST_CASE("OAuth wire helpers encode forms and Basic credentials", "[oauth]")
 {
     CHECK(form_encode({{"grant_type", "refresh_token"}, {"refresh_token", "a b+c/=&"}}) ==
           "grant_type=refresh_token&refresh_token=a%20b%2Bc%2F%3D%26");
-    CHECK(base64_encode("client-k:secret-k") == "Y2xpZW50LWs6c2VjcmV0LWs=");
-    CHECK(base64_encode("") == "");
+    CHECK(frr::core::base64("client-k:secret-k") == "Y2xpZW50LWs6c2VjcmV0LWs=");
+    CHECK(frr::core::base64("") == "");
     CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     CHECK(join_url("https://a.klaviyo.com//", "/oauth/token") == "https://a.klaviyo.com/oauth/token");
 }

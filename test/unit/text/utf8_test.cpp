@@ -66,3 +66,11 @@ TEST_CASE("Utf8Writer writes valid JSON for arbitrary bytes (property)", "[utf8]
             CHECK(std::string(d.MemberBegin()->value.GetString()) == value);
     }
 }
+
+TEST_CASE("ascii_lower folds A-Z only", "[text]")
+{
+    CHECK(ascii_lower("Content-Type") == "content-type");
+    CHECK(ascii_lower("HTTP://LocalHost") == "http://localhost");
+    CHECK(ascii_lower("\xc3\x89t\xc3\xa9") == "\xc3\x89t\xc3\xa9");  // "Été": non-ASCII bytes untouched
+    CHECK(ascii_lower("") == "");
+}

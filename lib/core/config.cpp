@@ -2,6 +2,7 @@
 
 #include "core/duration.hpp"
 #include "core/error.hpp"
+#include "core/loopback.hpp"
 #include "core/state_dir.hpp"
 #include "core/time.hpp"
 #include "core/yaml_reader.hpp"
@@ -32,29 +33,6 @@ std::string host_of(const std::string& url)
     if (auto colon = host.rfind(':'); colon != std::string::npos)
         host = host.substr(0, colon);
     return host;
-}
-
-// localhost, ::1, or a dotted-quad 127.a.b.c — not "127.0.0.1.example.com".
-bool is_loopback_host(const std::string& host)
-{
-    if (host == "localhost" || host == "::1")
-        return true;
-    int parts = 0;
-    std::size_t i = 0;
-    while (i <= host.size()) {
-        auto dot = host.find('.', i);
-        auto part = host.substr(i, dot == std::string::npos ? std::string::npos : dot - i);
-        if (part.empty() || part.size() > 3 || part.find_first_not_of("0123456789") != std::string::npos ||
-            std::stoi(part) > 255)
-            return false;
-        if (parts == 0 && part != "127")
-            return false;
-        ++parts;
-        if (dot == std::string::npos)
-            break;
-        i = dot + 1;
-    }
-    return parts == 4;
 }
 
 // https:// anywhere; http:// only to loopback (the simulator, a local relay).

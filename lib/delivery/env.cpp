@@ -23,12 +23,6 @@ DeliveryOutcome with_retries(const DeliveryEnv& env, const std::string& channel,
     }
 }
 
-bool is_loopback_host(const std::string& host)
-{
-    return net::is_loopback_url("http://" + (host.find(':') != std::string::npos ? "[" + host + "]" : host) +
-                                "/");
-}
-
 const char* to_string(OutcomeKind kind)
 {
     switch (kind) {

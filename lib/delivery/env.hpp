@@ -35,7 +35,4 @@ struct DeliveryOutcome;
 DeliveryOutcome with_retries(const DeliveryEnv& env, const std::string& channel,
                              const std::function<DeliveryOutcome()>& attempt);
 
-// 127.0.0.0/8, ::1, localhost.
-bool is_loopback_host(const std::string& host);
-
 }  // namespace frr::delivery

@@ -1,6 +1,7 @@
 #include "delivery/smtp.hpp"
 
 #include "core/error.hpp"
+#include "core/loopback.hpp"
 #include "delivery/mime.hpp"
 #include "net/url.hpp"
 
@@ -164,7 +165,7 @@ DeliveryOutcome SmtpChannel::attempt(const OutgoingReport& report) const
     CURL* h = curl.get();
     const auto oom = DeliveryOutcome{OutcomeKind::temporary, "", "out of memory", 0};
     auto authority = net::parse_authority(m_settings.url);
-    bool loopback = authority && is_loopback_host(authority->host);
+    bool loopback = authority && core::is_loopback_host(authority->host);
     Slist rcpt;
     std::string to_header;
     for (const auto& to : m_to) {

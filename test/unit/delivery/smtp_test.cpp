@@ -1,3 +1,4 @@
+#include "core/loopback.hpp"
 #include "delivery/ledger.hpp"
 #include "delivery/mime.hpp"
 #include "delivery/sender.hpp"
@@ -196,9 +197,13 @@ TEST_CASE("SMTP refuses plain text to a remote host and odd schemes", "[delivery
     CHECK_THROWS_AS(delivery::validate_smtp(s), core::Error);
     s.url = "smtp://mail.example.com:587";
     CHECK_NOTHROW(delivery::validate_smtp(s));
-    CHECK_FALSE(delivery::is_loopback_host("mail.example.com"));
-    CHECK(delivery::is_loopback_host("127.0.0.1"));
-    CHECK(delivery::is_loopback_host("::1"));
+    CHECK_FALSE(core::is_loopback_host("mail.example.com"));
+    CHECK_FALSE(core::is_loopback_host("127.0.0.1.example.com"));
+    CHECK_FALSE(core::is_loopback_host("127.0.0.256"));
+    CHECK(core::is_loopback_host("127.0.0.1"));
+    CHECK(core::is_loopback_host("127.10.0.3"));
+    CHECK(core::is_loopback_host("::1"));
+    CHECK(core::is_loopback_host("LocalHost"));
 }
 
 TEST_CASE("addresses: RFC 5322 mailboxes with display names, quoting and IDN, bare in the envelope",

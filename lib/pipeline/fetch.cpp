@@ -15,7 +15,6 @@
 #include <fmt/format.h>
 #include <future>
 #include <mutex>
-#include <thread>
 
 namespace frr::pipeline {
 
@@ -156,39 +155,36 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     model::Snapshot snapshot;
     shopify::SourceFetch source;
     klaviyo::DestinationFetch destination;
-    std::exception_ptr klaviyo_error;
     {
-        std::jthread klaviyo_thread([&] {
-            try {
-                if (klaviyo_decision == net::BreakerDecision::skip) {
-                    destination.manifest =
-                        paused_manifest(klaviyo_breaker, model::Role::destination, ctx.as_of, interval);
-                    destination.exit = core::ExitCode::paused;
-                    return;
-                }
-                auto tokens = klaviyo_tokens(config.klaviyo, ctx.state, klaviyo_ctx);
-                klaviyo::JsonApiClient client(config.klaviyo.effective_base_url(), config.klaviyo.revision,
-                                              config.klaviyo.auth, *tokens, klaviyo_ctx, services.clock);
-                klaviyo::KlaviyoSource src(client, hasher, [&](const std::string& d, int p, std::int64_t n) {
-                    progress.page("klaviyo", d, p, n);
-                });
-                klaviyo::DestinationWindow dw{previous.events_from(w),
-                                              w.until,
-                                              w.daily_from,
-                                              w.daily_until,
-                                              w.daily_dates,
-                                              config.store.timezone,
-                                              config.klaviyo.audiences,
-                                              previous.placed_order_from(),
-                                              previous.profiles_updated_from(),
-                                              w.flow_days_from,
-                                              w.flow_dates,
-                                              config.klaviyo.subscriber_list,
-                                              previous.reused_new_subscribers(w)};
-                destination = src.fetch(dw, [&] { return email_future.get(); });
-            } catch (...) {
-                klaviyo_error = std::current_exception();
+        // Klaviyo on its own thread; the future carries its exception. Its destructor
+        // waits, so Klaviyo's fetch ends before an error from Shopify's side leaves.
+        auto klaviyo_done = std::async(std::launch::async, [&] {
+            if (klaviyo_decision == net::BreakerDecision::skip) {
+                destination.manifest =
+                    paused_manifest(klaviyo_breaker, model::Role::destination, ctx.as_of, interval);
+                destination.exit = core::ExitCode::paused;
+                return;
             }
+            auto tokens = klaviyo_tokens(config.klaviyo, ctx.state, klaviyo_ctx);
+            klaviyo::JsonApiClient client(config.klaviyo.effective_base_url(), config.klaviyo.revision,
+                                          config.klaviyo.auth, *tokens, klaviyo_ctx, services.clock);
+            klaviyo::KlaviyoSource src(client, hasher, [&](const std::string& d, int p, std::int64_t n) {
+                progress.page("klaviyo", d, p, n);
+            });
+            klaviyo::DestinationWindow dw{previous.events_from(w),
+                                          w.until,
+                                          w.daily_from,
+                                          w.daily_until,
+                                          w.daily_dates,
+                                          config.store.timezone,
+                                          config.klaviyo.audiences,
+                                          previous.placed_order_from(),
+                                          previous.profiles_updated_from(),
+                                          w.flow_days_from,
+                                          w.flow_dates,
+                                          config.klaviyo.subscriber_list,
+                                          previous.reused_new_subscribers(w)};
+            destination = src.fetch(dw, [&] { return email_future.get(); });
         });
         try {
             if (shopify_decision == net::BreakerDecision::skip) {
@@ -216,11 +212,10 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
             }
         } catch (...) {
             hand_off({});
-            throw;  // the jthread joins first: Klaviyo's fetch ends before the error leaves
+            throw;  // klaviyo_done's destructor waits for Klaviyo's fetch first
         }
+        klaviyo_done.get();  // rethrows what Klaviyo's thread threw
     }
-    if (klaviyo_error)
-        std::rethrow_exception(klaviyo_error);
 
     previous.merge(w, source, destination);
     copy_stats(shopify_stats, source.manifest);

@@ -9,10 +9,10 @@
 #include <algorithm>
 #include <exception>
 #include <fmt/format.h>
+#include <future>
 #include <map>
 #include <mutex>
 #include <set>
-#include <thread>
 
 namespace frr::connectors::klaviyo {
 
@@ -81,24 +81,18 @@ std::string query(const std::vector<std::pair<std::string, std::string>>& params
     return query_string(params);
 }
 
-// Runs each task on its own thread; the first exception is rethrown after all have finished.
+// Runs each task on its own thread; the first task's exception (in task order) is rethrown,
+// after all have finished: an unfinished future's destructor waits for its thread.
 void run_parallel(const std::vector<std::function<void()>>& tasks)
 {
-    std::vector<std::exception_ptr> errors(tasks.size());
-    {
-        std::vector<std::jthread> threads;
-        for (std::size_t i = 0; i < tasks.size(); ++i)
-            threads.emplace_back([&, i] {
-                try {
-                    tasks[i]();
-                } catch (...) {
-                    errors[i] = std::current_exception();
-                }
-            });
-    }
-    for (const auto& e : errors)
-        if (e)
-            std::rethrow_exception(e);
+    std::vector<std::future<void>> running;
+    running.reserve(tasks.size());
+    for (const auto& task : tasks)
+        running.push_back(std::async(std::launch::async, task));
+    for (auto& r : running)
+        r.wait();
+    for (auto& r : running)
+        r.get();
 }
 
 // How the Placed Order events found their orders, for the manifest; a note when more than

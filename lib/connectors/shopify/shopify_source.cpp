@@ -9,9 +9,9 @@
 #include <algorithm>
 #include <exception>
 #include <fmt/format.h>
+#include <future>
 #include <map>
 #include <mutex>
-#include <thread>
 
 namespace frr::connectors::shopify {
 
@@ -237,13 +237,18 @@ void ShopifySource::fetch_orders_bulk(const std::string& days_search, const std:
             window_roots = run(bulk_orders_document(m_fields, window_search), window_sink, "orders (bulk)",
                                model::dataset::orders);
         };
-        std::jthread beside;
+        // Beside the look-back days where the API runs two bulk operations at once. An
+        // exception in that thread reaches this one through the future (a bare thread
+        // would end the process), and the future's destructor waits for the thread.
+        std::future<void> beside;
         if (m_config.api_version >= "2026-01")
-            beside = std::jthread(run_window);
+            beside = std::async(std::launch::async, run_window);
         if (!days_search.empty())
             day_roots = run(bulk_order_days_document(days_search), day_sink, "orders (bulk, look-back days)",
                             model::dataset::daily_orders);
-        if (!beside.joinable())
+        if (beside.valid())
+            beside.get();
+        else
             run_window();
     }
     out.manifest.info.push_back(fmt::format("{} orders fetched by bulk operations ({} of the look-back days "
@@ -346,22 +351,16 @@ SourceFetch ShopifySource::fetch(const SourceWindow& window, const EmailHandoff&
         }
         // Orders on one thread, customers and checkouts on another: they share
         // the cost bucket, so this overlaps latency without exceeding the limit.
+        // The future carries the orders thread's exception; its destructor waits for
+        // the thread when this one throws first.
         SourceFetch orders_part;
-        std::exception_ptr orders_error;
         {
-            std::jthread orders_thread([&] {
-                try {
-                    fetch_orders(window, orders_part);
-                } catch (...) {
-                    orders_error = std::current_exception();
-                }
-            });
+            auto orders_done = std::async(std::launch::async, [&] { fetch_orders(window, orders_part); });
             fetch_customers(window, out, handoff);
             fetch_checkouts(window, out);
             fetch_order_changes(window, out);
+            orders_done.get();
         }
-        if (orders_error)
-            std::rethrow_exception(orders_error);
         out.data.orders = std::move(orders_part.data.orders);
         out.data.daily_orders = std::move(orders_part.data.daily_orders);
         out.order_ids_seen = std::move(orders_part.order_ids_seen);

@@ -3,8 +3,7 @@
 #include <charconv>
 #include <vector>
 
-#include <openssl/evp.h>
-
+#include "../base64.hpp"
 #include "api_error.hpp"
 
 namespace frr::sim::klaviyo {
@@ -89,10 +88,11 @@ std::string encode_cursor(const Cursor& cursor)
 
 Cursor decode_cursor(std::string_view text, std::uint64_t expected_binding)
 {
-    std::string raw;
-    if (!base64_decode(text, raw)) {
+    const auto decoded = base64_decode(text);
+    if (!decoded) {
         throw invalid_cursor();
     }
+    const std::string& raw = *decoded;
     const auto parts = split(raw, k_separator);
     Cursor cursor;
     if (parts.size() != 6 || parts[0] != k_magic || !parse_int(parts[1], cursor.binding) ||
@@ -107,38 +107,6 @@ Cursor decode_cursor(std::string_view text, std::uint64_t expected_binding)
     cursor.position.text = std::string(parts[4]);
     cursor.position.id = std::string(parts[5]);
     return cursor;
-}
-
-std::string base64_encode(std::string_view bytes)
-{
-    std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-    const int written =
-        EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                        reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
-    out.resize(static_cast<std::size_t>(written));
-    return out;
-}
-
-bool base64_decode(std::string_view text, std::string& out)
-{
-    if (text.empty() || text.size() % 4 != 0) {
-        return false;
-    }
-    std::string buffer(3 * (text.size() / 4) + 1, '\0');
-    const int written =
-        EVP_DecodeBlock(reinterpret_cast<unsigned char*>(buffer.data()),
-                        reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
-    if (written < 0) {
-        return false;
-    }
-    // EVP_DecodeBlock counts padding bytes as zeros; drop one per trailing '='.
-    std::size_t length = static_cast<std::size_t>(written);
-    for (std::size_t i = text.size(); i > 0 && text[i - 1] == '='; --i) {
-        --length;
-    }
-    buffer.resize(length);
-    out = std::move(buffer);
-    return true;
 }
 
 }  // namespace frr::sim::klaviyo

@@ -36,8 +36,4 @@ std::string encode_cursor(const Cursor& cursor);
 // simulator issued or was issued for a different query.
 Cursor decode_cursor(std::string_view text, std::uint64_t expected_binding);
 
-// Standard base64 (RFC 4648) with padding, via OpenSSL; decode returns false on bad input.
-std::string base64_encode(std::string_view bytes);
-bool base64_decode(std::string_view text, std::string& out);
-
 }  // namespace frr::sim::klaviyo

@@ -3,8 +3,8 @@
 // bodies, never JSON:API.
 #include <httplib.h>
 
+#include "../base64.hpp"
 #include "api.hpp"
-#include "cursor.hpp"
 #include "json.hpp"
 
 namespace frr::sim::klaviyo {
@@ -28,10 +28,14 @@ bool basic_credentials(const httplib::Request& req, std::string& id, std::string
 {
     const std::string header = req.get_header_value("Authorization");
     constexpr std::string_view k_basic = "Basic ";
-    std::string decoded;
-    if (header.rfind(k_basic, 0) != 0 || !base64_decode(header.substr(k_basic.size()), decoded)) {
+    if (header.rfind(k_basic, 0) != 0) {
         return false;
     }
+    const auto decoded_or = base64_decode(std::string_view(header).substr(k_basic.size()));
+    if (!decoded_or) {
+        return false;
+    }
+    const std::string& decoded = *decoded_or;
     const auto colon = decoded.find(':');
     if (colon == std::string::npos) {
         return false;

@@ -1,38 +1,10 @@
 #include "cursor.hpp"
 
-#include <openssl/evp.h>
+#include "../base64.hpp"
+
 #include <rapidjson/document.h>
 
 namespace frr::sim::shopify {
-
-std::string base64_encode(std::string_view bytes)
-{
-    std::string out(4 * ((bytes.size() + 2) / 3), '\0');
-    int written =
-        EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                        reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
-    out.resize(static_cast<std::size_t>(written));
-    return out;
-}
-
-std::optional<std::string> base64_decode(std::string_view text)
-{
-    if (text.empty() || text.size() % 4 != 0)
-        return std::nullopt;
-    std::string out(3 * text.size() / 4, '\0');
-    int written =
-        EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                        reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
-    if (written < 0)
-        return std::nullopt;
-    std::size_t padding = 0;
-    if (text.back() == '=')
-        ++padding;
-    if (text.size() > 1 && text[text.size() - 2] == '=')
-        ++padding;
-    out.resize(static_cast<std::size_t>(written) - padding);
-    return out;
-}
 
 std::string encode_cursor(const CursorPosition& position)
 {

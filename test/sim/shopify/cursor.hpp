@@ -19,7 +19,4 @@ struct CursorPosition {
 std::string encode_cursor(const CursorPosition& position);
 std::optional<CursorPosition> decode_cursor(std::string_view cursor);
 
-std::string base64_encode(std::string_view bytes);
-std::optional<std::string> base64_decode(std::string_view text);
-
 }  // namespace frr::sim::shopify

@@ -5,18 +5,11 @@
 #include <chrono>
 
 #include "../store.hpp"
+#include "text/utf8.hpp"
 
 namespace frr::sim::shopify {
 
 namespace {
-
-std::string lower(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 struct RawToken {
     enum class Kind { Open, Close, Word, End } kind = Kind::End;
@@ -119,7 +112,7 @@ private:
     SearchNode make_term(const RawToken& token)
     {
         const SearchField* field = nullptr;
-        std::string name = lower(token.field);
+        std::string name = frr::text::ascii_lower(token.field);
         for (const auto& candidate : m_catalogue) {
             if (candidate.name == name)
                 field = &candidate;
@@ -173,8 +166,10 @@ private:
             }
             break;
         }
-        case SearchValueType::Boolean: node.number = lower(token.value) == "true" ? 1 : 0; break;
-        case SearchValueType::Text: node.text = lower(token.value); break;
+        case SearchValueType::Boolean:
+            node.number = frr::text::ascii_lower(token.value) == "true" ? 1 : 0;
+            break;
+        case SearchValueType::Text: node.text = frr::text::ascii_lower(token.value); break;
         }
         return node;
     }
@@ -308,7 +303,7 @@ bool compare_term(const SearchNode& term, const FieldValue& value)
     if (!value.present)
         return false;
     if (term.type == SearchValueType::Text) {
-        std::string actual = lower(value.text);
+        std::string actual = frr::text::ascii_lower(value.text);
         return term.comparator == Comparator::Equal ? actual == term.text : false;
     }
     switch (term.comparator) {

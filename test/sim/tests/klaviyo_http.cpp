@@ -12,6 +12,7 @@
 #include <httplib.h>
 #include <rapidjson/document.h>
 
+#include "base64.hpp"
 #include "klaviyo/cursor.hpp"
 #include "routes.hpp"
 #include "sim_context.hpp"
@@ -204,8 +205,8 @@ public:
     }
     JsonReply refresh(const std::string& token, const std::string& secret = "frr-sim-klaviyo-secret")
     {
-        httplib::Headers h{{"Authorization",
-                            "Basic " + frr::sim::klaviyo::base64_encode("frr-sim-klaviyo-client:" + secret)}};
+        httplib::Headers h{
+            {"Authorization", "Basic " + frr::sim::base64_encode("frr-sim-klaviyo-client:" + secret)}};
         return parse(
             to_reply(m_client->Post("/oauth/token", h, "grant_type=refresh_token&refresh_token=" + token,
                                     "application/x-www-form-urlencoded")));

@@ -3,6 +3,7 @@
 
 #include <date/date.h>
 
+#include "../base64.hpp"
 #include "../klaviyo/api_error.hpp"
 #include "../klaviyo/cursor.hpp"
 #include "../klaviyo/iso_time.hpp"
@@ -46,7 +47,7 @@ TEST_CASE("klaviyo cursor: round trip, binding to filter and sort, tamper detect
     CHECK(back.position.id == "01ABC");
     CHECK_THROWS_AS(decode_cursor(text, binding + 1), ApiError);
     CHECK_THROWS_AS(decode_cursor("not-a-cursor", binding), ApiError);
-    CHECK_THROWS_AS(decode_cursor(base64_encode("hello"), binding), ApiError);
+    CHECK_THROWS_AS(decode_cursor(frr::sim::base64_encode("hello"), binding), ApiError);
 }
 
 TEST_CASE("klaviyo revision: served, future, retired, between releases")

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <stdexcept>
 
 namespace frr::net {
@@ -52,14 +53,38 @@ bool append_header(Slist& list, const std::string& line)
 
 // What one exchange collects from libcurl's callbacks.
 struct Exchange {
+    CURL* curl = nullptr;
+    BodySink* sink = nullptr;  // the request's, if any
     HttpResponse response;
+    std::optional<bool> streams;  // decided at the body's first bytes: a 2xx body goes to the sink
+    bool stopped = false;         // the sink refused the body
+
+    bool to_sink()
+    {
+        if (!streams) {
+            long status = 0;
+            curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+            streams = sink != nullptr && status >= 200 && status <= 299;
+        }
+        return *streams;
+    }
 };
 
+// Returning fewer bytes than were handed over makes libcurl end the transfer (CURLE_WRITE_ERROR).
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
 {
     auto* exchange = static_cast<Exchange*>(user);
-    exchange->response.body.append(data, size * count);
-    return size * count;
+    const std::size_t n = size * count;
+    if (n == 0 || !exchange->to_sink()) {
+        exchange->response.body.append(data, n);
+        return n;
+    }
+    if (!exchange->sink->write(std::string_view(data, n))) {
+        exchange->stopped = true;
+        return 0;
+    }
+    exchange->response.streamed_bytes += n;
+    return n;
 }
 
 std::string trim(std::string_view s)
@@ -130,6 +155,7 @@ const char* kind_phrase(TransportErrorKind kind)
     case TransportErrorKind::reset: return "connection dropped by";
     case TransportErrorKind::tls: return "TLS failure with";
     case TransportErrorKind::insecure_url: return "refused insecure URL for";
+    case TransportErrorKind::stopped: return "stopped reading the answer of";
     case TransportErrorKind::other: break;
     }
     return "request failed to";
@@ -243,10 +269,19 @@ HttpResult CurlTransport::send(const HttpRequest& request)
         return HttpResult{std::nullopt, make_error(TransportErrorKind::other, request, "out of memory")};
 
     Exchange exchange;
+    exchange.curl = curl;
+    exchange.sink = request.body_sink;
     char error_buffer[CURL_ERROR_SIZE] = {};
     CURLcode rc = configure(curl, request, headers.get(), m_user_agent, exchange, error_buffer);
-    if (rc == CURLE_OK)
+    if (rc == CURLE_OK) {
+        if (request.body_sink != nullptr)
+            request.body_sink->begin();
         rc = curl_easy_perform(curl);
+    }
+    if (rc == CURLE_WRITE_ERROR && exchange.stopped)
+        return HttpResult{
+            std::nullopt,
+            make_error(TransportErrorKind::stopped, request, "the receiver refused the rest of the body")};
     if (rc != CURLE_OK) {
         std::string detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(rc);
         // A handle whose transfer failed may hold a broken connection: drop it.

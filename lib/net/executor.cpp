@@ -35,7 +35,7 @@ ExecuteResult execute(HttpTransport& transport, const HttpRequest& request, cons
         stats.count_request();
         out.result = transport.send(request);
         if (out.result.response)
-            stats.add_bytes(out.result.response->body.size());
+            stats.add_bytes(out.result.response->body.size() + out.result.response->streamed_bytes);
         else
             stats.count_transport_error();
         if (pacer != nullptr)

@@ -32,6 +32,26 @@ std::optional<std::string> HttpResponse::header(std::string_view name) const
     return std::nullopt;
 }
 
+bool hand_to_sink(const HttpRequest& request, HttpResponse& response, std::size_t piece)
+{
+    if (request.body_sink == nullptr)
+        return true;
+    request.body_sink->begin();
+    if (response.status < 200 || response.status > 299)
+        return true;
+    std::string_view rest = response.body;
+    piece = std::max<std::size_t>(piece, 1);
+    bool taken = true;
+    while (taken && !rest.empty()) {
+        auto bytes = rest.substr(0, piece);
+        taken = request.body_sink->write(bytes);
+        response.streamed_bytes += bytes.size();
+        rest.remove_prefix(bytes.size());
+    }
+    std::string().swap(response.body);
+    return taken;
+}
+
 bool is_loopback_url(std::string_view url)
 {
     auto parts = parse_authority(url);

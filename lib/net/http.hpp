@@ -4,6 +4,7 @@
 // CurlTransport (curl_transport.hpp), tests use a loopback server or a fake.
 // Transport failures (no answer) and HTTP statuses (an answer) are kept apart.
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,21 @@ namespace frr::net {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
+// Takes a successful (2xx) response's body as it arrives, in pieces of any size, in place of
+// HttpResponse::body, so that a large download (a bulk operation's JSONL file) is never held
+// whole. Any other status still fills HttpResponse::body: an error answer is small and is read
+// whole. One sink serves every attempt of a request (the executor's retries): begin() is called
+// as each attempt starts, and the body that follows starts again from its first byte, so a sink
+// that cannot take back what it has consumed skips what it has already seen.
+class BodySink {
+public:
+    virtual ~BodySink() = default;
+    virtual void begin() = 0;
+    // The next bytes of the body. False stops the transfer: send() then returns a
+    // TransportError of kind `stopped`, and the sink itself knows why.
+    virtual bool write(std::string_view bytes) = 0;
+};
+
 struct HttpRequest {
     std::string method = "GET";
     std::string url;
@@ -21,12 +37,14 @@ struct HttpRequest {
     std::string body;
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds total_timeout{60'000};
+    BodySink* body_sink = nullptr;  // not owned; when set, a 2xx body goes there (see BodySink)
 };
 
 struct HttpResponse {
     long status = 0;
     Headers headers;  // names lower-cased
     std::string body;
+    std::uint64_t streamed_bytes = 0;  // body bytes handed to the request's body_sink instead
     // Case-insensitive lookup of the first header with this name.
     std::optional<std::string> header(std::string_view name) const;
 };
@@ -37,6 +55,7 @@ enum class TransportErrorKind {
     reset,         // connection dropped mid-exchange, empty reply
     tls,           // certificate or handshake failure
     insecure_url,  // plain http:// to a non-loopback host: refused before sending
+    stopped,       // the request's body_sink refused the rest of the body (final: not retried)
     other,
 };
 
@@ -58,6 +77,12 @@ public:
     // Thread-safe: the fetch runs platforms and endpoints side by side.
     virtual HttpResult send(const HttpRequest& request) = 0;
 };
+
+// What a transport that holds the whole body at once (a fake, a replay) does to honour
+// request.body_sink: begin(), then a 2xx body goes to the sink in pieces of at most `piece`
+// bytes instead of staying in response.body. False when the sink stopped it.
+bool hand_to_sink(const HttpRequest& request, HttpResponse& response,
+                  std::size_t piece = static_cast<std::size_t>(-1));
 
 // True for http(s) URLs whose host is loopback (127.0.0.0/8, ::1, localhost).
 bool is_loopback_url(std::string_view url);

@@ -117,6 +117,7 @@ Verdict classify_error(TransportErrorKind kind)
     case TransportErrorKind::reset: return Verdict::retry;
     case TransportErrorKind::tls:
     case TransportErrorKind::insecure_url:
+    case TransportErrorKind::stopped:
     case TransportErrorKind::other: break;
     }
     return Verdict::done;

@@ -75,7 +75,7 @@ std::optional<std::chrono::milliseconds> retry_after_of(const HttpResponse& resp
 // another try; every other status is final (other 4xx are the caller's fault
 // and repeating them changes nothing).
 Verdict classify_status(long status);
-// connect, timeout and reset are transient; tls, insecure_url and other are not.
+// connect, timeout and reset are transient; tls, insecure_url, stopped and other are not.
 Verdict classify_error(TransportErrorKind kind);
 // The default classification of a whole result.
 Verdict classify_result(const HttpResult& result);

@@ -77,6 +77,16 @@ bool BulkStream::line(std::string_view line, std::string& error)
     return true;
 }
 
+bool BulkStream::numbered_line(std::string_view text, std::string& error)
+{
+    ++m_lines;
+    if (line(text, error))
+        return true;
+    error = fmt::format("line {}: {}", m_lines, error);
+    m_failed = true;
+    return false;
+}
+
 bool BulkStream::feed(std::string_view chunk, std::string& error)
 {
     if (m_failed)
@@ -89,16 +99,14 @@ bool BulkStream::feed(std::string_view chunk, std::string& error)
         }
         bool ok;
         if (m_partial.empty()) {
-            ok = line(chunk.substr(0, nl), error);
+            ok = numbered_line(chunk.substr(0, nl), error);
         } else {
             m_partial.append(chunk.substr(0, nl));
-            ok = line(m_partial, error);
+            ok = numbered_line(m_partial, error);
             m_partial.clear();
         }
-        if (!ok) {
-            m_failed = true;
+        if (!ok)
             return false;
-        }
         chunk.remove_prefix(nl + 1);
     }
     return true;
@@ -111,10 +119,8 @@ bool BulkStream::finish(std::string& error)
     if (!m_partial.empty()) {
         std::string last = std::move(m_partial);
         m_partial.clear();
-        if (!line(last, error)) {
-            m_failed = true;
+        if (!numbered_line(last, error))
             return false;
-        }
     }
     if (m_shape == BulkShape::nested) {
         m_nested.for_each(m_sink);
@@ -125,6 +131,38 @@ bool BulkStream::finish(std::string& error)
 }
 
 namespace {
+
+// Hands a download to a BulkStream as it arrives. The result file behind a signed URL does not
+// change, so when a transfer is cut and the executor tries again, the next attempt's body starts
+// from its first byte and what the stream already has is skipped: no root reaches the sink twice.
+class StreamedFile final : public net::BodySink {
+public:
+    explicit StreamedFile(BulkStream& stream) : m_stream(stream) { }
+    void begin() override { m_at = 0; }
+    bool write(std::string_view bytes) override
+    {
+        if (m_at < m_fed) {
+            const auto seen = static_cast<std::size_t>(std::min<std::uint64_t>(m_fed - m_at, bytes.size()));
+            bytes.remove_prefix(seen);
+            m_at += seen;
+        }
+        if (bytes.empty())
+            return true;
+        m_at += bytes.size();
+        m_fed = m_at;
+        return m_stream.feed(bytes, m_error);
+    }
+    // The last attempt ended before the bytes an earlier one had delivered.
+    bool shorter() const { return m_at < m_fed; }
+    // Why the stream refused the file (with its line), empty while it reads.
+    const std::string& error() const { return m_error; }
+
+private:
+    BulkStream& m_stream;
+    std::uint64_t m_at = 0;   // bytes of the current attempt's body seen
+    std::uint64_t m_fed = 0;  // bytes handed to the stream, over all attempts
+    std::string m_error;
+};
 
 struct Started {
     std::string id;
@@ -200,23 +238,39 @@ BulkResult run_bulk_query(GraphqlClient& client, const net::RequestContext& down
         out.ok = true;  // COMPLETED without a file: no matching records
         return out;
     }
+    // The file is parsed as it arrives: only the unfinished line between two pieces is held.
+    BulkStream stream(shape, sink);
+    StreamedFile file(stream);
     net::HttpRequest request;
     request.url = url;
+    request.body_sink = &file;
     auto exec = net::execute(download, request);
-    if (!exec.result.response || exec.result.response->status != 200) {
-        out.error = fmt::format("bulk download from {} failed: {}", core::redact_url(url),
-                                exec.result.response ? fmt::format("HTTP {}", exec.result.response->status)
-                                                     : exec.result.error->message);
+    out.roots = stream.roots();
+    if (!file.error().empty()) {
+        out.error = "bulk file unreadable: " + file.error();
         return out;
     }
-    // The transport hands over the whole body (lib/net has no streaming
-    // callback yet); the lines are still parsed one at a time and the body is
-    // released as soon as it is read, so no parsed copy of the file is held.
-    BulkStream stream(shape,
-                      [&](const rapidjson::Value& root,
-                          const std::vector<const rapidjson::Value*>& children) { sink(root, children); });
-    bool read = stream.feed(exec.result.response->body, error) && stream.finish(error);
-    std::string().swap(exec.result.response->body);
+    if (!exec.result.response || exec.result.response->status != 200) {
+        // A cut transfer (libcurl's "transfer closed with N bytes remaining") is a reset, tried
+        // again by the executor; what is left after the last attempt says so here, with how far
+        // the file was read (its roots are in the sink already: the caller marks the data partial).
+        const std::string how_far = stream.lines() > 0
+            ? fmt::format(" after {} line{} of the file", stream.lines(), stream.lines() == 1 ? "" : "s")
+            : "";
+        // A transport error names the host and the (redacted) URL already.
+        out.error = exec.result.response
+            ? fmt::format("bulk download from {} failed{}: HTTP {}", core::redact_url(url), how_far,
+                          exec.result.response->status)
+            : fmt::format("bulk download failed{}: {}", how_far, exec.result.error->message);
+        return out;
+    }
+    if (file.shorter()) {
+        out.error = fmt::format("bulk download from {} failed: the file was shorter when it was downloaded "
+                                "again after a cut transfer",
+                                core::redact_url(url));
+        return out;
+    }
+    bool read = stream.finish(error);
     out.roots = stream.roots();
     if (!read) {
         out.error = "bulk file unreadable: " + error;

@@ -51,13 +51,16 @@ enum class BulkShape { flat, nested };
 class BulkStream {
 public:
     BulkStream(BulkShape shape, BulkSink sink);
-    // False (and a reason) on the first unreadable line; later calls are ignored.
+    // False (and a reason that starts "line N: ") on the first unreadable line; later calls
+    // are ignored.
     bool feed(std::string_view chunk, std::string& error);
     // Reads a last line without its newline and, for a nested file, emits the roots.
     bool finish(std::string& error);
     std::int64_t roots() const { return m_roots; }
+    std::int64_t lines() const { return m_lines; }  // complete lines read, empty ones included
 
 private:
+    bool numbered_line(std::string_view text, std::string& error);
     bool line(std::string_view line, std::string& error);
 
     BulkShape m_shape;
@@ -66,6 +69,7 @@ private:
     std::array<char, 16384> m_buffer{};  // backs each line's parse
     BulkJsonl m_nested;
     std::int64_t m_roots = 0;
+    std::int64_t m_lines = 0;
     bool m_failed = false;
 };
 
@@ -82,7 +86,9 @@ struct BulkResult {
     std::int64_t roots = 0;
 };
 
-// Runs `document` as a bulk query and streams its roots to `sink`.
+// Runs `document` as a bulk query and streams its roots to `sink` as the file downloads: a flat
+// file is never held, whatever its size (net::BodySink). When the download fails part-way (after
+// the executor's retries), the roots read before it have reached the sink and `roots` counts them.
 BulkResult run_bulk_query(GraphqlClient& client, const net::RequestContext& download,
                           const std::string& document, BulkShape shape, const BulkSink& sink,
                           const BulkOptions& options = {});

@@ -149,11 +149,19 @@ void register_shopify_routes(httplib::Server& server, SimContext& ctx)
                              service->access_scopes(req.get_header_value("X-Shopify-Access-Token")));
                });
 
-    server.Get(R"(/_sim/bulk/(\d+)\.jsonl)", [service](const httplib::Request& req, httplib::Response& res) {
-        send(res,
-             service->bulk_download(std::stoll(req.matches[1].str()), req.get_param_value("Expires"),
-                                    req.get_param_value("Signature")));
-    });
+    // The bulk result file takes transport faults too (endpoint "/_sim/bulk" singles it out):
+    // `truncated` cuts the download at half its Content-Length, as a dropped connection would.
+    server.Get(
+        R"(/_sim/bulk/(\d+)\.jsonl)", [service, &ctx](const httplib::Request& req, httplib::Response& res) {
+            DataFaults data;
+            std::optional<Fault> deferred;
+            if (apply_fault(ctx.take_fault(Platform::shopify, req.path, fault_request_text(req)), res, data,
+                            deferred))
+                return;
+            send_with(deferred, res,
+                      service->bulk_download(std::stoll(req.matches[1].str()), req.get_param_value("Expires"),
+                                             req.get_param_value("Signature")));
+        });
 }
 
 }  // namespace frr::sim

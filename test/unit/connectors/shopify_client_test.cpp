@@ -7,6 +7,7 @@
 #include "scripted_transport.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 using namespace frr;
 using namespace frr::connectors::shopify;
@@ -392,4 +393,118 @@ TEST_CASE("bulk path: an unreadable file is a failure that says so, not an empty
                             [](const rapidjson::Value&, const auto&) {});
     CHECK_FALSE(r.ok);
     CHECK_THAT(r.error, Catch::Contains("bulk file unreadable"));
+    CHECK_THAT(r.error, Catch::Contains("line 2: invalid JSON"));
+}
+
+namespace {
+
+// Scripts a bulk operation that completes at once, with its download URL.
+void script_bulk_run(test::ScriptedTransport& transport)
+{
+    transport.reply(
+        200,
+        R"J({"data":{"bulkOperationRunQuery":{"bulkOperation":{"id":"gid://shopify/BulkOperation/1","status":"CREATED"},"userErrors":[]}}})J");
+    transport.reply(
+        200,
+        R"J({"data":{"node":{"id":"gid://shopify/BulkOperation/1","status":"COMPLETED","url":"http://127.0.0.1:1/bulk.jsonl?Signature=abc"}}})J");
+}
+
+std::string order_lines(int n)
+{
+    std::string file;
+    for (int i = 1; i <= n; ++i)
+        file += fmt::format(R"J({{"id":"gid://shopify/Order/{}","name":"#{}"}})J", i, 1000 + i) + "\n";
+    return file;
+}
+
+}  // namespace
+
+TEST_CASE("bulk path: the file goes to the stream as it arrives, not into the response", "[shopify]")
+{
+    Fixture f;
+    script_bulk_run(f.transport);
+    const std::string file = order_lines(40);
+    f.transport.reply(200, file);
+    f.transport.stream_in_pieces(13);
+    std::vector<std::string> names;
+    net::RequestContext download{f.transport, net::RetryPolicy{}, f.sleeper, f.random, f.stats};
+    auto r = run_bulk_query(
+        f.client, download, bulk_order_days_document("created_at:>='x'"), BulkShape::flat,
+        [&](const rapidjson::Value& root, const auto&) { names.emplace_back(root["name"].GetString()); });
+    REQUIRE(r.ok);
+    CHECK(r.roots == 40);
+    REQUIRE(names.size() == 40);
+    CHECK(names.front() == "#1001");
+    CHECK(names.back() == "#1040");
+    CHECK(f.transport.sent()[2].body_sink != nullptr);
+    // The streamed bytes are counted as received, like a body held whole.
+    CHECK(f.stats.snapshot().bytes_received >= file.size());
+}
+
+TEST_CASE("bulk path: a cut download is tried again and read on from where it broke, no root twice",
+          "[shopify]")
+{
+    const std::string file = order_lines(30);
+    // Cut in the middle of a line, at a line's end, and after one byte.
+    for (std::size_t at : {file.size() / 2 + 3, file.find('\n', file.size() / 3) + 1, std::size_t{1}}) {
+        INFO("cut at byte " << at);
+        Fixture f;
+        script_bulk_run(f.transport);
+        f.transport.cut(file, at);
+        f.transport.reply(200, file);
+        f.transport.stream_in_pieces(9);
+        std::vector<std::string> names;
+        net::RequestContext download{f.transport, net::RetryPolicy{}, f.sleeper, f.random, f.stats};
+        auto r = run_bulk_query(
+            f.client, download, bulk_order_days_document("created_at:>='x'"), BulkShape::flat,
+            [&](const rapidjson::Value& root, const auto&) { names.emplace_back(root["name"].GetString()); });
+        REQUIRE(r.ok);
+        CHECK(r.roots == 30);
+        std::vector<std::string> want;
+        for (int i = 1; i <= 30; ++i)
+            want.push_back("#" + std::to_string(1000 + i));
+        CHECK(names == want);
+        CHECK(f.transport.remaining() == 0);
+    }
+}
+
+TEST_CASE("bulk path: a download cut on every attempt fails, says how far it read, keeps what it read",
+          "[shopify]")
+{
+    const std::string file = order_lines(10);
+    Fixture f;
+    script_bulk_run(f.transport);
+    const std::size_t at = file.find('\n', file.size() / 2) + 5;  // a few complete lines, then half of one
+    f.transport.cut(file, at);
+    f.transport.cut(file, at);
+    int roots = 0;
+    net::RetryOptions options;
+    options.max_attempts = 2;
+    net::RequestContext download{f.transport, net::RetryPolicy{options}, f.sleeper, f.random, f.stats};
+    auto r = run_bulk_query(f.client, download, bulk_order_days_document("created_at:>='x'"), BulkShape::flat,
+                            [&](const rapidjson::Value&, const auto&) { ++roots; });
+    CHECK_FALSE(r.ok);
+    const auto complete = std::count(file.begin(), file.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+    CHECK(roots == complete);
+    CHECK(r.roots == complete);
+    CHECK_THAT(r.error, Catch::Contains(fmt::format("failed after {} lines of the file", complete)));
+    CHECK_THAT(r.error, Catch::Contains("scripted cut transfer"));
+    CHECK_THAT(r.error, !Catch::Contains("Signature=abc"));
+}
+
+TEST_CASE("bulk path: a bad line stops the download at once and names its line", "[shopify]")
+{
+    Fixture f;
+    script_bulk_run(f.transport);
+    std::string file = order_lines(3) + "{\"id\":\"gid://shopify/Order/9\",\n" + order_lines(50);
+    f.transport.reply(200, file);
+    f.transport.stream_in_pieces(16);
+    int roots = 0;
+    net::RequestContext download{f.transport, net::RetryPolicy{}, f.sleeper, f.random, f.stats};
+    auto r = run_bulk_query(f.client, download, bulk_order_days_document("created_at:>='x'"), BulkShape::flat,
+                            [&](const rapidjson::Value&, const auto&) { ++roots; });
+    CHECK_FALSE(r.ok);
+    CHECK(roots == 3);
+    CHECK_THAT(r.error, Catch::StartsWith("bulk file unreadable: line 4: invalid JSON"));
+    CHECK(f.transport.sent().size() == 3);  // not downloaded again: the file itself is bad
 }

@@ -304,3 +304,124 @@ TEST_CASE("CurlTransport returns a 5xx with an empty body as a response to retry
         CHECK(next.response->body == "{\"data\":{}}");
     }
 }
+
+namespace {
+
+// Collects what a BodySink is handed, and can refuse after `refuse_after` bytes.
+class CollectingSink final : public BodySink {
+public:
+    void begin() override
+    {
+        ++begins;
+        received.clear();
+    }
+    bool write(std::string_view bytes) override
+    {
+        ++pieces;
+        received.append(bytes);
+        return received.size() <= refuse_after;
+    }
+    int begins = 0;
+    int pieces = 0;
+    std::string received;
+    std::size_t refuse_after = static_cast<std::size_t>(-1);
+};
+
+std::string big_body(std::size_t lines)
+{
+    std::string s;
+    for (std::size_t i = 0; i < lines; ++i)
+        s += "{\"id\":\"gid://shopify/Order/" + std::to_string(i) +
+            "\",\"createdAt\":\"2026-11-26T00:00:00Z\"}\n";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("CurlTransport hands a 2xx body to the request's sink as it arrives, an error body not", "[curl]")
+{
+    LoopbackServer loopback;
+    const std::string payload = big_body(20'000);  // about 1.4 MB: many pieces
+    loopback.server().Get("/file", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content(payload, "application/jsonl");
+    });
+    loopback.server().Get("/gone", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 403;
+        res.set_content("<Error><Code>AccessDenied</Code></Error>", "application/xml");
+    });
+    loopback.start();
+
+    CurlTransport transport;
+    CollectingSink sink;
+    auto request = get(loopback.url("/file"));
+    request.body_sink = &sink;
+    auto result = transport.send(request);
+    REQUIRE(result.ok());
+    CHECK(result.response->status == 200);
+    CHECK(result.response->body.empty());
+    CHECK(result.response->streamed_bytes == payload.size());
+    CHECK(sink.begins == 1);
+    CHECK(sink.pieces > 1);
+    CHECK(sink.received == payload);
+
+    CollectingSink refused_sink;
+    request = get(loopback.url("/gone"));
+    request.body_sink = &refused_sink;
+    result = transport.send(request);
+    REQUIRE(result.ok());
+    CHECK(result.response->status == 403);
+    CHECK(result.response->body == "<Error><Code>AccessDenied</Code></Error>");
+    CHECK(refused_sink.received.empty());
+}
+
+TEST_CASE("CurlTransport: a sink that refuses stops the transfer, a final error", "[curl]")
+{
+    LoopbackServer loopback;
+    const std::string payload = big_body(20'000);
+    loopback.server().Get("/file", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content(payload, "application/jsonl");
+    });
+    loopback.start();
+
+    CurlTransport transport;
+    CollectingSink sink;
+    sink.refuse_after = 1000;
+    auto request = get(loopback.url("/file?Signature=secret"));
+    request.body_sink = &sink;
+    auto result = transport.send(request);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error->kind == TransportErrorKind::stopped);
+    CHECK(classify_result(result) == Verdict::done);
+    CHECK(sink.received.size() < payload.size());
+    CHECK(result.error->message.find("secret") == std::string::npos);
+}
+
+TEST_CASE("CurlTransport: a streamed body cut short is a reset, and the sink has seen its first part",
+          "[curl]")
+{
+    LoopbackServer loopback;
+    const std::string payload = big_body(2'000);
+    loopback.server().Get("/cut", [&](const httplib::Request&, httplib::Response& res) {
+        // Content-Length of the whole, then the connection closes at half of it.
+        res.set_content_provider(payload.size(), "application/jsonl",
+                                 [&](std::size_t offset, std::size_t, httplib::DataSink& out) {
+                                     const std::size_t half = payload.size() / 2;
+                                     if (offset >= half)
+                                         return false;
+                                     out.write(payload.data() + offset, half - offset);
+                                     return true;
+                                 });
+    });
+    loopback.start();
+
+    CurlTransport transport;
+    CollectingSink sink;
+    auto request = get(loopback.url("/cut"));
+    request.body_sink = &sink;
+    auto result = transport.send(request);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error->kind == TransportErrorKind::reset);
+    CHECK(classify_result(result) == Verdict::retry);
+    CHECK(sink.begins == 1);
+    CHECK(sink.received == payload.substr(0, payload.size() / 2));
+}

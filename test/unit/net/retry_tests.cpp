@@ -124,6 +124,7 @@ TEST_CASE("classify_error retries only transient transport failures", "[retry]")
     CHECK(classify_error(TransportErrorKind::reset) == Verdict::retry);
     CHECK(classify_error(TransportErrorKind::tls) == Verdict::done);
     CHECK(classify_error(TransportErrorKind::insecure_url) == Verdict::done);
+    CHECK(classify_error(TransportErrorKind::stopped) == Verdict::done);
     CHECK(classify_error(TransportErrorKind::other) == Verdict::done);
 
     HttpResult failed{std::nullopt, TransportError{TransportErrorKind::reset, "dropped"}};

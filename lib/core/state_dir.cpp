@@ -73,32 +73,50 @@ std::string compact_time(TimePoint t)
     return date::format("%Y%m%dT%H%M%SZ", t);
 }
 
+AtomicFile::AtomicFile(fs::path path, unsigned mode) : m_path(std::move(path))
+{
+    auto dir = m_path.parent_path().empty() ? fs::path(".") : m_path.parent_path();
+    m_tmp = dir / fmt::format(".{}.tmp.{}", m_path.filename().string(), ::getpid());
+    m_fd = ::open(m_tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+    if (m_fd < 0)
+        throw_write(m_tmp, "create a file", errno);
+    ::fchmod(m_fd, mode);
+}
+
+AtomicFile::~AtomicFile()
+{
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        ::unlink(m_tmp.c_str());
+    }
+}
+
+void AtomicFile::write(std::string_view bytes)
+{
+    write_all(m_fd, bytes, m_path);
+}
+
+void AtomicFile::commit()
+{
+    fault_point("atomic-write-before-fsync");
+    if (::fsync(m_fd) != 0)
+        throw_write(m_path, "flush to disk", errno);
+    ::close(m_fd);
+    m_fd = -1;
+    fault_point("atomic-write-before-rename");
+    if (::rename(m_tmp.c_str(), m_path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(m_tmp.c_str());
+        throw_write(m_path, "replace the file", err);
+    }
+    fsync_dir(m_path.parent_path().empty() ? fs::path(".") : m_path.parent_path());
+}
+
 void atomic_write(const fs::path& path, std::string_view content, unsigned mode)
 {
-    auto dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-    auto tmp = dir / fmt::format(".{}.tmp.{}", path.filename().string(), ::getpid());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0)
-        throw_write(tmp, "create a file", errno);
-    try {
-        ::fchmod(fd, mode);
-        write_all(fd, content, path);
-        fault_point("atomic-write-before-fsync");
-        if (::fsync(fd) != 0)
-            throw_write(path, "flush to disk", errno);
-    } catch (...) {
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        throw;
-    }
-    ::close(fd);
-    fault_point("atomic-write-before-rename");
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        int err = errno;
-        ::unlink(tmp.c_str());
-        throw_write(path, "replace the file", err);
-    }
-    fsync_dir(dir);
+    AtomicFile file(path, mode);
+    file.write(content);
+    file.commit();
 }
 
 std::string read_file(const fs::path& path)

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace frr::core {
@@ -20,6 +21,27 @@ class Random;
 // `mode` applies to the new file (0600 for secrets). Throws Error(cannot_write)
 // with the path and the system's reason (for example "No space left on device").
 void atomic_write(const std::filesystem::path& path, std::string_view content, unsigned mode = 0644);
+
+// A file written in pieces that readers see whole or not at all, as with atomic_write (which is
+// one of these written at once): the pieces go to a temp file in the same directory, commit()
+// fsyncs it and renames it into place. Destroyed without commit() (an error on the way), it
+// removes the temp file and leaves `path` as it was. Every failure throws Error(cannot_write)
+// with the path and the system's reason.
+class AtomicFile {
+public:
+    explicit AtomicFile(std::filesystem::path path, unsigned mode = 0644);
+    ~AtomicFile();
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+
+    void write(std::string_view bytes);
+    void commit();
+
+private:
+    std::filesystem::path m_path;
+    std::filesystem::path m_tmp;
+    int m_fd = -1;  // -1 once committed
+};
 
 // Reads a whole file; throws Error(bad_input) naming the path.
 std::string read_file(const std::filesystem::path& path);

@@ -2,7 +2,9 @@
 
 #include "core/error.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <date/date.h>
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -79,9 +81,48 @@ TimePoint parse_iso8601_or_throw(std::string_view text, std::string_view what)
                 std::string(what), "write it like 2026-11-27T06:00:00Z");
 }
 
+Iso8601Text iso8601_text(TimePoint t)
+{
+    Iso8601Text out;
+    const auto day = std::chrono::floor<std::chrono::days>(t);
+    const std::chrono::year_month_day ymd{day};
+    const int year = static_cast<int>(ymd.year());
+    if (year < 0 || year > 9999) {
+        // Outside four digits: date's own rendering (sign, more digits), as format_iso8601 always was.
+        const auto text = date::format("%FT%TZ", t);
+        out.size = std::min(text.size(), out.bytes.size());
+        std::copy_n(text.begin(), out.size, out.bytes.begin());
+        return out;
+    }
+    const std::chrono::hh_mm_ss hms{t - day};
+    char* p = out.bytes.data();
+    auto digits = [&p](unsigned value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            p[i] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        }
+        p += width;
+    };
+    auto put = [&p](char c) { *p++ = c; };
+    digits(static_cast<unsigned>(year), 4);
+    put('-');
+    digits(static_cast<unsigned>(ymd.month()), 2);
+    put('-');
+    digits(static_cast<unsigned>(ymd.day()), 2);
+    put('T');
+    digits(static_cast<unsigned>(hms.hours().count()), 2);
+    put(':');
+    digits(static_cast<unsigned>(hms.minutes().count()), 2);
+    put(':');
+    digits(static_cast<unsigned>(hms.seconds().count()), 2);
+    put('Z');
+    out.size = static_cast<std::size_t>(p - out.bytes.data());
+    return out;
+}
+
 std::string format_iso8601(TimePoint t)
 {
-    return date::format("%FT%TZ", t);
+    return std::string(iso8601_text(t).view());
 }
 
 void require_time_zone(const std::string& iana_name)

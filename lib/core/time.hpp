@@ -3,6 +3,8 @@
 // local day and to print dates in reports.
 #include "core/clock.hpp"
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +18,13 @@ std::optional<TimePoint> parse_iso8601(std::string_view text);
 TimePoint parse_iso8601_or_throw(std::string_view text, std::string_view what);
 // "2026-11-27T06:00:00Z"
 std::string format_iso8601(TimePoint t);
+// The same text in a fixed buffer, without allocating: for writers of millions of records.
+struct Iso8601Text {
+    std::array<char, 32> bytes{};
+    std::size_t size = 0;
+    std::string_view view() const { return {bytes.data(), size}; }
+};
+Iso8601Text iso8601_text(TimePoint t);
 
 // Throws Error(config) for an unknown IANA zone name.
 void require_time_zone(const std::string& iana_name);

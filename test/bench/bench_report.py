@@ -253,7 +253,13 @@ def main():
         swall, srss = time_v(work, f"snapshot_{mode}.time")
         line = read(work, f"snapshot_{mode}.out")
         if swall is not None:
-            w(f"    {line}; peak RSS {srss:.0f} MB (process)  load {read(work, 'snapshot.load')}")
+            first, *rest = line.splitlines() or [""]
+            target = ""
+            if mode == "write" and (scpu := re.search(r"([\d.]+) s CPU", first)):
+                target = f" [<= 3 s CPU: {verdict(float(scpu.group(1)) <= 3)}]"
+            w(f"    {first}{target}; peak RSS {srss:.0f} MB (process)  load {read(work, 'snapshot.load')}")
+            for extra in rest:
+                w("      " + extra)
     print("\n".join(out))
 
 

@@ -5,7 +5,8 @@
 //   snapshot_bench read DIR    reads DIR back (what `frr check --no-fetch` does first)
 //
 // Each mode is its own process so GNU time reports each one's peak memory. Prints the
-// phase's wall and CPU seconds, the records, and (write) the bytes written per record.
+// phase's wall and CPU seconds, the records, and (write) the bytes written per record and the
+// memory the writing takes above the records themselves (RSS before it, peak RSS during it).
 // Exit 0; a failed write or read throws core::Error and exits 1.
 #include "core/error.hpp"
 #include "core/time.hpp"
@@ -13,6 +14,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
 #include <string_view>
@@ -28,6 +30,31 @@ constexpr std::size_t k_customers = 1'000'000;
 std::string fake_hash(std::size_t i)
 {
     return fmt::format("{:016x}{:016x}{:016x}{:016x}", i * 0x9E3779B97F4A7C15ULL, i, ~i, i ^ 0xABCDEFULL);
+}
+
+// A /proc/self/status figure in MB (VmRSS: now, VmHWM: the peak since the last reset).
+double status_mb(std::string_view field)
+{
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (f == nullptr)
+        return -1;
+    char line[256];
+    double kb = -1;
+    while (std::fgets(line, sizeof line, f) != nullptr)
+        if (std::string_view(line).starts_with(field) && line[field.size()] == ':')
+            kb = std::strtod(line + field.size() + 1, nullptr);
+    std::fclose(f);
+    return kb / 1024.0;
+}
+
+// Resets VmHWM to the current RSS (Linux 4.0+), so the peak read afterwards is the phase's own.
+bool reset_peak()
+{
+    std::FILE* f = std::fopen("/proc/self/clear_refs", "w");
+    if (f == nullptr)
+        return false;
+    const bool ok = std::fputs("5", f) >= 0;
+    return std::fclose(f) == 0 && ok;
 }
 
 double cpu_seconds()
@@ -138,15 +165,28 @@ int main(int argc, char** argv)
         if (mode == "write") {
             const auto snapshot = build(core::parse_iso8601_or_throw("2026-11-27T06:00:00Z", "as_of"));
             std::filesystem::create_directories(dir);
+            // The records alone (RSS before writing), then the writing's own peak above them.
+            const double records_mb = status_mb("VmRSS");
+            const bool peak_reset = reset_peak();
             const auto start = std::chrono::steady_clock::now();
             const double cpu_start = cpu_seconds();
             model::write_snapshot(dir, snapshot);
             const double wall =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            const double cpu = cpu_seconds() - cpu_start;
+            const double peak_mb = status_mb("VmHWM");
             const auto bytes = bytes_under(dir);
             std::printf("snapshot write: %zu records, %.2f s wall, %.2f s CPU, %.1f MB, %.0f B per record\n",
-                        records(snapshot), wall, cpu_seconds() - cpu_start, static_cast<double>(bytes) / 1e6,
+                        records(snapshot), wall, cpu, static_cast<double>(bytes) / 1e6,
                         static_cast<double>(bytes) / static_cast<double>(records(snapshot)));
+            if (peak_reset)
+                std::printf("snapshot write memory: records %.0f MB RSS, peak while writing %.0f MB (%.0f MB "
+                            "above the records)\n",
+                            records_mb, peak_mb, peak_mb - records_mb);
+            else
+                std::printf("snapshot write memory: records %.0f MB RSS (peak not measured: "
+                            "/proc/self/clear_refs not writable)\n",
+                            records_mb);
         } else {
             const auto start = std::chrono::steady_clock::now();
             const double cpu_start = cpu_seconds();

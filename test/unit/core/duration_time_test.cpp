@@ -3,6 +3,9 @@
 #include "core/time.hpp"
 
 #include <catch2/catch.hpp>
+#include <date/date.h>
+
+#include <vector>
 
 using namespace std::chrono_literals;
 using frr::core::parse_duration;
@@ -38,6 +41,35 @@ TEST_CASE("ISO-8601 round trip and offsets")
     CHECK_FALSE(parse_iso8601("2026-13-01T00:00:00Z"));
     CHECK_FALSE(parse_iso8601("yesterday"));
     CHECK_FALSE(parse_iso8601("2026-11-27T06:00:00Q"));
+}
+
+TEST_CASE("ISO-8601 text without allocating is the date library's, digit for digit")
+{
+    using namespace std::chrono;
+    // Every fifth day of four centuries (leap rules) at a moving time of day, the epoch's edges and the
+    // four-digit limits; outside four digits the date library's own rendering is kept.
+    std::vector<frr::core::TimePoint> times;
+    for (int d = -146097 * 3; d < 146097; d += 5)
+        times.push_back(frr::core::TimePoint{sys_days{days{d}}} +
+                        seconds{((static_cast<long long>(d) * 7919) % 86400 + 86400) % 86400});
+    for (const char* edge : {"1970-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "0000-01-01T00:00:00Z",
+                             "9999-12-31T23:59:59Z", "2024-02-29T12:34:56Z"})
+        times.push_back(*frr::core::parse_iso8601(edge));
+    times.push_back(frr::core::TimePoint{sys_days{year{10000} / 1 / 1}});
+    times.push_back(frr::core::TimePoint{sys_days{year{-1} / 12 / 31}} + hours{5});
+    for (auto t : times) {
+        const auto want = date::format("%FT%TZ", t);
+        if (frr::core::iso8601_text(t).view() != want) {
+            FAIL_CHECK(want << " rendered " << frr::core::iso8601_text(t).view());
+            break;
+        }
+        if (frr::core::format_iso8601(t) != want) {
+            FAIL_CHECK(want << " formatted " << frr::core::format_iso8601(t));
+            break;
+        }
+    }
+    CHECK(frr::core::iso8601_text(*frr::core::parse_iso8601("2026-11-27T06:00:00Z")).view() ==
+          "2026-11-27T06:00:00Z");
 }
 
 TEST_CASE("store-local days across the DST switch")

@@ -41,6 +41,32 @@ TEST_CASE("atomic write replaces a file whole")
     CHECK(files == 1);
 }
 
+TEST_CASE("a file written in pieces appears whole at commit, or not at all")
+{
+    frr::test::TempDir tmp;
+    auto path = tmp / "lines.jsonl";
+    frr::core::atomic_write(path, "old\n");
+    {
+        frr::core::AtomicFile file(path);
+        file.write("{\"a\":1}\n");
+        file.write("{\"a\":2}\n");
+        CHECK(frr::test::read_text(path) == "old\n");  // nothing visible before commit
+        file.commit();
+    }
+    CHECK(frr::test::read_text(path) == "{\"a\":1}\n{\"a\":2}\n");
+    {
+        frr::core::AtomicFile abandoned(path);  // an error on the way: destroyed without commit
+        abandoned.write("half");
+    }
+    CHECK(frr::test::read_text(path) == "{\"a\":1}\n{\"a\":2}\n");
+    std::size_t files = 0;
+    for (auto& e : fs::directory_iterator(tmp.path())) {
+        (void)e;
+        ++files;
+    }
+    CHECK(files == 1);  // no temp file left behind
+}
+
 TEST_CASE("an interrupted write leaves the previous file intact")
 {
     frr::test::TempDir tmp;

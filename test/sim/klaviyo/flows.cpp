@@ -100,21 +100,7 @@ void write_flow(JsonWriter& w, const ApiRequest& request, const HandlerEnv& env,
             write_string(w, f.trigger_type);
     }
     w.EndObject();
-    write_key(w, "relationships");
-    w.StartObject();
-    for (const char* rel : {"flow-actions", "tags"}) {
-        write_key(w, rel);
-        w.StartObject();
-        write_key(w, "links");
-        write_relationship_links(w, url, rel);
-        w.EndObject();
-    }
-    w.EndObject();
-    write_key(w, "links");
-    w.StartObject();
-    write_key(w, "self");
-    write_string(w, url);
-    w.EndObject();
+    write_relationships_and_self(w, url, {"flow-actions", "tags"});
     w.EndObject();
 }
 

@@ -71,21 +71,7 @@ void write_group(JsonWriter& w, const ApiRequest& request, const HandlerEnv& env
         w.Uint64(env.store.member_count_at(g, env.now));
     }
     w.EndObject();
-    write_key(w, "relationships");
-    w.StartObject();
-    for (const char* rel : {"profiles", "tags", "flow-triggers"}) {
-        write_key(w, rel);
-        w.StartObject();
-        write_key(w, "links");
-        write_relationship_links(w, url, rel);
-        w.EndObject();
-    }
-    w.EndObject();
-    write_key(w, "links");
-    w.StartObject();
-    write_key(w, "self");
-    write_string(w, url);
-    w.EndObject();
+    write_relationships_and_self(w, url, {"profiles", "tags", "flow-triggers"});
     w.EndObject();
 }
 

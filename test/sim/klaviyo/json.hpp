@@ -2,6 +2,7 @@
 // no DOM per record, so a page of 1000 events costs one pass).
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -41,5 +42,10 @@ inline void write_raw(JsonWriter& w, std::string_view json, rapidjson::Type type
 
 // `{"self": <base>/api/<kind>/<id>/relationships/<rel>/, "related": .../<rel>/}`
 void write_relationship_links(JsonWriter& w, const std::string& resource_url, std::string_view rel);
+
+// A resource's closing members: `"relationships": {<rel>: {"links": ...}, ...}` for each of `rels`,
+// then `"links": {"self": resource_url}`.
+void write_relationships_and_self(JsonWriter& w, const std::string& resource_url,
+                                  std::initializer_list<std::string_view> rels);
 
 }  // namespace frr::sim::klaviyo

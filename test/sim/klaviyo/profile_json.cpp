@@ -177,21 +177,7 @@ void write_profile(JsonWriter& w, const ApiRequest& request, const Profile& p, c
         write_subscriptions(w, p);
     }
     w.EndObject();
-    write_key(w, "relationships");
-    w.StartObject();
-    for (const char* rel : {"lists", "segments", "push-tokens", "conversations"}) {
-        write_key(w, rel);
-        w.StartObject();
-        write_key(w, "links");
-        write_relationship_links(w, url, rel);
-        w.EndObject();
-    }
-    w.EndObject();
-    write_key(w, "links");
-    w.StartObject();
-    write_key(w, "self");
-    write_string(w, url);
-    w.EndObject();
+    write_relationships_and_self(w, url, {"lists", "segments", "push-tokens", "conversations"});
     w.EndObject();
 }
 

@@ -27,6 +27,26 @@ void write_relationship_links(JsonWriter& w, const std::string& resource_url, st
     w.EndObject();
 }
 
+void write_relationships_and_self(JsonWriter& w, const std::string& resource_url,
+                                  std::initializer_list<std::string_view> rels)
+{
+    write_key(w, "relationships");
+    w.StartObject();
+    for (const auto rel : rels) {
+        write_key(w, rel);
+        w.StartObject();
+        write_key(w, "links");
+        write_relationship_links(w, resource_url, rel);
+        w.EndObject();
+    }
+    w.EndObject();
+    write_key(w, "links");
+    w.StartObject();
+    write_key(w, "self");
+    write_string(w, resource_url);
+    w.EndObject();
+}
+
 std::string encode_query_component(std::string_view text)
 {
     std::string out;

@@ -136,6 +136,43 @@ void CostPacer::observe(const HttpResult& result, SteadyTime now)
     m_paces_retry = reading.throttled && reading.status && m_cost > 0;
 }
 
+// ---- CostBook --------------------------------------------------------------
+
+void CostBook::Learning::finish() noexcept
+{
+    if (m_book == nullptr)
+        return;
+    {
+        std::lock_guard lock(m_book->m_mutex);
+        m_book->m_learning.erase(m_document);
+    }
+    m_book->m_changed.notify_all();
+    m_book = nullptr;
+}
+
+CostBook::Acquired CostBook::acquire(const std::string& document)
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        if (auto known = m_costs.find(document); known != m_costs.end())
+            return {known->second, {}};
+        if (m_learning.insert(document).second)
+            return {0.0, Learning(this, document)};
+        m_changed.wait(lock);
+    }
+}
+
+void CostBook::learn(const std::string& document, double cost)
+{
+    if (cost <= 0)
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_costs[document] = cost;
+    }
+    m_changed.notify_all();
+}
+
 // ---- WindowLimiter ---------------------------------------------------------
 
 WindowLimiter::WindowLimiter(int burst_per_second, int steady_per_minute)

@@ -6,10 +6,15 @@
 #include "net/pacer.hpp"
 
 #include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 namespace frr::net {
 
@@ -91,6 +96,61 @@ private:
     CostReader m_read;
     double m_reserved = 0.0;  // points the attempt in flight reserved
     bool m_paces_retry = false;
+};
+
+// What each query document costs, learned from the server once. A document nobody has sent yet
+// has an unknown cost, so its first attempt goes out unpaced and may be THROTTLED; with several
+// workers asking for the same new document at once, each would be such a guess. acquire() lets
+// one caller at a time learn a document: the others wait until its first answer names the cost
+// (learn()) or it gives up (Learning's destructor), and then go out paced.
+class CostBook {
+public:
+    // While a Learning for a document lives, its holder is the one caller sending that document
+    // unpaced; destroying it lets the next caller learn, if the cost is still unknown.
+    class Learning {
+    public:
+        Learning() = default;
+        Learning(CostBook* book, std::string document) : m_book(book), m_document(std::move(document)) { }
+        Learning(Learning&& other) noexcept
+            : m_book(std::exchange(other.m_book, nullptr)),
+              m_document(std::move(other.m_document))
+        {
+        }
+        Learning& operator=(Learning&& other) noexcept
+        {
+            if (this != &other) {
+                finish();
+                m_book = std::exchange(other.m_book, nullptr);
+                m_document = std::move(other.m_document);
+            }
+            return *this;
+        }
+        Learning(const Learning&) = delete;
+        Learning& operator=(const Learning&) = delete;
+        ~Learning() { finish(); }
+
+    private:
+        void finish() noexcept;
+
+        CostBook* m_book = nullptr;
+        std::string m_document;
+    };
+
+    struct Acquired {
+        double cost = 0.0;  // 0: unknown, and `learning` makes this caller its learner
+        Learning learning;
+    };
+    // The document's known cost, or 0 and the learner's part. Blocks while another caller is
+    // learning the same document.
+    Acquired acquire(const std::string& document);
+    // The server named the document's requested cost.
+    void learn(const std::string& document, double cost);
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::unordered_map<std::string, double> m_costs;
+    std::unordered_set<std::string> m_learning;
 };
 
 // Klaviyo's two fixed windows per endpoint tier (api/klaviyo.md section 5):

@@ -187,17 +187,23 @@ GraphqlReply GraphqlClient::call(std::string_view query, std::string_view variab
     if (m_context.timeout)
         request.total_timeout = *m_context.timeout;
     const std::string document(query);
-    if (estimated_cost <= 0) {
-        std::lock_guard lock(m_costs_mutex);
-        if (auto known = m_known_costs.find(document); known != m_known_costs.end())
-            estimated_cost = known->second;
-    }
+    const net::CostBook::Acquired acquired =
+        estimated_cost > 0 ? net::CostBook::Acquired{estimated_cost, {}} : m_costs.acquire(document);
+    estimated_cost = acquired.cost;
+    // Every answer that names the cost (a THROTTLED one too) teaches it at once, so that the
+    // retries and the calls waiting in acquire() are paced.
+    auto read = [this, &document](const net::HttpResult& result) {
+        net::CostReading reading = read_cost(result);
+        if (reading.requested_cost)
+            m_costs.learn(document, *reading.requested_cost);
+        return reading;
+    };
     std::string token = m_tokens.access_token(m_wall.now());
     for (int renewals = 0;;) {
         request.headers = {{"Content-Type", "application/json"},
                            {"Accept", "application/json"},
                            {"X-Shopify-Access-Token", token}};
-        net::CostPacer pacer(m_bucket, estimated_cost, read_cost);
+        net::CostPacer pacer(m_bucket, estimated_cost, read);
         auto exec = net::execute(m_context.transport, request, m_context.policy, m_context.sleeper,
                                  m_context.random, m_context.stats, classify_graphql, &pacer);
         // A renewed token can be expired again before it is used (parallel requests, a short
@@ -210,12 +216,7 @@ GraphqlReply GraphqlClient::call(std::string_view query, std::string_view variab
                 continue;
             }
         }
-        GraphqlReply reply = interpret(exec);
-        if (reply.requested_cost > 0) {
-            std::lock_guard lock(m_costs_mutex);
-            m_known_costs[document] = reply.requested_cost;
-        }
-        return reply;
+        return interpret(exec);
     }
 }
 

@@ -11,12 +11,10 @@
 #include "net/oauth.hpp"
 #include "net/rate_limit.hpp"
 
-#include <mutex>
 #include <optional>
 #include <rapidjson/document.h>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace frr::connectors::shopify {
@@ -76,8 +74,9 @@ public:
                   const core::Clock& wall);
 
     // Sends {"query": query, "variables": variables_json}. `estimated_cost` is
-    // the requested cost expected (0 when unknown: the last cost this client saw
-    // for the same query document is used, and failing that the answer teaches it).
+    // the requested cost expected (0 when unknown: the cost this client learned
+    // for the same query document is used; failing that, the answer teaches it,
+    // and concurrent calls of the same document wait for that first answer).
     // Throws what the token provider throws (core::Error credentials,
     // net::TokenUnavailable).
     GraphqlReply call(std::string_view query, std::string_view variables_json, double estimated_cost);
@@ -93,8 +92,7 @@ private:
     net::RequestContext m_context;
     const core::Clock& m_wall;
     net::CostBucket m_bucket;
-    std::mutex m_costs_mutex;
-    std::unordered_map<std::string, double> m_known_costs;  // query document -> requestedQueryCost
+    net::CostBook m_costs;  // query document -> requestedQueryCost, learned once
 };
 
 const char* to_string(CallStatus s);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -78,6 +79,47 @@ TEST_CASE("CostBucket copes with a bucket reported as not refilling", "[rate]")
     CostBucket bucket;
     bucket.observe(ThrottleStatus{40.0, 0.0, 0.0}, t0);
     CHECK(bucket.wait_before(10, t0) == 1000ms);
+}
+
+TEST_CASE("CostBook lets one caller learn a document while the others wait for its cost", "[rate]")
+{
+    CostBook book;
+    auto first = book.acquire("query A");
+    CHECK(first.cost == 0.0);  // unknown: this caller is the learner
+
+    std::atomic<double> second_cost{-1.0};
+    std::thread second([&] { second_cost = book.acquire("query A").cost; });
+    // A different document is not held up by A's learner.
+    CHECK(book.acquire("query B").cost == 0.0);
+    std::this_thread::sleep_for(50ms);
+    CHECK(second_cost.load() == -1.0);  // still waiting for A's first answer
+
+    book.learn("query A", 252.0);
+    second.join();
+    CHECK(second_cost.load() == 252.0);
+    CHECK(book.acquire("query A").cost == 252.0);
+}
+
+TEST_CASE("CostBook hands learning on when a learner gives up without a cost", "[rate]")
+{
+    CostBook book;
+    std::atomic<double> second_cost{-1.0};
+    {
+        auto first = book.acquire("query A");
+        REQUIRE(first.cost == 0.0);
+        std::thread second([&] {
+            auto next = book.acquire("query A");  // the next learner, once the first gives up
+            second_cost = next.cost;
+        });
+        std::this_thread::sleep_for(50ms);
+        CHECK(second_cost.load() == -1.0);
+        book.learn("query A", 0.0);  // an answer that named no cost teaches nothing
+        std::this_thread::sleep_for(20ms);
+        CHECK(second_cost.load() == -1.0);
+        first = {};  // the learner gives up
+        second.join();
+    }
+    CHECK(second_cost.load() == 0.0);
 }
 
 TEST_CASE("WindowLimiter enforces the burst window", "[rate]")

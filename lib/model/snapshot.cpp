@@ -676,6 +676,13 @@ std::string to_json(const Manifest& m)
     put(w, "timezone", m.timezone);
     put(w, "frr_version", m.frr_version);
     put(w, "incremental_from", m.incremental_from);
+    w.Key("layout");
+    w.Int(m.layout);
+    w.Key("roles");
+    w.StartObject();
+    put(w, "source", m.source_platform);
+    put(w, "destination", m.destination_platform);
+    w.EndObject();
     w.Key("platforms");
     w.StartObject();
     for (const auto& [name, p] : m.platforms) {
@@ -731,6 +738,12 @@ Manifest manifest_from_json(std::string_view json, const std::string& where)
     m.timezone = f.str("timezone");
     m.frr_version = f.str("frr_version");
     m.incremental_from = f.str("incremental_from");
+    m.layout = static_cast<int>(f.opt_int64("layout").value_or(1));
+    if (const auto* roles = f.object("roles")) {
+        const JsonFields r(*roles, where + ".roles");
+        m.source_platform = r.str("source");
+        m.destination_platform = r.str("destination");
+    }
     if (const auto* platforms = f.object("platforms")) {
         for (const auto& p : platforms->GetObject())
             m.platforms[p.name.GetString()] =
@@ -765,31 +778,69 @@ void write_manifest(const fs::path& run_dir, const Manifest& manifest)
     core::atomic_write(run_dir / "manifest.json", to_json(manifest));
 }
 
+namespace {
+
+const char* role_name(Role role)
+{
+    return role == Role::source ? "source" : "destination";
+}
+
+// A layout-1 run's folder for `role`: the one holding the role's first file.
+fs::path legacy_role_folder(const fs::path& run_dir, Role role)
+{
+    const char* marker = role == Role::source ? "orders.jsonl" : "events.jsonl";
+    std::error_code ec;
+    std::vector<fs::path> folders;
+    for (fs::directory_iterator it(run_dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->is_directory(ec) && fs::exists(it->path() / marker, ec))
+            folders.push_back(it->path());
+    if (folders.size() > 1)
+        throw core::Error(core::ExitCode::bad_input,
+                          fmt::format("{} folders hold {}, so which is the {} is unclear", folders.size(),
+                                      marker, role_name(role)),
+                          run_dir.string(), "keep one platform folder per role in this run directory");
+    return folders.empty() ? run_dir / role_name(role) : folders.front();
+}
+
+}  // namespace
+
+fs::path role_folder(const fs::path& run_dir, const Manifest& manifest, Role role)
+{
+    if (manifest.layout >= 2)
+        return run_dir / role_name(role);
+    return legacy_role_folder(run_dir, role);
+}
+
 void write_snapshot(const fs::path& run_dir, const Snapshot& s)
 {
+    const fs::path source = run_dir / role_name(Role::source);
+    const fs::path destination = run_dir / role_name(Role::destination);
     std::error_code ec;
-    fs::create_directories(run_dir / "shopify", ec);
-    fs::create_directories(run_dir / "klaviyo", ec);
+    fs::create_directories(source, ec);
+    if (!ec)
+        fs::create_directories(destination, ec);
     if (ec)
         throw core::Error(core::ExitCode::cannot_write,
                           fmt::format("cannot create the snapshot folders: {}", ec.message()),
                           run_dir.string());
-    write_lines(run_dir / "shopify/orders.jsonl", s.source.orders, write_order);
-    write_lines(run_dir / "shopify/customers.jsonl", s.source.customers, write_customer);
-    write_lines(run_dir / "shopify/checkouts.jsonl", s.source.checkouts, write_checkout);
-    write_lines(run_dir / "shopify/order_changes.jsonl", s.source.order_changes, write_order_change);
-    write_array(run_dir / "shopify/daily_orders.json", s.source.daily_orders, write_daily);
-    write_lines(run_dir / "klaviyo/events.jsonl", s.destination.events, write_event);
-    write_lines(run_dir / "klaviyo/profiles.jsonl", s.destination.profiles, write_profile);
-    write_array(run_dir / "klaviyo/metrics.json", s.destination.metrics, write_metric);
-    write_array(run_dir / "klaviyo/audiences.json", s.destination.audiences, write_audience);
-    write_array(run_dir / "klaviyo/daily_placed_orders.json", s.destination.daily_placed_orders, write_daily);
-    write_array(run_dir / "klaviyo/flows.json", s.destination.flows, write_flow);
-    write_array(run_dir / "klaviyo/flow_report.json", s.destination.flow_report, write_flow_day);
-    write_array(run_dir / "klaviyo/trigger_days.json", s.destination.trigger_days, write_trigger_day);
-    write_subscriber_list(run_dir / "klaviyo/subscriber_list.json", s.destination.subscriber_list);
+    write_lines(source / "orders.jsonl", s.source.orders, write_order);
+    write_lines(source / "customers.jsonl", s.source.customers, write_customer);
+    write_lines(source / "checkouts.jsonl", s.source.checkouts, write_checkout);
+    write_lines(source / "order_changes.jsonl", s.source.order_changes, write_order_change);
+    write_array(source / "daily_orders.json", s.source.daily_orders, write_daily);
+    write_lines(destination / "events.jsonl", s.destination.events, write_event);
+    write_lines(destination / "profiles.jsonl", s.destination.profiles, write_profile);
+    write_array(destination / "metrics.json", s.destination.metrics, write_metric);
+    write_array(destination / "audiences.json", s.destination.audiences, write_audience);
+    write_array(destination / "daily_placed_orders.json", s.destination.daily_placed_orders, write_daily);
+    write_array(destination / "flows.json", s.destination.flows, write_flow);
+    write_array(destination / "flow_report.json", s.destination.flow_report, write_flow_day);
+    write_array(destination / "trigger_days.json", s.destination.trigger_days, write_trigger_day);
+    write_subscriber_list(destination / "subscriber_list.json", s.destination.subscriber_list);
     core::fault_point("snapshot-before-manifest");
-    write_manifest(run_dir, s.manifest);
+    Manifest manifest = s.manifest;
+    manifest.layout = k_snapshot_layout;
+    write_manifest(run_dir, manifest);
 }
 
 Manifest read_manifest(const fs::path& run_dir)
@@ -802,24 +853,30 @@ Snapshot read_snapshot(const fs::path& run_dir)
 {
     Snapshot s;
     s.manifest = read_manifest(run_dir);
-    s.source.orders = read_lines<Order>(run_dir / "shopify/orders.jsonl", read_order);
-    s.source.customers = read_lines<Customer>(run_dir / "shopify/customers.jsonl", read_customer);
-    s.source.checkouts = read_lines<Checkout>(run_dir / "shopify/checkouts.jsonl", read_checkout);
-    s.source.order_changes =
-        read_lines<OrderChange>(run_dir / "shopify/order_changes.jsonl", read_order_change);
-    s.source.daily_orders = read_array<DailyCount>(run_dir / "shopify/daily_orders.json", read_daily);
-    s.destination.events = read_lines<Event>(run_dir / "klaviyo/events.jsonl", read_event);
-    s.destination.profiles = read_lines<Profile>(run_dir / "klaviyo/profiles.jsonl", read_profile);
-    s.destination.metrics = read_array<Metric>(run_dir / "klaviyo/metrics.json", read_metric);
-    s.destination.audiences = read_array<Audience>(run_dir / "klaviyo/audiences.json", read_audience);
+    const fs::path source = role_folder(run_dir, s.manifest, Role::source);
+    const fs::path destination = role_folder(run_dir, s.manifest, Role::destination);
+    if (s.manifest.layout < 2) {
+        // Layout 1 named each folder after its platform.
+        if (s.manifest.source_platform.empty() && fs::exists(source))
+            s.manifest.source_platform = source.filename().string();
+        if (s.manifest.destination_platform.empty() && fs::exists(destination))
+            s.manifest.destination_platform = destination.filename().string();
+    }
+    s.source.orders = read_lines<Order>(source / "orders.jsonl", read_order);
+    s.source.customers = read_lines<Customer>(source / "customers.jsonl", read_customer);
+    s.source.checkouts = read_lines<Checkout>(source / "checkouts.jsonl", read_checkout);
+    s.source.order_changes = read_lines<OrderChange>(source / "order_changes.jsonl", read_order_change);
+    s.source.daily_orders = read_array<DailyCount>(source / "daily_orders.json", read_daily);
+    s.destination.events = read_lines<Event>(destination / "events.jsonl", read_event);
+    s.destination.profiles = read_lines<Profile>(destination / "profiles.jsonl", read_profile);
+    s.destination.metrics = read_array<Metric>(destination / "metrics.json", read_metric);
+    s.destination.audiences = read_array<Audience>(destination / "audiences.json", read_audience);
     s.destination.daily_placed_orders =
-        read_array<DailyCount>(run_dir / "klaviyo/daily_placed_orders.json", read_daily);
-    s.destination.flows = read_array<Flow>(run_dir / "klaviyo/flows.json", read_flow);
-    s.destination.flow_report =
-        read_array<FlowMessageDay>(run_dir / "klaviyo/flow_report.json", read_flow_day);
-    s.destination.trigger_days =
-        read_array<TriggerDay>(run_dir / "klaviyo/trigger_days.json", read_trigger_day);
-    s.destination.subscriber_list = read_subscriber_list(run_dir / "klaviyo/subscriber_list.json");
+        read_array<DailyCount>(destination / "daily_placed_orders.json", read_daily);
+    s.destination.flows = read_array<Flow>(destination / "flows.json", read_flow);
+    s.destination.flow_report = read_array<FlowMessageDay>(destination / "flow_report.json", read_flow_day);
+    s.destination.trigger_days = read_array<TriggerDay>(destination / "trigger_days.json", read_trigger_day);
+    s.destination.subscriber_list = read_subscriber_list(destination / "subscriber_list.json");
     return s;
 }
 

@@ -1,16 +1,18 @@
 #pragma once
 // A snapshot is one run directory's data: manifest.json plus one JSON-lines
 // file per dataset. Connectors write it, checks read it, the next run diffs
-// against it. Layout (relative to the run directory):
-//   manifest.json
-//   shopify/orders.jsonl  shopify/customers.jsonl  shopify/checkouts.jsonl
-//   shopify/order_changes.jsonl  shopify/daily_orders.json
-//   klaviyo/events.jsonl  klaviyo/profiles.jsonl  klaviyo/metrics.json
-//   klaviyo/audiences.json  klaviyo/daily_placed_orders.json
-//   klaviyo/flows.json  klaviyo/flow_report.json  klaviyo/trigger_days.json
-//   klaviyo/subscriber_list.json
-// The source platform is "shopify" and the destination "klaviyo" here; another
-// integration pair writes the same canonical files under its own names.
+// against it. Layout 2 (relative to the run directory), folders named by role:
+//   manifest.json        ("layout": 2, "roles": which platform is each side)
+//   source/orders.jsonl  source/customers.jsonl  source/checkouts.jsonl
+//   source/order_changes.jsonl  source/daily_orders.json
+//   destination/events.jsonl  destination/profiles.jsonl  destination/metrics.json
+//   destination/audiences.json  destination/daily_placed_orders.json
+//   destination/flows.json  destination/flow_report.json  destination/trigger_days.json
+//   destination/subscriber_list.json
+// Layout 1 (runs written before it; the manifest has no "layout") named each
+// folder after its platform. read_snapshot reads both: the layout-1 folder of
+// a role is the one holding that role's first file (orders.jsonl for the
+// source, events.jsonl for the destination), and its name is the platform's.
 #include "model/datasets.hpp"
 #include "model/records.hpp"
 
@@ -95,6 +97,9 @@ struct CatchUp {
     std::vector<CatchUpRun> runs;  // earlier runs since the watermark that could not read everything
 };
 
+// The run-directory layout this frr writes (see the top of this file).
+inline constexpr int k_snapshot_layout = 2;
+
 struct Manifest {
     std::string run_id;
     TimePoint as_of{};
@@ -104,8 +109,11 @@ struct Manifest {
     std::string timezone;
     std::string frr_version;
     std::string incremental_from;                       // previous run id reused, "" for a full fetch
-    std::map<std::string, PlatformManifest> platforms;  // "shopify", "klaviyo"
+    std::map<std::string, PlatformManifest> platforms;  // by platform name
     CatchUp catch_up;
+    int layout = k_snapshot_layout;    // of the run directory's folders (above); 1 when not recorded
+    std::string source_platform;       // the platform each role's folder holds; "" when unknown
+    std::string destination_platform;  //
 };
 
 struct SourceData {
@@ -142,6 +150,10 @@ void write_manifest(const std::filesystem::path& run_dir, const Manifest& manife
 // Throws core::Error(bad_input) with file:line for a corrupt file.
 Snapshot read_snapshot(const std::filesystem::path& run_dir);
 Manifest read_manifest(const std::filesystem::path& run_dir);
+// The folder of one role's files in a run directory of `manifest`'s layout; for a
+// layout-1 run whose folder is not found, a path that does not exist (the role's
+// datasets then read empty, as a missing file always has).
+std::filesystem::path role_folder(const std::filesystem::path& run_dir, const Manifest& manifest, Role role);
 
 // Single-record JSON forms (used by the files above; exposed for fuzzing and tests).
 std::string to_json(const Order& r);

@@ -248,8 +248,10 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     }
     if (const auto before = ctx.state.previous_run(ctx.as_of, "manifest.json"))
         m.catch_up.previous_run = before->as_of;
-    m.platforms["shopify"] = source.manifest;
-    m.platforms["klaviyo"] = destination.manifest;
+    m.source_platform = "shopify";
+    m.destination_platform = "klaviyo";
+    m.platforms[m.source_platform] = source.manifest;
+    m.platforms[m.destination_platform] = destination.manifest;
     snapshot.source = std::move(source.data);
     snapshot.destination = std::move(destination.data);
     model::write_snapshot(result.run.dir, snapshot);

@@ -15,22 +15,22 @@
 namespace {
 
 constexpr std::array<const char*, 10> k_files{"manifest.json",
-                                              "shopify/orders.jsonl",
-                                              "shopify/customers.jsonl",
-                                              "shopify/checkouts.jsonl",
-                                              "shopify/daily_orders.json",
-                                              "klaviyo/events.jsonl",
-                                              "klaviyo/profiles.jsonl",
-                                              "klaviyo/metrics.json",
-                                              "klaviyo/audiences.json",
-                                              "klaviyo/daily_placed_orders.json"};
+                                              "source/orders.jsonl",
+                                              "source/customers.jsonl",
+                                              "source/checkouts.jsonl",
+                                              "source/daily_orders.json",
+                                              "destination/events.jsonl",
+                                              "destination/profiles.jsonl",
+                                              "destination/metrics.json",
+                                              "destination/audiences.json",
+                                              "destination/daily_placed_orders.json"};
 
 const std::filesystem::path& run_dir()
 {
     static const std::filesystem::path dir = [] {
         auto d = std::filesystem::temp_directory_path() / ("frr-fuzz-snapshot-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(d / "shopify");
-        std::filesystem::create_directories(d / "klaviyo");
+        std::filesystem::create_directories(d / "source");
+        std::filesystem::create_directories(d / "destination");
         return d;
     }();
     return dir;

@@ -50,7 +50,7 @@ truth() {
   /usr/bin/python3 - "$1" "$WORK/gt.json" "$AUDIENCE" <<'PY' || fail "$CASE: audience count differs from the ground truth"
 import json, sys
 run, gt, audience = sys.argv[1], json.load(open(sys.argv[2])), sys.argv[3]
-got = {a["id"]: a.get("profile_count") for a in json.load(open(f"{run}/klaviyo/audiences.json"))}
+got = {a["id"]: a.get("profile_count") for a in json.load(open(f"{run}/destination/audiences.json"))}
 want = {g["id"]: g["count"] for g in gt["lists"] + gt["segments"] if g["id"] == audience}
 if got != want: sys.exit(f"audiences: snapshot {got}, ground truth {want}")
 PY

@@ -49,7 +49,7 @@ bulk() {
   expect_exit 0 "$FRR_BIN" -c "$cfg" --state-dir "$WORK/state-paged" --as-of "$now" fetch
   paged_run=$(latest_run "$WORK/state-paged")
   expect_not_in "bulk operations" "$paged_run/manifest.json"
-  cmp -s "$bulk_run/shopify/daily_orders.json" "$paged_run/shopify/daily_orders.json" ||
+  cmp -s "$bulk_run/source/daily_orders.json" "$paged_run/source/daily_orders.json" ||
     fail "daily order counts differ between the bulk and the paged path"
   stop_sim
   echo "ok: bulk path"

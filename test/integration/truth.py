@@ -47,15 +47,15 @@ def same(what, got, want):
 
 if a.only in (None, "shopify"):
     sc = m["platforms"]["shopify"]["counts"]
-    orders = lines(f"{a.run}/shopify/orders.jsonl")
+    orders = lines(f"{a.run}/source/orders.jsonl")
     same("shopify orders (manifest)", sc.get("orders"), gt["orders"]["created_in_range"])
     same("shopify orders (file)", len(orders), gt["orders"]["created_in_range"])
     same("shopify orders (distinct ids)", len({o["id"] for o in orders}), len(orders))
     same("shopify customers (manifest)", sc.get("customers"), gt["customers"]["updated_in_range"])
-    same("shopify customers (file)", len(lines(f"{a.run}/shopify/customers.jsonl")), gt["customers"]["updated_in_range"])
+    same("shopify customers (file)", len(lines(f"{a.run}/source/customers.jsonl")), gt["customers"]["updated_in_range"])
     same("shopify checkouts (manifest)", sc.get("checkouts"), gt["checkouts"]["created_in_range"])
-    same("shopify checkouts (file)", len(lines(f"{a.run}/shopify/checkouts.jsonl")), gt["checkouts"]["created_in_range"])
-    changes = lines(f"{a.run}/shopify/order_changes.jsonl")
+    same("shopify checkouts (file)", len(lines(f"{a.run}/source/checkouts.jsonl")), gt["checkouts"]["created_in_range"])
+    changes = lines(f"{a.run}/source/order_changes.jsonl")
     same("shopify order changes (manifest)", sc.get("order_changes"), gt["order_changes"]["total"])
     same("shopify order changes (file)", len(changes), gt["order_changes"]["total"])
     for kind in ("fulfilled", "partially_fulfilled", "cancelled", "refunded"):
@@ -63,11 +63,11 @@ if a.only in (None, "shopify"):
 
 if a.only in (None, "klaviyo"):
     kc = m["platforms"]["klaviyo"]["counts"]
-    events = lines(f"{a.run}/klaviyo/events.jsonl")
+    events = lines(f"{a.run}/destination/events.jsonl")
     same("klaviyo events (manifest = file)", kc.get("events"), len(events))
     same("klaviyo events (distinct ids)", len({e["id"] for e in events}), len(events))
     lo, hi = iso(since - datetime.timedelta(seconds=a.grace)), iso(until)
-    metrics = {x["id"]: x for x in json.load(open(f"{a.run}/klaviyo/metrics.json"))}
+    metrics = {x["id"]: x for x in json.load(open(f"{a.run}/destination/metrics.json"))}
     for gm in gt_events["events"]:
         if gm["integration"] != "shopify":
             if gm["metric_id"] in metrics: bad.append(f"decoy metric {gm['name']} used")
@@ -79,14 +79,14 @@ if a.only in (None, "klaviyo"):
             if lo <= t < hi: got += 1
         same(f"klaviyo events {gm['name']}", got, gm["visible_in_range"])
         if gm["metric_id"] not in metrics: bad.append(f"shopify metric {gm['name']} not fetched")
-    profiles = lines(f"{a.run}/klaviyo/profiles.jsonl")
+    profiles = lines(f"{a.run}/destination/profiles.jsonl")
     # Profiles are looked up by the emails of the customers Shopify returned: with Shopify
     # unavailable or paused there is nothing to look up.
     shopify_ok = m["platforms"]["shopify"]["status"] in ("complete", "partial")
     want_profiles = gt["profiles"]["of_customers_updated_in_range"] if shopify_ok else 0
     same("klaviyo profiles (manifest)", kc.get("profiles"), want_profiles)
     same("klaviyo profiles (file)", len(profiles), want_profiles)
-    aud = {x["id"]: x.get("profile_count") for x in json.load(open(f"{a.run}/klaviyo/audiences.json"))}
+    aud = {x["id"]: x.get("profile_count") for x in json.load(open(f"{a.run}/destination/audiences.json"))}
     want = {g["id"]: g["count"] for g in gt["lists"] + gt["segments"]}
     same("klaviyo audiences", aud, want)
 

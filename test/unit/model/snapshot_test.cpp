@@ -150,13 +150,77 @@ TEST_CASE("flow datasets and order changes round-trip through their files")
     CHECK(event_kind_from("fulfilled_partial_order") == EventKind::fulfilled_partial_order);
 }
 
+TEST_CASE("a snapshot's folders are named by role, and the manifest says which platform is which")
+{
+    frr::test::TempDir dir;
+    Snapshot s;
+    s.manifest.run_id = "r";
+    s.manifest.source_platform = "shop-platform";
+    s.manifest.destination_platform = "mail-platform";
+    Order o;
+    o.id = "5001";
+    s.source.orders.push_back(o);
+    Event e;
+    e.id = "ev1";
+    s.destination.events.push_back(e);
+    write_snapshot(dir.path(), s);
+    CHECK(std::filesystem::exists(dir / "source/orders.jsonl"));
+    CHECK(std::filesystem::exists(dir / "destination/events.jsonl"));
+    CHECK_FALSE(std::filesystem::exists(dir / "shop-platform"));
+    auto back = read_snapshot(dir.path());
+    CHECK(back.manifest.layout == k_snapshot_layout);
+    CHECK(back.manifest.source_platform == "shop-platform");
+    CHECK(back.manifest.destination_platform == "mail-platform");
+    CHECK(back.source.orders.size() == 1);
+    CHECK(back.destination.events.size() == 1);
+}
+
+TEST_CASE("a run directory of layout 1 (a folder per platform) still reads whole")
+{
+    frr::test::TempDir dir;
+    Snapshot s;
+    s.manifest.run_id = "r";
+    Order o;
+    o.id = "5001";
+    s.source.orders.push_back(o);
+    s.source.daily_orders.push_back({"2026-11-26", 40});
+    Event e;
+    e.id = "ev1";
+    s.destination.events.push_back(e);
+    s.destination.audiences.push_back({"L1", "Newsletter", AudienceKind::list, 120, false, {}});
+    write_snapshot(dir.path(), s);
+    // What an frr before layout 2 left: platform-named folders, a manifest without layout or roles.
+    std::filesystem::rename(dir / "source", dir / "shopify");
+    std::filesystem::rename(dir / "destination", dir / "klaviyo");
+    auto manifest = frr::test::read_text(dir / "manifest.json");
+    const auto cut = manifest.find(R"("layout":)");
+    REQUIRE(cut != std::string::npos);
+    manifest.erase(cut, manifest.find(R"("platforms":)") - cut);
+    frr::test::write_text(dir / "manifest.json", manifest);
+
+    auto back = read_snapshot(dir.path());
+    CHECK(back.manifest.layout == 1);
+    CHECK(back.manifest.source_platform == "shopify");
+    CHECK(back.manifest.destination_platform == "klaviyo");
+    REQUIRE(back.source.orders.size() == 1);
+    CHECK(back.source.orders[0].id == "5001");
+    CHECK(back.source.daily_orders == s.source.daily_orders);
+    REQUIRE(back.destination.events.size() == 1);
+    CHECK(back.destination.audiences.at(0).profile_count == 120);
+
+    // Two folders that could each be the source: which one is unclear, so the run is not guessed at.
+    std::filesystem::create_directories(dir / "other");
+    frr::test::write_text(dir / "other/orders.jsonl", "");
+    CHECK_THROWS_AS(read_snapshot(dir.path()), frr::core::Error);
+}
+
 TEST_CASE("a damaged snapshot file is bad input with file:line")
 {
     frr::test::TempDir dir;
     Snapshot s;
     s.manifest.run_id = "r";
     write_snapshot(dir.path(), s);
-    frr::test::write_text(dir / "shopify/orders.jsonl",
+    frr::test::write_text(dir / "source/orders.jsonl",
                           "{\"id\":\"1\",\"created_at\":\"2026-11-27T00:00:00Z\",\"updated_at\":\"2026-11-"
                           "27T00:00:00Z\"}\n{broken\n");
     try {
@@ -178,7 +242,7 @@ frr::core::Error read_error_with_orders(const std::string& orders)
     Snapshot s;
     s.manifest.run_id = "r";
     write_snapshot(dir.path(), s);
-    frr::test::write_text(dir / "shopify/orders.jsonl", orders);
+    frr::test::write_text(dir / "source/orders.jsonl", orders);
     try {
         read_snapshot(dir.path());
     } catch (const frr::core::Error& e) {
@@ -255,7 +319,7 @@ TEST_CASE("snapshot lines longer than the read buffer and many lines read whole"
         s.source.orders.push_back(o);
     }
     write_snapshot(dir.path(), s);
-    const auto text = frr::test::read_text(dir / "shopify/orders.jsonl");
+    const auto text = frr::test::read_text(dir / "source/orders.jsonl");
     // Streamed through a buffer flushed every megabyte (the 3 MB line overfills it once), the file
     // is still exactly one record's JSON form per line.
     std::string lines;
@@ -272,5 +336,5 @@ TEST_CASE("snapshot lines longer than the read buffer and many lines read whole"
     // Reading changes nothing: writing what was read gives the same bytes.
     frr::test::TempDir again;
     write_snapshot(again.path(), back);
-    CHECK(frr::test::read_text(again / "shopify/orders.jsonl") == text);
+    CHECK(frr::test::read_text(again / "source/orders.jsonl") == text);
 }

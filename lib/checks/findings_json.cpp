@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -259,15 +258,7 @@ std::string to_json(const Findings& f)
 Findings findings_from_json(std::string_view json, const std::string& where)
 {
     rapidjson::Document doc;
-    doc.Parse(json.data(), json.size());
-    if (doc.HasParseError())
-        throw core::Error(core::ExitCode::bad_input,
-                          fmt::format("checks file is not valid JSON: {}",
-                                      rapidjson::GetParseError_En(doc.GetParseError())),
-                          fmt::format("{} at byte {}", where, doc.GetErrorOffset()),
-                          "re-run `frr check` for that run to rewrite it");
-    if (!doc.IsObject())
-        throw core::Error(core::ExitCode::bad_input, "checks file is not a JSON object", where);
+    model::parse_object(doc, json, where, "checks file", "re-run `frr check` for that run to rewrite it");
     model::JsonFields f(doc, where);
     Findings out;
     out.run_id = f.str("run_id");

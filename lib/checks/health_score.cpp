@@ -9,7 +9,6 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -232,20 +231,16 @@ std::string score_json(const Findings& f, const HealthScore& s)
     return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
 }
 
-HealthScore score_from_json(std::string_view json, const std::string& where)
+ScoreFile score_from_json(std::string_view json, const std::string& where)
 {
     rapidjson::Document doc;
-    doc.Parse(json.data(), json.size());
-    if (doc.HasParseError())
-        throw core::Error(
-            core::ExitCode::bad_input,
-            fmt::format("score file is not valid JSON: {}", rapidjson::GetParseError_En(doc.GetParseError())),
-            fmt::format("{} at byte {}", where, doc.GetErrorOffset()),
-            "re-run `frr score` for that run to rewrite it");
-    if (!doc.IsObject())
-        throw core::Error(core::ExitCode::bad_input, "score file is not a JSON object", where);
+    model::parse_object(doc, json, where, "score file", "re-run `frr score` for that run to rewrite it");
     model::JsonFields f(doc, where);
-    HealthScore out;
+    ScoreFile file;
+    file.run_id = f.str("run_id");
+    file.as_of = f.opt_time("as_of");
+    file.verdict = f.get("status") ? f.str("status") : "unknown";
+    HealthScore& out = file.score;
     out.score = static_cast<int>(std::lround(f.number("score")));
     out.scored = f.get("scored") ? f.boolean("scored") : f.get("score") != nullptr;
     out.complete = !f.get("complete") || f.boolean("complete");
@@ -267,7 +262,19 @@ HealthScore score_from_json(std::string_view json, const std::string& where)
             out.deductions.push_back({d.str("indicator"), static_cast<int>(std::lround(d.number("points"))),
                                       d.str("reason"), d.str("cause")});
         }
-    return out;
+    if (const auto* coverage = f.object("coverage"))
+        for (const auto& m : coverage->GetObject())
+            file.coverage[m.name.GetString()] =
+                model::coverage_from(m.value.IsString() ? m.value.GetString() : "");
+    if (const auto* indicators = f.array("indicators"))
+        for (const auto& v : indicators->GetArray()) {
+            model::JsonFields i(v, where + ".indicators");
+            file.indicators.push_back(
+                {i.str("id"), i.str("title"),
+                 i.get("score") ? std::optional<double>(i.number("score")) : std::nullopt,
+                 i.get("weight") ? i.number("weight") : 0.0, i.str("status")});
+        }
+    return file;
 }
 
 }  // namespace frr::checks

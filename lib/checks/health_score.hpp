@@ -6,6 +6,8 @@
 #include "core/config.hpp"
 #include "core/error.hpp"
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,11 +70,30 @@ core::ExitCode exit_code_for(const Findings& findings, const HealthScore& score)
 // "deductions":[{"indicator","points","reason"}],"indicators":[{"id","title",
 // "score" (null when unknown),"weight","status"}]}
 std::string score_json(const Findings& findings, const HealthScore& score);
-// score.json read back (`frr report`, which starts from the files). Lenient
-// about what older files lack: "scored" (scored when there is a score),
-// "complete" (true), "checked_percent", and a confidence word other than
+// One indicator's line of score.json.
+struct IndicatorScore {
+    std::string id;
+    std::string title;
+    std::optional<double> score;  // absent when not judged
+    double weight = 0;
+    std::string status;
+};
+
+// score.json read back whole: by `frr report`, which starts from the files, and
+// for the trend of earlier runs.
+struct ScoreFile {
+    std::string run_id;
+    std::optional<core::TimePoint> as_of;
+    std::string verdict;  // "status" as written (verdict_name); "unknown" when an older file lacks it
+    HealthScore score;
+    std::map<std::string, model::Coverage> coverage;  // by platform
+    std::vector<IndicatorScore> indicators;
+};
+
+// Lenient about what older files lack: "scored" (scored when there is a score),
+// "complete" (true), "checked_percent", "status", and a confidence word other than
 // full/reduced/none (derived from scored and complete). Throws
 // core::Error(bad_input) naming `where` for malformed JSON or a wrong type.
-HealthScore score_from_json(std::string_view json, const std::string& where);
+ScoreFile score_from_json(std::string_view json, const std::string& where);
 
 }  // namespace frr::checks

@@ -4,6 +4,7 @@
 #include "core/time.hpp"
 
 #include <fmt/format.h>
+#include <rapidjson/error/en.h>
 
 namespace frr::model {
 
@@ -16,6 +17,20 @@ namespace {
 }
 
 }  // namespace
+
+void parse_object(rapidjson::Document& doc, std::string_view json, const std::string& where,
+                  std::string_view what, std::string_view remedy)
+{
+    doc.Parse(json.data(), json.size());
+    if (doc.HasParseError())
+        throw core::Error(
+            core::ExitCode::bad_input,
+            fmt::format("{} is not valid JSON: {}", what, rapidjson::GetParseError_En(doc.GetParseError())),
+            fmt::format("{} at byte {}", where, doc.GetErrorOffset()), std::string(remedy));
+    if (!doc.IsObject())
+        throw core::Error(core::ExitCode::bad_input, fmt::format("{} is not a JSON object", what), where,
+                          std::string(remedy));
+}
 
 JsonFields::JsonFields(const rapidjson::Value& object, std::string where)
     : m_object(object),

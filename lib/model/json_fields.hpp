@@ -23,6 +23,12 @@ struct JsonPlace {
     const char* field = nullptr;
 };
 
+// Parses `json` into `doc`, which must hold one JSON object. Otherwise throws
+// core::Error(bad_input): "<what> is not valid JSON: <why>" at "<where> at byte N",
+// or "<what> is not a JSON object" at `where`, with `remedy` saying what to do.
+void parse_object(rapidjson::Document& doc, std::string_view json, const std::string& where,
+                  std::string_view what, std::string_view remedy);
+
 class JsonFields {
 public:
     JsonFields(const rapidjson::Value& object, std::string where);

@@ -13,7 +13,6 @@
 #include <array>
 #include <fmt/format.h>
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -720,11 +719,8 @@ std::string to_json(const Manifest& m)
 Manifest manifest_from_json(std::string_view json, const std::string& where)
 {
     rapidjson::Document doc;
-    doc.Parse(json.data(), json.size());
-    if (doc.HasParseError())
-        throw core::Error(core::ExitCode::bad_input,
-                          fmt::format("invalid JSON: {}", rapidjson::GetParseError_En(doc.GetParseError())),
-                          where, "the manifest is damaged: delete this run directory and run again");
+    parse_object(doc, json, where, "the manifest",
+                 "the manifest is damaged: delete this run directory and run again");
     JsonFields f(doc, where);
     Manifest m;
     m.run_id = f.str("run_id");

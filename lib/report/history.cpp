@@ -1,43 +1,26 @@
 #include "report/history.hpp"
 
+#include "checks/health_score.hpp"
 #include "core/error.hpp"
-#include "model/json_fields.hpp"
-
-#include <rapidjson/document.h>
-
-#include <cmath>
 
 namespace frr::report {
 
 namespace {
 
-// score.json (checks/health_score.hpp) as a trend point. Lenient about what older
-// files lack: no "scored" means scored when there is a score, no "status" reads "unknown".
+// score.json (checks/health_score.hpp) as a trend point.
 HistoryPoint read_point(const core::RunInfo& run, const std::filesystem::path& path)
 {
-    const auto text = core::read_file(path);
-    rapidjson::Document doc;
-    doc.Parse(text.c_str(), text.size());
-    if (doc.HasParseError() || !doc.IsObject())
-        throw core::Error(core::ExitCode::bad_input, "not a JSON object", path.string());
-    model::JsonFields f(doc, path.string());
+    auto file = checks::score_from_json(core::read_file(path), path.string());
     HistoryPoint p;
-    p.run_id = f.str("run_id");
-    p.as_of = f.opt_time("as_of").value_or(run.as_of);
-    p.score = static_cast<int>(std::lround(f.number("score")));
-    p.scored = f.get("scored") ? f.boolean("scored") : f.get("score") != nullptr;
-    p.status = f.get("status") ? f.str("status") : "unknown";
-    if (const auto* coverage = f.object("coverage"))
-        for (const auto& m : coverage->GetObject())
-            if (m.value.IsString() && std::string_view(m.value.GetString()) == "paused")
-                p.paused.emplace_back(m.name.GetString());
-    if (const auto* indicators = f.array("indicators"))
-        for (const auto& v : indicators->GetArray()) {
-            model::JsonFields i(v, path.string() + ".indicators");
-            p.indicators.push_back({i.str("id"), i.str("title"),
-                                    i.get("score") ? std::optional<double>(i.number("score")) : std::nullopt,
-                                    i.get("weight") ? i.number("weight") : 0.0, i.str("status")});
-        }
+    p.run_id = std::move(file.run_id);
+    p.as_of = file.as_of.value_or(run.as_of);
+    p.score = file.score.score;
+    p.scored = file.score.scored;
+    p.status = std::move(file.verdict);
+    for (const auto& [platform, coverage] : file.coverage)
+        if (coverage == model::Coverage::paused)
+            p.paused.push_back(platform);
+    p.indicators = std::move(file.indicators);
     return p;
 }
 

@@ -19,13 +19,7 @@ class Redactor;
 namespace frr::report {
 
 // One indicator's score in a run, for the trend.
-struct IndicatorScore {
-    std::string id;
-    std::string title;
-    std::optional<double> score;  // absent when not judged
-    double weight = 0;
-    std::string status;
-};
+using checks::IndicatorScore;
 
 // One earlier run's score.json, for trends and "since the last report".
 struct HistoryPoint {

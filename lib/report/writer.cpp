@@ -25,7 +25,7 @@ RunFindings read_run_findings(const core::RunInfo& run)
     require_file(score_path, "score");
     RunFindings out;
     out.findings = checks::findings_from_json(core::read_file(checks_path), checks_path.string());
-    out.score = checks::score_from_json(core::read_file(score_path), score_path.string());
+    out.score = checks::score_from_json(core::read_file(score_path), score_path.string()).score;
     if (std::filesystem::exists(run.dir / "manifest.json"))
         out.manifest = model::read_manifest(run.dir);
     return out;

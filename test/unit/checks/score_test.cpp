@@ -133,8 +133,18 @@ TEST_CASE("score.json reads back as the score that wrote it", "[checks][score]")
                           indicator("consent", Status::unknown, 0, 45),
                           indicator("connection", Status::ok, 100, 5)});
     f.coverage["klaviyo"] = model::Coverage::partial;
+    f.run_id = "20261127T060000Z-000001";
     const auto s = compute_score(f, {});
-    const auto back = score_from_json(score_json(f, s), "score.json");
+    const auto file = score_from_json(score_json(f, s), "score.json");
+    CHECK(file.run_id == f.run_id);
+    CHECK(file.verdict == verdict_name(s));
+    CHECK(file.coverage.at("klaviyo") == model::Coverage::partial);
+    REQUIRE(file.indicators.size() == 3);
+    CHECK(file.indicators[0].id == "order_sync");
+    CHECK(file.indicators[0].score == std::optional<double>(30));
+    CHECK_FALSE(file.indicators[1].score.has_value());  // unknown: not judged
+    CHECK(file.indicators[1].weight == 45);
+    const auto& back = file.score;
     CHECK(back.score == s.score);
     CHECK(back.scored == s.scored);
     CHECK(back.complete == s.complete);
@@ -151,7 +161,7 @@ TEST_CASE("score.json reads back as the score that wrote it", "[checks][score]")
     // Nothing scored: the verdict stays "incomplete", the score null.
     f.indicators[0].status = Status::unknown;
     const auto none = compute_score(f, {});
-    const auto none_back = score_from_json(score_json(f, none), "score.json");
+    const auto none_back = score_from_json(score_json(f, none), "score.json").score;
     CHECK_FALSE(none_back.scored);
     CHECK(std::string(verdict_name(none_back)) == "incomplete");
     CHECK(none_back.confidence == Confidence::none);

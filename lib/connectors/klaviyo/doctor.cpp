@@ -2,6 +2,7 @@
 
 #include "connectors/json_access.hpp"
 #include "connectors/klaviyo/klaviyo_source.hpp"
+#include "connectors/klaviyo/routes.hpp"
 #include "core/time.hpp"
 #include "net/url.hpp"
 
@@ -11,13 +12,6 @@
 namespace frr::connectors::klaviyo {
 
 namespace {
-
-const Route k_metrics{"metrics", Tier::m};
-const Route k_events{"events", Tier::xl};
-const Route k_profiles{"profiles", Tier::l};
-const Route k_lists{"lists", Tier::l};
-const Route k_segments{"segments", Tier::l};
-const Route k_aggregates{"metric_aggregates", Tier::s};
 
 std::string events_query(const std::string& filter, const std::string& sort, bool big_pages, int size)
 {
@@ -45,7 +39,7 @@ ProbeResult probe_access(JsonApiClient& client, std::string& placed_order_metric
     ProbeResult r;
     r.title = "Klaviyo: credentials and scopes";
     r.failure = core::ExitCode::credentials;
-    auto metrics = client.get_all("/api/metrics", k_metrics, [&](const rapidjson::Value& resource) {
+    auto metrics = client.get_all("/api/metrics", route::metrics, [&](const rapidjson::Value& resource) {
         if (auto m = parse_metric(resource); m && m->kind == model::EventKind::placed_order)
             placed_order_metric = m->id;
     });
@@ -57,10 +51,11 @@ ProbeResult probe_access(JsonApiClient& client, std::string& placed_order_metric
     const bool big_pages = client.revision() >= "2026-01-15";
     const std::vector<Probe> probes{
         {"events:read",
-         events_query("greater-than(datetime,2000-01-01T00:00:00Z)", "-datetime", big_pages, 1), k_events},
-        {"profiles:read", "/api/profiles?page%5Bsize%5D=1", k_profiles},
-        {"lists:read", "/api/lists", k_lists},
-        {"segments:read", "/api/segments", k_segments}};
+         events_query("greater-than(datetime,2000-01-01T00:00:00Z)", "-datetime", big_pages, 1),
+         route::events},
+        {"profiles:read", "/api/profiles?page%5Bsize%5D=1", route::profiles},
+        {"lists:read", "/api/lists", route::lists},
+        {"segments:read", "/api/segments", route::segments}};
     std::vector<std::string> refused;
     if (!metrics.complete()) {
         r.evidence.push_back("GET /api/metrics: " + metrics.error);
@@ -161,7 +156,7 @@ std::vector<SampleEvent> recent_events(JsonApiClient& client, const std::string&
     const bool big_pages = client.revision() >= "2026-01-15";
     auto reply = client.get(
         events_query(fmt::format("equals(metric_id,\"{}\")", metric_id), "-datetime", big_pages, n),
-        k_events);
+        route::events);
     if (reply.status != ReplyStatus::ok) {
         error = reply.error;
         return out;
@@ -192,7 +187,7 @@ std::optional<std::int64_t> count_events(JsonApiClient& client, const std::strin
     auto r = client.get_all(events_query(events_filter(metric_id, from, to), "datetime",
                                          client.revision() >= "2026-01-15", 1000) +
                                 "&fields%5Bevent%5D=datetime",
-                            k_events, [&](const rapidjson::Value&) { ++n; });
+                            route::events, [&](const rapidjson::Value&) { ++n; });
     if (!r.complete()) {
         error = r.error;
         return std::nullopt;
@@ -205,7 +200,7 @@ std::optional<std::int64_t> aggregate_day(JsonApiClient& client, const std::stri
                                           const std::string& timezone, std::string& error)
 {
     auto reply = client.post("/api/metric-aggregates", daily_aggregate_body(metric_id, from, to, timezone),
-                             k_aggregates);
+                             route::aggregates);
     if (reply.status != ReplyStatus::ok) {
         error = reply.error;
         return std::nullopt;

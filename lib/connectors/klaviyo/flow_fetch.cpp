@@ -3,6 +3,7 @@
 #include "connectors/json_access.hpp"
 #include "connectors/klaviyo/klaviyo_source.hpp"
 #include "connectors/klaviyo/records.hpp"
+#include "connectors/klaviyo/routes.hpp"
 #include "core/time.hpp"
 #include "text/email_identity.hpp"
 
@@ -14,19 +15,6 @@
 namespace frr::connectors::klaviyo {
 
 namespace {
-
-const Route k_flows{"flows", Tier::s};
-const Route k_metric_triggers{"metric_flow_triggers", Tier::m};
-const Route k_list_triggers{"list_flow_triggers", Tier::s};
-const Route k_segment_triggers{"segment_flow_triggers", Tier::s};
-const Route k_lists{"lists", Tier::l};
-const Route k_segments{"segments", Tier::l};
-const Route k_list_members{"list_profiles", Tier::l};
-const Route k_segment_members{"segment_profiles", Tier::l};
-const Route k_aggregates{"metric_aggregates", Tier::s};
-const Route k_profile_lists{"profile_lists", Tier::s};
-// One request per run, never repeated: the Reporting API allows 225 a day per account.
-const Route k_flow_report{"flow_series_reports", Tier::reporting, true};
 
 // Profiles looked up per request (the email filter's and the page's maximum).
 constexpr std::size_t k_email_batch = 100;
@@ -126,7 +114,7 @@ FlowFetcher::FlowFetcher(JsonApiClient& client, const model::EmailHasher& hasher
 
 void FlowFetcher::fetch_flows(const std::vector<model::Metric>& metrics, std::vector<model::Flow>& flows)
 {
-    auto r = m_client.get_all("/api/flows" + query_string({{"page[size]", "50"}}), k_flows,
+    auto r = m_client.get_all("/api/flows" + query_string({{"page[size]", "50"}}), route::flows,
                               [&](const rapidjson::Value& resource) {
                                   auto f = parse_flow(resource);
                                   if (!f.id.empty())
@@ -137,8 +125,8 @@ void FlowFetcher::fetch_flows(const std::vector<model::Metric>& metrics, std::ve
     for (const auto& m : metrics) {
         if (m.kind == model::EventKind::other)
             continue;
-        auto reply =
-            m_client.get(fmt::format("/api/metrics/{}/relationships/flow-triggers", m.id), k_metric_triggers);
+        auto reply = m_client.get(fmt::format("/api/metrics/{}/relationships/flow-triggers", m.id),
+                                  route::metric_triggers);
         if (reply.status != ReplyStatus::ok)
             return m_failure("flows", reply.status,
                              fmt::format("flows triggered by {}: {}", m.name, reply.error));
@@ -155,11 +143,12 @@ void FlowFetcher::fetch_flows(const std::vector<model::Metric>& metrics, std::ve
 std::vector<FlowFetcher::Audience> FlowFetcher::audiences(bool segments)
 {
     std::vector<Audience> out;
-    auto r = m_client.get_all(segments ? "/api/segments" : "/api/lists", segments ? k_segments : k_lists,
-                              [&](const rapidjson::Value& resource) {
-                                  out.push_back({text(member(&resource, "id")),
-                                                 text(path(&resource, {"attributes", "name"})), segments});
-                              });
+    auto r =
+        m_client.get_all(segments ? "/api/segments" : "/api/lists", segments ? route::segments : route::lists,
+                         [&](const rapidjson::Value& resource) {
+                             out.push_back({text(member(&resource, "id")),
+                                            text(path(&resource, {"attributes", "name"})), segments});
+                         });
     if (!r.complete())
         m_failure("flows", r.status, fmt::format("{}: {}", segments ? "segments" : "lists", r.error));
     return out;
@@ -185,7 +174,7 @@ void FlowFetcher::map_audience_triggers(std::vector<model::Flow>& flows, std::ve
         for (const auto& a : candidates) {
             auto reply = m_client.get(
                 fmt::format("/api/{}/{}/relationships/flow-triggers", segments ? "segments" : "lists", a.id),
-                segments ? k_segment_triggers : k_list_triggers);
+                segments ? route::segment_triggers : route::list_triggers);
             if (reply.status != ReplyStatus::ok)
                 return m_failure("flows", reply.status,
                                  fmt::format("flows triggered by {} {}: {}", segments ? "segment" : "list",
@@ -216,7 +205,7 @@ void FlowFetcher::count_triggers(const FlowWindow& window, const std::vector<mod
             auto reply = m_client.post(
                 "/api/metric-aggregates",
                 daily_aggregate_body(f.trigger_id, window.days_from, window.until, window.timezone),
-                k_aggregates);
+                route::aggregates);
             if (reply.status != ReplyStatus::ok)
                 return m_failure("flow_triggers", reply.status,
                                  fmt::format("daily {}: {}", f.trigger_name, reply.error));
@@ -233,7 +222,7 @@ void FlowFetcher::count_triggers(const FlowWindow& window, const std::vector<mod
                 query_string({{"filter", joins_filter(window.days_from, window.until)},
                               {"fields[profile]", "email,joined_group_at"},
                               {"page[size]", "100"}}),
-            segment ? k_segment_members : k_list_members, [&](const rapidjson::Value& p) {
+            segment ? route::segment_members : route::list_members, [&](const rapidjson::Value& p) {
                 if (auto t = time_value(path(&p, {"attributes", "joined_group_at"})))
                     ++per_day[core::local_date(*t, window.timezone)];
                 joiners.insert(
@@ -268,7 +257,7 @@ std::vector<std::string> FlowFetcher::members_among(const std::string& list_id,
             fmt::format("/api/lists/{}/profiles", list_id) +
                 query_string(
                     {{"filter", email_filter(batch)}, {"fields[profile]", "email"}, {"page[size]", "100"}}),
-            k_list_members, [&](const rapidjson::Value& p) {
+            route::list_members, [&](const rapidjson::Value& p) {
                 out.push_back(m_hasher.hash(model::normalize_email(text(path(&p, {"attributes", "email"})))));
             });
         if (!r.complete()) {
@@ -336,7 +325,7 @@ const std::set<std::string>* FlowFetcher::recent_joiners(const FlowWindow& windo
             query_string({{"filter", joins_filter(window.days_from, window.until)},
                           {"fields[profile]", "email"},
                           {"page[size]", "100"}}),
-        k_list_members, [&](const rapidjson::Value& p) {
+        route::list_members, [&](const rapidjson::Value& p) {
             joiners.insert(m_hasher.hash(model::normalize_email(text(path(&p, {"attributes", "email"})))));
         });
     if (!r.complete()) {
@@ -362,8 +351,8 @@ void FlowFetcher::check_by_profile(const FlowWindow& window, model::SubscriberLi
             continue;
         bool member = joiners->count(hash) > 0;
         if (!member) {
-            auto reply =
-                m_client.get(fmt::format("/api/profiles/{}/relationships/lists", profile), k_profile_lists);
+            auto reply = m_client.get(fmt::format("/api/profiles/{}/relationships/lists", profile),
+                                      route::profile_lists);
             if (reply.status != ReplyStatus::ok)
                 return m_failure("subscriber_list", reply.status,
                                  fmt::format("lists of profile {}: {}", profile, reply.error));
@@ -386,7 +375,7 @@ void FlowFetcher::fetch_report(const FlowWindow& window, const std::string& plac
     auto reply =
         m_client.post("/api/flow-series-reports",
                       flow_report_body(window.days_from, window.until, window.timezone, placed_order_metric),
-                      k_flow_report);
+                      route::flow_report);
     // The account's Reporting API quota (225 a day) is shared with every app it uses: a 429 is no
     // fault of this fetch. The next run asks again.
     if (reply.http_status == 429)

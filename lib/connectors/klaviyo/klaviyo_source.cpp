@@ -3,6 +3,7 @@
 #include "connectors/json_access.hpp"
 #include "connectors/klaviyo/flow_fetch.hpp"
 #include "connectors/klaviyo/records.hpp"
+#include "connectors/klaviyo/routes.hpp"
 #include "core/time.hpp"
 #include "text/email_identity.hpp"
 
@@ -17,15 +18,6 @@
 namespace frr::connectors::klaviyo {
 
 namespace {
-
-const Route k_metrics{"metrics", Tier::m};
-const Route k_events{"events", Tier::xl};
-const Route k_profiles{"profiles", Tier::l};
-const Route k_lists{"lists", Tier::l};
-const Route k_segments{"segments", Tier::l};
-const Route k_list_count{"list_count", Tier::xs};
-const Route k_segment_count{"segment_count", Tier::xs};
-const Route k_aggregates{"metric_aggregates", Tier::s};
 
 // What the parallel parts share: errors, dataset coverage and counts, under one lock.
 class Recorder {
@@ -173,7 +165,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
     try {
         // Metrics first: everything else needs their ids.
         std::map<std::string, model::EventKind> kinds;
-        auto metrics = m_client.get_all("/api/metrics", k_metrics, [&](const rapidjson::Value& r) {
+        auto metrics = m_client.get_all("/api/metrics", route::metrics, [&](const rapidjson::Value& r) {
             if (auto m = parse_metric(r); m && m->integration == "shopify") {
                 kinds[m->id] = m->kind;
                 out.data.metrics.push_back(std::move(*m));
@@ -214,7 +206,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                 if (big_pages)
                     params.emplace_back("page[size]", "1000");
                 auto r = m_client.get_all(
-                    "/api/events" + query(params), k_events,
+                    "/api/events" + query(params), route::events,
                     [&](const rapidjson::Value& e) {
                         if (auto ev = parse_event(e, kinds, m.id))
                             found.push_back(std::move(*ev));
@@ -237,7 +229,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                     {"filter", fmt::format("equals(metric_id,\"{}\")", placed_order)}, {"sort", "-datetime"}};
                 if (big_pages)
                     params.emplace_back("page[size]", "1");
-                auto reply = m_client.get("/api/events" + query(params), k_events);
+                auto reply = m_client.get("/api/events" + query(params), route::events);
                 if (reply.status != ReplyStatus::ok)
                     return rec.failure("newest Placed Order", model::dataset::latest_placed_order,
                                        reply.status, reply.error);
@@ -250,7 +242,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                 auto reply = m_client.post("/api/metric-aggregates",
                                            daily_aggregate_body(placed_order, window.daily_from,
                                                                 window.daily_until, window.timezone),
-                                           k_aggregates);
+                                           route::aggregates);
                 if (reply.status != ReplyStatus::ok)
                     return rec.failure("daily Placed Order counts", model::dataset::daily_placed_orders,
                                        reply.status, reply.error);
@@ -283,7 +275,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                                               query({{"filter", email_filter(batch)},
                                                      {"page[size]", "100"},
                                                      {"additional-fields[profile]", "subscriptions"}}),
-                                          k_profiles, [&](const rapidjson::Value& p) {
+                                          route::profiles, [&](const rapidjson::Value& p) {
                                               if (auto profile = parse_profile(p, m_hasher))
                                                   found.push_back(std::move(*profile));
                                           });
@@ -314,7 +306,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                         query({{"filter", updated_filter(window.profiles_updated_from)},
                                {"page[size]", "100"},
                                {"additional-fields[profile]", "subscriptions"}}),
-                    k_profiles,
+                    route::profiles,
                     [&](const rapidjson::Value& p) {
                         if (auto profile = parse_profile(p, m_hasher))
                             found.push_back(std::move(*profile));
@@ -343,7 +335,8 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                 const bool is_list = kind == model::AudienceKind::list;
                 std::vector<model::Audience> found;
                 auto r = m_client.get_all(is_list ? "/api/lists" : "/api/segments",
-                                          is_list ? k_lists : k_segments, [&](const rapidjson::Value& a) {
+                                          is_list ? route::lists : route::segments,
+                                          [&](const rapidjson::Value& a) {
                                               if (auto audience = parse_audience(a))
                                                   found.push_back(std::move(*audience));
                                           });
@@ -359,7 +352,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                         fmt::format("/api/{}/{}", is_list ? "lists" : "segments", a.id) +
                             query({{is_list ? "additional-fields[list]" : "additional-fields[segment]",
                                     "profile_count"}}),
-                        is_list ? k_list_count : k_segment_count);
+                        is_list ? route::list_count : route::segment_count);
                     if (reply.status != ReplyStatus::ok) {
                         rec.failure(fmt::format("{} {} count", is_list ? "list" : "segment", a.id),
                                     model::dataset::audiences, reply.status, reply.error, true);

@@ -19,8 +19,7 @@ IndicatorResult CancellationsIndicator::evaluate(const CheckInput& input) const
         "cancellations",
         "cancellation event",
         "no cancellation email and may still get post-purchase emails",
-        "Check the Shopify integration in Klaviyo (Integrations > Shopify) for errors; contact Klaviyo "
-        "support with the order numbers."};
+        "Check {integration} ({settings}) for errors; contact {destination} support with the order numbers."};
     return evaluate_order_changes(input, id(), title(), k_rule);
 }
 

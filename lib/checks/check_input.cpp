@@ -2,6 +2,8 @@
 
 #include "core/time.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
@@ -10,7 +12,7 @@ namespace frr::checks {
 
 namespace {
 
-bool is_shopify_event(const model::Event& e)
+bool is_source_event(const model::Event& e)
 {
     // The connector classifies events by their metric's integration; a decoy
     // "Placed Order" of another integration arrives as EventKind::other.
@@ -23,7 +25,7 @@ const char* exclusion_reason(OrderClass c)
 {
     switch (c) {
     case OrderClass::test: return "test order";
-    case OrderClass::no_email: return "order without email (not synced by Klaviyo)";
+    case OrderClass::no_email: return "order without email (the integration does not sync it)";
     case OrderClass::excluded_channel: return "order from an excluded sales channel";
     case OrderClass::before_history: return "order before the integration's history start";
     case OrderClass::within_grace: return "order younger than the grace period";
@@ -35,11 +37,12 @@ const char* exclusion_reason(OrderClass c)
 
 CheckInput::CheckInput(const model::Snapshot& current, const model::Snapshot* previous,
                        const Findings* previous_findings, const core::ChecksConfig& config,
-                       std::string timezone, std::optional<TimePoint> since)
+                       const model::Vocabulary& words, std::string timezone, std::optional<TimePoint> since)
     : m_current(current),
       m_previous(previous),
       m_previous_findings(previous_findings),
       m_config(config),
+      m_words(words),
       m_timezone(std::move(timezone))
 {
     const auto as_of = current.manifest.as_of;
@@ -110,7 +113,7 @@ void CheckInput::tally_events()
     m_tallies.resize(orders.size());
     std::int64_t decoys = 0;
     for (const auto& e : m_current.destination.events) {
-        if (!is_shopify_event(e)) {
+        if (!is_source_event(e)) {
             ++decoys;
             continue;
         }
@@ -142,7 +145,8 @@ void CheckInput::tally_events()
         }
     }
     if (decoys > 0)
-        m_exclusions.push_back({"event of another integration's metric (not Shopify data)", decoys});
+        m_exclusions.push_back(
+            {fmt::format("event of another integration's metric (not {} data)", m_words.source), decoys});
     count_edited_orders();
 }
 
@@ -167,7 +171,9 @@ void CheckInput::count_edited_orders()
     }
     if (edited > 0)
         m_exclusions.push_back(
-            {"order edited after purchase (Klaviyo keeps the order as placed; compared with that)", edited});
+            {fmt::format("order edited after purchase ({} keeps the order as placed; compared with that)",
+                         m_words.destination),
+             edited});
 }
 
 const model::Money& as_placed_revenue(const model::Order& o)
@@ -328,7 +334,7 @@ bool CheckInput::usable(Platform p) const
 
 const std::string& CheckInput::platform_name(Platform p) const
 {
-    return p == Platform::source ? m_source_name : m_destination_name;
+    return p == Platform::source ? m_words.source_key : m_words.destination_key;
 }
 
 }  // namespace frr::checks

@@ -6,6 +6,7 @@
 #include "checks/flat_index.hpp"
 #include "core/config.hpp"
 #include "model/snapshot.hpp"
+#include "model/vocabulary.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -34,7 +35,7 @@ struct Window {
 enum class OrderClass : std::uint8_t {
     judged,            // eligible and inside the window
     test,              // test order
-    no_email,          // customer without email (Klaviyo does not sync it)
+    no_email,          // customer without email (the integration does not sync it)
     excluded_channel,  // config checks.exclude_channels
     before_history,    // created before checks.history_start
     within_grace,      // younger than the grace period: not judged yet
@@ -62,8 +63,10 @@ public:
     // references must outlive the CheckInput.
     // `since`: the window start; by default the snapshot manifest's (as_of -
     // config.window for a manifest without one).
+    // `words`: the integration pair's vocabulary, for every finding's text.
     CheckInput(const model::Snapshot& current, const model::Snapshot* previous,
-               const Findings* previous_findings, const core::ChecksConfig& config, std::string timezone,
+               const Findings* previous_findings, const core::ChecksConfig& config,
+               const model::Vocabulary& words, std::string timezone,
                std::optional<TimePoint> since = std::nullopt);
     CheckInput(const CheckInput&) = delete;
     CheckInput& operator=(const CheckInput&) = delete;
@@ -72,6 +75,7 @@ public:
     const model::Snapshot* previous() const { return m_previous; }
     const Findings* previous_findings() const { return m_previous_findings; }
     const core::ChecksConfig& config() const { return m_config; }
+    const model::Vocabulary& words() const { return m_words; }
     const std::string& timezone() const { return m_timezone; }
     const Window& window() const { return m_window; }
     TimePoint as_of() const { return m_current.manifest.as_of; }
@@ -125,9 +129,8 @@ private:
     const model::Snapshot* m_previous;
     const Findings* m_previous_findings;
     const core::ChecksConfig& m_config;
+    const model::Vocabulary& m_words;
     std::string m_timezone;
-    std::string m_source_name = "shopify";
-    std::string m_destination_name = "klaviyo";
     Window m_window;
     std::optional<TimePoint> m_history_start;
     std::vector<OrderClass> m_classes;

@@ -19,6 +19,7 @@ std::vector<std::string_view> CheckoutsIndicator::needs() const
 // abandoned-checkout flow cannot remind: 20% missing is a total loss of the score.
 IndicatorResult CheckoutsIndicator::evaluate(const CheckInput& input) const
 {
+    const auto& w = input.words();
     const auto kind = model::EventKind::checkout_started;
     auto r = start_result(id(), title());
     const auto synced = event_subjects(input, kind);
@@ -56,12 +57,14 @@ IndicatorResult CheckoutsIndicator::evaluate(const CheckInput& input) const
     r.value = fmt::format("{} of {} missing", missing, judged);
     const auto flows = live_flows_triggered_by(input, kind);
     if (missing == 0) {
-        r.summary = fmt::format("All {} with an email reached Klaviyo as {}.",
-                                plural(judged, "abandoned checkout", "abandoned checkouts"), event);
+        r.summary =
+            fmt::format("All {} with an email reached {} as {}.",
+                        plural(judged, "abandoned checkout", "abandoned checkouts"), w.destination, event);
         return r;
     }
-    r.summary = fmt::format("{} with an email never reached Klaviyo as {}.",
-                            plural(missing, "abandoned checkout", "abandoned checkouts"), event);
+    r.summary =
+        fmt::format("{} with an email never reached {} as {}.",
+                    plural(missing, "abandoned checkout", "abandoned checkouts"), w.destination, event);
     const std::string starved =
         starved_flows_sentence(flows, missing == 1 ? "this shopper" : "these shoppers");
     r.impact = starved.empty()
@@ -69,10 +72,9 @@ IndicatorResult CheckoutsIndicator::evaluate(const CheckInput& input) const
                       plural(missing, "shopper", "shoppers"))
         : fmt::format("{} {} who left a checkout {} no reminder.", starved,
                       plural(missing, "shopper", "shoppers"), missing == 1 ? "gets" : "get");
-    r.action =
-        "Check the Shopify integration in Klaviyo (Integrations > Shopify) for errors and that "
-        "checkout tracking is on; contact Klaviyo support with the checkout ids (in the technical copy "
-        "of this report).";
+    r.action = fmt::format("Check {} ({}) for errors and that checkout tracking is on; contact {} support "
+                           "with the checkout ids (in the technical copy of this report).",
+                           w.integration, w.integration_settings, w.destination);
     return r;
 }
 

@@ -30,6 +30,7 @@ std::vector<std::string_view> ConsentIndicator::needs() const
 // but subscribed in Klaviyo" pair makes the indicator critical.
 IndicatorResult ConsentIndicator::evaluate(const CheckInput& input) const
 {
+    const auto& w = input.words();
     auto r = start_result(id(), title());
     std::int64_t judged = 0;
     std::int64_t critical = 0;
@@ -50,13 +51,12 @@ IndicatorResult ConsentIndicator::evaluate(const CheckInput& input) const
         critical += is_critical ? 1 : 0;
         r.affected.push_back({"consent_mismatch",
                               c.id,
-                              {{"shopify", model::to_string(c.consent)},
-                               {"klaviyo", model::to_string(profile->consent)},
+                              {{w.source_key, model::to_string(c.consent)},
+                               {w.destination_key, model::to_string(profile->consent)},
                                {"severity", is_critical ? "critical" : "warn"}}});
         add_example(r,
-                    fmt::format("{}: {} in Shopify, {} in Klaviyo", c.email_masked,
-                                spoken(model::to_string(c.consent)),
-                                spoken(model::to_string(profile->consent))));
+                    fmt::format("{}: {} in {}, {} in {}", c.email_masked, spoken(model::to_string(c.consent)),
+                                w.source, spoken(model::to_string(profile->consent)), w.destination));
     }
     const auto affected = static_cast<std::int64_t>(r.affected.size());
     add_count(r, "judged", judged);
@@ -72,18 +72,22 @@ IndicatorResult ConsentIndicator::evaluate(const CheckInput& input) const
         return r;
     }
     if (critical > 0) {
-        r.summary = fmt::format("{} who unsubscribed in Shopify {} still subscribed in Klaviyo.",
-                                plural(critical, "customer", "customers"), critical == 1 ? "is" : "are");
+        r.summary = fmt::format("{} who unsubscribed in {} {} still subscribed in {}.",
+                                plural(critical, "customer", "customers"), w.source,
+                                critical == 1 ? "is" : "are", w.destination);
         r.impact = "Marketing email to people who opted out is a compliance risk (GDPR, CAN-SPAM) "
                    "and invites spam complaints.";
-        r.action = "Unsubscribe the listed customers in Klaviyo now, then check which app or form "
-                   "re-subscribes them.";
+        r.action = fmt::format("Unsubscribe the listed customers in {} now, then check which app or form "
+                               "re-subscribes them.",
+                               w.destination);
         return r;
     }
-    r.summary = fmt::format("{} {} a different email consent in Klaviyo than in Shopify.",
-                            plural(affected, "customer", "customers"), affected == 1 ? "has" : "have");
-    r.impact = "Subscribers who get no campaigns lose you sales; people marketed to without a "
-               "consent record in Shopify are a compliance risk.";
+    r.summary = fmt::format("{} {} a different email consent in {} than in {}.",
+                            plural(affected, "customer", "customers"), affected == 1 ? "has" : "have",
+                            w.destination, w.source);
+    r.impact = fmt::format("Subscribers who get no campaigns lose you sales; people marketed to without a "
+                           "consent record in {} are a compliance risk.",
+                           w.source);
     r.action = "Compare the listed customers' consent in both platforms and fix the source of truth; "
                "check the integration's consent sync setting.";
     return r;

@@ -10,15 +10,15 @@ Suppression suppression_of(const std::vector<std::string>& suppressions)
     return Suppression::none;
 }
 
-ConsentVerdict consent_verdict(model::SourceConsent shopify, model::DestinationConsent klaviyo,
+ConsentVerdict consent_verdict(model::SourceConsent source, model::DestinationConsent destination,
                                Suppression suppression)
 {
     using S = model::SourceConsent;
     using D = model::DestinationConsent;
-    if (klaviyo == D::unknown)
+    if (destination == D::unknown)
         return ConsentVerdict::not_judged;
-    const bool subscribed = klaviyo == D::subscribed;
-    switch (shopify) {
+    const bool subscribed = destination == D::subscribed;
+    switch (source) {
     case S::subscribed:
         if (subscribed || suppression == Suppression::deliverability)
             return ConsentVerdict::expected;

@@ -22,7 +22,7 @@ enum class Suppression { none, deliverability };
 // "UNSUBSCRIBE" suppression is the unsubscription itself, not such a reason.
 Suppression suppression_of(const std::vector<std::string>& suppressions);
 
-ConsentVerdict consent_verdict(model::SourceConsent shopify, model::DestinationConsent klaviyo,
+ConsentVerdict consent_verdict(model::SourceConsent source, model::DestinationConsent destination,
                                Suppression suppression);
 
 }  // namespace frr::checks

@@ -15,6 +15,7 @@ std::vector<std::string_view> CustomerSyncIndicator::needs() const
 // Klaviyo-only profiles (sign-up forms) are expected and never judged.
 IndicatorResult CustomerSyncIndicator::evaluate(const CheckInput& input) const
 {
+    const auto& w = input.words();
     auto r = start_result(id(), title());
     std::int64_t judged = 0;
     for (const auto& c : input.current().source.customers) {
@@ -34,17 +35,19 @@ IndicatorResult CustomerSyncIndicator::evaluate(const CheckInput& input) const
     r.value = fmt::format("{} of {} without profile", missing, judged);
     set_at_stake(r, input.money(), 0, missing);
     if (missing == 0) {
-        r.summary = fmt::format("All {} have a Klaviyo profile.",
-                                plural(judged, "recently updated customer", "recently updated customers"));
+        r.summary = fmt::format("All {} have a {} profile.",
+                                plural(judged, "recently updated customer", "recently updated customers"),
+                                w.destination);
         return r;
     }
-    r.summary =
-        fmt::format("{} with an email have no Klaviyo profile.", plural(missing, "customer", "customers"));
+    r.summary = fmt::format("{} with an email have no {} profile.", plural(missing, "customer", "customers"),
+                            w.destination);
     r.impact = fmt::format("{} cannot be reached by any flow or campaign, and their orders "
                            "cannot be attributed.",
                            plural(missing, "customer", "customers"));
-    r.action = "Check the Shopify integration's customer sync in Klaviyo; re-sync profiles, "
-               "and look for suppressed or deleted profiles.";
+    r.action = fmt::format("Check the customer sync of {}; re-sync profiles, and look for suppressed or "
+                           "deleted profiles.",
+                           w.integration);
     return r;
 }
 

@@ -12,6 +12,7 @@ std::vector<std::string_view> DuplicatesIndicator::needs() const
 
 IndicatorResult DuplicatesIndicator::evaluate(const CheckInput& input) const
 {
+    const auto& w = input.words();
     auto r = start_result(id(), title());
     const auto& orders = input.current().source.orders;
     std::int64_t synced = 0;
@@ -44,16 +45,18 @@ IndicatorResult DuplicatesIndicator::evaluate(const CheckInput& input) const
     r.value = fmt::format("{} of {} duplicated", affected, synced);
     set_at_stake(r, input.money(), counted_twice, affected);
     if (affected == 0) {
-        r.summary = "No order reached Klaviyo twice.";
+        r.summary = fmt::format("No order reached {} twice.", w.destination);
         return r;
     }
-    r.summary = fmt::format("{} reached Klaviyo more than once, so {} of sales is counted twice.",
-                            plural(affected, "order", "orders"), money_text(input.money(), counted_twice));
-    r.impact = fmt::format("These customers may get the post-purchase email twice, and Klaviyo's "
+    r.summary = fmt::format("{} reached {} more than once, so {} of sales is counted twice.",
+                            plural(affected, "order", "orders"), w.destination,
+                            money_text(input.money(), counted_twice));
+    r.impact = fmt::format("These customers may get the post-purchase email twice, and {}'s "
                            "revenue reports overstate sales by {}.",
-                           money_text(input.money(), counted_twice));
-    r.action = "Look for a second integration or app that also sends Placed Order (another "
-               "Shopify connection, a custom webhook) and disable one.";
+                           w.destination, money_text(input.money(), counted_twice));
+    r.action = fmt::format("Look for a second integration or app that also sends Placed Order (another "
+                           "{} connection, a custom webhook) and disable one.",
+                           w.source);
     return r;
 }
 

@@ -72,6 +72,7 @@ std::vector<std::string_view> EventDelayIndicator::needs() const
 // the delay is bounded: [previous.as_of - created, current.as_of - created].
 IndicatorResult EventDelayIndicator::evaluate(const CheckInput& input) const
 {
+    const auto& w = input.words();
     auto r = start_result(id(), title());
     const auto* previous = input.previous_findings();
     std::int64_t watched = 0;
@@ -120,11 +121,11 @@ IndicatorResult EventDelayIndicator::evaluate(const CheckInput& input) const
                                  : "None of the orders missing at the previous run has arrived since.";
         return r;
     }
-    r.summary = fmt::format("{} missing at the previous run reached Klaviyo late.",
-                            plural(affected, "order", "orders"));
+    r.summary = fmt::format("{} missing at the previous run reached {} late.",
+                            plural(affected, "order", "orders"), w.destination);
     r.impact = "Flows triggered by these orders started late: a post-purchase email hours after "
                "the purchase looks unrelated to it.";
-    r.action = "If delays recur, check Klaviyo's Shopify integration status and webhook backlog.";
+    r.action = fmt::format("If delays recur, check the status and webhook backlog of {}.", w.integration);
     return r;
 }
 

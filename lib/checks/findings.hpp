@@ -96,7 +96,7 @@ struct Exclusion {
 
 // One dataset's coverage in the run, and the platform that serves it.
 struct DatasetState {
-    std::string platform;  // "shopify", "klaviyo"
+    std::string platform;  // the platform serving it (model::Vocabulary source_key or destination_key)
     model::DatasetCoverage coverage;
 };
 
@@ -123,7 +123,7 @@ struct Findings {
     TimePoint until{};
     std::string store_name;
     std::string timezone;
-    std::map<std::string, model::Coverage> coverage;  // "shopify", "klaviyo"
+    std::map<std::string, model::Coverage> coverage;  // by platform key
     std::map<std::string, DatasetState> datasets;     // dataset id -> coverage
     std::vector<IndicatorResult> indicators;
     std::vector<Exclusion> exclusions;

@@ -66,6 +66,7 @@ FlowSilence flow_silence(const CheckInput& input, const model::Flow& flow, const
 // not judged. Each silent flow costs a quarter of the score.
 IndicatorResult FlowSendsIndicator::evaluate(const CheckInput& input) const
 {
+    const auto& w = input.words();
     auto r = start_result(id(), title());
     const FlowDays days = flow_days(input);
     std::int64_t judged = 0;
@@ -106,8 +107,10 @@ IndicatorResult FlowSendsIndicator::evaluate(const CheckInput& input) const
                             plural(silent, "flow is", "flows are"),
                             silent == 1 ? "its trigger" : "their triggers", fmt::join(names, ", "));
     r.impact = "People who trigger these flows get none of their emails, although the flows show as live.";
-    r.action = "Open the flow in Klaviyo: check its filters, the status of each email (live, not draft or "
-               "manual), smart sending and its analytics; send a test to find where it stops.";
+    r.action =
+        fmt::format("Open the flow in {}: check its filters, the status of each email (live, not draft or "
+                    "manual), smart sending and its analytics; send a test to find where it stops.",
+                    w.destination);
     return r;
 }
 

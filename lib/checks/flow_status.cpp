@@ -38,6 +38,7 @@ bool flows_whole(const model::Snapshot& s, const std::string& destination)
 // not a finding. Each one costs a fifth of the score.
 IndicatorResult FlowStatusIndicator::evaluate(const CheckInput& input) const
 {
+    const auto& w = input.words();
     auto r = start_result(id(), title());
     const auto& now = input.current().destination.flows;
     std::unordered_map<std::string_view, const model::Flow*> by_id;
@@ -87,8 +88,10 @@ IndicatorResult FlowStatusIndicator::evaluate(const CheckInput& input) const
     r.summary = fmt::format("{} live at the last run {} no longer live: {}.", plural(off, "flow", "flows"),
                             off == 1 ? "is" : "are", fmt::join(names, ", "));
     r.impact = "Nobody enters a flow that is not live: every email it sent has stopped, without any error.";
-    r.action = "In Klaviyo (Flows), set the flow back to Live if it was switched off by mistake; if it was "
-               "replaced on purpose, check that its replacement is live.";
+    r.action =
+        fmt::format("In {} (Flows), set the flow back to Live if it was switched off by mistake; if it "
+                    "was replaced on purpose, check that its replacement is live.",
+                    w.destination);
     return r;
 }
 

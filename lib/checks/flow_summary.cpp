@@ -88,7 +88,8 @@ std::optional<std::int64_t> recipients_on(const CheckInput& input, const model::
     return n;
 }
 
-void judge(FlowSummary& s, const IndicatorResult* status, const IndicatorResult* sends)
+void judge(FlowSummary& s, const IndicatorResult* status, const IndicatorResult* sends,
+           const model::Vocabulary& w)
 {
     if (affected(status, "flow_not_live", s.id)) {
         s.verdict = "switched_off";
@@ -106,19 +107,19 @@ void judge(FlowSummary& s, const IndicatorResult* status, const IndicatorResult*
     if (s.source_triggers && s.reached && *s.reached < *s.source_triggers) {
         const auto lost = *s.source_triggers - *s.reached;
         s.verdict = "starved";
-        s.verdict_text =
-            fmt::format("{} never reached Klaviyo, so the flow could not email {}.",
-                        plural(lost, "trigger", "triggers"), lost == 1 ? "that person" : "those people");
+        s.verdict_text = fmt::format("{} never reached {}, so the flow could not email {}.",
+                                     plural(lost, "trigger", "triggers"), w.destination,
+                                     lost == 1 ? "that person" : "those people");
         return;
     }
     if (!s.source_triggers) {
         s.verdict = "not_checked";
-        s.verdict_text =
-            "Working as far as frr can tell: its trigger is not one frr can count against Shopify.";
+        s.verdict_text = fmt::format(
+            "Working as far as frr can tell: its trigger is not one frr can count against {}.", w.source);
         return;
     }
     s.verdict = "working";
-    s.verdict_text = "Working: every trigger reached Klaviyo and it is sending.";
+    s.verdict_text = fmt::format("Working: every trigger reached {} and it is sending.", w.destination);
 }
 
 }  // namespace
@@ -139,7 +140,7 @@ std::vector<FlowSummary> summarise_flows(const CheckInput& input, const std::vec
         s.trigger = trigger_words(input, f);
         source_counts(input, results, f, s);
         s.recipients = recipients_on(input, f, days);
-        judge(s, status, sends);
+        judge(s, status, sends, input.words());
         out.push_back(std::move(s));
     };
     for (const auto& f : input.current().destination.flows)

@@ -21,6 +21,7 @@ std::vector<std::string_view> FreshnessIndicator::needs() const
 // conditions are needed so a quiet night is not a stall.
 IndicatorResult FreshnessIndicator::evaluate(const CheckInput& input) const
 {
+    const auto& w = input.words();
     auto r = start_result(id(), title());
     const auto& config = input.config();
     const auto newest = input.newest_placed();
@@ -47,11 +48,12 @@ IndicatorResult FreshnessIndicator::evaluate(const CheckInput& input) const
         if (!newest)
             r.summary = "No Placed Order yet, and too few orders to call it a stall.";
         else if (old)
-            r.summary = fmt::format("Klaviyo's newest Placed Order is {} old, but only {} came after it: "
+            r.summary = fmt::format("{}'s newest Placed Order is {} old, but only {} came after it: "
                                     "a quiet spell, not a stall.",
-                                    age, plural(after, "order", "orders"));
+                                    w.destination, age, plural(after, "order", "orders"));
         else
-            r.summary = fmt::format("Klaviyo's newest Placed Order is {} old; the sync is moving.", age);
+            r.summary =
+                fmt::format("{}'s newest Placed Order is {} old; the sync is moving.", w.destination, age);
         return r;
     }
     add_affected(r, "sync_stalled", "Placed Order");
@@ -64,13 +66,15 @@ IndicatorResult FreshnessIndicator::evaluate(const CheckInput& input) const
     // the stall shows its value without adding it to the total again.
     set_at_stake(r, input.money(), value, after);
     r.at_stake.in_total = false;
-    r.summary = fmt::format("Order sync has stalled: {} since Klaviyo's newest Placed Order ({}).",
-                            plural(after, "order", "orders"), age == "never" ? age : age + " ago");
-    r.impact = fmt::format("Every order since then ({} so far, worth {}) is missing from Klaviyo: no "
+    r.summary =
+        fmt::format("Order sync has stalled: {} since {}'s newest Placed Order ({}).",
+                    plural(after, "order", "orders"), w.destination, age == "never" ? age : age + " ago");
+    r.impact = fmt::format("Every order since then ({} so far, worth {}) is missing from {}: no "
                            "post-purchase emails and no revenue reporting until the sync resumes.",
-                           after, money_text(input.money(), value));
-    r.action = "Open Klaviyo > Integrations > Shopify: reconnect or re-authorise the integration, "
-               "then check that new orders appear.";
+                           after, money_text(input.money(), value), w.destination);
+    r.action = fmt::format("Open {} > {}: reconnect or re-authorise the integration, then check that new "
+                           "orders appear.",
+                           w.destination, w.integration_settings);
     return r;
 }
 

@@ -21,8 +21,8 @@ IndicatorResult FulfillmentsIndicator::evaluate(const CheckInput& input) const
         "fulfilments",
         "fulfilment event",
         "no shipping confirmation",
-        "Check the Shopify integration in Klaviyo (Integrations > Shopify) for errors; contact Klaviyo "
-        "support with the order numbers so the fulfilments are synced again."};
+        "Check {integration} ({settings}) for errors; contact {destination} support with the order numbers "
+        "so the fulfilments are synced again."};
     return evaluate_order_changes(input, id(), title(), k_rule);
 }
 

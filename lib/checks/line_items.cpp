@@ -17,6 +17,7 @@ std::vector<std::string_view> LineItemsIndicator::needs() const
 // per unit, so the expected count is the order's unit quantity.
 IndicatorResult LineItemsIndicator::evaluate(const CheckInput& input) const
 {
+    const auto& w = input.words();
     auto r = start_result(id(), title());
     const auto& orders = input.current().source.orders;
     std::int64_t judged = 0;
@@ -55,12 +56,13 @@ IndicatorResult LineItemsIndicator::evaluate(const CheckInput& input) const
         r.summary = "Every synced order has all its Ordered Product events.";
         return r;
     }
-    r.summary = fmt::format("{} reached Klaviyo without all their products ({} missing, worth about {}).",
-                            plural(affected, "order", "orders"), plural(units_missing, "item", "items"),
+    r.summary = fmt::format("{} reached {} without all their products ({} missing, worth about {}).",
+                            plural(affected, "order", "orders"), w.destination,
+                            plural(units_missing, "item", "items"),
                             model::format_money_rounded(value_missing, input.money().currency));
     r.impact = "Product-based flows (cross-sell, replenishment, reviews) and product segments "
                "miss these purchases.";
-    r.action = "Check the Shopify integration's product sync in Klaviyo and re-sync the listed orders.";
+    r.action = fmt::format("Check the product sync of {} and re-sync the listed orders.", w.integration);
     return r;
 }
 

@@ -16,6 +16,7 @@ std::vector<std::string_view> OrderSyncIndicator::needs() const
 // treated as a total loss of the indicator's score.
 IndicatorResult OrderSyncIndicator::evaluate(const CheckInput& input) const
 {
+    const auto& w = input.words();
     auto r = start_result(id(), title());
     const auto& orders = input.current().source.orders;
     const auto& basis = input.money();
@@ -42,18 +43,19 @@ IndicatorResult OrderSyncIndicator::evaluate(const CheckInput& input) const
     r.value = fmt::format("{} of {} missing", missing, judged);
     set_at_stake(r, basis, value, static_cast<std::int64_t>(customers.size()));
     if (missing == 0) {
-        r.summary =
-            fmt::format("All {} reached Klaviyo.", plural(judged, "eligible order", "eligible orders"));
+        r.summary = fmt::format("All {} reached {}.", plural(judged, "eligible order", "eligible orders"),
+                                w.destination);
         return r;
     }
-    r.summary = fmt::format("{} worth {} never reached Klaviyo.", plural(missing, "order", "orders"),
-                            money_text(basis, value));
+    r.summary = fmt::format("{} worth {} never reached {}.", plural(missing, "order", "orders"),
+                            money_text(basis, value), w.destination);
     r.impact = fmt::format("{} who bought will not get the post-purchase email, and {} of sales is "
-                           "missing from Klaviyo's revenue reports.",
+                           "missing from {}'s revenue reports.",
                            plural(static_cast<std::int64_t>(customers.size()), "customer", "customers"),
-                           money_text(basis, value));
-    r.action = "Check the Shopify integration in Klaviyo (Integrations > Shopify) for errors; "
-               "re-sync the listed orders or contact Klaviyo support with the order numbers.";
+                           money_text(basis, value), w.destination);
+    r.action = fmt::format("Check {} ({}) for errors; re-sync the listed orders or contact {} support "
+                           "with the order numbers.",
+                           w.integration, w.integration_settings, w.destination);
     return r;
 }
 

@@ -18,9 +18,8 @@ IndicatorResult RefundsIndicator::evaluate(const CheckInput& input) const
         "full refund",
         "full refunds",
         "refund event",
-        "no refund confirmation and still counts as a buyer in Klaviyo",
-        "Check the Shopify integration in Klaviyo (Integrations > Shopify) for errors; contact Klaviyo "
-        "support with the order numbers."};
+        "no refund confirmation and still counts as a buyer in {destination}",
+        "Check {integration} ({settings}) for errors; contact {destination} support with the order numbers."};
     return evaluate_order_changes(input, id(), title(), k_rule);
 }
 

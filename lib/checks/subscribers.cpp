@@ -20,6 +20,7 @@ std::vector<std::string_view> SubscribersIndicator::needs() const
 // is customer_sync's or consent's finding instead.
 IndicatorResult SubscribersIndicator::evaluate(const CheckInput& input) const
 {
+    const auto& w = input.words();
     const auto& list = input.current().destination.subscriber_list;
     const std::unordered_set<std::string_view> checked(list.checked.begin(), list.checked.end());
     const std::unordered_set<std::string_view> members(list.members.begin(), list.members.end());
@@ -43,8 +44,8 @@ IndicatorResult SubscribersIndicator::evaluate(const CheckInput& input) const
     if (list.id.empty() && !candidates.empty()) {
         auto result = not_checked(id(), title(), "no list to check new subscribers against",
                                   "none is configured and no list starts a flow");
-        result.action = "Set klaviyo.subscriber_list to the list chosen in Klaviyo's Shopify integration "
-                        "settings (\"Sync your Shopify email subscribers to Klaviyo\").";
+        result.action = fmt::format("Set {} to the list chosen in the settings of {} (\"{}\").",
+                                    w.subscriber_list_key, w.integration, w.subscriber_sync_setting);
         return result;
     }
     for (const auto* c : candidates) {
@@ -70,9 +71,9 @@ IndicatorResult SubscribersIndicator::evaluate(const CheckInput& input) const
                                 plural(judged, "new email subscriber", "new email subscribers"), where, how);
         return r;
     }
-    r.summary =
-        fmt::format("{} who opted in to email in Shopify {} not on {}{}.",
-                    plural(missing, "customer", "customers"), missing == 1 ? "is" : "are", where, how);
+    r.summary = fmt::format("{} who opted in to email in {} {} not on {}{}.",
+                            plural(missing, "customer", "customers"), w.source, missing == 1 ? "is" : "are",
+                            where, how);
     const auto flows = live_flows_triggered_by(input, list.id);
     const std::string starved =
         starved_flows_sentence(flows, missing == 1 ? "this subscriber" : "these subscribers");
@@ -81,10 +82,11 @@ IndicatorResult SubscribersIndicator::evaluate(const CheckInput& input) const
                     starved.empty() ? "" : " ", plural(missing, "new subscriber gets", "new subscribers get"),
                     missing == 1 ? "is" : "are");
     r.action = list.found_by == "configured"
-        ? "Check the Shopify integration's subscriber sync in Klaviyo (Integrations > Shopify > "
-          "\"Sync your Shopify email subscribers to Klaviyo\") and add the listed customers."
-        : "Check the Shopify integration's subscriber sync in Klaviyo (Integrations > Shopify). If "
-          "the list named here is not the one it syncs to, set klaviyo.subscriber_list.";
+        ? fmt::format("Check the subscriber sync of {} ({} > \"{}\") and add the listed customers.",
+                      w.integration, w.integration_settings, w.subscriber_sync_setting)
+        : fmt::format("Check the subscriber sync of {} ({}). If the list named here is not the one it "
+                      "syncs to, set {}.",
+                      w.integration, w.integration_settings, w.subscriber_list_key);
     return r;
 }
 

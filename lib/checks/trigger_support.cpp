@@ -223,13 +223,19 @@ IndicatorResult evaluate_order_changes(const CheckInput& input, const char* id, 
     r.status = status_for(missing);
     r.value = fmt::format("{} of {} missing", missing, judged);
     const std::string event_names = fmt::format("{}", fmt::join(events, " or "));
+    const auto& w = input.words();
     if (missing == 0) {
-        r.summary =
-            fmt::format("All {} reached Klaviyo as {}.", plural(judged, rule.one, rule.many), event_names);
+        r.summary = fmt::format("All {} reached {} as {}.", plural(judged, rule.one, rule.many),
+                                w.destination, event_names);
         return r;
     }
-    r.summary =
-        fmt::format("{} never reached Klaviyo as {}.", plural(missing, rule.one, rule.many), event_names);
+    r.summary = fmt::format("{} never reached {} as {}.", plural(missing, rule.one, rule.many), w.destination,
+                            event_names);
+    const auto worded = [&w](const char* text) {
+        return fmt::format(fmt::runtime(text), fmt::arg("source", w.source),
+                           fmt::arg("destination", w.destination), fmt::arg("integration", w.integration),
+                           fmt::arg("settings", w.integration_settings));
+    };
     std::vector<const model::Flow*> flows;
     for (const auto& [change, event] : rule.kinds)
         for (const auto* f : live_flows_triggered_by(input, event))
@@ -238,8 +244,8 @@ IndicatorResult evaluate_order_changes(const CheckInput& input, const char* id, 
         starved_flows_sentence(flows, missing == 1 ? "this customer" : "these customers");
     r.impact = fmt::format("{}{}{} {}.", starved, starved.empty() ? "" : " ",
                            plural(missing, "customer", "customers"),
-                           fmt::format("{} {}", missing == 1 ? "gets" : "get", rule.customer_gets));
-    r.action = rule.action;
+                           fmt::format("{} {}", missing == 1 ? "gets" : "get", worded(rule.customer_gets)));
+    r.action = worded(rule.action);
     return r;
 }
 

@@ -60,9 +60,10 @@ namespace frr::checks {
 struct OrderChangeRule {
     const char* defect;  // CONTRACTS.md section 4 kind
     std::vector<std::pair<model::OrderChangeKind, model::EventKind>> kinds;
-    const char* one;            // "fulfilment"
-    const char* many;           // "fulfilments"
-    const char* event_phrase;   // fallback name of the destination event: "fulfilment event"
+    const char* one;           // "fulfilment"
+    const char* many;          // "fulfilments"
+    const char* event_phrase;  // fallback name of the destination event: "fulfilment event"
+    // These two may name {source}, {destination}, {integration} and {settings} (model::Vocabulary).
     const char* customer_gets;  // "no shipping confirmation"
     const char* action;
 };

@@ -18,6 +18,7 @@ std::vector<std::string_view> ValueIntegrityIndicator::needs() const
 // checks.value_tolerance_minor (default 1 minor unit) for rounding.
 IndicatorResult ValueIntegrityIndicator::evaluate(const CheckInput& input) const
 {
+    const auto& w = input.words();
     auto r = start_result(id(), title());
     const auto& orders = input.current().source.orders;
     std::int64_t compared = 0;
@@ -41,8 +42,8 @@ IndicatorResult ValueIntegrityIndicator::evaluate(const CheckInput& input) const
             difference += std::llabs(value->minor - as_placed_revenue(o).minor);
         const auto shown = value ? model::format_money(value->minor, value->currency) : "no value";
         add_example(r,
-                    fmt::format("{} ({} in Klaviyo, {} in Shopify{})", o.name, shown,
-                                model::format_money(as_placed_revenue(o).minor, o.revenue.currency),
+                    fmt::format("{} ({} in {}, {} in {}{})", o.name, shown, w.destination,
+                                model::format_money(as_placed_revenue(o).minor, o.revenue.currency), w.source,
                                 o.edited ? " as placed" : ""));
     }
     const auto affected = static_cast<std::int64_t>(r.affected.size());
@@ -57,8 +58,9 @@ IndicatorResult ValueIntegrityIndicator::evaluate(const CheckInput& input) const
         r.summary = fmt::format("Order values agree for {}.", plural(compared, "order", "orders"));
         return r;
     }
-    r.summary = fmt::format("{} reached Klaviyo with a different value than in Shopify: {} wrong in all.",
-                            plural(affected, "order", "orders"), money_text(input.money(), difference));
+    r.summary = fmt::format("{} reached {} with a different value than in {}: {} wrong in all.",
+                            plural(affected, "order", "orders"), w.destination, w.source,
+                            money_text(input.money(), difference));
     r.impact = "Revenue attributed to campaigns and flows is wrong, and value-based segments "
                "(VIPs, high spenders) include or leave out the wrong customers.";
     r.action = "Check for apps or custom code that change Placed Order values, and the "

@@ -41,6 +41,7 @@ std::vector<std::string_view> VolumeIndicator::needs() const
 // seasonality needs no model, and a quiet day with some events never cries wolf.
 IndicatorResult VolumeIndicator::evaluate(const CheckInput& input) const
 {
+    const auto& w = input.words();
     auto r = start_result(id(), title());
     const auto& config = input.config();
     const auto orders = by_date(input.current().source.daily_orders);
@@ -67,7 +68,8 @@ IndicatorResult VolumeIndicator::evaluate(const CheckInput& input) const
             continue;
         missing_events += n - k;
         add_affected(r, "volume_gap", day);
-        add_example(r, fmt::format("{}: {} orders, {} in Klaviyo", core::format_local_date(day), n, k));
+        add_example(
+            r, fmt::format("{}: {} orders, {} in {}", core::format_local_date(day), n, k, w.destination));
     }
     const auto gaps = static_cast<std::int64_t>(r.affected.size());
     add_count(r, "days_judged", judged_days);
@@ -81,19 +83,21 @@ IndicatorResult VolumeIndicator::evaluate(const CheckInput& input) const
     const auto estimate = missing_events * input.money().average_order_minor;
     set_at_stake(r, input.money(), estimate, missing_events, Estimate::yes);
     if (gaps == 0) {
-        r.summary = fmt::format("Daily Placed Order counts match Shopify over {}.",
+        r.summary = fmt::format("Daily Placed Order counts match {} over {}.", w.source,
                                 plural(judged_days, "day", "days"));
         return r;
     }
-    r.summary = fmt::format("On {} in the last {} days Klaviyo recorded far fewer orders than Shopify took: "
+    r.summary = fmt::format("On {} in the last {} days {} recorded far fewer orders than {} took: "
                             "about {} short, worth about {}.",
-                            plural(gaps, "day", "days"), config.volume_lookback_days,
+                            plural(gaps, "day", "days"), config.volume_lookback_days, w.destination, w.source,
                             plural(missing_events, "order", "orders"),
                             model::format_money_rounded(estimate, input.money().currency));
-    r.impact = "Orders from those days are missing from Klaviyo's revenue reports and from "
-               "purchase-based segments and flows.";
-    r.action = "Check Klaviyo's Shopify integration history for those dates and ask Klaviyo "
-               "support to backfill the missing orders.";
+    r.impact = fmt::format("Orders from those days are missing from {}'s revenue reports and from "
+                           "purchase-based segments and flows.",
+                           w.destination);
+    r.action = fmt::format("Check the history of {} for those dates and ask {} support to backfill the "
+                           "missing orders.",
+                           w.integration, w.destination);
     return r;
 }
 

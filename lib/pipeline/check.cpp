@@ -3,6 +3,7 @@
 #include "checks/check_input.hpp"
 #include "checks/evaluate.hpp"
 #include "checks/findings_json.hpp"
+#include "connectors/klaviyo/vocabulary.hpp"
 #include "model/snapshot.hpp"
 #include "pipeline/watermarks.hpp"
 
@@ -92,8 +93,9 @@ CheckResult run_check(const RunContext& ctx, const core::RunInfo& run, const Che
     }
     const auto timezone =
         snapshot.manifest.timezone.empty() ? ctx.config.store.timezone : snapshot.manifest.timezone;
-    checks::CheckInput input(snapshot, previous.snapshot.get(), previous.findings.get(), config, timezone,
-                             since);
+    const auto words = connectors::klaviyo::vocabulary("shopify", "Shopify");
+    checks::CheckInput input(snapshot, previous.snapshot.get(), previous.findings.get(), config, words,
+                             timezone, since);
     CheckResult result;
     result.findings = checks::evaluate(input, ctx.config.store.name);
     if (result.findings.run_id.empty())

@@ -7,6 +7,7 @@
 #include "checks/check_input.hpp"
 #include "checks/evaluate.hpp"
 #include "checks/health_score.hpp"
+#include "connectors/klaviyo/vocabulary.hpp"
 #include "core/time.hpp"
 #include "model/snapshot.hpp"
 
@@ -146,7 +147,8 @@ int main()
     const core::ChecksConfig config;
     const auto start = std::chrono::steady_clock::now();
     const double cpu_start = cpu_seconds();
-    checks::CheckInput input(snapshot, nullptr, nullptr, config, "Europe/London");
+    const auto words = connectors::klaviyo::vocabulary("shopify", "Shopify");
+    checks::CheckInput input(snapshot, nullptr, nullptr, config, words, "Europe/London");
     const auto findings = checks::evaluate(input, "bench");
     const auto score = checks::compute_score(findings, config);
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

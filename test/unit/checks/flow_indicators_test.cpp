@@ -210,7 +210,7 @@ TEST_CASE("flow sends: silent only when the trigger arrived and nothing was sent
     s.destination.flows = {flow("F1", "Abandoned Checkout", model::TriggerKind::metric, "M3"),
                            flow("F2", "Shipping", model::TriggerKind::metric, "M4")};
     core::ChecksConfig config;
-    CheckInput input(s, nullptr, nullptr, config, k_zone);
+    CheckInput input(s, nullptr, nullptr, config, k_words, k_zone);
     const auto days = flow_days(input);
     REQUIRE(days.baseline.size() == 14);
     REQUIRE(days.window.size() == 2);  // 24 Oct and 25 Oct

@@ -1,6 +1,7 @@
 #include "connectors/klaviyo/jsonapi_client.hpp"
 #include "connectors/klaviyo/klaviyo_source.hpp"
 #include "connectors/klaviyo/records.hpp"
+#include "connectors/klaviyo/vocabulary.hpp"
 #include "core/random.hpp"
 #include "scripted_transport.hpp"
 
@@ -304,4 +305,19 @@ TEST_CASE("a private key refused with 401 is not sent again", "[klaviyo]")
     CHECK(reply.status == ReplyStatus::unauthorized);
     CHECK_THAT(reply.error, Catch::Contains("Invalid API key."));
     CHECK(f.transport.sent().size() == 1);
+}
+
+TEST_CASE("Klaviyo's words as the destination name the source's integration and its settings")
+{
+    const auto w = vocabulary("shopify", "Shopify");
+    CHECK(w.source_key == "shopify");
+    CHECK(w.destination_key == "klaviyo");
+    CHECK(w.source == "Shopify");
+    CHECK(w.destination == "Klaviyo");
+    CHECK(w.integration == "the Shopify integration in Klaviyo");
+    CHECK(w.integration_settings == "Integrations > Shopify");
+    CHECK(w.subscriber_sync_setting == "Sync your Shopify email subscribers to Klaviyo");
+    const auto woo = vocabulary("woocommerce", "WooCommerce");
+    CHECK(woo.integration == "the WooCommerce integration in Klaviyo");
+    CHECK(woo.source_key == "woocommerce");
 }

@@ -6,6 +6,7 @@
 #include "checks/findings.hpp"
 #include "checks/health_score.hpp"
 #include "model/snapshot.hpp"
+#include "model/vocabulary.hpp"
 
 #include <chrono>
 #include <optional>
@@ -44,6 +45,7 @@ struct ReportInput {
     std::chrono::seconds schedule_interval{24 * 3600};
     const core::Redactor* redactor = nullptr;  // scrubs every input text when set
     bool show_masked_emails = false;           // client copy lists affected customers' masked e-mails
+    model::Vocabulary words;                   // the integration pair's names for people
 };
 
 struct IssueView {

@@ -36,8 +36,8 @@ Window window_of(const ReportInput& in);
 std::vector<checks::Affected> change_items(const std::vector<std::string>& labels,
                                            const std::string& default_kind);
 
-// "Shopify", "Klaviyo" for the manifest's platform names.
-std::string platform_label(const std::string& name);
+// The pair's names for people ("Shopify", "Klaviyo") of the manifest's platform keys; another key as it is.
+std::string platform_label(const model::Vocabulary& words, const std::string& name);
 
 // A run that could not check everything (a dataset not read in full): the
 // headline and the verdict sentence saying what could not be checked and why,

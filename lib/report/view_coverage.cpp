@@ -44,10 +44,10 @@ bool reads_data(const checks::IndicatorResult& f)
 }
 
 // Why one platform's data is not whole, in a few plain words.
-std::optional<std::string> platform_reason(const std::string& platform, const model::PlatformManifest& p,
-                                           const checks::Findings& checks)
+std::optional<std::string> platform_reason(const model::Vocabulary& words, const std::string& platform,
+                                           const model::PlatformManifest& p, const checks::Findings& checks)
 {
-    const auto name = platform_label(platform);
+    const auto name = platform_label(words, platform);
     if (p.status == model::Coverage::complete)
         return std::nullopt;
     if (p.status == model::Coverage::paused)
@@ -84,26 +84,27 @@ std::vector<std::string> reasons(const ReportInput& in)
 {
     std::vector<std::string> out;
     for (const auto& [platform, p] : in.manifest.platforms)
-        if (auto r = platform_reason(platform, p, in.checks))
+        if (auto r = platform_reason(in.words, platform, p, in.checks))
             out.push_back(*r);
     if (out.empty())
         for (const auto& [platform, value] : in.checks.coverage)
             if (value != model::Coverage::complete)
-                out.push_back(value == model::Coverage::paused ? platform_label(platform) + " was skipped"
-                                  : value == model::Coverage::unavailable
-                                  ? platform_label(platform) + " did not answer"
-                                  : "part of " + platform_label(platform) + "'s data could not be read");
+                out.push_back(
+                    value == model::Coverage::paused ? platform_label(in.words, platform) + " was skipped"
+                        : value == model::Coverage::unavailable
+                        ? platform_label(in.words, platform) + " did not answer"
+                        : "part of " + platform_label(in.words, platform) + "'s data could not be read");
     return out;
 }
 
 }  // namespace
 
-std::string platform_label(const std::string& name)
+std::string platform_label(const model::Vocabulary& words, const std::string& name)
 {
-    if (name == "shopify")
-        return "Shopify";
-    if (name == "klaviyo")
-        return "Klaviyo";
+    if (name == words.source_key && !words.source.empty())
+        return words.source;
+    if (name == words.destination_key && !words.destination.empty())
+        return words.destination;
     return name;
 }
 
@@ -138,7 +139,8 @@ std::optional<IncompleteText> incomplete_text(const ReportInput& in, const Repor
         for (const auto& [platform, p] : in.manifest.platforms)
             if (p.status == model::Coverage::complete)
                 if (auto data = data_read_by(platform, in.checks); !data.empty())
-                    read.push_back(fmt::format("{}'s {}", platform_label(platform), list_text(data)));
+                    read.push_back(
+                        fmt::format("{}'s {}", platform_label(in.words, platform), list_text(data)));
         const std::string kept = read.empty()
             ? std::string()
             : fmt::format(" {} were read as usual and wait to be compared.", list_text(read));
@@ -205,9 +207,9 @@ std::string span_text(std::chrono::seconds s)
 }
 
 // "could not reach Klaviyo", "skipped Klaviyo while monitoring was paused", ...
-std::string run_failure(const std::string& platform, model::Coverage status)
+std::string run_failure(const model::Vocabulary& words, const std::string& platform, model::Coverage status)
 {
-    const auto name = platform_label(platform);
+    const auto name = platform_label(words, platform);
     if (status == model::Coverage::paused)
         return "skipped " + name + " while monitoring was paused";
     if (status == model::Coverage::partial)
@@ -226,7 +228,7 @@ std::optional<Notice> paused_notice(const ReportInput& in, const ReportView& vie
     for (const auto& [platform, p] : in.manifest.platforms) {
         if (p.status != model::Coverage::paused)
             continue;
-        paused.push_back(platform_label(platform));
+        paused.push_back(platform_label(in.words, platform));
         const auto began = p.outage_since ? p.outage_since : p.breaker_opened_at;
         if (began && (!since || *began < *since))
             since = began;
@@ -257,7 +259,7 @@ std::optional<Notice> paused_notice(const ReportInput& in, const ReportView& vie
     for (const auto& [platform, p] : in.manifest.platforms) {
         if (p.status == model::Coverage::paused)
             continue;
-        const auto name = platform_label(platform);
+        const auto name = platform_label(in.words, platform);
         const auto read = data_read_by(platform, in.checks);
         if (p.status == model::Coverage::complete)
             working.push_back(read.empty() ? name + " answers normally"
@@ -285,7 +287,7 @@ std::optional<Notice> recovered_notice(const ReportInput& in, const ReportView& 
     for (const auto& [platform, p] : in.manifest.platforms) {
         if (!p.recovered_from)
             continue;
-        back.push_back(platform_label(platform));
+        back.push_back(platform_label(in.words, platform));
         if (!since || *p.recovered_from < *since)
             since = p.recovered_from;
     }
@@ -314,7 +316,7 @@ std::optional<std::string> catch_up_note(const ReportInput& in, const ReportView
     std::vector<std::pair<std::string, std::vector<core::TimePoint>>> groups;
     for (const auto& run : c.runs)
         for (const auto& [platform, status] : run.platforms) {
-            auto what = run_failure(platform, status);
+            auto what = run_failure(in.words, platform, status);
             auto it =
                 std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == what; });
             if (it == groups.end())
@@ -363,7 +365,7 @@ std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& c
     for (const auto& [platform, value] : in.checks.coverage) {
         if (value == model::Coverage::complete)
             continue;
-        const auto name = platform_label(platform);
+        const auto name = platform_label(in.words, platform);
         const auto found = in.manifest.platforms.find(platform);
         const model::PlatformManifest* p = found == in.manifest.platforms.end() ? nullptr : &found->second;
         std::vector<std::string> unread;
@@ -430,7 +432,7 @@ std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& c
         if (only_down && !down.empty()) {
             std::vector<std::string> names;
             for (const auto& d : down)
-                names.push_back(platform_label(d));
+                names.push_back(platform_label(in.words, d));
             why = fmt::format("they need {}'s data, which could not be read this time", list_text(names));
         }
         auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == why; });

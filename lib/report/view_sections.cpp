@@ -212,14 +212,15 @@ AppendixView build_appendix(const ReportInput& in, const ReportView& view, const
     a.confidence = checks::to_string(in.score.confidence);
     std::vector<std::string> coverage;
     for (const auto& [platform, value] : in.checks.coverage)
-        coverage.push_back(platform_label(platform) + " " + model::to_string(value));
+        coverage.push_back(platform_label(in.words, platform) + " " + model::to_string(value));
     a.coverage = coverage.empty() ? "n/a" : join(coverage, ", ");
     for (const auto& [name, p] : in.manifest.platforms) {
         std::vector<std::string> errors;
         for (const auto& e : p.errors)
             errors.push_back(clean(e));
-        a.platforms.push_back({platform_label(name), model::to_string(p.status), counts_text(p.counts),
-                               p.requests, p.retries, p.throttled, fmt::format("{:.1f} s", p.wait_seconds),
+        a.platforms.push_back({platform_label(in.words, name), model::to_string(p.status),
+                               counts_text(p.counts), p.requests, p.retries, p.throttled,
+                               fmt::format("{:.1f} s", p.wait_seconds),
                                p.breaker.empty() ? std::string("closed") : clean(p.breaker),
                                errors.empty() ? std::string("none") : join(errors, "; ")});
     }

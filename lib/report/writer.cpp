@@ -45,6 +45,7 @@ ReportInput make_inputs(const core::StateDir& state, const core::RunInfo& run, R
     in.schedule_interval = options.schedule_interval;
     in.redactor = options.redactor;
     in.show_masked_emails = options.show_masked_emails;
+    in.words = options.words;
     return in;
 }
 

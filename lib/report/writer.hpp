@@ -28,6 +28,7 @@ struct WriteOptions {
     const core::Redactor* redactor = nullptr;
     std::size_t trend_points = 12;
     bool show_masked_emails = false;  // delivery.show_masked_emails
+    model::Vocabulary words;          // the integration pair's names for people
 };
 
 struct ReportFiles {

@@ -12,6 +12,17 @@
 
 namespace frr::test {
 
+// The Shopify → Klaviyo pair's words (what pipeline::pair_vocabulary gives; this layer's tests do
+// not link the connectors).
+inline const model::Vocabulary k_report_words{"shopify",
+                                              "klaviyo",
+                                              "Shopify",
+                                              "Klaviyo",
+                                              "the Shopify integration in Klaviyo",
+                                              "Integrations > Shopify",
+                                              "Sync your Shopify email subscribers to Klaviyo",
+                                              "klaviyo.subscriber_list"};
+
 inline std::filesystem::path report_fixtures()
 {
     return source_dir() / "test/unit/report/fixtures";
@@ -44,6 +55,7 @@ struct ReportFixture {
     {
         report::WriteOptions o;
         o.redactor = redactor;
+        o.words = k_report_words;
         return o;
     }
 };

@@ -53,6 +53,7 @@ TEST_CASE("the view ranks issues by what they cost and words the subject with th
 TEST_CASE("ranking follows the cost: hundreds of orders on past days above six missing today", "[report]")
 {
     report::ReportInput in;
+    in.words = frr::test::k_report_words;
     in.checks.timezone = "Europe/London";
     in.checks.money = {"GBP", 4500, 990000};
     checks::IndicatorResult missing;
@@ -87,6 +88,7 @@ TEST_CASE("ranking follows the cost: hundreds of orders on past days above six m
 TEST_CASE("an empty period says no orders were placed, and how sure that is", "[report]")
 {
     report::ReportInput in;
+    in.words = frr::test::k_report_words;
     in.checks.timezone = "Europe/London";
     in.checks.since = *core::parse_iso8601("2026-11-26T06:00:00Z");
     in.checks.until = *core::parse_iso8601("2026-11-27T06:00:00Z");

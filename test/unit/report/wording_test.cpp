@@ -82,6 +82,7 @@ report::RenderedReport render(const report::ReportInput& in)
 report::ReportInput hand_made(checks::Status status)
 {
     report::ReportInput in;
+    in.words = frr::test::k_report_words;
     in.checks.run_id = "20261127T060000Z-000004";
     in.checks.as_of = *core::parse_iso8601("2026-11-27T06:00:00Z");
     in.checks.since = *core::parse_iso8601("2026-11-26T06:00:00Z");

@@ -32,6 +32,10 @@ void parse_object(rapidjson::Document& doc, std::string_view json, const std::st
 class JsonFields {
 public:
     JsonFields(const rapidjson::Value& object, std::string where);
+    // For records read one a line (JsonLines): fields are looked for first where the
+    // previous one was found, since the snapshot writer puts them in the order the
+    // readers ask for them; a field found there is the one a search by name finds (its
+    // first member of that name) as long as the reader asks for each name once.
     JsonFields(const rapidjson::Value& object, JsonPlace place);
     // The object under `name` (not missing or null), placed at where() + "." + name.
     JsonFields nested(const rapidjson::Value& object, const char* name) const;
@@ -55,6 +59,8 @@ private:
     const rapidjson::Value& m_object;
     std::string m_where;  // used when m_place.file is empty
     JsonPlace m_place;
+    bool m_in_order = false;                 // look at m_next first (the JsonPlace form)
+    mutable rapidjson::SizeType m_next = 0;  // members before it were found in order
 };
 
 // Writing the same shapes back, on any RapidJSON writer (compact for snapshots,

@@ -2,7 +2,6 @@
 
 #include "core/error.hpp"
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
@@ -14,6 +13,19 @@ namespace {
 
 constexpr std::size_t k_chunk = 1 << 20;        // bytes read at a time
 constexpr std::size_t k_pool_chunk = 64 << 10;  // parse tree of a typical line, reused
+
+// By memchr, which scans many bytes an instruction (std::count, a byte at a time, was a tenth of
+// the instructions of reading a large snapshot).
+std::size_t count_newlines(const char* begin, const char* end)
+{
+    std::size_t n = 0;
+    while (const auto* nl =
+               static_cast<const char*>(std::memchr(begin, '\n', static_cast<std::size_t>(end - begin)))) {
+        ++n;
+        begin = nl + 1;
+    }
+    return n;
+}
 
 }  // namespace
 
@@ -69,7 +81,7 @@ std::size_t JsonLines::count_lines()
         const auto n = std::fread(m_buffer.data(), 1, m_buffer.size(), m_in.get());
         if (n == 0)
             break;
-        lines += static_cast<std::size_t>(std::count(m_buffer.data(), m_buffer.data() + n, '\n'));
+        lines += count_newlines(m_buffer.data(), m_buffer.data() + n);
         last = m_buffer[n - 1];
     }
     if (std::ferror(m_in.get()))

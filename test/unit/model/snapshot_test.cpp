@@ -338,3 +338,60 @@ TEST_CASE("snapshot lines longer than the read buffer and many lines read whole"
     write_snapshot(again.path(), back);
     CHECK(frr::test::read_text(again / "source/orders.jsonl") == text);
 }
+
+TEST_CASE("snapshot fields are found by name in any order, the first of a repeated name")
+{
+    // The reader looks for each field first where the writer puts it; a line written in
+    // another order, or with a name twice, reads as a search by name reads it.
+    frr::test::TempDir dir;
+    Snapshot s;
+    s.manifest.run_id = "r";
+    write_snapshot(dir.path(), s);
+    frr::test::write_text(
+        dir / "destination/events.jsonl",
+        "{\"id\":\"E1\",\"id\":\"E2\",\"kind\":\"placed_order\",\"occurred_at\":\"2026-11-27T00:00:00Z\","
+        "\"metric_id\":\"M1\",\"value\":{\"currency\":\"GBP\",\"minor\":1250,\"minor\":9},"
+        "\"order_id\":\"1001\",\"item_units\":3,\"order_id\":\"1002\"}\n"
+        "{\"item_units\":2,\"profile_id\":\"P1\",\"occurred_at\":\"2026-11-27T01:00:00Z\",\"id\":\"E3\","
+        "\"kind\":\"ordered_product\",\"value\":null}\n");
+    const auto events = read_snapshot(dir.path()).destination.events;
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].id == "E1");
+    CHECK(events[0].kind == EventKind::placed_order);
+    CHECK(events[0].metric_id == "M1");
+    CHECK(events[0].order_id == "1001");
+    REQUIRE(events[0].value);
+    CHECK(*events[0].value == Money{1250, "GBP"});
+    CHECK(events[0].item_units == 3);
+    CHECK(events[1].id == "E3");
+    CHECK(events[1].kind == EventKind::ordered_product);
+    CHECK(events[1].profile_id == "P1");
+    CHECK(events[1].occurred_at == *parse_iso8601("2026-11-27T01:00:00Z"));
+    CHECK_FALSE(events[1].value);
+    CHECK(events[1].item_units == 2);
+}
+
+TEST_CASE("a snapshot damaged on both sides names the source's file first")
+{
+    // The source's and the destination's files are read side by side; the error is the
+    // one reading them one after the other (source first) would give.
+    frr::test::TempDir dir;
+    Snapshot s;
+    s.manifest.run_id = "r";
+    write_snapshot(dir.path(), s);
+    frr::test::write_text(dir / "destination/events.jsonl", "{broken\n");
+    try {
+        read_snapshot(dir.path());
+        FAIL("expected an error");
+    } catch (const frr::core::Error& e) {
+        CHECK(e.where().find("events.jsonl:1") != std::string::npos);
+    }
+    frr::test::write_text(dir / "source/customers.jsonl", "{\"id\":\"1\"}\n[1]\n");
+    try {
+        read_snapshot(dir.path());
+        FAIL("expected an error");
+    } catch (const frr::core::Error& e) {
+        CHECK(e.where().find("customers.jsonl:1") != std::string::npos);
+        CHECK(std::string(e.what()).find("created_at") != std::string::npos);
+    }
+}

@@ -39,12 +39,13 @@ private:
     };
     bool next_line(char*& begin, std::size_t& size);
     bool fill();
+    std::size_t usable() const;  // m_buffer's size without its padding
     [[noreturn]] void fail(std::string what) const;
 
     std::string m_file;
     std::unique_ptr<std::FILE, Closer> m_in;
-    std::vector<char> m_buffer;
-    std::size_t m_begin = 0;  // unread bytes are [m_begin, m_end)
+    std::vector<char> m_buffer;  // usable() bytes, then padding (json_lines.cpp)
+    std::size_t m_begin = 0;     // unread bytes are [m_begin, m_end)
     std::size_t m_end = 0;
     bool m_eof = false;
     std::size_t m_line_no = 0;

@@ -395,3 +395,42 @@ TEST_CASE("a snapshot damaged on both sides names the source's file first")
         CHECK(std::string(e.what()).find("created_at") != std::string::npos);
     }
 }
+
+TEST_CASE("snapshot strings with escapes, control bytes and UTF-8 read back exactly at every offset")
+{
+    // Plain text is copied 16 bytes at a time up to the next byte that needs the parser; an
+    // escape at each offset of a 16-byte block, and after one, must still decode in place.
+    frr::test::TempDir dir;
+    const auto t = *parse_iso8601("2026-11-27T06:00:00Z");
+    Snapshot s;
+    s.manifest.run_id = "r";
+    const std::string specials[] = {
+        "\"", "\\", "\n", "\t", std::string(1, '\x01'), "\xc3\xa9", "\xf0\x9f\x98\x80"};
+    for (std::size_t offset = 0; offset < 40; ++offset)
+        for (const auto& special : specials) {
+            Order o;
+            o.id = std::to_string(s.source.orders.size());
+            o.name = std::string(offset, 'n') + special + std::string(offset % 17, 'm') + special + "#";
+            o.created_at = o.updated_at = t;
+            o.email_masked = special + std::string(offset, 'e');
+            s.source.orders.push_back(o);
+        }
+    write_snapshot(dir.path(), s);
+    const auto back = read_snapshot(dir.path()).source.orders;
+    REQUIRE(back.size() == s.source.orders.size());
+    for (std::size_t i = 0; i < back.size(); ++i) {
+        CHECK(back[i].name == s.source.orders[i].name);
+        CHECK(back[i].email_masked == s.source.orders[i].email_masked);
+    }
+    // Written by hand: \u escapes and a surrogate pair, and a raw control byte (invalid JSON).
+    frr::test::write_text(
+        dir / "source/orders.jsonl",
+        "{\"id\":\"1\",\"name\":\"abcdefghijklmnop\\u00e9qrstuvwxyz0123456789\\ud83d\\ude00!\","
+        "\"created_at\":\"2026-11-27T00:00:00Z\",\"updated_at\":\"2026-11-27T00:00:00Z\"}\n");
+    const auto hand = read_snapshot(dir.path()).source.orders;
+    REQUIRE(hand.size() == 1);
+    CHECK(hand[0].name == "abcdefghijklmnop\xc3\xa9qrstuvwxyz0123456789\xf0\x9f\x98\x80!");
+    auto e = read_error_with_orders("{\"id\":\"1\",\"name\":\"abcdefghijklmnopqrstuvwxyz\x01\"}\n");
+    CHECK(e.where().find("orders.jsonl:1") != std::string::npos);
+    CHECK(std::string(e.what()).find("invalid JSON") != std::string::npos);
+}

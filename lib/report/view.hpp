@@ -213,7 +213,8 @@ ReportView build_view(const ReportInput& input);
 
 // The headline noun phrase for `count` items of a CONTRACTS.md section 4 kind:
 // (3, "order_missing_event") -> "3 orders missing in Klaviyo".
-std::string describe_count(std::size_t count, const std::string& kind, const std::string& fallback_title);
+std::string describe_count(const model::Vocabulary& words, std::size_t count, const std::string& kind,
+                           const std::string& fallback_title);
 // "HEALTHY", "WARNING", "CRITICAL", "INCOMPLETE", "PAUSED", "UNKNOWN".
 std::string status_label(const std::string& status);
 std::string status_colour(const std::string& status);

@@ -139,7 +139,7 @@ std::string money_phrase(const checks::AtStake& s)
                        : model::format_money(s.minor, s.currency);
 }
 
-std::string cost_phrase(const checks::AtStake& s, const std::string& kind)
+std::string cost_phrase(const model::Vocabulary& words, const checks::AtStake& s, const std::string& kind)
 {
     std::vector<std::string> parts;
     if (auto money = money_phrase(s); !money.empty())
@@ -147,7 +147,8 @@ std::string cost_phrase(const checks::AtStake& s, const std::string& kind)
     const auto n = s.customers;
     if (n > 0) {
         if (kind == "volume_gap")
-            parts.push_back(fmt::format("about {} {} not in Klaviyo", n, n == 1 ? "order" : "orders"));
+            parts.push_back(
+                fmt::format("about {} {} not in {}", n, n == 1 ? "order" : "orders", words.destination));
         else if (kind == "audience_drop")
             parts.push_back(fmt::format("{} fewer {} in them", n, n == 1 ? "person" : "people"));
         else if (kind == "sync_stalled")
@@ -158,7 +159,8 @@ std::string cost_phrase(const checks::AtStake& s, const std::string& kind)
     return detail::join(parts, ", ");
 }
 
-IssueView make_issue(const checks::IndicatorResult& f, double points, const Cleaner& clean, bool show_emails)
+IssueView make_issue(const model::Vocabulary& words, const checks::IndicatorResult& f, double points,
+                     const Cleaner& clean, bool show_emails)
 {
     IssueView issue;
     issue.id = f.id;
@@ -167,7 +169,7 @@ IssueView make_issue(const checks::IndicatorResult& f, double points, const Clea
     issue.status_label = status_label(issue.status);
     issue.colour = status_colour(issue.status);
     auto [kind, n] = detail::main_kind(f.affected);
-    issue.headline = n ? describe_count(n, kind, issue.title) : issue.title;
+    issue.headline = n ? describe_count(words, n, kind, issue.title) : issue.title;
     issue.summary = clean(f.summary);
     issue.impact = clean(f.impact);
     issue.action = clean(f.action);
@@ -178,7 +180,7 @@ IssueView make_issue(const checks::IndicatorResult& f, double points, const Clea
     issue.customers = f.at_stake.customers;
     issue.estimated = f.at_stake.estimated;
     issue.money_text = money_phrase(f.at_stake);
-    issue.cost_text = cost_phrase(f.at_stake, kind);
+    issue.cost_text = cost_phrase(words, f.at_stake, kind);
     // The client sees order numbers where they can act on them, dates and
     // list names from the checks' examples, and customers only as masked
     // e-mails, only when configured. The operator's copy lists every key.
@@ -226,7 +228,7 @@ std::vector<IssueView> rank_issues(const ReportInput& in, const Cleaner& clean)
     std::vector<IssueView> issues;
     for (const auto& f : in.checks.indicators)
         if (f.status == checks::Status::warn || f.status == checks::Status::critical)
-            issues.push_back(make_issue(f, points[f.id], clean, in.show_masked_emails));
+            issues.push_back(make_issue(in.words, f, points[f.id], clean, in.show_masked_emails));
     std::stable_sort(issues.begin(), issues.end(), [](const IssueView& a, const IssueView& b) {
         if (a.points != b.points)
             return a.points > b.points;
@@ -277,7 +279,7 @@ std::pair<std::int64_t, bool> total_at_stake(const ReportInput& in)
     return {total, estimated};
 }
 
-std::string verdict_for(const ReportView& v, bool reduced)
+std::string verdict_for(const model::Vocabulary& words, const ReportView& v, bool reduced)
 {
     std::string tail =
         reduced ? "; some checks could not run this time, see \u201cWhat we could not check\u201d" : "";
@@ -287,9 +289,10 @@ std::string verdict_for(const ReportView& v, bool reduced)
         const auto& top = v.issues.empty() ? IssueView{} : v.issues.front();
         const auto biggest = top.headline + (top.money_text.empty() ? "" : " (" + top.money_text + ")");
         const auto lead = v.status == "critical"
-            ? std::string(
-                  "Data is being lost between Shopify and Klaviyo and it is affecting your marketing now. ")
-            : std::string("Your Shopify to Klaviyo sync mostly works, but needs attention. ");
+            ? fmt::format("Data is being lost between {} and {} and it is affecting your marketing now. ",
+                          words.source, words.destination)
+            : fmt::format("Your {} to {} sync mostly works, but needs attention. ", words.source,
+                          words.destination);
         if (n == 0)
             return lead + fmt::format("No single problem stands out{}.", tail);
         if (!v.at_stake_text.empty())
@@ -301,8 +304,8 @@ std::string verdict_for(const ReportView& v, bool reduced)
                         n == 1 ? "needs" : "need", biggest, tail);
     }
     if (v.status == "ok")
-        return fmt::format(
-            "Everything we checked between Shopify and Klaviyo matches, so no action is needed{}.", tail);
+        return fmt::format("Everything we checked between {} and {} matches, so no action is needed{}.",
+                           words.source, words.destination, tail);
     return fmt::format("We could not check enough of your data to give a verdict this time{}.", tail);
 }
 
@@ -375,7 +378,7 @@ ReportView build_view(const ReportInput& in)
         v.headline = fmt::format("{} at stake; {}", v.at_stake_text, v.issues.front().headline);
     else
         v.headline = v.issues.front().headline;
-    v.verdict = verdict_for(v, false);
+    v.verdict = verdict_for(in.words, v, false);
     if (v.no_orders && v.issues.empty() && v.status == "ok")
         v.verdict = fmt::format(
             "No orders were placed between {} and {}, so there was nothing to check order "

@@ -30,13 +30,14 @@ const VerdictStyle& style_of(const std::string& verdict)
     return k_styles[4];
 }
 
-std::string triggers_text(const checks::FlowSummary& f)
+std::string triggers_text(const model::Vocabulary& words, const checks::FlowSummary& f)
 {
     if (!f.source_triggers || !f.reached)
         return "not counted by frr";
     if (*f.reached == *f.source_triggers)
-        return fmt::format("{} in Shopify, all reached Klaviyo", *f.source_triggers);
-    return fmt::format("{} in Shopify, {} reached Klaviyo", *f.source_triggers, *f.reached);
+        return fmt::format("{} in {}, all reached {}", *f.source_triggers, words.source, words.destination);
+    return fmt::format("{} in {}, {} reached {}", *f.source_triggers, words.source, *f.reached,
+                       words.destination);
 }
 
 std::string sent_text(const checks::FlowSummary& f)
@@ -58,7 +59,7 @@ AutomatedEmailsView build_automated_emails(const ReportInput& in, const Cleaner&
         FlowRow row;
         row.name = clean(f.name);
         row.trigger = clean(f.trigger);
-        row.triggers_text = triggers_text(f);
+        row.triggers_text = triggers_text(in.words, f);
         row.sent_text = sent_text(f);
         row.verdict = style.verdict;
         row.verdict_label = style.label;
@@ -76,9 +77,9 @@ AutomatedEmailsView build_automated_emails(const ReportInput& in, const Cleaner&
         std::count_if(v.rows.begin(), v.rows.end(), [](const FlowRow& r) { return r.problem; });
     const auto n = v.rows.size();
     v.intro = problems == 0
-        ? fmt::format(
-              "Your {} automated {} working: every trigger we could count reached Klaviyo and {} sending.", n,
-              n == 1 ? "email is" : "emails are", n == 1 ? "it is" : "they are")
+        ? fmt::format("Your {} automated {} working: every trigger we could count reached {} and {} sending.",
+                      n, n == 1 ? "email is" : "emails are", in.words.destination,
+                      n == 1 ? "it is" : "they are")
         : fmt::format("{} of your {} automated {} need{} attention (counts cover the period checked).",
                       problems, n, n == 1 ? "email" : "emails", problems == 1 ? "s" : "");
     return v;

@@ -51,11 +51,11 @@ std::string title_of(const checks::IndicatorResult& f)
 }
 
 // "3 orders missing in Klaviyo: #1050, #1051, #1052 and 2 more"
-std::string change_text(const std::vector<checks::Affected>& items, const std::string& title,
-                        const Cleaner& clean)
+std::string change_text(const model::Vocabulary& words, const std::vector<checks::Affected>& items,
+                        const std::string& title, const Cleaner& clean)
 {
     auto [kind, n] = main_kind(items);
-    std::string text = describe_count(items.size(), kind, clean(title));
+    std::string text = describe_count(words, items.size(), kind, clean(title));
     auto keys = example_keys(items, clean);
     if (keys.empty())
         return text;
@@ -127,13 +127,15 @@ ChangesView build_changes(const ReportInput& in, const ReportView& view, const C
         auto title = title_of(f);
         const std::string kind = f.affected.empty() ? std::string() : f.affected.front().kind;
         if (!f.changes.added.empty())
-            c.added.push_back({clean(title), change_text(change_items(f.changes.added, kind), title, clean)});
+            c.added.push_back(
+                {clean(title), change_text(in.words, change_items(f.changes.added, kind), title, clean)});
         if (!f.changes.persisting.empty())
             c.persisting.push_back(
-                {clean(title), change_text(change_items(f.changes.persisting, kind), title, clean)});
+                {clean(title),
+                 change_text(in.words, change_items(f.changes.persisting, kind), title, clean)});
         if (!f.changes.resolved.empty())
             c.resolved.push_back(
-                {clean(title), change_text(change_items(f.changes.resolved, kind), title, clean)});
+                {clean(title), change_text(in.words, change_items(f.changes.resolved, kind), title, clean)});
     }
     return c;
 }

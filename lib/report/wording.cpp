@@ -20,19 +20,21 @@ struct KindPhrase {
 };
 
 constexpr std::array<KindPhrase, 10> k_phrases{{
-    {"order_missing_event", "order missing in Klaviyo", "orders missing in Klaviyo"},
-    {"order_event_late", "order that reached Klaviyo late", "orders that reached Klaviyo late"},
-    {"order_event_duplicate", "order recorded twice in Klaviyo", "orders recorded twice in Klaviyo"},
-    {"order_value_mismatch", "order with the wrong value in Klaviyo",
-     "orders with the wrong value in Klaviyo"},
-    {"order_items_missing", "order missing products in Klaviyo", "orders missing products in Klaviyo"},
-    {"customer_missing_profile", "customer missing in Klaviyo", "customers missing in Klaviyo"},
-    {"consent_mismatch", "customer whose email consent differs in Klaviyo",
-     "customers whose email consent differs in Klaviyo"},
-    {"sync_stalled", "stalled sync into Klaviyo", "stalled syncs into Klaviyo"},
-    {"audience_drop", "Klaviyo list or segment that shrank sharply",
-     "Klaviyo lists or segments that shrank sharply"},
-    {"volume_gap", "day with orders missing in Klaviyo", "days with orders missing in Klaviyo"},
+    {"order_missing_event", "order missing in {destination}", "orders missing in {destination}"},
+    {"order_event_late", "order that reached {destination} late", "orders that reached {destination} late"},
+    {"order_event_duplicate", "order recorded twice in {destination}",
+     "orders recorded twice in {destination}"},
+    {"order_value_mismatch", "order with the wrong value in {destination}",
+     "orders with the wrong value in {destination}"},
+    {"order_items_missing", "order missing products in {destination}",
+     "orders missing products in {destination}"},
+    {"customer_missing_profile", "customer missing in {destination}", "customers missing in {destination}"},
+    {"consent_mismatch", "customer whose email consent differs in {destination}",
+     "customers whose email consent differs in {destination}"},
+    {"sync_stalled", "stalled sync into {destination}", "stalled syncs into {destination}"},
+    {"audience_drop", "{destination} list or segment that shrank sharply",
+     "{destination} lists or segments that shrank sharply"},
+    {"volume_gap", "day with orders missing in {destination}", "days with orders missing in {destination}"},
 }};
 
 // Bytes of non-ASCII characters count as email characters (internationalised addresses), so a
@@ -46,11 +48,14 @@ bool is_email_char(char c)
 
 }  // namespace
 
-std::string describe_count(std::size_t count, const std::string& kind, const std::string& fallback_title)
+std::string describe_count(const model::Vocabulary& words, std::size_t count, const std::string& kind,
+                           const std::string& fallback_title)
 {
     for (const auto& p : k_phrases)
         if (kind == p.kind)
-            return fmt::format("{} {}", count, count == 1 ? p.singular : p.plural);
+            return fmt::format("{} {}", count,
+                               fmt::format(fmt::runtime(count == 1 ? p.singular : p.plural),
+                                           fmt::arg("destination", words.destination)));
     if (count == 0)
         return fallback_title;
     return fmt::format("{}: {} affected", fallback_title, count);

@@ -25,9 +25,12 @@ TEST_CASE("mask_emails_in masks addresses inside prose and leaves masked ones al
 
 TEST_CASE("describe_count words the defect vocabulary", "[report]")
 {
-    CHECK(report::describe_count(14, "order_missing_event", "x") == "14 orders missing in Klaviyo");
-    CHECK(report::describe_count(1, "order_missing_event", "x") == "1 order missing in Klaviyo");
-    CHECK(report::describe_count(3, "something_new", "Lists") == "Lists: 3 affected");
+    CHECK(report::describe_count(frr::test::k_report_words, 14, "order_missing_event", "x") ==
+          "14 orders missing in Klaviyo");
+    CHECK(report::describe_count(frr::test::k_report_words, 1, "order_missing_event", "x") ==
+          "1 order missing in Klaviyo");
+    CHECK(report::describe_count(frr::test::k_report_words, 3, "something_new", "Lists") ==
+          "Lists: 3 affected");
 }
 
 TEST_CASE("the view ranks issues by what they cost and words the subject with the money", "[report]")

@@ -175,5 +175,5 @@ TEST_CASE("every view string of the client's copy is plain English", "[report][w
     for (const char* kind : {"order_missing_event", "order_event_late", "order_event_duplicate",
                              "order_value_mismatch", "order_items_missing", "customer_missing_profile",
                              "consent_mismatch", "sync_stalled", "audience_drop", "volume_gap"})
-        check_client_text(report::describe_count(3, kind, "x"), kind);
+        check_client_text(report::describe_count(frr::test::k_report_words, 3, kind, "x"), kind);
 }

@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "connectors/registry.hpp"
 #include "core/time.hpp"
 #include "net/curl_transport.hpp"
 
@@ -27,10 +28,10 @@ std::filesystem::path resolve_state_dir(const GlobalOptions& o, const core::Conf
     if (const char* env = std::getenv("FRR_STATE_DIR"); env != nullptr && *env != '\0')
         return env;
     if (c.state.dir.empty())
-        throw core::Error(core::ExitCode::config, "no state directory configured", c.source.string(),
+        throw core::Error(core::ExitCode::config, "no state directory configured", c.file.string(),
                           "set state.dir in the config, FRR_STATE_DIR, or pass --state-dir DIR");
     if (c.state.dir.is_relative())
-        return c.source.parent_path() / c.state.dir;
+        return c.file.parent_path() / c.state.dir;
     return c.state.dir;
 }
 
@@ -41,7 +42,9 @@ Environment::Environment(const GlobalOptions& options) : m_options(options)
     auto format = options.log_format == "json" ? core::LogFormat::json : core::LogFormat::text;
     m_logger = std::make_unique<core::Logger>(level_for(options), format);
     m_logger->set_redactor(&m_redactor);
-    m_config = core::load_config(options.config_path);
+    m_config = connectors::load_config(options.config_path);
+    for (const auto& note : m_config.deprecations)
+        m_logger->warn("config", note);
     for (auto& s : core::resolvable_secrets(m_config))
         m_redactor.add_secret(std::move(s));
     m_as_of = m_system_clock.now();

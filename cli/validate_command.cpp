@@ -15,39 +15,12 @@ struct ValidateOptions {
     bool check_secrets = false;
 };
 
-std::string describe_shopify_auth(const core::ShopifyConfig& s)
-{
-    switch (s.auth) {
-    case core::ShopifyAuthMode::static_token:
-        return fmt::format("static token ({})", s.access_token.describe());
-    case core::ShopifyAuthMode::client_credentials:
-        return fmt::format("client credentials (id {}, secret {})", s.client_id.describe(),
-                           s.client_secret.describe());
-    case core::ShopifyAuthMode::refresh_token:
-        return fmt::format("refresh token ({}; rotated value cached in the state directory)",
-                           s.refresh_token.describe());
-    }
-    return "";
-}
-
-std::string describe_klaviyo_auth(const core::KlaviyoConfig& k)
-{
-    if (k.auth == core::KlaviyoAuthMode::private_key)
-        return fmt::format("private API key ({})", k.private_key.describe());
-    return fmt::format("OAuth refresh token ({}; rotated value cached in the state directory)",
-                       k.refresh_token.describe());
-}
-
 void print_plan(const core::Config& c, std::ostream& out)
 {
-    out << fmt::format("config: {} is valid\n", c.source.string());
+    out << fmt::format("config: {} is valid\n", c.file.string());
     out << fmt::format("store: {} (time zone {})\n", c.store.name, c.store.timezone);
-    out << fmt::format("shopify: {} via {}, API {}, auth: {}\n", c.shopify.shop,
-                       core::redact_url(c.shopify.effective_base_url()), c.shopify.api_version,
-                       describe_shopify_auth(c.shopify));
-    out << fmt::format("klaviyo: {} revision {}, auth: {}\n",
-                       core::redact_url(c.klaviyo.effective_base_url()), c.klaviyo.revision,
-                       describe_klaviyo_auth(c.klaviyo));
+    for (const auto* connector : {&c.source, &c.destination})
+        out << fmt::format("{}: {}\n", connector->kind, connector->settings->describe());
     out << fmt::format(
         "checks: window {}, grace {}, stall after {}, volume look-back {} days, catch up at most {}\n",
         core::format_duration(c.checks.window), core::format_duration(c.checks.grace),
@@ -103,12 +76,10 @@ Command make_validate_command(CLI::App& parent, GlobalOptions& /*globals*/)
                        print_plan(env.config(), env.out());
                        if (options->check_secrets) {
                            const auto& c = env.config();
-                           for (const auto* s :
-                                {&c.shopify.access_token, &c.shopify.client_id, &c.shopify.client_secret,
-                                 &c.shopify.refresh_token, &c.klaviyo.private_key, &c.klaviyo.client_id,
-                                 &c.klaviyo.client_secret, &c.klaviyo.refresh_token})
-                               if (!s->empty())
-                                   (void)s->resolve();
+                           for (const auto* connector : {&c.source, &c.destination})
+                               for (const auto* s : connector->settings->secrets())
+                                   if (!s->empty())
+                                       (void)s->resolve();
                            env.out() << "secrets: every configured secret is readable\n";
                        }
                        return core::ExitCode::ok;

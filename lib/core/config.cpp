@@ -57,12 +57,6 @@ void check_url(const std::string& url, const std::string& key, const std::string
                 fmt::format("write it like {}host/...", secure));
 }
 
-std::string env_override(const char* name, const std::string& fallback)
-{
-    const char* v = std::getenv(name);
-    return v != nullptr && *v != '\0' ? std::string(v) : fallback;
-}
-
 void load_store(const YamlReader& r, StoreConfig& out)
 {
     r.allow_only({"name", "timezone"});
@@ -73,74 +67,6 @@ void load_store(const YamlReader& r, StoreConfig& out)
     } catch (const Error& e) {
         r.fail_at(YAML::Node(), "timezone", fmt::format("'{}' is not a known time zone", out.timezone),
                   "use an IANA name such as Europe/London");
-    }
-}
-
-void load_shopify(const YamlReader& r, ShopifyConfig& out)
-{
-    r.allow_only({"shop", "api_version", "base_url", "auth", "page_size", "bulk_threshold"});
-    out.shop = r.required_str("shop");
-    out.api_version = r.str("api_version", out.api_version);
-    out.base_url = r.str("base_url", "");
-    out.page_size = r.integer("page_size", out.page_size, 1, 250);
-    out.bulk_threshold = r.integer("bulk_threshold", static_cast<int>(out.bulk_threshold), 0, 100'000'000);
-    auto auth = r.child("auth");
-    auth.allow_only({"mode", "access_token_env", "access_token_file", "access_token", "client_id_env",
-                     "client_id_file", "client_id", "client_secret_env", "client_secret_file",
-                     "client_secret", "refresh_token_env", "refresh_token_file", "refresh_token"});
-    auto mode = auth.str("mode", "static_token");
-    out.access_token = auth.secret("access_token", "FRR_SHOPIFY_ACCESS_TOKEN");
-    out.client_id = auth.secret("client_id", "FRR_SHOPIFY_CLIENT_ID");
-    out.client_secret = auth.secret("client_secret", "FRR_SHOPIFY_CLIENT_SECRET");
-    out.refresh_token = auth.secret("refresh_token", "FRR_SHOPIFY_REFRESH_TOKEN");
-    if (mode == "static_token") {
-        out.auth = ShopifyAuthMode::static_token;
-        if (out.access_token.empty())
-            auth.fail_at(YAML::Node(), "access_token_env", "is required for mode static_token",
-                         "add 'access_token_env: FRR_SHOPIFY_ACCESS_TOKEN' under shopify.auth");
-    } else if (mode == "client_credentials" || mode == "refresh_token") {
-        out.auth = mode == "client_credentials" ? ShopifyAuthMode::client_credentials
-                                                : ShopifyAuthMode::refresh_token;
-        if (out.client_id.empty() || out.client_secret.empty())
-            auth.fail_at(YAML::Node(), "client_id_env",
-                         fmt::format("and client_secret_env are required for mode {}", mode));
-        if (mode == "refresh_token" && out.refresh_token.empty())
-            auth.fail_at(YAML::Node(), "refresh_token_env", "is required for mode refresh_token");
-    } else {
-        auth.fail_at(YAML::Node(), "mode", fmt::format("'{}' is not an auth mode", mode),
-                     "use static_token, client_credentials or refresh_token");
-    }
-}
-
-void load_klaviyo(const YamlReader& r, KlaviyoConfig& out)
-{
-    r.allow_only({"revision", "base_url", "auth", "audiences", "subscriber_list"});
-    out.revision = r.str("revision", out.revision);
-    out.base_url = r.str("base_url", out.base_url);
-    out.audiences = r.strings("audiences");
-    out.subscriber_list = r.str("subscriber_list", "");
-    auto auth = r.child("auth");
-    auth.allow_only({"mode", "private_key_env", "private_key_file", "private_key", "client_id_env",
-                     "client_id_file", "client_id", "client_secret_env", "client_secret_file",
-                     "client_secret", "refresh_token_env", "refresh_token_file", "refresh_token"});
-    auto mode = auth.str("mode", "private_key");
-    out.private_key = auth.secret("private_key", "FRR_KLAVIYO_PRIVATE_KEY");
-    out.client_id = auth.secret("client_id", "FRR_KLAVIYO_CLIENT_ID");
-    out.client_secret = auth.secret("client_secret", "FRR_KLAVIYO_CLIENT_SECRET");
-    out.refresh_token = auth.secret("refresh_token", "FRR_KLAVIYO_REFRESH_TOKEN");
-    if (mode == "private_key") {
-        out.auth = KlaviyoAuthMode::private_key;
-        if (out.private_key.empty())
-            auth.fail_at(YAML::Node(), "private_key_env", "is required for mode private_key",
-                         "add 'private_key_env: FRR_KLAVIYO_PRIVATE_KEY' under klaviyo.auth");
-    } else if (mode == "oauth") {
-        out.auth = KlaviyoAuthMode::oauth;
-        if (out.client_id.empty() || out.client_secret.empty() || out.refresh_token.empty())
-            auth.fail_at(YAML::Node(), "refresh_token_env",
-                         "client_id_env and client_secret_env are required for mode oauth");
-    } else {
-        auth.fail_at(YAML::Node(), "mode", fmt::format("'{}' is not an auth mode", mode),
-                     "use private_key or oauth");
     }
 }
 
@@ -318,56 +244,64 @@ void load_fetch(const YamlReader& r, FetchConfig& out)
     out.timeout = ms("timeout_ms", out.timeout, 100);
 }
 
+// The key node of a top-level section, for its line (a value's mark is where the value starts).
+YAML::Node key_node(const YAML::Node& root, const std::string& key)
+{
+    for (auto it = root.begin(); it != root.end(); ++it)
+        if (it->first.IsScalar() && it->first.Scalar() == key)
+            return it->first;
+    return root;
+}
+
+// The `source:` or `destination:` section, or (before roles) a top-level key named after a
+// known kind, which is read as that role's section and noted as deprecated.
+ConnectorConfig load_connector(const YamlReader& r, const YAML::Node& root, Role role,
+                               const ConnectorCatalog& catalog, Config& c)
+{
+    const char* section = to_string(role);
+    const auto known = catalog.kinds(role);
+    const auto listed = fmt::format("{}", fmt::join(known, ", "));
+    std::vector<std::string> legacy;
+    for (const auto& kind : known)
+        if (r.has(kind.c_str()))
+            legacy.push_back(kind);
+    if (r.has(section) && !legacy.empty())
+        r.fail_at(key_node(root, legacy.front()), legacy.front(),
+                  fmt::format("and '{}' both configure the {}", section, section),
+                  fmt::format("keep only '{}:' (with kind: {})", section, legacy.front()));
+    if (legacy.size() > 1)
+        r.fail_at(key_node(root, legacy[1]), legacy[1],
+                  fmt::format("and '{}' are both a {}", legacy[0], section),
+                  fmt::format("configure one {} under '{}:'", section, section));
+    ConnectorConfig out;
+    if (!legacy.empty()) {
+        out.kind = legacy.front();
+        const auto mark = key_node(root, out.kind).Mark();
+        c.deprecations.push_back(fmt::format(
+            "'{}:' ({}:{}) is the old layout; write it as '{}:' with 'kind: {}' and the same keys "
+            "(docs/configuration.md)",
+            out.kind, c.file.string(), mark.line + 1, section, out.kind));
+        out.settings = (*catalog.find(role, out.kind))(r.child(out.kind.c_str()));
+        return out;
+    }
+    if (!r.has(section))
+        r.fail_at(
+            root, section, "section is required",
+            fmt::format("add '{}:' with 'kind:' one of {}; see examples/frr.example.yaml", section, listed));
+    auto s = r.child(section);
+    out.kind = s.required_str("kind");
+    const auto* parse = catalog.find(role, out.kind);
+    if (parse == nullptr)
+        s.fail_at(root[section]["kind"], "kind", fmt::format("'{}' is not a known {}", out.kind, section),
+                  fmt::format("use one of: {}", listed));
+    out.settings = (*parse)(s);
+    return out;
+}
+
 }  // namespace
 
-std::string SecretRef::resolve() const
-{
-    if (!env.empty()) {
-        const char* v = std::getenv(env.c_str());
-        if (v == nullptr || *v == '\0')
-            throw Error(ExitCode::config, fmt::format("environment variable {} is not set", env), key,
-                        fmt::format("export {}=... (the secret for {}) before running frr", env, key));
-        return v;
-    }
-    if (!file.empty()) {
-        require_private_file(file);
-        auto text = read_file(file);
-        while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
-            text.pop_back();
-        if (text.empty())
-            throw Error(ExitCode::config, "the secret file is empty", file.string());
-        return text;
-    }
-    throw Error(ExitCode::config, fmt::format("no secret configured for {}", key), key,
-                fmt::format("set {}_env or {}_file", key, key));
-}
-
-std::string SecretRef::describe() const
-{
-    if (!env.empty())
-        return "env " + env;
-    if (!file.empty())
-        return "file " + file.string();
-    return "not set";
-}
-
-std::string ShopifyConfig::effective_base_url() const
-{
-    auto url = env_override("FRR_SHOPIFY_BASE_URL", base_url.empty() ? "https://" + shop : base_url);
-    while (!url.empty() && url.back() == '/')
-        url.pop_back();
-    return url;
-}
-
-std::string KlaviyoConfig::effective_base_url() const
-{
-    auto url = env_override("FRR_KLAVIYO_BASE_URL", base_url);
-    while (!url.empty() && url.back() == '/')
-        url.pop_back();
-    return url;
-}
-
-Config parse_config(const std::string& text, const std::filesystem::path& source)
+Config parse_config(const std::string& text, const std::filesystem::path& source,
+                    const ConnectorCatalog& catalog)
 {
     YAML::Node root;
     try {
@@ -381,28 +315,31 @@ Config parse_config(const std::string& text, const std::filesystem::path& source
         throw Error(ExitCode::config, "the configuration file is empty", source.string(),
                     "start from examples/frr.example.yaml");
     Config c;
-    c.source = source;
+    c.file = source;
     YamlReader r(root, "", source);
-    r.allow_only({"store", "shopify", "klaviyo", "checks", "delivery", "state", "breaker", "fetch"});
-    if (!r.has("shopify"))
-        r.fail_at(root, "shopify", "section is required", "see examples/frr.example.yaml");
-    if (!r.has("klaviyo"))
-        r.fail_at(root, "klaviyo", "section is required", "see examples/frr.example.yaml");
+    std::vector<std::string> top{"store",    "source", "destination", "checks",
+                                 "delivery", "state",  "breaker",     "fetch"};
+    for (auto role : {Role::source, Role::destination})
+        for (auto& kind : catalog.kinds(role))
+            top.push_back(kind);
+    r.allow_only(top);
     load_store(r.child("store"), c.store);
-    load_shopify(r.child("shopify"), c.shopify);
-    load_klaviyo(r.child("klaviyo"), c.klaviyo);
+    for (auto role : {Role::source, Role::destination}) {
+        auto connector = load_connector(r, root, role, catalog, c);
+        // Base URLs (after environment overrides) must be https, or http to loopback.
+        check_url(connector.settings->effective_base_url(), fmt::format("{}.base_url", to_string(role)),
+                  source.string(), "https", "http");
+        (role == Role::source ? c.source : c.destination) = std::move(connector);
+    }
     load_checks(r.child("checks"), c.checks);
     load_delivery(r.child("delivery"), c.delivery, source.string());
     load_state(r.child("state"), c.state);
     load_breaker(r.child("breaker"), c.breaker);
     load_fetch(r.child("fetch"), c.fetch);
-    // Base URLs (after environment overrides) must be https, or http to loopback.
-    check_url(c.shopify.effective_base_url(), "shopify.base_url", source.string(), "https", "http");
-    check_url(c.klaviyo.effective_base_url(), "klaviyo.base_url", source.string(), "https", "http");
     return c;
 }
 
-Config load_config(const std::filesystem::path& path)
+Config load_config(const std::filesystem::path& path, const ConnectorCatalog& catalog)
 {
     std::string text;
     try {
@@ -411,7 +348,7 @@ Config load_config(const std::filesystem::path& path)
         throw Error(ExitCode::config, "cannot read the configuration file", path.string(),
                     "pass one with -c FILE or FRR_CONFIG; examples/frr.example.yaml is a start");
     }
-    return parse_config(text, path);
+    return parse_config(text, path, catalog);
 }
 
 std::vector<std::string> resolvable_secrets(const Config& c)
@@ -425,10 +362,10 @@ std::vector<std::string> resolvable_secrets(const Config& c)
         } catch (const Error&) {
         }
     };
-    for (auto* s :
-         {&c.shopify.access_token, &c.shopify.client_id, &c.shopify.client_secret, &c.shopify.refresh_token,
-          &c.klaviyo.private_key, &c.klaviyo.client_id, &c.klaviyo.client_secret, &c.klaviyo.refresh_token})
-        add(*s);
+    for (const auto* connector : {&c.source, &c.destination})
+        if (connector->settings)
+            for (const auto* s : connector->settings->secrets())
+                add(*s);
     if (c.delivery.email) {
         add(c.delivery.email->username);
         add(c.delivery.email->password);
@@ -442,19 +379,40 @@ std::vector<std::string> resolvable_secrets(const Config& c)
     return out;
 }
 
-const char* to_string(ShopifyAuthMode m)
+const char* to_string(Role role)
 {
-    switch (m) {
-    case ShopifyAuthMode::static_token: return "static_token";
-    case ShopifyAuthMode::client_credentials: return "client_credentials";
-    case ShopifyAuthMode::refresh_token: return "refresh_token";
-    }
-    return "static_token";
+    return role == Role::source ? "source" : "destination";
 }
 
-const char* to_string(KlaviyoAuthMode m)
+void require_kind(const ConnectorConfig& connector, bool matches, const char* expected)
 {
-    return m == KlaviyoAuthMode::private_key ? "private_key" : "oauth";
+    if (!matches || !connector.settings)
+        throw Error(ExitCode::config,
+                    fmt::format("the configured connector is '{}', where '{}' was expected", connector.kind,
+                                expected),
+                    "configuration");
+}
+
+void ConnectorCatalog::add(Role role, std::string kind, ConnectorParser parse)
+{
+    m_entries.push_back({role, std::move(kind), std::move(parse)});
+}
+
+const ConnectorParser* ConnectorCatalog::find(Role role, const std::string& kind) const
+{
+    for (const auto& e : m_entries)
+        if (e.role == role && e.kind == kind)
+            return &e.parse;
+    return nullptr;
+}
+
+std::vector<std::string> ConnectorCatalog::kinds(Role role) const
+{
+    std::vector<std::string> out;
+    for (const auto& e : m_entries)
+        if (e.role == role)
+            out.push_back(e.kind);
+    return out;
 }
 
 }  // namespace frr::core

@@ -2,7 +2,10 @@
 // The configuration file (YAML), validated into plain structs. Every key is
 // documented in examples/frr.example.yaml and docs/configuration.md.
 // Secrets never appear in the file: a secret is named by an environment
-// variable (`<name>_env`) or a file (`<name>_file`) and read at use.
+// variable (`<name>_env`) or a file (`<name>_file`) and read at use
+// (core/secret_ref.hpp).
+#include "core/connector_config.hpp"
+
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -12,54 +15,9 @@
 
 namespace frr::core {
 
-// Where a secret comes from. resolve() reads it; the value is never stored here.
-struct SecretRef {
-    std::string env;             // environment variable name
-    std::filesystem::path file;  // or a file (must be mode 0600 or stricter)
-    std::string key;             // the config key, for messages ("shopify.auth.access_token")
-    bool empty() const { return env.empty() && file.empty(); }
-    // The secret's value; throws Error(config) naming the variable or file when
-    // it is unset or unreadable, with what to do.
-    std::string resolve() const;
-    // "env FRR_SHOPIFY_TOKEN" / "file /etc/frr/token" — safe to print.
-    std::string describe() const;
-};
-
-enum class ShopifyAuthMode { static_token, client_credentials, refresh_token };
-enum class KlaviyoAuthMode { private_key, oauth };
-
 struct StoreConfig {
     std::string name = "My store";
     std::string timezone = "Europe/London";
-};
-
-struct ShopifyConfig {
-    std::string shop;  // "example.myshopify.com"
-    std::string api_version = "2026-10";
-    std::string base_url;  // "" -> https://<shop>; FRR_SHOPIFY_BASE_URL overrides
-    ShopifyAuthMode auth = ShopifyAuthMode::static_token;
-    SecretRef access_token;  // static_token
-    SecretRef client_id;     // client_credentials, refresh_token
-    SecretRef client_secret;
-    SecretRef refresh_token;  // refresh_token (rotated value cached in the state dir)
-    int page_size = 250;
-    std::int64_t bulk_threshold = 25000;  // above this many records, use a bulk operation
-    std::string effective_base_url() const;
-};
-
-struct KlaviyoConfig {
-    std::string revision = "2026-07-15";
-    std::string base_url = "https://a.klaviyo.com";  // FRR_KLAVIYO_BASE_URL overrides
-    KlaviyoAuthMode auth = KlaviyoAuthMode::private_key;
-    SecretRef private_key;
-    SecretRef client_id;
-    SecretRef client_secret;
-    SecretRef refresh_token;
-    std::vector<std::string> audiences;  // list/segment ids to watch; empty = all
-    // The list the Shopify integration adds email subscribers to; "" = discover it (the list
-    // that triggers flows and holds the window's new subscribers).
-    std::string subscriber_list;
-    std::string effective_base_url() const;
 };
 
 struct Threshold {
@@ -82,7 +40,7 @@ struct ChecksConfig {
     std::int64_t value_tolerance_minor = 1;
     int flow_baseline_days = 14;  // days before the window that show a flow's usual send rate
     int flow_min_triggers = 10;   // a flow is judged silent only with at least this many triggers
-    std::vector<std::string> exclude_channels;    // sales channels not expected in Klaviyo
+    std::vector<std::string> exclude_channels;    // sales channels not expected in the destination
     std::optional<std::string> history_start;     // ISO date: orders before it are not expected
     std::map<std::string, double> weights;        // indicator id -> weight
     std::map<std::string, Threshold> thresholds;  // indicator id -> score thresholds
@@ -166,10 +124,13 @@ struct FetchConfig {
 };
 
 struct Config {
-    std::filesystem::path source;  // the file it came from
+    std::filesystem::path file;  // the file it came from
     StoreConfig store;
-    ShopifyConfig shopify;
-    KlaviyoConfig klaviyo;
+    ConnectorConfig source;       // where the orders and customers come from
+    ConnectorConfig destination;  // where they should arrive
+    // Notes about deprecated keys the file still uses, one line each, for the CLI to print
+    // on stderr.
+    std::vector<std::string> deprecations;
     ChecksConfig checks;
     DeliveryConfig delivery;
     StateConfig state;
@@ -180,15 +141,16 @@ struct Config {
 // Loads and validates. Throws Error(config) with file:line:col, the key, and a
 // suggestion ("did you mean 'timezone'?") for unknown keys; names the key for
 // wrong types and missing values; refuses literal secrets and plain http://
-// base URLs to non-loopback hosts. Applies FRR_SHOPIFY_BASE_URL and
-// FRR_KLAVIYO_BASE_URL overrides.
-Config load_config(const std::filesystem::path& path);
-Config parse_config(const std::string& yaml_text, const std::filesystem::path& source);
+// base URLs to non-loopback hosts. The `source:` and `destination:` sections are
+// parsed by the catalog's parser for their `kind`; a top-level key named after a
+// known kind (the layout before roles, `<kind>: {...}`) is still read as that
+// role's section, with a deprecation note on stderr.
+// connectors/registry.hpp has the overloads with the built-in catalog.
+Config load_config(const std::filesystem::path& path, const ConnectorCatalog& catalog);
+Config parse_config(const std::string& yaml_text, const std::filesystem::path& source,
+                    const ConnectorCatalog& catalog);
 
 // Every secret the config names that is currently set, for the Redactor.
 std::vector<std::string> resolvable_secrets(const Config& config);
-
-const char* to_string(ShopifyAuthMode m);
-const char* to_string(KlaviyoAuthMode m);
 
 }  // namespace frr::core

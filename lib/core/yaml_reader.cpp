@@ -52,6 +52,11 @@ void YamlReader::fail_at(const YAML::Node& node, const std::string& key, const s
 
 void YamlReader::allow_only(std::initializer_list<const char*> known) const
 {
+    allow_only(std::vector<std::string>(known.begin(), known.end()));
+}
+
+void YamlReader::allow_only(const std::vector<std::string>& known) const
+{
     if (!m_node || !m_node.IsMap())
         return;
     std::vector<std::string> seen;
@@ -63,11 +68,11 @@ void YamlReader::allow_only(std::initializer_list<const char*> known) const
         if (std::find(seen.begin(), seen.end(), key) != seen.end())
             fail_at(it->first, key, "appears twice", "keep one of them");
         seen.push_back(key);
-        if (std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
+        if (std::find(known.begin(), known.end(), key) != known.end())
             continue;
         std::string best;
         std::size_t best_d = 4;
-        for (const char* k : known) {
+        for (const auto& k : known) {
             auto d = edit_distance(key, k);
             if (d < best_d) {
                 best_d = d;
@@ -75,7 +80,7 @@ void YamlReader::allow_only(std::initializer_list<const char*> known) const
             }
         }
         std::string valid;
-        for (const char* k : known)
+        for (const auto& k : known)
             valid += std::string(valid.empty() ? "" : ", ") + k;
         fail_at(it->first, key, "is not a known key",
                 best.empty() ? fmt::format("known keys here: {}", valid)

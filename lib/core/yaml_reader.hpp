@@ -2,7 +2,9 @@
 // Typed, located access to a YAML mapping for the config loader: unknown keys
 // become errors with file:line:col and a "did you mean" suggestion, wrong
 // types and missing values name the key.
-#include "core/config.hpp"
+#include "core/secret_ref.hpp"
+
+#include <chrono>
 
 #include <initializer_list>
 #include <string>
@@ -17,6 +19,7 @@ public:
 
     // Throws for any key of the mapping not in `known`.
     void allow_only(std::initializer_list<const char*> known) const;
+    void allow_only(const std::vector<std::string>& known) const;
     bool has(const char* key) const;
     YamlReader child(const char* key) const;  // missing -> empty mapping reader
     std::string str(const char* key, const std::string& fallback) const;
@@ -37,7 +40,7 @@ public:
 
 private:
     YAML::Node m_node;
-    std::string m_path;  // "shopify.auth"
+    std::string m_path;  // "source.auth"
     std::filesystem::path m_file;
 };
 

@@ -161,6 +161,8 @@ ProbeResult check_aggregates(klaviyo::JsonApiClient& kc, const std::string& metr
 DoctorReport run_doctor(const RunContext& ctx)
 {
     const core::Config& config = ctx.config;
+    const auto& shopify_config = core::settings_as<shopify::Settings>(config.source);
+    const auto& klaviyo_config = core::settings_as<klaviyo::Settings>(config.destination);
     Services& services = ctx.services;
     net::RequestStats shopify_stats, klaviyo_stats;
     net::RetryOptions retry;
@@ -176,12 +178,12 @@ DoctorReport run_doctor(const RunContext& ctx)
 
     DoctorReport report;
     auto add = [&](ProbeResult r) { report.checks.push_back(std::move(r)); };
-    auto shopify_tokens_ = shopify_tokens(config.shopify, ctx.state, shopify_ctx);
-    auto klaviyo_tokens_ = klaviyo_tokens(config.klaviyo, ctx.state, klaviyo_ctx);
-    shopify::GraphqlClient sc({config.shopify.effective_base_url(), config.shopify.api_version},
+    auto shopify_tokens_ = shopify_tokens(shopify_config, ctx.state, shopify_ctx);
+    auto klaviyo_tokens_ = klaviyo_tokens(klaviyo_config, ctx.state, klaviyo_ctx);
+    shopify::GraphqlClient sc({shopify_config.effective_base_url(), shopify_config.api_version},
                               *shopify_tokens_, shopify_ctx, services.clock);
-    klaviyo::JsonApiClient kc(config.klaviyo.effective_base_url(), config.klaviyo.revision,
-                              config.klaviyo.auth, *klaviyo_tokens_, klaviyo_ctx, services.clock);
+    klaviyo::JsonApiClient kc(klaviyo_config.effective_base_url(), klaviyo_config.revision,
+                              klaviyo_config.auth, *klaviyo_tokens_, klaviyo_ctx, services.clock);
 
     shopify::ShopFacts shop;
     auto guarded = [&](const char* title, auto&& probe) {
@@ -200,13 +202,13 @@ DoctorReport run_doctor(const RunContext& ctx)
     const bool shopify_ok = report.checks.back().passed;
     if (shopify_ok) {
         guarded("Shopify: API version",
-                [&] { return shopify::probe_version(sc, config.shopify.api_version); });
+                [&] { return shopify::probe_version(sc, shopify_config.api_version); });
         add(check_timezone(config, shop));
     }
     std::string metric;
     guarded("Klaviyo: credentials and scopes", [&] { return klaviyo::probe_access(kc, metric); });
     const bool klaviyo_ok = report.checks.back().passed;
-    add(klaviyo::probe_revision(config.klaviyo.revision, ctx.as_of));
+    add(klaviyo::probe_revision(klaviyo_config.revision, ctx.as_of));
     if (shopify_ok && klaviyo_ok) {
         guarded("Order ids of Placed Order events", [&] { return check_mapping(kc, sc, metric); });
         guarded("Daily counts in the store's time zone",

@@ -115,6 +115,8 @@ model::PlatformManifest paused_manifest(const net::CircuitBreaker& breaker, mode
 FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
 {
     const core::Config& config = ctx.config;
+    const auto& shopify_config = core::settings_as<shopify::Settings>(config.source);
+    const auto& klaviyo_config = core::settings_as<klaviyo::Settings>(config.destination);
     Services& services = ctx.services;
     const Watermarks marks(ctx.state);
     const WindowPlan plan = plan_window(ctx.as_of, config.checks, marks, options.since);
@@ -165,9 +167,9 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
                 destination.exit = core::ExitCode::paused;
                 return;
             }
-            auto tokens = klaviyo_tokens(config.klaviyo, ctx.state, klaviyo_ctx);
-            klaviyo::JsonApiClient client(config.klaviyo.effective_base_url(), config.klaviyo.revision,
-                                          config.klaviyo.auth, *tokens, klaviyo_ctx, services.clock);
+            auto tokens = klaviyo_tokens(klaviyo_config, ctx.state, klaviyo_ctx);
+            klaviyo::JsonApiClient client(klaviyo_config.effective_base_url(), klaviyo_config.revision,
+                                          klaviyo_config.auth, *tokens, klaviyo_ctx, services.clock);
             klaviyo::KlaviyoSource src(client, hasher, [&](const std::string& d, int p, std::int64_t n) {
                 progress.page("klaviyo", d, p, n);
             });
@@ -177,12 +179,12 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
                                           w.daily_until,
                                           w.daily_dates,
                                           config.store.timezone,
-                                          config.klaviyo.audiences,
+                                          klaviyo_config.audiences,
                                           previous.placed_order_from(),
                                           previous.profiles_updated_from(),
                                           w.flow_days_from,
                                           w.flow_dates,
-                                          config.klaviyo.subscriber_list,
+                                          klaviyo_config.subscriber_list,
                                           previous.reused_new_subscribers(w)};
             destination = src.fetch(dw, [&] { return email_future.get(); });
         });
@@ -192,12 +194,12 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
                 source.exit = core::ExitCode::paused;
                 hand_off({});
             } else {
-                auto tokens = shopify_tokens(config.shopify, ctx.state, shopify_ctx);
+                auto tokens = shopify_tokens(shopify_config, ctx.state, shopify_ctx);
                 shopify::GraphqlClient client(
-                    {config.shopify.effective_base_url(), config.shopify.api_version}, *tokens, shopify_ctx,
+                    {shopify_config.effective_base_url(), shopify_config.api_version}, *tokens, shopify_ctx,
                     services.clock);
                 shopify::ShopifySource src(
-                    client, shopify_ctx, hasher, config.shopify,
+                    client, shopify_ctx, hasher, shopify_config,
                     [&](const std::string& d, int p, std::int64_t n) { progress.page("shopify", d, p, n); });
                 shopify::SourceWindow sw{w.since,
                                          w.until,

@@ -2,14 +2,14 @@
 
 namespace frr::pipeline {
 
-std::unique_ptr<net::TokenProvider> shopify_tokens(const core::ShopifyConfig& config,
+std::unique_ptr<net::TokenProvider> shopify_tokens(const connectors::shopify::Settings& config,
                                                    const core::StateDir& state,
                                                    const net::RequestContext& context)
 {
     switch (config.auth) {
-    case core::ShopifyAuthMode::static_token:
+    case connectors::shopify::AuthMode::static_token:
         return std::make_unique<net::StaticToken>(config.access_token.resolve());
-    case core::ShopifyAuthMode::client_credentials: {
+    case connectors::shopify::AuthMode::client_credentials: {
         net::ClientCredentialsOptions o;
         o.base_url = config.effective_base_url();
         o.client_id = config.client_id.resolve();
@@ -17,7 +17,7 @@ std::unique_ptr<net::TokenProvider> shopify_tokens(const core::ShopifyConfig& co
         o.secret_env = config.client_secret.describe();
         return std::make_unique<net::ShopifyClientCredentials>(context, std::move(o));
     }
-    case core::ShopifyAuthMode::refresh_token: {
+    case connectors::shopify::AuthMode::refresh_token: {
         net::RefreshTokenOptions o;
         o.style = net::RefreshStyle::shopify_json;
         o.platform = "shopify";
@@ -33,11 +33,11 @@ std::unique_ptr<net::TokenProvider> shopify_tokens(const core::ShopifyConfig& co
     return nullptr;
 }
 
-std::unique_ptr<net::TokenProvider> klaviyo_tokens(const core::KlaviyoConfig& config,
+std::unique_ptr<net::TokenProvider> klaviyo_tokens(const connectors::klaviyo::Settings& config,
                                                    const core::StateDir& state,
                                                    const net::RequestContext& context)
 {
-    if (config.auth == core::KlaviyoAuthMode::private_key)
+    if (config.auth == connectors::klaviyo::AuthMode::private_key)
         return std::make_unique<net::StaticToken>(config.private_key.resolve());
     net::RefreshTokenOptions o;
     o.style = net::RefreshStyle::klaviyo_basic;

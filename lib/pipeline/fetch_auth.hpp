@@ -6,7 +6,8 @@
 //   Klaviyo private_key        -> the pk_ key as is (header Klaviyo-API-Key);
 //   Klaviyo oauth              -> refresh grant with Basic client auth, rotation cached 0600.
 // Secrets are resolved here (core::Error config when unset) and never logged.
-#include "core/config.hpp"
+#include "connectors/klaviyo/settings.hpp"
+#include "connectors/shopify/settings.hpp"
 #include "core/state_dir.hpp"
 #include "net/oauth.hpp"
 
@@ -14,10 +15,10 @@
 
 namespace frr::pipeline {
 
-std::unique_ptr<net::TokenProvider> shopify_tokens(const core::ShopifyConfig& config,
+std::unique_ptr<net::TokenProvider> shopify_tokens(const connectors::shopify::Settings& config,
                                                    const core::StateDir& state,
                                                    const net::RequestContext& context);
-std::unique_ptr<net::TokenProvider> klaviyo_tokens(const core::KlaviyoConfig& config,
+std::unique_ptr<net::TokenProvider> klaviyo_tokens(const connectors::klaviyo::Settings& config,
                                                    const core::StateDir& state,
                                                    const net::RequestContext& context);
 

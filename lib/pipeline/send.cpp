@@ -25,8 +25,9 @@ SendResult run_send(const RunContext& ctx, SendOptions options)
     for (auto& secret : core::resolvable_secrets(ctx.config))
         redactor.add_secret(std::move(secret));
     auto env = env_of(ctx);
-    auto channels = delivery::make_channels(ctx.config.delivery, ctx.state.root(), env,
-                                            ctx.config.shopify.shop + "\n" + ctx.config.store.name);
+    auto channels =
+        delivery::make_channels(ctx.config.delivery, ctx.state.root(), env,
+                                ctx.config.source.settings->account() + "\n" + ctx.config.store.name);
     SendResult result;
     if (channels.empty()) {
         result.no_channels = true;

@@ -1,6 +1,6 @@
 // Fuzz target: the YAML config loader. Any input either parses or throws
 // core::Error (exit 78 with file:line); anything else is a bug.
-#include "core/config.hpp"
+#include "connectors/registry.hpp"
 #include "core/error.hpp"
 
 #include <cstddef>
@@ -11,7 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
     std::string text(reinterpret_cast<const char*>(data), size);
     try {
-        auto config = frr::core::parse_config(text, "fuzz.yaml");
+        auto config = frr::connectors::parse_config(text, "fuzz.yaml");
         (void)frr::core::resolvable_secrets(config);
     } catch (const frr::core::Error&) {
     }

@@ -17,6 +17,25 @@ expect_exit 0 "$FRR_BIN" validate -c "$FRR_SRC/examples/frr.example.yaml"
 expect_in "is valid" "$WORK/out"
 expect_in "static token (env FRR_SHOPIFY_ACCESS_TOKEN)" "$WORK/out"
 
+expect_not_in "old layout" "$WORK/err"
+
+# The layout before roles (top-level shopify: and klaviyo:, no kind:) is still read, the same
+# plan, with one deprecation note per section on stderr.
+cp "$WORK/out" "$WORK/plan-new"
+sed -e '/^  kind: \(shopify\|klaviyo\) /d' -e 's/^source:/shopify:/' -e 's/^destination:/klaviyo:/' \
+    "$FRR_SRC/examples/frr.example.yaml" > "$WORK/legacy.yaml"
+expect_exit 0 "$FRR_BIN" validate -c "$WORK/legacy.yaml"
+diff <(tail -n +2 "$WORK/plan-new") <(tail -n +2 "$WORK/out") || fail "the old layout gives another plan"
+expect_in "'shopify:' (${WORK}/legacy.yaml:13) is the old layout; write it as 'source:' with 'kind: shopify'" "$WORK/err"
+expect_in "'klaviyo:' (${WORK}/legacy.yaml:27) is the old layout" "$WORK/err"
+[ "$(grep -c 'old layout' "$WORK/err")" = 2 ] || fail "one note per old section"
+# An unknown kind: 78, where, and the known kinds.
+sed 's/^  kind: shopify /  kind: woocommerse /' "$FRR_SRC/examples/frr.example.yaml" > "$WORK/kind.yaml"
+expect_exit 78 "$FRR_BIN" validate -c "$WORK/kind.yaml"
+expect_in "'woocommerse' is not a known source" "$WORK/err"
+expect_in "kind.yaml:14:9" "$WORK/err"
+expect_in "use one of: shopify" "$WORK/err"
+
 # FRR_CONFIG names the config when -c is not given.
 FRR_CONFIG="$FRR_SRC/examples/frr.example.yaml" expect_exit 0 "$FRR_BIN" validate
 

@@ -35,8 +35,8 @@ sed -i 's/^  timeout_ms: .*/  timeout_ms: 1000/' "$CFG"
 import sys
 path, audience = sys.argv[1], sys.argv[2]
 text = open(path).read()
-head = "klaviyo:\n  base_url: http://127.0.0.1:8765\n"
-assert text.count(head) == 1, "examples/demo.yaml changed: cannot place klaviyo.audiences"
+head = "destination:\n  kind: klaviyo\n  base_url: http://127.0.0.1:8765\n"
+assert text.count(head) == 1, "examples/demo.yaml changed: cannot place destination.audiences"
 open(path, "w").write(text.replace(head, head + f"  audiences: [{audience}]\n"))
 PY
 frr() { "$FRR_BIN" -c "$CFG" "$@"; }

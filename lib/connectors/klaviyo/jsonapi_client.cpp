@@ -46,7 +46,7 @@ net::Verdict classify_jsonapi(const net::HttpResult& result)
     return net::classify_result(result);
 }
 
-JsonApiClient::JsonApiClient(std::string base_url, std::string revision, core::KlaviyoAuthMode auth,
+JsonApiClient::JsonApiClient(std::string base_url, std::string revision, AuthMode auth,
                              net::TokenProvider& tokens, net::RequestContext context, const core::Clock& wall)
     : m_base(std::move(base_url)),
       m_revision(std::move(revision)),
@@ -101,8 +101,7 @@ Reply JsonApiClient::send(net::HttpRequest request, const Route& route)
     std::string token = m_tokens.access_token(m_wall.now());
     for (int renewals = 0;;) {
         request.headers = {
-            {"Authorization",
-             (m_auth == core::KlaviyoAuthMode::oauth ? "Bearer " : "Klaviyo-API-Key ") + token},
+            {"Authorization", (m_auth == AuthMode::oauth ? "Bearer " : "Klaviyo-API-Key ") + token},
             {"revision", m_revision},
             {"Accept", "application/vnd.api+json"}};
         if (!request.body.empty())

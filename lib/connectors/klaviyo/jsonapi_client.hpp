@@ -6,8 +6,8 @@
 // limits and corrected by RateLimit-* headers and 429 Retry-After; 429 and
 // 5xx are retried with backoff; a 401 is sent again with a renewed token, up to
 // net::k_max_renewals_per_request times (never with the refused token again).
+#include "connectors/klaviyo/settings.hpp"
 #include "core/clock.hpp"
-#include "core/config.hpp"
 #include "net/executor.hpp"
 #include "net/oauth.hpp"
 #include "net/rate_limit.hpp"
@@ -70,8 +70,8 @@ net::Verdict classify_jsonapi(const net::HttpResult& result);
 
 class JsonApiClient {
 public:
-    JsonApiClient(std::string base_url, std::string revision, core::KlaviyoAuthMode auth,
-                  net::TokenProvider& tokens, net::RequestContext context, const core::Clock& wall);
+    JsonApiClient(std::string base_url, std::string revision, AuthMode auth, net::TokenProvider& tokens,
+                  net::RequestContext context, const core::Clock& wall);
 
     // `target` is a path ("/api/metrics?...") or an absolute URL (links.next, verbatim).
     Reply get(const std::string& target, const Route& route);
@@ -91,7 +91,7 @@ private:
 
     std::string m_base;
     std::string m_revision;
-    core::KlaviyoAuthMode m_auth;
+    AuthMode m_auth;
     net::TokenProvider& m_tokens;
     net::RequestContext m_context;
     const core::Clock& m_wall;

@@ -72,7 +72,7 @@ bool eligible(const model::Order& order, const std::vector<std::string>& exclude
 }
 
 ShopifySource::ShopifySource(GraphqlClient& client, const net::RequestContext& download,
-                             const model::EmailHasher& hasher, const core::ShopifyConfig& config,
+                             const model::EmailHasher& hasher, const Settings& config,
                              SourceProgress progress)
     : m_client(client),
       m_download(download),

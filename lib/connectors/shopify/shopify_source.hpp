@@ -10,6 +10,7 @@
 // detects the 60-day order limit (no read_all_orders: reduced coverage).
 #include "connectors/shopify/graphql_client.hpp"
 #include "connectors/shopify/queries.hpp"
+#include "connectors/shopify/settings.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
 #include "model/email.hpp"
@@ -59,8 +60,7 @@ bool eligible(const model::Order& order, const std::vector<std::string>& exclude
 class ShopifySource {
 public:
     ShopifySource(GraphqlClient& client, const net::RequestContext& download,
-                  const model::EmailHasher& hasher, const core::ShopifyConfig& config,
-                  SourceProgress progress = {});
+                  const model::EmailHasher& hasher, const Settings& config, SourceProgress progress = {});
     SourceFetch fetch(const SourceWindow& window, const EmailHandoff& emails);
 
 private:
@@ -78,7 +78,7 @@ private:
     GraphqlClient& m_client;
     net::RequestContext m_download;
     const model::EmailHasher& m_hasher;
-    const core::ShopifyConfig& m_config;
+    const Settings& m_config;
     SourceProgress m_progress;
     EmailFields m_fields;
 };

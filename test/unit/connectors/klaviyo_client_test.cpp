@@ -22,7 +22,7 @@ struct Fixture {
     net::StaticToken token{"pk_test_key"};
     JsonApiClient client{"http://127.0.0.1:1",
                          "2026-07-15",
-                         core::KlaviyoAuthMode::private_key,
+                         connectors::klaviyo::AuthMode::private_key,
                          token,
                          net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats},
                          clock};
@@ -209,7 +209,7 @@ struct OAuthFixture {
         }()};
     JsonApiClient client{"http://127.0.0.1:1",
                          "2026-07-15",
-                         core::KlaviyoAuthMode::oauth,
+                         connectors::klaviyo::AuthMode::oauth,
                          tokens,
                          net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats},
                          clock};

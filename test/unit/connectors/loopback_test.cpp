@@ -132,7 +132,7 @@ TEST_CASE("Klaviyo pages over loopback: links.next followed, 429 without Retry-A
     core::FixedClock clock(core::TimePoint{std::chrono::seconds{1'800'000'000}});
     net::StaticToken token("pk_loop");
     connectors::klaviyo::JsonApiClient client(
-        base, "2026-07-15", core::KlaviyoAuthMode::private_key, token,
+        base, "2026-07-15", connectors::klaviyo::AuthMode::private_key, token,
         net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats}, clock);
     std::vector<std::string> ids;
     auto r = client.get_all("/api/profiles?page%5Bsize%5D=100", {"profiles", connectors::klaviyo::Tier::l},

@@ -1,4 +1,6 @@
-#include "core/config.hpp"
+#include "connectors/klaviyo/settings.hpp"
+#include "connectors/registry.hpp"
+#include "connectors/shopify/settings.hpp"
 #include "core/error.hpp"
 #include "support/test_support.hpp"
 
@@ -6,13 +8,30 @@
 #include <cstdlib>
 #include <sys/stat.h>
 
+using frr::connectors::parse_config;
 using frr::core::Error;
 using frr::core::ExitCode;
-using frr::core::parse_config;
+namespace shopify = frr::connectors::shopify;
+namespace klaviyo = frr::connectors::klaviyo;
 
 namespace {
 
 const char* k_minimal = R"(store:
+  name: Test shop
+source:
+  kind: shopify
+  shop: test.myshopify.com
+  auth:
+    mode: static_token
+    access_token_env: FRR_TEST_SHOPIFY_TOKEN
+destination:
+  kind: klaviyo
+  auth:
+    private_key_env: FRR_TEST_KLAVIYO_KEY
+)";
+
+// The layout before roles: top-level keys named after the platforms.
+const char* k_legacy = R"(store:
   name: Test shop
 shopify:
   shop: test.myshopify.com
@@ -23,6 +42,11 @@ klaviyo:
   auth:
     private_key_env: FRR_TEST_KLAVIYO_KEY
 )";
+
+const shopify::Settings& source_of(const frr::core::Config& c)
+{
+    return frr::core::settings_as<shopify::Settings>(c.source);
+}
 
 Error config_error(const std::string& yaml)
 {
@@ -42,9 +66,12 @@ TEST_CASE("a minimal config loads with defaults")
     auto c = parse_config(k_minimal, "test.yaml");
     CHECK(c.store.name == "Test shop");
     CHECK(c.store.timezone == "Europe/London");
-    CHECK(c.shopify.auth == frr::core::ShopifyAuthMode::static_token);
-    CHECK(c.shopify.access_token.env == "FRR_TEST_SHOPIFY_TOKEN");
-    CHECK(c.klaviyo.revision == "2026-07-15");
+    CHECK(c.source.kind == "shopify");
+    CHECK(c.destination.kind == "klaviyo");
+    CHECK(source_of(c).auth == shopify::AuthMode::static_token);
+    CHECK(source_of(c).access_token.env == "FRR_TEST_SHOPIFY_TOKEN");
+    CHECK(frr::core::settings_as<klaviyo::Settings>(c.destination).revision == "2026-07-15");
+    CHECK(c.deprecations.empty());
     CHECK(c.checks.window == std::chrono::hours(24));
     CHECK(c.checks.grace == std::chrono::hours(1));
     CHECK(c.checks.max_catch_up == std::chrono::hours(24 * 7));
@@ -77,7 +104,7 @@ TEST_CASE("a misspelled key names file, line, column and a suggestion")
     yaml += "checks:\n  windw: 24h\n";
     auto e = config_error(yaml);
     CHECK(e.code() == ExitCode::config);
-    CHECK(e.where() == "test.yaml:12:3");
+    CHECK(e.where() == "test.yaml:14:3");
     CHECK(std::string(e.what()).find("checks.windw") != std::string::npos);
     CHECK(e.remedy() == "did you mean 'window'?");
 }
@@ -114,8 +141,9 @@ TEST_CASE("wrong types and missing values name the key")
 {
     auto e1 = config_error(std::string(k_minimal) + "checks:\n  stall_min_orders: lots\n");
     CHECK(std::string(e1.what()).find("checks.stall_min_orders") != std::string::npos);
-    auto e2 = config_error("klaviyo:\n  auth:\n    private_key_env: K\n");
-    CHECK(std::string(e2.what()).find("shopify") != std::string::npos);
+    auto e2 = config_error("destination:\n  kind: klaviyo\n  auth:\n    private_key_env: K\n");
+    CHECK(std::string(e2.what()).find("'source' section is required") != std::string::npos);
+    CHECK(e2.remedy().find("shopify") != std::string::npos);
     auto e3 = config_error(std::string(k_minimal) + "checks:\n  window: 24 hours\n");
     CHECK(std::string(e3.what()).find("checks.window") != std::string::npos);
     auto e4 = config_error(std::string(k_minimal) + "store:\n  timezone: Mars/Olympus\n");
@@ -135,13 +163,13 @@ TEST_CASE("secrets resolve from the environment and files, and say what is missi
     auto c = parse_config(k_minimal, "test.yaml");
     ::unsetenv("FRR_TEST_SHOPIFY_TOKEN");
     try {
-        (void)c.shopify.access_token.resolve();
+        (void)source_of(c).access_token.resolve();
         FAIL("expected an error");
     } catch (const Error& e) {
         CHECK(std::string(e.what()).find("FRR_TEST_SHOPIFY_TOKEN") != std::string::npos);
     }
     ::setenv("FRR_TEST_SHOPIFY_TOKEN", "shpat_from_env", 1);
-    CHECK(c.shopify.access_token.resolve() == "shpat_from_env");
+    CHECK(source_of(c).access_token.resolve() == "shpat_from_env");
 
     auto file = dir / "key";
     frr::test::write_text(file, "pk_from_file\n");
@@ -154,7 +182,7 @@ TEST_CASE("secrets resolve from the environment and files, and say what is missi
 
 TEST_CASE("the example config validates")
 {
-    auto c = frr::core::load_config(frr::test::source_dir() / "examples/frr.example.yaml");
+    auto c = frr::connectors::load_config(frr::test::source_dir() / "examples/frr.example.yaml");
     CHECK(c.delivery.email.has_value());
     CHECK(c.delivery.slack.has_value());
     CHECK(c.delivery.webhook.has_value());
@@ -163,8 +191,8 @@ TEST_CASE("the example config validates")
 
 TEST_CASE("the demo config validates")
 {
-    auto c = frr::core::load_config(frr::test::source_dir() / "examples/demo.yaml");
-    CHECK(c.shopify.shop == "frr-demo.myshopify.com");
+    auto c = frr::connectors::load_config(frr::test::source_dir() / "examples/demo.yaml");
+    CHECK(source_of(c).shop == "frr-demo.myshopify.com");
 }
 
 TEST_CASE("a non-scalar key is a config error, not a crash (fuzz regression)")
@@ -183,4 +211,53 @@ TEST_CASE("only real loopback hosts may use plain http")
     }
     CHECK_NOTHROW(parse_config(std::string(k_minimal) + "  base_url: http://127.0.0.2:9\n", "test.yaml"));
     CHECK_NOTHROW(parse_config(std::string(k_minimal) + "  base_url: http://localhost:9\n", "test.yaml"));
+}
+
+TEST_CASE("the old top-level platform keys are read as the source and destination, with a note")
+{
+    auto c = parse_config(k_legacy, "test.yaml");
+    CHECK(c.source.kind == "shopify");
+    CHECK(source_of(c).shop == "test.myshopify.com");
+    CHECK(c.destination.kind == "klaviyo");
+    REQUIRE(c.deprecations.size() == 2);
+    CHECK(c.deprecations[0].find("'shopify:' (test.yaml:3)") != std::string::npos);
+    CHECK(c.deprecations[0].find("'source:' with 'kind: shopify'") != std::string::npos);
+    CHECK(c.deprecations[1].find("'destination:' with 'kind: klaviyo'") != std::string::npos);
+    // The same settings as the new layout's.
+    auto fresh = parse_config(k_minimal, "test.yaml");
+    CHECK(c.source.settings->describe() == fresh.source.settings->describe());
+    CHECK(c.destination.settings->describe() == fresh.destination.settings->describe());
+    // Mixed: one section old, one new.
+    std::string mixed = k_minimal;
+    mixed.replace(mixed.find("source:\n  kind: shopify\n"), 24, "shopify:\n");
+    auto m = parse_config(mixed, "test.yaml");
+    CHECK(m.deprecations.size() == 1);
+    CHECK(source_of(m).shop == "test.myshopify.com");
+}
+
+TEST_CASE("an unknown kind names where it is and the known kinds")
+{
+    std::string yaml = k_minimal;
+    yaml.replace(yaml.find("kind: shopify"), 13, "kind: shopfy");
+    auto e = config_error(yaml);
+    CHECK(e.where() == "test.yaml:4:9");
+    CHECK(std::string(e.what()).find("'shopfy' is not a known source") != std::string::npos);
+    CHECK(e.remedy() == "use one of: shopify");
+    // A destination is not a source.
+    yaml = k_minimal;
+    yaml.replace(yaml.find("kind: shopify"), 13, "kind: klaviyo");
+    CHECK(std::string(config_error(yaml).what()).find("'klaviyo' is not a known source") !=
+          std::string::npos);
+    auto missing = k_minimal + std::string();
+    missing.replace(missing.find("  kind: klaviyo\n"), 16, "");
+    CHECK(std::string(config_error(missing).what()).find("'destination.kind' is required") !=
+          std::string::npos);
+}
+
+TEST_CASE("a platform configured twice, old and new layout, is refused")
+{
+    auto e = config_error(std::string(k_minimal) + "shopify:\n  shop: other.myshopify.com\n");
+    CHECK(std::string(e.what()).find("'shopify' and 'source' both configure the source") !=
+          std::string::npos);
+    CHECK(e.where() == "test.yaml:13:1");
 }

@@ -1,16 +1,61 @@
 #include "connectors/registry.hpp"
 
+#include "connectors/klaviyo/klaviyo_source.hpp"
 #include "connectors/klaviyo/settings.hpp"
 #include "connectors/shopify/settings.hpp"
+#include "connectors/shopify/shopify_source.hpp"
+
+#include <fmt/format.h>
 
 namespace frr::connectors {
+
+namespace {
+
+using SourceFactory = std::unique_ptr<Source> (*)(const core::ConnectorConfig&, const ConnectorServices&);
+using DestinationFactory = std::unique_ptr<Destination> (*)(const core::ConnectorConfig&,
+                                                            const ConnectorServices&);
+
+struct SourceKind {
+    const char* kind;
+    core::ConnectorParser parse;
+    SourceFactory make;
+};
+
+struct DestinationKind {
+    const char* kind;
+    core::ConnectorParser parse;
+    DestinationFactory make;
+};
+
+// A new platform is one line here and its own folder.
+const SourceKind k_sources[] = {
+    {shopify::Settings::k_kind, shopify::parse_settings, shopify::make_source},
+};
+const DestinationKind k_destinations[] = {
+    {klaviyo::Settings::k_kind, klaviyo::parse_settings, klaviyo::make_destination},
+};
+
+template <typename Kinds>
+auto find_kind(const Kinds& kinds, const core::ConnectorConfig& config) -> decltype(&kinds[0])
+{
+    for (const auto& k : kinds)
+        if (config.kind == k.kind)
+            return &k;
+    // The loader accepted the kind, so only a hand-built Config gets here.
+    throw core::Error(core::ExitCode::config, fmt::format("no connector of kind '{}'", config.kind),
+                      "configuration");
+}
+
+}  // namespace
 
 const core::ConnectorCatalog& catalog()
 {
     static const core::ConnectorCatalog built_in = [] {
         core::ConnectorCatalog c;
-        c.add(core::Role::source, shopify::Settings::k_kind, shopify::parse_settings);
-        c.add(core::Role::destination, klaviyo::Settings::k_kind, klaviyo::parse_settings);
+        for (const auto& k : k_sources)
+            c.add(core::Role::source, k.kind, k.parse);
+        for (const auto& k : k_destinations)
+            c.add(core::Role::destination, k.kind, k.parse);
         return c;
     }();
     return built_in;
@@ -24,6 +69,17 @@ core::Config load_config(const std::filesystem::path& path)
 core::Config parse_config(const std::string& yaml_text, const std::filesystem::path& source)
 {
     return core::parse_config(yaml_text, source, catalog());
+}
+
+std::unique_ptr<Source> make_source(const core::ConnectorConfig& config, const ConnectorServices& services)
+{
+    return find_kind(k_sources, config)->make(config, services);
+}
+
+std::unique_ptr<Destination> make_destination(const core::ConnectorConfig& config,
+                                              const ConnectorServices& services)
+{
+    return find_kind(k_destinations, config)->make(config, services);
 }
 
 }  // namespace frr::connectors

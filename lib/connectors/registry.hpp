@@ -1,10 +1,13 @@
 #pragma once
 // The connectors frr knows, by kind: the one place that lists the platforms. The
 // configuration loader parses a `source:` or `destination:` section with the parser
-// registered for its kind (docs/architecture.md, "Connectors").
+// registered for its kind, and the fetch builds the Source and Destination the
+// configuration names (docs/architecture.md, "Connectors").
+#include "connectors/connector.hpp"
 #include "core/config.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
 namespace frr::connectors {
@@ -15,5 +18,11 @@ const core::ConnectorCatalog& catalog();
 // core::load_config / parse_config with the built-in catalog.
 core::Config load_config(const std::filesystem::path& path);
 core::Config parse_config(const std::string& yaml_text, const std::filesystem::path& source);
+
+// The connector of the configured kind. Resolves its secrets: throws core::Error(config) when
+// one is not set. The services must outlive it.
+std::unique_ptr<Source> make_source(const core::ConnectorConfig& config, const ConnectorServices& services);
+std::unique_ptr<Destination> make_destination(const core::ConnectorConfig& config,
+                                              const ConnectorServices& services);
 
 }  // namespace frr::connectors

@@ -36,7 +36,7 @@ public:
 };
 
 struct ConnectorConfig {
-    std::string kind;  // "shopify": the registry key that chose the parser
+    std::string kind;  // the registry key that chose the parser (the platform's name)
     std::shared_ptr<const ConnectorSettings> settings;
 };
 

@@ -88,6 +88,16 @@ void YamlReader::allow_only(const std::vector<std::string>& known) const
     }
 }
 
+void YamlReader::allow_only(std::initializer_list<const char*> known,
+                            std::initializer_list<const char*> secrets) const
+{
+    std::vector<std::string> keys(known.begin(), known.end());
+    for (const char* name : secrets)
+        for (const char* suffix : {"_env", "_file", ""})
+            keys.push_back(std::string(name) + suffix);
+    allow_only(keys);
+}
+
 bool YamlReader::has(const char* key) const
 {
     return m_node && m_node.IsMap() && m_node[key] && !m_node[key].IsNull();

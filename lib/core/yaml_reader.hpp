@@ -34,6 +34,11 @@ public:
     // is refused with how to move it.
     SecretRef secret(const char* name, const char* suggested_env) const;
 
+    // Throws for any key not in `known` nor one of the secrets' keys (`<name>_env`, `<name>_file`,
+    // and `<name>` itself, so a literal secret is refused by secret() with how to move it).
+    void allow_only(std::initializer_list<const char*> known,
+                    std::initializer_list<const char*> secrets) const;
+
     [[noreturn]] void fail_at(const YAML::Node& node, const std::string& key, const std::string& what,
                               const std::string& remedy = {}) const;
     std::string key_path(const std::string& key) const;

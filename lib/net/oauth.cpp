@@ -46,27 +46,27 @@ std::optional<std::string> token_after_401(TokenProvider& tokens, std::string_vi
     return next;
 }
 
-// ---- ShopifyClientCredentials --------------------------------------------
+// ---- ClientCredentialsGrant --------------------------------------------
 
-ShopifyClientCredentials::ShopifyClientCredentials(RequestContext context, ClientCredentialsOptions options)
+ClientCredentialsGrant::ClientCredentialsGrant(RequestContext context, ClientCredentialsOptions options)
     : m_context(context),
       m_options(std::move(options))
 {
 }
 
-std::string ShopifyClientCredentials::access_token(core::TimePoint now)
+std::string ClientCredentialsGrant::access_token(core::TimePoint now)
 {
     std::lock_guard lock(m_mutex);
     if (still_valid(m_token, m_expires, now, m_options.renew_before))
         return m_token;
     HttpRequest request;
     request.method = "POST";
-    request.url = join_url(m_options.base_url, "/admin/oauth/access_token");
+    request.url = m_options.token_url;
     request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept", "application/json"}};
     request.body = form_encode({{"grant_type", "client_credentials"},
                                 {"client_id", m_options.client_id},
                                 {"client_secret", m_options.client_secret}});
-    const GrantContext who{"shopify",
+    const GrantContext who{m_options.platform,
                            fmt::format("the client id or secret was rejected: check the app's "
                                        "credentials and update {}",
                                        env_or(m_options.secret_env, "the client secret"))};
@@ -76,14 +76,14 @@ std::string ShopifyClientCredentials::access_token(core::TimePoint now)
     return m_token;
 }
 
-void ShopifyClientCredentials::invalidate()
+void ClientCredentialsGrant::invalidate()
 {
     std::lock_guard lock(m_mutex);
     m_token.clear();
     m_expires.reset();
 }
 
-void ShopifyClientCredentials::reject(std::string_view rejected)
+void ClientCredentialsGrant::reject(std::string_view rejected)
 {
     std::lock_guard lock(m_mutex);
     if (rejected == m_token) {
@@ -129,8 +129,8 @@ HttpRequest RefreshTokenProvider::grant_request() const
     HttpRequest request;
     request.method = "POST";
     request.headers = {{"Accept", "application/json"}};
-    if (m_options.style == RefreshStyle::shopify_json) {
-        request.url = join_url(m_options.base_url, "/admin/oauth/access_token");
+    request.url = m_options.token_url;
+    if (m_options.style == RefreshStyle::json_body) {
         request.headers.emplace_back("Content-Type", "application/json");
         rapidjson::StringBuffer buffer;
         text::Utf8Writer<rapidjson::Writer<rapidjson::StringBuffer>> w(buffer);
@@ -146,7 +146,6 @@ HttpRequest RefreshTokenProvider::grant_request() const
         w.EndObject();
         request.body.assign(buffer.GetString(), buffer.GetSize());
     } else {
-        request.url = join_url(m_options.base_url, "/oauth/token");
         request.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
         request.headers.emplace_back(
             "Authorization", "Basic " + core::base64(m_options.client_id + ":" + m_options.client_secret));

@@ -52,7 +52,7 @@ inline constexpr int k_max_renewals_per_request = 3;
 std::optional<std::string> token_after_401(TokenProvider& tokens, std::string_view refused,
                                            core::TimePoint now);
 
-// A token that never changes (Shopify shpat_ Admin token, Klaviyo private key).
+// A token that never changes (an Admin API token, a private API key).
 // invalidate() cannot help: a 401 with a static token is a credentials error.
 class StaticToken final : public TokenProvider {
 public:
@@ -65,20 +65,21 @@ private:
     const std::string m_token;
 };
 
-// Shopify's client-credentials grant: POST {base}/admin/oauth/access_token with
+// The client-credentials grant (RFC 6749 section 4.4): POST {token_url} with
 // grant_type=client_credentials&client_id=...&client_secret=... (form). No
 // refresh token exists: the grant is simply repeated `renew_before` ahead of expiry.
 struct ClientCredentialsOptions {
-    std::string base_url;  // "https://shop.myshopify.com" or the simulator
+    std::string token_url;  // the platform's token endpoint (its connector knows where)
+    std::string platform;   // the platform's name, for messages
     std::string client_id;
     std::string client_secret;
     std::string secret_env;  // the variable holding the secret, named in the remedy
     std::chrono::seconds renew_before{300};
 };
 
-class ShopifyClientCredentials final : public TokenProvider {
+class ClientCredentialsGrant final : public TokenProvider {
 public:
-    ShopifyClientCredentials(RequestContext context, ClientCredentialsOptions options);
+    ClientCredentialsGrant(RequestContext context, ClientCredentialsOptions options);
     std::string access_token(core::TimePoint now) override;
     void invalidate() override;
     void reject(std::string_view rejected) override;
@@ -91,20 +92,20 @@ private:
     std::optional<core::TimePoint> m_expires;  // guarded by m_mutex
 };
 
-// How the refresh grant is spelt on the wire.
+// How the refresh grant is spelt on the wire (each connector says which its platform wants).
 enum class RefreshStyle {
-    // POST {base}/admin/oauth/access_token, JSON
+    // POST {token_url}, JSON
     // {client_id, client_secret, refresh_token, grant_type:"refresh_token"}
-    shopify_json,
-    // POST {base}/oauth/token, Authorization: Basic base64(id:secret),
+    json_body,
+    // POST {token_url}, Authorization: Basic base64(id:secret),
     // form grant_type=refresh_token&refresh_token=...
-    klaviyo_basic,
+    basic_auth_form,
 };
 
 struct RefreshTokenOptions {
-    RefreshStyle style = RefreshStyle::shopify_json;
-    std::string platform;  // "shopify" / "klaviyo", for messages
-    std::string base_url;
+    RefreshStyle style = RefreshStyle::json_body;
+    std::string platform;   // the platform's name, for messages
+    std::string token_url;  // the platform's token endpoint
     std::string client_id;
     std::string client_secret;
     std::string refresh_token;      // as configured (from the environment)

@@ -1,9 +1,10 @@
 #include "pipeline/doctor.hpp"
 
+#include "connectors/klaviyo/auth.hpp"
 #include "connectors/klaviyo/doctor.hpp"
+#include "connectors/shopify/auth.hpp"
 #include "connectors/shopify/doctor.hpp"
 #include "core/time.hpp"
-#include "pipeline/fetch_auth.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -178,8 +179,8 @@ DoctorReport run_doctor(const RunContext& ctx)
 
     DoctorReport report;
     auto add = [&](ProbeResult r) { report.checks.push_back(std::move(r)); };
-    auto shopify_tokens_ = shopify_tokens(shopify_config, ctx.state, shopify_ctx);
-    auto klaviyo_tokens_ = klaviyo_tokens(klaviyo_config, ctx.state, klaviyo_ctx);
+    auto shopify_tokens_ = shopify::make_tokens(shopify_config, ctx.state, shopify_ctx);
+    auto klaviyo_tokens_ = klaviyo::make_tokens(klaviyo_config, ctx.state, klaviyo_ctx);
     shopify::GraphqlClient sc({shopify_config.effective_base_url(), shopify_config.api_version},
                               *shopify_tokens_, shopify_ctx, services.clock);
     klaviyo::JsonApiClient kc(klaviyo_config.effective_base_url(), klaviyo_config.revision,

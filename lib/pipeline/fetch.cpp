@@ -1,10 +1,8 @@
 #include "pipeline/fetch.hpp"
 
-#include "connectors/klaviyo/klaviyo_source.hpp"
-#include "connectors/shopify/shopify_source.hpp"
+#include "connectors/registry.hpp"
 #include "core/time.hpp"
 #include "core/version.hpp"
-#include "pipeline/fetch_auth.hpp"
 #include "pipeline/fetch_breaker.hpp"
 #include "pipeline/fetch_incremental.hpp"
 #include "pipeline/fetch_window.hpp"
@@ -19,9 +17,6 @@
 namespace frr::pipeline {
 
 namespace {
-
-namespace shopify = connectors::shopify;
-namespace klaviyo = connectors::klaviyo;
 
 // Throttle storms need more patience than the default five attempts (fetch.max_attempts, 8).
 net::RetryPolicy fetch_retry_policy(const core::FetchConfig& fetch)
@@ -115,8 +110,6 @@ model::PlatformManifest paused_manifest(const net::CircuitBreaker& breaker, mode
 FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
 {
     const core::Config& config = ctx.config;
-    const auto& shopify_config = core::settings_as<shopify::Settings>(config.source);
-    const auto& klaviyo_config = core::settings_as<klaviyo::Settings>(config.destination);
     Services& services = ctx.services;
     const Watermarks marks(ctx.state);
     const WindowPlan plan = plan_window(ctx.as_of, config.checks, marks, options.since);
@@ -124,12 +117,15 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     const Incremental previous =
         options.full == FullFetch::yes ? Incremental{} : load_previous(ctx.state, ctx.as_of, w, config);
 
+    // Each side is known by its kind: the breakers' and the manifest's keys.
+    const std::string& source_name = config.source.kind;
+    const std::string& destination_name = config.destination.kind;
     BreakerFile breakers(ctx.state, config.breaker);
     const auto interval = run_interval(ctx.state, ctx.as_of, config.delivery.schedule_interval);
-    auto& shopify_breaker = breakers.of("shopify");
-    auto& klaviyo_breaker = breakers.of("klaviyo");
-    const auto shopify_decision = shopify_breaker.decide(ctx.as_of);
-    const auto klaviyo_decision = klaviyo_breaker.decide(ctx.as_of);
+    auto& source_breaker = breakers.of(source_name);
+    auto& destination_breaker = breakers.of(destination_name);
+    const auto source_decision = source_breaker.decide(ctx.as_of);
+    const auto destination_decision = destination_breaker.decide(ctx.as_of);
 
     FetchResult result;
     result.run = ctx.state.create_run(
@@ -137,95 +133,85 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     const model::EmailHasher hasher(ctx.state.hash_key(services.random));
     ProgressPrinter progress(ctx.progress);
 
-    net::RequestStats shopify_stats;
-    net::RequestStats klaviyo_stats;
+    net::RequestStats source_stats;
+    net::RequestStats destination_stats;
     const net::RetryPolicy policy = fetch_retry_policy(config.fetch);
-    net::RequestContext shopify_ctx{services.transport, policy, services.sleeper, services.random,
-                                    shopify_stats};
-    net::RequestContext klaviyo_ctx{services.transport, policy, services.sleeper, services.random,
-                                    klaviyo_stats};
-    shopify_ctx.timeout = config.fetch.timeout;
-    klaviyo_ctx.timeout = config.fetch.timeout;
+    auto services_for = [&](net::RequestStats& stats, const std::string& name) {
+        net::RequestContext requests{services.transport, policy, services.sleeper, services.random, stats};
+        requests.timeout = config.fetch.timeout;
+        return connectors::ConnectorServices{
+            requests, ctx.state, hasher, services.clock,
+            [&progress, name](const std::string& d, int p, std::int64_t n) { progress.page(name, d, p, n); }};
+    };
+    const auto source_services = services_for(source_stats, source_name);
+    const auto destination_services = services_for(destination_stats, destination_name);
 
     std::promise<model::WindowEmails> email_promise;
-    std::future<model::WindowEmails> email_future = email_promise.get_future();
+    std::shared_future<model::WindowEmails> email_future = email_promise.get_future().share();
     std::once_flag email_once;
     auto hand_off = [&](model::WindowEmails list) {
         std::call_once(email_once, [&] { email_promise.set_value(std::move(list)); });
     };
 
     model::Snapshot snapshot;
-    shopify::SourceFetch source;
-    klaviyo::DestinationFetch destination;
+    connectors::SourceFetch source;
+    connectors::DestinationFetch destination;
     {
-        // Klaviyo on its own thread; the future carries its exception. Its destructor
-        // waits, so Klaviyo's fetch ends before an error from Shopify's side leaves.
-        auto klaviyo_done = std::async(std::launch::async, [&] {
-            if (klaviyo_decision == net::BreakerDecision::skip) {
+        // The destination on its own thread; the future carries its exception. Its destructor
+        // waits, so the destination's fetch ends before an error from the source's side leaves.
+        auto destination_done = std::async(std::launch::async, [&] {
+            if (destination_decision == net::BreakerDecision::skip) {
                 destination.manifest =
-                    paused_manifest(klaviyo_breaker, model::Role::destination, ctx.as_of, interval);
+                    paused_manifest(destination_breaker, model::Role::destination, ctx.as_of, interval);
                 destination.exit = core::ExitCode::paused;
                 return;
             }
-            auto tokens = klaviyo_tokens(klaviyo_config, ctx.state, klaviyo_ctx);
-            klaviyo::JsonApiClient client(klaviyo_config.effective_base_url(), klaviyo_config.revision,
-                                          klaviyo_config.auth, *tokens, klaviyo_ctx, services.clock);
-            klaviyo::KlaviyoSource src(client, hasher, [&](const std::string& d, int p, std::int64_t n) {
-                progress.page("klaviyo", d, p, n);
-            });
-            klaviyo::DestinationWindow dw{previous.events_from(w),
-                                          w.until,
-                                          w.daily_from,
-                                          w.daily_until,
-                                          w.daily_dates,
-                                          config.store.timezone,
-                                          klaviyo_config.audiences,
-                                          previous.placed_order_from(),
-                                          previous.profiles_updated_from(),
-                                          w.flow_days_from,
-                                          w.flow_dates,
-                                          klaviyo_config.subscriber_list,
-                                          previous.reused_new_subscribers(w)};
-            destination = src.fetch(dw, [&] { return email_future.get(); });
+            auto connector = connectors::make_destination(config.destination, destination_services);
+            connectors::DestinationWindow dw{previous.events_from(w),
+                                             w.until,
+                                             w.daily_from,
+                                             w.daily_until,
+                                             w.daily_dates,
+                                             config.store.timezone,
+                                             previous.placed_order_from(),
+                                             previous.profiles_updated_from(),
+                                             w.flow_days_from,
+                                             w.flow_dates,
+                                             previous.reused_new_subscribers(w)};
+            destination = connector->fetch(dw, [&] { return email_future.get(); });
         });
         try {
-            if (shopify_decision == net::BreakerDecision::skip) {
-                source.manifest = paused_manifest(shopify_breaker, model::Role::source, ctx.as_of, interval);
+            if (source_decision == net::BreakerDecision::skip) {
+                source.manifest = paused_manifest(source_breaker, model::Role::source, ctx.as_of, interval);
                 source.exit = core::ExitCode::paused;
                 hand_off({});
             } else {
-                auto tokens = shopify_tokens(shopify_config, ctx.state, shopify_ctx);
-                shopify::GraphqlClient client(
-                    {shopify_config.effective_base_url(), shopify_config.api_version}, *tokens, shopify_ctx,
-                    services.clock);
-                shopify::ShopifySource src(
-                    client, shopify_ctx, hasher, shopify_config,
-                    [&](const std::string& d, int p, std::int64_t n) { progress.page("shopify", d, p, n); });
-                shopify::SourceWindow sw{w.since,
-                                         w.until,
-                                         std::min(w.daily_from, w.since),
-                                         w.since,
-                                         previous.customers_from(w),
-                                         w.daily_dates,
-                                         config.store.timezone,
-                                         config.checks.exclude_channels};
+                auto connector = connectors::make_source(config.source, source_services);
+                connectors::SourceWindow sw{w.since,
+                                            w.until,
+                                            std::min(w.daily_from, w.since),
+                                            w.since,
+                                            previous.customers_from(w),
+                                            w.daily_dates,
+                                            config.store.timezone,
+                                            config.checks.exclude_channels};
                 previous.narrow(sw);
-                source = src.fetch(sw, hand_off);
+                source = connector->fetch(sw, hand_off);
             }
         } catch (...) {
             hand_off({});
-            throw;  // klaviyo_done's destructor waits for Klaviyo's fetch first
+            throw;  // destination_done's destructor waits for the destination's fetch first
         }
-        klaviyo_done.get();  // rethrows what Klaviyo's thread threw
+        destination_done.get();  // rethrows what the destination's thread threw
     }
 
     previous.merge(w, source, destination);
-    copy_stats(shopify_stats, source.manifest);
-    copy_stats(klaviyo_stats, destination.manifest);
-    if (shopify_decision != net::BreakerDecision::skip)
-        apply_breaker(shopify_breaker, source.manifest, ctx.as_of, interval);
-    if (klaviyo_decision != net::BreakerDecision::skip)
-        apply_breaker(klaviyo_breaker, destination.manifest, ctx.as_of, interval);
+    copy_stats(source_stats, source.manifest);
+    copy_stats(destination_stats, destination.manifest);
+    if (source_decision != net::BreakerDecision::skip)
+        apply_breaker(source_breaker, source.manifest, ctx.as_of, interval);
+    if (destination_decision != net::BreakerDecision::skip)
+        apply_breaker(destination_breaker, destination.manifest, ctx.as_of, interval);
     if (options.record == Record::yes)
         breakers.save();
 
@@ -250,8 +236,8 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
     }
     if (const auto before = ctx.state.previous_run(ctx.as_of, "manifest.json"))
         m.catch_up.previous_run = before->as_of;
-    m.source_platform = "shopify";
-    m.destination_platform = "klaviyo";
+    m.source_platform = source_name;
+    m.destination_platform = destination_name;
     m.platforms[m.source_platform] = source.manifest;
     m.platforms[m.destination_platform] = destination.manifest;
     snapshot.source = std::move(source.data);

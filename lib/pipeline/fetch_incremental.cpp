@@ -13,6 +13,16 @@
 
 namespace frr::pipeline {
 
+namespace {
+
+bool complete_in(const model::Manifest& m, const std::string& platform)
+{
+    auto it = m.platforms.find(platform);
+    return it != m.platforms.end() && it->second.status == model::Coverage::complete;
+}
+
+}  // namespace
+
 Incremental::Incremental(std::string run_id, std::map<std::string, std::int64_t> daily_orders,
                          core::TimePoint late_from, ReusedWindow reused)
     : m_run_id(std::move(run_id)),
@@ -22,15 +32,17 @@ Incremental::Incremental(std::string run_id, std::map<std::string, std::int64_t>
 {
 }
 
-ReusedWindow reusable_window(model::Snapshot& previous, const FetchWindow& w)
+Sides sides_of(const core::Config& config)
+{
+    return {config.source.kind, config.destination.kind};
+}
+
+ReusedWindow reusable_window(model::Snapshot& previous, const FetchWindow& w, const Sides& sides)
 {
     ReusedWindow out;
     const auto& m = previous.manifest;
-    for (const char* platform : {"shopify", "klaviyo"}) {
-        auto it = m.platforms.find(platform);
-        if (it == m.platforms.end() || it->second.status != model::Coverage::complete)
-            return out;
-    }
+    if (!complete_in(m, sides.source) || !complete_in(m, sides.destination))
+        return out;
     if (!(m.since <= w.since && w.since < m.until && m.until <= w.until))
         return out;  // no overlap (e.g. a daily run with a 24 h window), or not an earlier window
     out.resume_at = m.until;
@@ -55,11 +67,10 @@ ReusedWindow reusable_window(model::Snapshot& previous, const FetchWindow& w)
 }
 
 core::TimePoint oldest_missing_placed_order(const model::Snapshot& previous, const core::ChecksConfig& checks,
-                                            core::TimePoint floor)
+                                            core::TimePoint floor, const Sides& sides)
 {
-    auto klaviyo = previous.manifest.platforms.find("klaviyo");
-    if (klaviyo == previous.manifest.platforms.end() || klaviyo->second.status != model::Coverage::complete)
-        return core::TimePoint::max();  // events missing for want of Klaviyo, not late
+    if (!complete_in(previous.manifest, sides.destination))
+        return core::TimePoint::max();  // events missing for want of the destination, not late
     std::set<std::string> placed;
     for (const auto& e : previous.destination.events)
         if (e.kind == model::EventKind::placed_order && !e.order_id.empty())
@@ -68,13 +79,12 @@ core::TimePoint oldest_missing_placed_order(const model::Snapshot& previous, con
     core::TimePoint oldest = core::TimePoint::max();
     for (const auto& o : previous.source.orders)
         if (o.created_at >= std::max(previous.manifest.since, floor) && o.created_at < judge_before &&
-            o.created_at < oldest && connectors::shopify::eligible(o, checks.exclude_channels) &&
-            !placed.count(o.id))
+            o.created_at < oldest && connectors::eligible(o, checks.exclude_channels) && !placed.count(o.id))
             oldest = o.created_at;
     return oldest;
 }
 
-void Incremental::narrow(connectors::shopify::SourceWindow& window) const
+void Incremental::narrow(connectors::SourceWindow& window) const
 {
     if (m_run_id.empty())
         return;
@@ -110,8 +120,8 @@ std::size_t add_missing(std::vector<Record>& fetched, const std::vector<Record>&
 
 }  // namespace
 
-void Incremental::merge_window(connectors::shopify::SourceFetch& source,
-                               connectors::klaviyo::DestinationFetch& destination) const
+void Incremental::merge_window(connectors::SourceFetch& source,
+                               connectors::DestinationFetch& destination) const
 {
     if (m_reused.resume_at == core::TimePoint::min() || !answered(source.manifest))
         return;
@@ -139,7 +149,7 @@ void Incremental::merge_window(connectors::shopify::SourceFetch& source,
         customers, core::format_iso8601(m_reused.resume_at), m_run_id));
     if (!answered(destination.manifest))
         return;
-    // The reused customers' profiles: Klaviyo's newer version when it updated
+    // The reused customers' profiles: the destination's newer version when it updated
     // one since the previous run, else the previous run's.
     std::set<std::string> reused_hashes;
     for (const auto& c : m_reused.customers)
@@ -178,8 +188,8 @@ Incremental::reused_new_subscribers(const FetchWindow& w) const
     return out;
 }
 
-void Incremental::merge(const FetchWindow& w, connectors::shopify::SourceFetch& source,
-                        connectors::klaviyo::DestinationFetch& destination) const
+void Incremental::merge(const FetchWindow& w, connectors::SourceFetch& source,
+                        connectors::DestinationFetch& destination) const
 {
     merge_window(source, destination);
     if (m_run_id.empty() || source.manifest.status == model::Coverage::unavailable ||
@@ -233,9 +243,8 @@ Incremental load_previous(const core::StateDir& state, core::TimePoint as_of, co
         return {};
     try {
         model::Snapshot previous = model::read_snapshot(run->dir);
-        auto shopify = previous.manifest.platforms.find("shopify");
-        if (shopify == previous.manifest.platforms.end() ||
-            shopify->second.status != model::Coverage::complete || previous.manifest.timezone != timezone)
+        const Sides sides = sides_of(config);
+        if (!complete_in(previous.manifest, sides.source) || previous.manifest.timezone != timezone)
             return {};
         std::map<std::string, std::int64_t> days;
         // Only days that were complete before the previous run's window began.
@@ -246,16 +255,14 @@ Incremental load_previous(const core::StateDir& state, core::TimePoint as_of, co
                 std::find(w.daily_dates.begin(), w.daily_dates.end(), d.date) != w.daily_dates.end())
                 days[d.date] = d.count;
         const core::TimePoint floor = w.since - (w.until - w.since);
-        core::TimePoint late_from = oldest_missing_placed_order(previous, config.checks, floor);
-        // The previous run could not read Klaviyo: the orders missing at the last run
+        core::TimePoint late_from = oldest_missing_placed_order(previous, config.checks, floor, sides);
+        // The previous run could not read the destination: the orders missing at the last run
         // that could are still followed, so late arrivals are found across an outage.
-        auto klaviyo = previous.manifest.platforms.find("klaviyo");
-        if (klaviyo == previous.manifest.platforms.end() ||
-            klaviyo->second.status != model::Coverage::complete)
+        if (!complete_in(previous.manifest, sides.destination))
             if (const auto baseline = newest_whole_run(state, as_of))
-                late_from =
-                    oldest_missing_placed_order(model::read_snapshot(baseline->dir), config.checks, floor);
-        return Incremental(run->id, std::move(days), late_from, reusable_window(previous, w));
+                late_from = oldest_missing_placed_order(model::read_snapshot(baseline->dir), config.checks,
+                                                        floor, sides);
+        return Incremental(run->id, std::move(days), late_from, reusable_window(previous, w, sides));
     } catch (const core::Error&) {
         return {};
     }

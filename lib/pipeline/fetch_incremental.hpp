@@ -1,6 +1,6 @@
 #pragma once
 // Reuse of the previous snapshot (the newest run before as_of with a
-// manifest, Shopify complete, same time zone).
+// manifest, the source complete, same time zone).
 //
 // Daily counts: a day's count does not change once the day is complete, so
 // the counts of days the previous snapshot already holds are carried forward
@@ -22,8 +22,7 @@
 // period; so Placed Order events are fetched from the oldest such order
 // (docs/sync-semantics.md, order_event_late), never more than one window
 // before this one's start.
-#include "connectors/klaviyo/klaviyo_source.hpp"
-#include "connectors/shopify/shopify_source.hpp"
+#include "connectors/connector.hpp"
 #include "core/config.hpp"
 #include "core/state_dir.hpp"
 #include "model/snapshot.hpp"
@@ -35,6 +34,13 @@
 #include <vector>
 
 namespace frr::pipeline {
+
+// The two sides' keys in a manifest's platforms: the configured kinds.
+struct Sides {
+    std::string source;
+    std::string destination;
+};
+Sides sides_of(const core::Config& config);
 
 // What the previous window holds of this one: records of [since, resume_at).
 struct ReusedWindow {
@@ -69,18 +75,17 @@ public:
     // id): their emails are not handed over again (only hashes are kept), so the subscriber list
     // is asked about them by profile.
     std::vector<std::pair<std::string, std::string>> reused_new_subscribers(const FetchWindow& w) const;
-    // Drops the reusable days from the Shopify request and starts the orders
+    // Drops the reusable days from the source's request and starts the orders
     // fetch at the first day still needed (or the window); asks the window's
     // orders only when updated since the reused part ends.
-    void narrow(connectors::shopify::SourceWindow& window) const;
+    void narrow(connectors::SourceWindow& window) const;
     // Adds the carried-forward days and the reused window records to what
     // was fetched (only to a platform that answered).
-    void merge(const FetchWindow& w, connectors::shopify::SourceFetch& source,
-               connectors::klaviyo::DestinationFetch& destination) const;
+    void merge(const FetchWindow& w, connectors::SourceFetch& source,
+               connectors::DestinationFetch& destination) const;
 
 private:
-    void merge_window(connectors::shopify::SourceFetch& source,
-                      connectors::klaviyo::DestinationFetch& destination) const;
+    void merge_window(connectors::SourceFetch& source, connectors::DestinationFetch& destination) const;
 
     std::string m_run_id;
     std::map<std::string, std::int64_t> m_daily_orders;  // date -> eligible orders
@@ -90,13 +95,13 @@ private:
 
 // The creation time of the oldest order of `previous` that its window judged
 // (eligible, created in [since, as_of - grace)) and that has no Placed Order
-// in it, created at or after `floor`; max() when there is none or Klaviyo was not complete.
+// in it, created at or after `floor`; max() when there is none or the destination was not complete.
 core::TimePoint oldest_missing_placed_order(const model::Snapshot& previous, const core::ChecksConfig& checks,
-                                            core::TimePoint floor);
+                                            core::TimePoint floor, const Sides& sides);
 
 // The part of `previous` (both platforms complete) that lies in this window
 // and that the next fetch need not ask again; nothing when the windows do not overlap.
-ReusedWindow reusable_window(model::Snapshot& previous, const FetchWindow& w);
+ReusedWindow reusable_window(model::Snapshot& previous, const FetchWindow& w, const Sides& sides);
 
 // Reads the previous snapshot; an unreadable one means a full fetch.
 Incremental load_previous(const core::StateDir& state, core::TimePoint as_of, const FetchWindow& w,

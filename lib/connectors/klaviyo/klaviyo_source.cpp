@@ -147,9 +147,10 @@ std::string daily_aggregate_body(const std::string& metric_id, core::TimePoint f
 }
 
 KlaviyoSource::KlaviyoSource(JsonApiClient& client, const model::EmailHasher& hasher,
-                             DestinationProgress progress)
+                             const Settings& settings, DestinationProgress progress)
     : m_client(client),
       m_hasher(hasher),
+      m_settings(settings),
       m_progress(std::move(progress))
 {
 }
@@ -341,10 +342,10 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                                                   found.push_back(std::move(*audience));
                                           });
                 check(rec, is_list ? "lists" : "segments", model::dataset::audiences, r);
-                if (!window.audiences.empty())
+                if (!m_settings.audiences.empty())
                     std::erase_if(found, [&](const model::Audience& a) {
-                        return std::find(window.audiences.begin(), window.audiences.end(), a.id) ==
-                            window.audiences.end();
+                        return std::find(m_settings.audiences.begin(), m_settings.audiences.end(), a.id) ==
+                            m_settings.audiences.end();
                     });
                 for (auto& a : found) {
                     // profile_count only comes with the single GET, in the XS tier (1/s, 15/m).
@@ -371,7 +372,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
         // After the flows, the lists and the emails: what the flows need besides themselves.
         if (out.manifest.datasets[std::string(model::dataset::flows)].status == model::Coverage::complete)
             flows.fetch_rest({window.flow_days_from, window.until, window.flow_dates, window.timezone,
-                              window.subscriber_list, window.subscriber_profiles},
+                              m_settings.subscriber_list, window.subscriber_profiles},
                              people, out.data.metrics, out.data);
         else
             rec.failure("flow report", model::dataset::flow_report, ReplyStatus::failed,

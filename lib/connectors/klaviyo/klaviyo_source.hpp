@@ -9,6 +9,7 @@
 //   the flows, their triggers, daily trigger counts, the subscriber list and the flow report
 //     (flow_fetch.hpp).
 // Independent endpoints run side by side, each paced by its own limiter.
+#include "connectors/connector.hpp"
 #include "connectors/klaviyo/jsonapi_client.hpp"
 #include "core/error.hpp"
 #include "model/email.hpp"
@@ -21,38 +22,10 @@
 
 namespace frr::connectors::klaviyo {
 
-struct DestinationWindow {
-    core::TimePoint events_from{};  // since - grace (or the incremental look-back)
-    core::TimePoint until{};
-    core::TimePoint daily_from{};   // local midnight starting the volume look-back
-    core::TimePoint daily_until{};  // local midnight ending it
-    std::vector<std::string> daily_dates;
-    std::string timezone;
-    std::vector<std::string> audiences;  // list/segment ids to watch; empty = all
-    // Placed Order events from min(events_from, this): the late-arrival look-back
-    // (the oldest order the previous run left without one); max() = none.
-    core::TimePoint placed_order_from = core::TimePoint::max();
-    // Incremental: also every profile updated at or after this (max() = none),
-    // for the customers a previous snapshot already looked up.
-    core::TimePoint profiles_updated_from = core::TimePoint::max();
-    // Flows: the baseline and window days (flow_fetch.hpp) and the configured subscriber list.
-    core::TimePoint flow_days_from{};
-    std::vector<std::string> flow_dates;
-    std::string subscriber_list;
-    // (email hash, profile id) of new subscribers whose emails are not handed over (reused).
-    std::vector<std::pair<std::string, std::string>> subscriber_profiles;
-};
-
-struct DestinationFetch {
-    model::DestinationData data;
-    std::vector<model::Profile> updated_profiles;  // profiles_updated_from's, not in data until merged
-    model::PlatformManifest manifest;
-    core::ExitCode exit = core::ExitCode::ok;
-};
-
-// Blocks until the Shopify side has handed over the customers' normalised emails.
-using EmailSource = std::function<model::WindowEmails()>;
-using DestinationProgress = std::function<void(const std::string&, int, std::int64_t)>;
+using connectors::DestinationFetch;
+using connectors::DestinationWindow;
+using connectors::EmailSource;
+using DestinationProgress = connectors::Progress;
 
 // A run warns (a manifest note) when more than this share of its Placed Order events could not
 // be mapped to an order id.
@@ -73,13 +46,21 @@ std::string daily_aggregate_body(const std::string& metric_id, core::TimePoint f
 
 class KlaviyoSource {
 public:
-    KlaviyoSource(JsonApiClient& client, const model::EmailHasher& hasher, DestinationProgress progress = {});
+    // The settings name the audiences to watch and the subscriber list.
+    KlaviyoSource(JsonApiClient& client, const model::EmailHasher& hasher, const Settings& settings,
+                  DestinationProgress progress = {});
     DestinationFetch fetch(const DestinationWindow& window, const EmailSource& emails);
 
 private:
     JsonApiClient& m_client;
     const model::EmailHasher& m_hasher;
+    const Settings& m_settings;
     DestinationProgress m_progress;
 };
+
+// The Klaviyo destination of the connector registry: the token provider of the configured auth
+// mode, the JSON:API client and the KlaviyoSource, owned together.
+std::unique_ptr<connectors::Destination> make_destination(const core::ConnectorConfig& config,
+                                                          const connectors::ConnectorServices& services);
 
 }  // namespace frr::connectors::klaviyo

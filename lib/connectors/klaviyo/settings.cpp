@@ -22,9 +22,7 @@ std::shared_ptr<const core::ConnectorSettings> parse_settings(const core::YamlRe
     out->audiences = r.strings("audiences");
     out->subscriber_list = r.str("subscriber_list", "");
     auto auth = r.child("auth");
-    auth.allow_only({"mode", "private_key_env", "private_key_file", "private_key", "client_id_env",
-                     "client_id_file", "client_id", "client_secret_env", "client_secret_file",
-                     "client_secret", "refresh_token_env", "refresh_token_file", "refresh_token"});
+    auth.allow_only({"mode"}, {"private_key", "client_id", "client_secret", "refresh_token"});
     auto mode = auth.str("mode", "private_key");
     out->private_key = auth.secret("private_key", "FRR_KLAVIYO_PRIVATE_KEY");
     out->client_id = auth.secret("client_id", "FRR_KLAVIYO_CLIENT_ID");

@@ -28,9 +28,7 @@ std::shared_ptr<const core::ConnectorSettings> parse_settings(const core::YamlRe
     out->page_size = r.integer("page_size", out->page_size, 1, 250);
     out->bulk_threshold = r.integer("bulk_threshold", static_cast<int>(out->bulk_threshold), 0, 100'000'000);
     auto auth = r.child("auth");
-    auth.allow_only({"mode", "access_token_env", "access_token_file", "access_token", "client_id_env",
-                     "client_id_file", "client_id", "client_secret_env", "client_secret_file",
-                     "client_secret", "refresh_token_env", "refresh_token_file", "refresh_token"});
+    auth.allow_only({"mode"}, {"access_token", "client_id", "client_secret", "refresh_token"});
     auto mode = auth.str("mode", "static_token");
     out->access_token = auth.secret("access_token", "FRR_SHOPIFY_ACCESS_TOKEN");
     out->client_id = auth.secret("client_id", "FRR_SHOPIFY_CLIENT_ID");

@@ -64,13 +64,6 @@ void record(Recorder& rec, const std::string& label, std::string_view dataset, c
 
 }  // namespace
 
-bool eligible(const model::Order& order, const std::vector<std::string>& exclude_channels)
-{
-    return !order.test && !order.email_hash.empty() &&
-        std::find(exclude_channels.begin(), exclude_channels.end(), order.source_name) ==
-        exclude_channels.end();
-}
-
 ShopifySource::ShopifySource(GraphqlClient& client, const net::RequestContext& download,
                              const model::EmailHasher& hasher, const Settings& config,
                              SourceProgress progress)

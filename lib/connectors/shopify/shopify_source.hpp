@@ -8,10 +8,10 @@
 //     refunds that happened in the window (order_changes).
 // First a preflight (shop + access scopes) that names missing scopes and
 // detects the 60-day order limit (no read_all_orders: reduced coverage).
+#include "connectors/connector.hpp"
 #include "connectors/shopify/graphql_client.hpp"
 #include "connectors/shopify/queries.hpp"
 #include "connectors/shopify/settings.hpp"
-#include "core/config.hpp"
 #include "core/error.hpp"
 #include "model/email.hpp"
 #include "model/handover.hpp"
@@ -24,38 +24,14 @@
 
 namespace frr::connectors::shopify {
 
-struct SourceWindow {
-    core::TimePoint since{};  // the check window [since, until)
-    core::TimePoint until{};
-    core::TimePoint orders_from{};  // oldest createdAt fetched (start of the volume look-back)
-    // Incremental: the window's orders only when updated at or after this
-    // (the previous run's end); <= since: all of them.
-    core::TimePoint orders_updated_from{};
-    core::TimePoint customers_from{};      // customers updated since
-    std::vector<std::string> daily_dates;  // store-local dates wanted in daily_orders
-    std::string timezone;
-    std::vector<std::string> exclude_channels;
-};
-
-struct SourceFetch {
-    model::SourceData data;
-    model::PlatformManifest manifest;
-    core::ExitCode exit = core::ExitCode::ok;
-    std::set<std::string> order_ids_seen;  // ids of every order fetched (incremental merge)
-};
-
-// Called once per dataset page: (dataset, pages so far, records so far).
-using SourceProgress = std::function<void(const std::string&, int, std::int64_t)>;
-// Receives the normalised emails of the fetched customers (and which of them opted in to
-// email marketing in the window) exactly once, even when the fetch fails (then possibly
-// empty): the Klaviyo profile and subscriber-list lookups wait on it.
-using EmailHandoff = std::function<void(model::WindowEmails)>;
+using connectors::EmailHandoff;
+using connectors::SourceFetch;
+using connectors::SourceWindow;
+using SourceProgress = connectors::Progress;
 
 // The scopes frr needs; read_all_orders is optional (without it Shopify hides
 // orders older than 60 days and the coverage is reduced).
 inline const std::vector<std::string> k_required_scopes{"read_orders", "read_customers"};
-
-bool eligible(const model::Order& order, const std::vector<std::string>& exclude_channels);
 
 class ShopifySource {
 public:
@@ -82,5 +58,10 @@ private:
     SourceProgress m_progress;
     EmailFields m_fields;
 };
+
+// The Shopify source of the connector registry: the token provider of the configured auth
+// mode, the GraphQL client and the ShopifySource, owned together.
+std::unique_ptr<connectors::Source> make_source(const core::ConnectorConfig& config,
+                                                const connectors::ConnectorServices& services);
 
 }  // namespace frr::connectors::shopify

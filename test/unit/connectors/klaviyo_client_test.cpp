@@ -199,9 +199,9 @@ struct OAuthFixture {
     net::RefreshTokenProvider tokens{
         net::RequestContext{transport, net::RetryPolicy{}, sleeper, random, stats}, [] {
             net::RefreshTokenOptions o;
-            o.style = net::RefreshStyle::klaviyo_basic;
+            o.style = net::RefreshStyle::basic_auth_form;
             o.platform = "klaviyo";
-            o.base_url = "http://127.0.0.1:1";
+            o.token_url = "http://127.0.0.1:1/oauth/token";
             o.client_id = "cid";
             o.client_secret = "secret";
             o.refresh_token = "krt_0";

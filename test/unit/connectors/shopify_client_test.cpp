@@ -181,9 +181,9 @@ TEST_CASE("shopify oauth: a token expired again after its renewal is renewed aga
     net::RequestStats stats;
     core::FixedClock clock{core::TimePoint{std::chrono::seconds{1'800'000'000}}};
     net::RefreshTokenOptions o;
-    o.style = net::RefreshStyle::shopify_json;
+    o.style = net::RefreshStyle::json_body;
     o.platform = "shopify";
-    o.base_url = "http://127.0.0.1:1";
+    o.token_url = "http://127.0.0.1:1/admin/oauth/access_token";
     o.client_id = "cid";
     o.client_secret = "secret";
     o.refresh_token = "srt_0";

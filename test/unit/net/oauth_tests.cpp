@@ -104,9 +104,9 @@ void serve_klaviyo(LoopbackServer& loopback, RotatingTokens& tokens)
 RefreshTokenOptions klaviyo_options(const std::string& base, const std::string& refresh, fs::path cache)
 {
     RefreshTokenOptions options;
-    options.style = RefreshStyle::klaviyo_basic;
+    options.style = RefreshStyle::basic_auth_form;
     options.platform = "klaviyo";
-    options.base_url = base;
+    options.token_url = join_url(base, "/oauth/token");
     options.client_id = "client-k";
     options.client_secret = "secret-k";
     options.refresh_token = refresh;
@@ -133,7 +133,7 @@ TEST_CASE("StaticToken always answers the configured token", "[oauth]")
     CHECK(token.access_token(k_now + 3600s) == "shpat_static");
 }
 
-TEST_CASE("ShopifyClientCredentials renews five minutes before expiry", "[oauth]")
+TEST_CASE("ClientCredentialsGrant renews five minutes before expiry", "[oauth]")
 {
     LoopbackServer loopback;
     std::atomic<int> hits{0};
@@ -154,9 +154,10 @@ TEST_CASE("ShopifyClientCredentials renews five minutes before expiry", "[oauth]
     loopback.start();
 
     Harness h;
-    ShopifyClientCredentials provider(
-        h.context(),
-        ClientCredentialsOptions{loopback.url(), "cid", "s&cret=1", "FRR_SHOPIFY_CLIENT_SECRET", 300s});
+    ClientCredentialsGrant provider(h.context(),
+                                    ClientCredentialsOptions{loopback.url() + "/admin/oauth/access_token",
+                                                             "shopify", "cid", "s&cret=1",
+                                                             "FRR_SHOPIFY_CLIENT_SECRET", 300s});
     CHECK(provider.access_token(k_now) == "shpca_1");
     CHECK(form_ok == "yes");
     CHECK(provider.access_token(k_now + 86399s - 301s) == "shpca_1");
@@ -173,7 +174,7 @@ TEST_CASE("ShopifyClientCredentials renews five minutes before expiry", "[oauth]
     CHECK(h.stats.snapshot().requests == 4);
 }
 
-TEST_CASE("ShopifyClientCredentials reports invalid_client as a credentials error", "[oauth]")
+TEST_CASE("ClientCredentialsGrant reports invalid_client as a credentials error", "[oauth]")
 {
     LoopbackServer loopback;
     loopback.server().Post("/admin/oauth/access_token", [](const httplib::Request&, httplib::Response& res) {
@@ -183,9 +184,10 @@ TEST_CASE("ShopifyClientCredentials reports invalid_client as a credentials erro
     });
     loopback.start();
     Harness h;
-    ShopifyClientCredentials provider(
-        h.context(),
-        ClientCredentialsOptions{loopback.url(), "cid", "wrong-secret", "FRR_SHOPIFY_CLIENT_SECRET", 300s});
+    ClientCredentialsGrant provider(h.context(),
+                                    ClientCredentialsOptions{loopback.url() + "/admin/oauth/access_token",
+                                                             "shopify", "cid", "wrong-secret",
+                                                             "FRR_SHOPIFY_CLIENT_SECRET", 300s});
     try {
         provider.access_token(k_now);
         FAIL("accepted a rejected client");
@@ -263,9 +265,9 @@ TEST_CASE("RefreshTokenProvider Shopify style posts JSON to the admin endpoint",
 
     Harness h;
     RefreshTokenOptions options;
-    options.style = RefreshStyle::shopify_json;
+    options.style = RefreshStyle::json_body;
     options.platform = "shopify";
-    options.base_url = loopback.url() + "/";
+    options.token_url = join_url(loopback.url() + "/", "/admin/oauth/access_token");
     options.client_id = "cid";
     options.client_secret = "csecret";
     options.refresh_token = "shprt_0";

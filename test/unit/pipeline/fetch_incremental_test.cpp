@@ -8,6 +8,7 @@ using namespace std::chrono_literals;
 namespace {
 
 const core::TimePoint k_as_of{std::chrono::seconds{1'800'000'000}};
+const pipeline::Sides k_sides{"shopify", "klaviyo"};
 
 model::Order order(const std::string& id, core::TimePoint created)
 {
@@ -52,13 +53,13 @@ TEST_CASE(
     const core::TimePoint floor = k_as_of - 48h;
     prev.source.orders = {order("1", k_as_of - 20h), order("2", k_as_of - 10h), order("3", k_as_of - 5h)};
     prev.destination.events = {placed("1")};
-    CHECK(pipeline::oldest_missing_placed_order(prev, checks, floor) == k_as_of - 10h);
+    CHECK(pipeline::oldest_missing_placed_order(prev, checks, floor, k_sides) == k_as_of - 10h);
 
     prev.destination.events.push_back(placed("2"));
-    CHECK(pipeline::oldest_missing_placed_order(prev, checks, floor) == k_as_of - 5h);
+    CHECK(pipeline::oldest_missing_placed_order(prev, checks, floor, k_sides) == k_as_of - 5h);
 
     prev.destination.events.push_back(placed("3"));
-    CHECK(pipeline::oldest_missing_placed_order(prev, checks, floor) == core::TimePoint::max());
+    CHECK(pipeline::oldest_missing_placed_order(prev, checks, floor, k_sides) == core::TimePoint::max());
 }
 
 TEST_CASE("the late look-back ignores orders that were never judged or cannot have an event", "[pipeline]")
@@ -76,12 +77,13 @@ TEST_CASE("the late look-back ignores orders that were never judged or cannot ha
     excluded.source_name = "pos";
     auto before_window = order("5", k_as_of - 25h);
     prev.source.orders = {young, test_order, no_email, excluded, before_window};
-    CHECK(pipeline::oldest_missing_placed_order(prev, checks, floor) == core::TimePoint::max());
+    CHECK(pipeline::oldest_missing_placed_order(prev, checks, floor, k_sides) == core::TimePoint::max());
 
     prev.source.orders.push_back(order("6", k_as_of - 17h));
-    CHECK(pipeline::oldest_missing_placed_order(prev, checks, floor) == k_as_of - 17h);
+    CHECK(pipeline::oldest_missing_placed_order(prev, checks, floor, k_sides) == k_as_of - 17h);
     // Never more than the floor back: an older missing order is not looked for.
-    CHECK(pipeline::oldest_missing_placed_order(prev, checks, k_as_of - 12h) == core::TimePoint::max());
+    CHECK(pipeline::oldest_missing_placed_order(prev, checks, k_as_of - 12h, k_sides) ==
+          core::TimePoint::max());
 }
 
 TEST_CASE("no late look-back from a previous run whose Klaviyo part was not complete", "[pipeline]")
@@ -90,9 +92,10 @@ TEST_CASE("no late look-back from a previous run whose Klaviyo part was not comp
     auto prev = previous_snapshot();
     prev.source.orders = {order("1", k_as_of - 20h)};
     prev.manifest.platforms["klaviyo"].status = model::Coverage::unavailable;
-    CHECK(pipeline::oldest_missing_placed_order(prev, checks, k_as_of - 48h) == core::TimePoint::max());
+    CHECK(pipeline::oldest_missing_placed_order(prev, checks, k_as_of - 48h, k_sides) ==
+          core::TimePoint::max());
     prev.manifest.platforms["klaviyo"].status = model::Coverage::complete;
-    CHECK(pipeline::oldest_missing_placed_order(prev, checks, k_as_of - 48h) == k_as_of - 20h);
+    CHECK(pipeline::oldest_missing_placed_order(prev, checks, k_as_of - 48h, k_sides) == k_as_of - 20h);
 }
 
 namespace {
@@ -135,7 +138,7 @@ TEST_CASE("a run an hour after the previous one reuses the overlap of the window
     prev.destination.profiles = {profile("p10", "c10", model::DestinationConsent::subscribed),
                                  profile("p11", "c11", model::DestinationConsent::subscribed)};
     const auto w = window_until(k_as_of + 1h);  // since = as_of - 23h
-    auto reused = pipeline::reusable_window(prev, w);
+    auto reused = pipeline::reusable_window(prev, w, k_sides);
     CHECK(reused.resume_at == k_as_of);
     REQUIRE(reused.orders.size() == 1);
     CHECK(reused.orders[0].id == "2");
@@ -149,9 +152,11 @@ TEST_CASE("no window reuse without overlap or from an incomplete previous run", 
 {
     auto prev = previous_snapshot();
     prev.source.orders = {order("2", k_as_of - 2h)};
-    CHECK(pipeline::reusable_window(prev, window_until(k_as_of + 24h)).resume_at == core::TimePoint::min());
+    CHECK(pipeline::reusable_window(prev, window_until(k_as_of + 24h), k_sides).resume_at ==
+          core::TimePoint::min());
     prev.manifest.platforms["klaviyo"].status = model::Coverage::partial;
-    CHECK(pipeline::reusable_window(prev, window_until(k_as_of + 1h)).resume_at == core::TimePoint::min());
+    CHECK(pipeline::reusable_window(prev, window_until(k_as_of + 1h), k_sides).resume_at ==
+          core::TimePoint::min());
 }
 
 TEST_CASE("merging: fetched records win, reused ones fill in, Klaviyo's updated profiles replace old ones",
@@ -167,20 +172,20 @@ TEST_CASE("merging: fetched records win, reused ones fill in, Klaviyo's updated 
     pipeline::Incremental incremental("run-1", {}, core::TimePoint::max(), reused);
     const auto w = window_until(k_as_of + 1h);
 
-    connectors::shopify::SourceWindow sw;
+    connectors::SourceWindow sw;
     sw.since = w.since;
     incremental.narrow(sw);
     CHECK(sw.orders_updated_from == k_as_of);
     CHECK(incremental.customers_from(w) == k_as_of);
     CHECK(incremental.profiles_updated_from() == k_as_of);
 
-    connectors::shopify::SourceFetch source;
+    connectors::SourceFetch source;
     source.manifest.status = model::Coverage::complete;
     auto updated_order = order("2", k_as_of - 4h);
     updated_order.cancelled_at = k_as_of + 10min;
     source.data.orders = {updated_order, order("3", k_as_of + 30min)};
     source.data.customers = {customer("11", k_as_of + 20min)};  // updated again: looked up again
-    connectors::klaviyo::DestinationFetch destination;
+    connectors::DestinationFetch destination;
     destination.manifest.status = model::Coverage::complete;
     destination.data.profiles = {profile("p11", "c11", model::DestinationConsent::unsubscribed)};
     destination.updated_profiles = {profile("p10", "c10", model::DestinationConsent::unsubscribed),
@@ -219,9 +224,9 @@ TEST_CASE("merging adds nothing to a platform that did not answer", "[pipeline]"
     reused.customers = {customer("10", k_as_of - 5h)};
     reused.profiles = {profile("p10", "c10", model::DestinationConsent::subscribed)};
     pipeline::Incremental incremental("run-1", {}, core::TimePoint::max(), reused);
-    connectors::shopify::SourceFetch source;
+    connectors::SourceFetch source;
     source.manifest.status = model::Coverage::unavailable;
-    connectors::klaviyo::DestinationFetch destination;
+    connectors::DestinationFetch destination;
     destination.manifest.status = model::Coverage::complete;
     incremental.merge(window_until(k_as_of + 1h), source, destination);
     CHECK(source.data.orders.empty());

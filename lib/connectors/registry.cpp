@@ -2,6 +2,7 @@
 
 #include "connectors/klaviyo/klaviyo_source.hpp"
 #include "connectors/klaviyo/settings.hpp"
+#include "connectors/klaviyo/vocabulary.hpp"
 #include "connectors/shopify/settings.hpp"
 #include "connectors/shopify/shopify_source.hpp"
 
@@ -15,8 +16,11 @@ using SourceFactory = std::unique_ptr<Source> (*)(const core::ConnectorConfig&, 
 using DestinationFactory = std::unique_ptr<Destination> (*)(const core::ConnectorConfig&,
                                                             const ConnectorServices&);
 
+using Words = model::Vocabulary (*)(const std::string& source_kind, const std::string& source_name);
+
 struct SourceKind {
     const char* kind;
+    const char* name;  // as people read it
     core::ConnectorParser parse;
     SourceFactory make;
 };
@@ -25,14 +29,15 @@ struct DestinationKind {
     const char* kind;
     core::ConnectorParser parse;
     DestinationFactory make;
+    Words words;  // the pair's vocabulary with a source, which the destination's integration names
 };
 
 // A new platform is one line here and its own folder.
 const SourceKind k_sources[] = {
-    {shopify::Settings::k_kind, shopify::parse_settings, shopify::make_source},
+    {shopify::Settings::k_kind, "Shopify", shopify::parse_settings, shopify::make_source},
 };
 const DestinationKind k_destinations[] = {
-    {klaviyo::Settings::k_kind, klaviyo::parse_settings, klaviyo::make_destination},
+    {klaviyo::Settings::k_kind, klaviyo::parse_settings, klaviyo::make_destination, klaviyo::vocabulary},
 };
 
 template <typename Kinds>
@@ -80,6 +85,12 @@ std::unique_ptr<Destination> make_destination(const core::ConnectorConfig& confi
                                               const ConnectorServices& services)
 {
     return find_kind(k_destinations, config)->make(config, services);
+}
+
+model::Vocabulary vocabulary(const core::ConnectorConfig& source, const core::ConnectorConfig& destination)
+{
+    const auto* s = find_kind(k_sources, source);
+    return find_kind(k_destinations, destination)->words(s->kind, s->name);
 }
 
 }  // namespace frr::connectors

@@ -5,6 +5,7 @@
 // configuration names (docs/architecture.md, "Connectors").
 #include "connectors/connector.hpp"
 #include "core/config.hpp"
+#include "model/vocabulary.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -24,5 +25,8 @@ core::Config parse_config(const std::string& yaml_text, const std::filesystem::p
 std::unique_ptr<Source> make_source(const core::ConnectorConfig& config, const ConnectorServices& services);
 std::unique_ptr<Destination> make_destination(const core::ConnectorConfig& config,
                                               const ConnectorServices& services);
+
+// The configured pair's words (model::Vocabulary), for the checks' and the report's text.
+model::Vocabulary vocabulary(const core::ConnectorConfig& source, const core::ConnectorConfig& destination);
 
 }  // namespace frr::connectors

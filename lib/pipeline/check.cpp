@@ -3,8 +3,8 @@
 #include "checks/check_input.hpp"
 #include "checks/evaluate.hpp"
 #include "checks/findings_json.hpp"
+#include "connectors/registry.hpp"
 #include "model/snapshot.hpp"
-#include "pipeline/vocabulary.hpp"
 #include "pipeline/watermarks.hpp"
 
 #include <algorithm>
@@ -93,7 +93,7 @@ CheckResult run_check(const RunContext& ctx, const core::RunInfo& run, const Che
     }
     const auto timezone =
         snapshot.manifest.timezone.empty() ? ctx.config.store.timezone : snapshot.manifest.timezone;
-    const auto words = pair_vocabulary();
+    const auto words = connectors::vocabulary(ctx.config.source, ctx.config.destination);
     checks::CheckInput input(snapshot, previous.snapshot.get(), previous.findings.get(), config, words,
                              timezone, since);
     CheckResult result;

@@ -1,7 +1,7 @@
 #include "pipeline/report.hpp"
 
+#include "connectors/registry.hpp"
 #include "core/redact.hpp"
-#include "pipeline/vocabulary.hpp"
 
 #include <fmt/format.h>
 
@@ -24,7 +24,7 @@ ReportResult run_report(const RunContext& ctx, const core::RunInfo& run, report:
     options.timezone = ctx.config.store.timezone;
     options.redactor = &redactor;
     options.show_masked_emails = ctx.config.delivery.show_masked_emails;
-    options.words = pair_vocabulary();
+    options.words = connectors::vocabulary(ctx.config.source, ctx.config.destination);
     auto files = report::write_report(ctx.state, run, std::move(findings), options);
     ctx.services.logger.info("report", fmt::format("{} -> {}", files.subject, files.html.string()));
     return ReportResult{files.html,    files.text,   files.markdown, files.json,

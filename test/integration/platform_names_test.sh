@@ -3,10 +3,10 @@
 # another integration pair is a new connector, not an edit of every layer. Platform knowledge
 # (configuration, auth, rate limits, wording) lives in lib/connectors/<platform>/, and the checks
 # and the report take their words from the pair's vocabulary (model::Vocabulary).
-# PLATFORM_FREE lists the layers held to it; lib/core, lib/net and lib/pipeline join it as the
-# connector registry takes their last platform names (docs/adding-a-pair.md).
+# PLATFORM_FREE lists the layers held to it; lib/pipeline joins it when the doctor's pair probe
+# goes through the connector registry too (pipeline/doctor.cpp builds both clients itself).
 . "$(dirname "$0")/lib.sh"
-PLATFORM_FREE=(model checks report delivery)
+PLATFORM_FREE=(core net model checks report delivery)
 platforms='shopify|klaviyo|woocommerce'
 found=0
 for layer in "${PLATFORM_FREE[@]}"; do

@@ -12,7 +12,7 @@
 
 namespace frr::test {
 
-// The Shopify → Klaviyo pair's words (what pipeline::pair_vocabulary gives; this layer's tests do
+// The Shopify → Klaviyo pair's words (what connectors::vocabulary gives; this layer's tests do
 // not link the connectors).
 inline const model::Vocabulary k_report_words{"shopify",
                                               "klaviyo",

@@ -6,7 +6,7 @@
 #include "checks/evaluate.hpp"
 #include "core/time.hpp"
 #include "model/snapshot.hpp"
-#include "model/vocabulary.hpp"
+#include "support/pair_words.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -23,16 +23,7 @@ inline core::TimePoint at(const char* iso)
 // the default window of this as_of.
 inline const core::TimePoint k_as_of = at("2026-10-25T12:00:00Z");
 inline const char* k_zone = "Europe/London";
-// The Shopify → Klaviyo pair's words, as frr uses them.
-// (what connectors/klaviyo/vocabulary.cpp gives for Shopify; this layer's tests do not link it).
-inline const model::Vocabulary k_words{"shopify",
-                                       "klaviyo",
-                                       "Shopify",
-                                       "Klaviyo",
-                                       "the Shopify integration in Klaviyo",
-                                       "Integrations > Shopify",
-                                       "Sync your Shopify email subscribers to Klaviyo",
-                                       "klaviyo.subscriber_list"};
+inline const model::Vocabulary& k_words = frr::test::k_pair_words;
 
 enum class Sync { synced, not_synced };
 

@@ -4,9 +4,11 @@
 #include "connectors/klaviyo/vocabulary.hpp"
 #include "core/random.hpp"
 #include "scripted_transport.hpp"
+#include "support/pair_words.hpp"
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <tuple>
 
 using namespace frr;
 using namespace frr::connectors::klaviyo;
@@ -317,6 +319,14 @@ TEST_CASE("Klaviyo's words as the destination name the source's integration and 
     CHECK(w.integration == "the Shopify integration in Klaviyo");
     CHECK(w.integration_settings == "Integrations > Shopify");
     CHECK(w.subscriber_sync_setting == "Sync your Shopify email subscribers to Klaviyo");
+    CHECK(w.subscriber_list_key == "klaviyo.subscriber_list");
+    // The words the checks' and the report's tests use (they do not link the connectors).
+    const auto& fixture = test::k_pair_words;
+    CHECK(std::tie(w.source_key, w.destination_key, w.source, w.destination, w.integration,
+                   w.integration_settings, w.subscriber_sync_setting, w.subscriber_list_key) ==
+          std::tie(fixture.source_key, fixture.destination_key, fixture.source, fixture.destination,
+                   fixture.integration, fixture.integration_settings, fixture.subscriber_sync_setting,
+                   fixture.subscriber_list_key));
     const auto woo = vocabulary("woocommerce", "WooCommerce");
     CHECK(woo.integration == "the WooCommerce integration in Klaviyo");
     CHECK(woo.source_key == "woocommerce");

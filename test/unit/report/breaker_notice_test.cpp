@@ -36,7 +36,7 @@ frr::checks::IndicatorResult indicator(const char* id, const char* title, Status
 ReportInput paused_input()
 {
     ReportInput in;
-    in.words = frr::test::k_report_words;
+    in.words = frr::test::k_pair_words;
     in.checks.run_id = "20261221T060000Z-000005";
     in.checks.as_of = at("2026-12-21T06:00:00Z");
     in.checks.since = at("2026-12-17T05:00:00Z");

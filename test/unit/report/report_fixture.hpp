@@ -4,6 +4,7 @@
 #include "core/redact.hpp"
 #include "core/state_dir.hpp"
 #include "report/writer.hpp"
+#include "support/pair_words.hpp"
 #include "support/test_support.hpp"
 
 #include <filesystem>
@@ -11,17 +12,6 @@
 #include <vector>
 
 namespace frr::test {
-
-// The Shopify → Klaviyo pair's words (what connectors::vocabulary gives; this layer's tests do
-// not link the connectors).
-inline const model::Vocabulary k_report_words{"shopify",
-                                              "klaviyo",
-                                              "Shopify",
-                                              "Klaviyo",
-                                              "the Shopify integration in Klaviyo",
-                                              "Integrations > Shopify",
-                                              "Sync your Shopify email subscribers to Klaviyo",
-                                              "klaviyo.subscriber_list"};
 
 inline std::filesystem::path report_fixtures()
 {
@@ -55,7 +45,7 @@ struct ReportFixture {
     {
         report::WriteOptions o;
         o.redactor = redactor;
-        o.words = k_report_words;
+        o.words = k_pair_words;
         return o;
     }
 };

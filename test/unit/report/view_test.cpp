@@ -25,11 +25,11 @@ TEST_CASE("mask_emails_in masks addresses inside prose and leaves masked ones al
 
 TEST_CASE("describe_count words the defect vocabulary", "[report]")
 {
-    CHECK(report::describe_count(frr::test::k_report_words, 14, "order_missing_event", "x") ==
+    CHECK(report::describe_count(frr::test::k_pair_words, 14, "order_missing_event", "x") ==
           "14 orders missing in Klaviyo");
-    CHECK(report::describe_count(frr::test::k_report_words, 1, "order_missing_event", "x") ==
+    CHECK(report::describe_count(frr::test::k_pair_words, 1, "order_missing_event", "x") ==
           "1 order missing in Klaviyo");
-    CHECK(report::describe_count(frr::test::k_report_words, 3, "something_new", "Lists") ==
+    CHECK(report::describe_count(frr::test::k_pair_words, 3, "something_new", "Lists") ==
           "Lists: 3 affected");
 }
 
@@ -56,7 +56,7 @@ TEST_CASE("the view ranks issues by what they cost and words the subject with th
 TEST_CASE("ranking follows the cost: hundreds of orders on past days above six missing today", "[report]")
 {
     report::ReportInput in;
-    in.words = frr::test::k_report_words;
+    in.words = frr::test::k_pair_words;
     in.checks.timezone = "Europe/London";
     in.checks.money = {"GBP", 4500, 990000};
     checks::IndicatorResult missing;
@@ -91,7 +91,7 @@ TEST_CASE("ranking follows the cost: hundreds of orders on past days above six m
 TEST_CASE("an empty period says no orders were placed, and how sure that is", "[report]")
 {
     report::ReportInput in;
-    in.words = frr::test::k_report_words;
+    in.words = frr::test::k_pair_words;
     in.checks.timezone = "Europe/London";
     in.checks.since = *core::parse_iso8601("2026-11-26T06:00:00Z");
     in.checks.until = *core::parse_iso8601("2026-11-27T06:00:00Z");

@@ -82,7 +82,7 @@ report::RenderedReport render(const report::ReportInput& in)
 report::ReportInput hand_made(checks::Status status)
 {
     report::ReportInput in;
-    in.words = frr::test::k_report_words;
+    in.words = frr::test::k_pair_words;
     in.checks.run_id = "20261127T060000Z-000004";
     in.checks.as_of = *core::parse_iso8601("2026-11-27T06:00:00Z");
     in.checks.since = *core::parse_iso8601("2026-11-26T06:00:00Z");
@@ -175,5 +175,5 @@ TEST_CASE("every view string of the client's copy is plain English", "[report][w
     for (const char* kind : {"order_missing_event", "order_event_late", "order_event_duplicate",
                              "order_value_mismatch", "order_items_missing", "customer_missing_profile",
                              "consent_mismatch", "sync_stalled", "audience_drop", "volume_gap"})
-        check_client_text(report::describe_count(frr::test::k_report_words, 3, kind, "x"), kind);
+        check_client_text(report::describe_count(frr::test::k_pair_words, 3, kind, "x"), kind);
 }

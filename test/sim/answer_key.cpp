@@ -75,8 +75,8 @@ struct OrderEvents {
 void order_defects(const Store& s, Time now, const Window& w, std::vector<Defect>& out)
 {
     std::unordered_map<Index, OrderEvents> seen;
-    Index placed = s.shopify_metric(EventKind::placed_order);
-    Index ordered = s.shopify_metric(EventKind::ordered_product);
+    Index placed = s.store_metric(EventKind::placed_order);
+    Index ordered = s.store_metric(EventKind::ordered_product);
     if (placed != k_none) {
         auto [first, last] = s.event_range(placed, w.since, w.judge_before);
         for (std::size_t i = first; i < last; ++i) {
@@ -140,7 +140,7 @@ void order_defects(const Store& s, Time now, const Window& w, std::vector<Defect
 // Whether the order is still in now's window does not matter: the previous run saw it.
 void late_defects(const Store& s, Time now, const AnswerKeyConfig& c, std::vector<Defect>& out)
 {
-    Index placed = s.shopify_metric(EventKind::placed_order);
+    Index placed = s.store_metric(EventKind::placed_order);
     if (placed == k_none || now <= s.start)
         return;
     const Window at_start = window_at(c, s.start);
@@ -199,6 +199,9 @@ void customer_defects(const Store& s, const Window& w, std::vector<Defect>& out)
                 {"customer_missing_profile", key, detail({{"customer_updated", iso_utc(c.updated_at)}})});
             continue;
         }
+        // WooCommerce's REST API has no email-marketing consent: nothing to compare.
+        if (s.source == SourcePlatform::woocommerce)
+            continue;
         const Profile& prof = s.profiles[p];
         std::string verdict = consent_verdict(c.marketing_state, prof);
         if (!verdict.empty())
@@ -213,7 +216,7 @@ void customer_defects(const Store& s, const Window& w, std::vector<Defect>& out)
 void stall_defect(const Store& s, Time now, const AnswerKeyConfig& c, const Window& w,
                   std::vector<Defect>& out)
 {
-    Index placed = s.shopify_metric(EventKind::placed_order);
+    Index placed = s.store_metric(EventKind::placed_order);
     if (placed == k_none)
         return;
     const auto& events = s.events[placed];
@@ -265,7 +268,7 @@ constexpr std::uint64_t k_lost_day_min_orders = 5;
 void volume_defects(const Store& s, Time now, const AnswerKeyConfig& c, const Window& w,
                     std::vector<Defect>& out)
 {
-    Index placed = s.shopify_metric(EventKind::placed_order);
+    Index placed = s.store_metric(EventKind::placed_order);
     Time end = local_day_start(s.shop.timezone, w.since);
     for (std::uint32_t k = 0; k < c.volume_lookback_days; ++k) {
         Time begin = local_day_start(s.shop.timezone, end - std::chrono::hours(12));

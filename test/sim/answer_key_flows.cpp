@@ -53,7 +53,7 @@ private:
 std::unordered_set<Index> synced(const Store& s, EventKind kind, Time from, Time now)
 {
     std::unordered_set<Index> out;
-    const Index metric = s.shopify_metric(kind);
+    const Index metric = s.store_metric(kind);
     if (metric == k_none)
         return out;
     auto [first, last] = s.event_range(metric, from, now + std::chrono::seconds(1));
@@ -169,9 +169,14 @@ void flow_trigger_defects(const Store& s, Time now, const AnswerKeyConfig& c, st
 {
     const Window w = window_at(c, now);
     const Time events_from = w.since - c.grace;
-    checkout_defects(s, now, w, events_from, out);
+    // WooCommerce's REST API has neither abandoned checkouts nor consent: no checkout or
+    // new-subscriber kinds in a WooCommerce world.
+    const bool woocommerce = s.source == SourcePlatform::woocommerce;
+    if (!woocommerce)
+        checkout_defects(s, now, w, events_from, out);
     order_change_defects(s, now, w, events_from, out);
-    subscriber_defects(s, now, w, out);
+    if (!woocommerce)
+        subscriber_defects(s, now, w, out);
     flow_defects(s, now, c, out);
 }
 

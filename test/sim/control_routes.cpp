@@ -51,10 +51,10 @@ std::variant<FaultSpec, std::string> parse_fault(const rapidjson::Document& d, T
     auto str = [&](const char* k) -> std::string {
         return d.HasMember(k) && d[k].IsString() ? d[k].GetString() : std::string();
     };
-    std::string platform = str("platform");
-    if (platform != "shopify" && platform != "klaviyo")
-        return std::string("platform must be shopify or klaviyo");
-    spec.platform = platform == "shopify" ? Platform::shopify : Platform::klaviyo;
+    auto platform = parse_platform(str("platform"));
+    if (!platform)
+        return std::string("platform must be shopify, woocommerce or klaviyo");
+    spec.platform = *platform;
     auto kind = parse_fault_kind(str("kind"));
     if (!kind)
         return std::string("unknown fault kind '" + str("kind") + "'");
@@ -113,7 +113,10 @@ std::string stats_json(const SimContext& ctx)
     rapidjson::StringBuffer buf;
     rapidjson::Writer<rapidjson::StringBuffer> w(buf);
     w.StartObject();
-    for (Platform p : {Platform::shopify, Platform::klaviyo}) {
+    // The store's platform (the one this world is served as), then Klaviyo.
+    const Platform store =
+        ctx.store().source == SourcePlatform::woocommerce ? Platform::woocommerce : Platform::shopify;
+    for (Platform p : {store, Platform::klaviyo}) {
         PlatformStats s = ctx.stats(p);
         w.Key(std::string(platform_name(p)).c_str());
         w.StartObject();

@@ -6,7 +6,20 @@ namespace frr::sim {
 
 std::string_view platform_name(Platform p)
 {
-    return p == Platform::shopify ? "shopify" : "klaviyo";
+    switch (p) {
+    case Platform::shopify: return "shopify";
+    case Platform::klaviyo: return "klaviyo";
+    case Platform::woocommerce: return "woocommerce";
+    }
+    return "shopify";
+}
+
+std::optional<Platform> parse_platform(std::string_view name)
+{
+    for (Platform p : {Platform::shopify, Platform::klaviyo, Platform::woocommerce})
+        if (platform_name(p) == name)
+            return p;
+    return std::nullopt;
 }
 
 void CredentialRegistry::add_static(Platform p, std::string token, std::vector<std::string> scopes,

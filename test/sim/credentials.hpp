@@ -16,8 +16,10 @@
 
 namespace frr::sim {
 
-enum class Platform : std::uint8_t { shopify, klaviyo };
-std::string_view platform_name(Platform p);  // "shopify", "klaviyo"
+enum class Platform : std::uint8_t { shopify, klaviyo, woocommerce };
+std::string_view platform_name(Platform p);  // "shopify", "klaviyo", "woocommerce"
+// "shopify", "klaviyo", "woocommerce" -> the platform; nullopt otherwise.
+std::optional<Platform> parse_platform(std::string_view name);
 
 enum class TokenStatus : std::uint8_t { ok, unknown, expired, revoked };
 

@@ -1,6 +1,8 @@
-// event_properties of Klaviyo events, built on demand from the Shopify records they copy
-// (docs/sync-semantics.md "How Klaviyo's Shopify integration copies data").
+// event_properties of Klaviyo events, built on demand from the store records they copy
+// (docs/sync-semantics.md "How Klaviyo's Shopify integration copies data"; in a WooCommerce
+// world, docs/simulator.md "WooCommerce": the WooCommerce integration's shapes).
 #include "store.hpp"
+#include "woocommerce/wc_records.hpp"
 
 namespace frr::sim {
 
@@ -80,6 +82,8 @@ std::string quoted(std::string_view text)
 // token of the integration's own (no digits frr could take for an order id).
 std::string placed_event_id(const Store& s, const Order& o)
 {
+    if (s.source == SourcePlatform::woocommerce)
+        return std::to_string(woocommerce::order_id(o));
     if (s.order_id_field != OrderIdField::unmapped)
         return std::to_string(o.id);
     std::string token = "po_";
@@ -168,11 +172,160 @@ std::string decoy_properties(const Store& s, const Event& e, bool placed)
         "\",\"ItemNames\":[\"Gift card\"]}";
 }
 
+// ---- Klaviyo's WooCommerce integration (docs/simulator.md "WooCommerce") ----
+
+using woocommerce::JsonWriter;
+
+void w_key(JsonWriter& w, std::string_view k)
+{
+    w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
+}
+
+void w_str(JsonWriter& w, std::string_view k, std::string_view v)
+{
+    w_key(w, k);
+    w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+}
+
+void w_money(JsonWriter& w, std::string_view k, Money m)
+{
+    w_key(w, k);
+    const std::string number = money_string(m);
+    w.RawValue(number.c_str(), number.size(), rapidjson::kNumberType);
+}
+
+void w_names(JsonWriter& w, std::string_view k, const Store& s, std::span<const LineItem> items)
+{
+    w_key(w, k);
+    w.StartArray();
+    for (const LineItem& li : items)
+        w.String(s.products[li.product].title.c_str());
+    w.EndArray();
+}
+
+void w_empty_array(JsonWriter& w, std::string_view k)
+{
+    w_key(w, k);
+    w.StartArray();
+    w.EndArray();
+}
+
+woocommerce::Status status_of_event(const Order& o, EventKind kind)
+{
+    switch (kind) {
+    case EventKind::fulfilled_order: return woocommerce::Status::completed;
+    case EventKind::cancelled_order: return woocommerce::Status::cancelled;
+    case EventKind::refunded_order: return woocommerce::Status::refunded;
+    default: return woocommerce::placed_status(o);
+    }
+}
+
+// Placed, Fulfilled, Cancelled and Refunded Order: the order as the REST API showed it when its
+// status changed, under $extra; $event_id the order id, as the Placed Order's.
+std::string wc_order_properties(const Store& s, const Metric& m, const Event& e)
+{
+    const Order& o = s.orders[e.order];
+    auto items = s.line_items_of(o);
+    const std::string id = std::to_string(woocommerce::order_id(o));
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    w_str(w, "$event_id", e.dup > 0 ? id + ":dup" + std::to_string(e.dup) : id);
+    w_money(w, "$value", e.value);
+    w_str(w, "$currency_code", currency_code(s.shop.currency));
+    w_key(w, "OrderId");
+    w.Int64(woocommerce::order_id(o));
+    w_str(w, "OrderNumber", id);
+    w_names(w, "Items", s, items);
+    w_names(w, "ItemNames", s, items);
+    w_key(w, "Item Count");
+    w.Uint(static_cast<unsigned>(items.size()));
+    w_empty_array(w, "Categories");
+    w_empty_array(w, "Discount Codes");
+    w_money(w, "Discount Value", o.discount);
+    w_key(w, "$extra");
+    w.StartObject();
+    w_key(w, "id");
+    w.Int64(woocommerce::order_id(o));
+    w_str(w, "number", id);
+    w_str(w, "order_key", woocommerce::order_key(o));
+    w_str(w, "status", woocommerce::status_name(status_of_event(o, m.kind)));
+    w_str(w, "currency", currency_code(s.shop.currency));
+    w_str(w, "created_via", woocommerce::created_via(o));
+    w_str(w, "date_created_gmt", woocommerce::gmt_datetime(o.created_at));
+    w_key(w, "line_items");
+    woocommerce::write_placed_line_items(w, s, o);
+    w.EndObject();
+    w.EndObject();
+    return buf.GetString();
+}
+
+std::string wc_ordered_product_properties(const Store& s, const Event& e)
+{
+    const Order& o = s.orders[e.order];
+    const LineItem& li = s.line_items[e.line_item];
+    const Product& p = s.products[li.product];
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    w_str(w, "$event_id",
+          std::to_string(woocommerce::order_id(o)) + ":" + std::to_string(li.id) + ":" +
+              std::to_string(e.unit));
+    w_money(w, "$value", e.value);
+    w_str(w, "$currency_code", currency_code(s.shop.currency));
+    w_str(w, "ProductName", p.title);
+    w_str(w, "SKU", p.sku);
+    w_key(w, "ProductID");
+    w.Int64(p.id);
+    w_key(w, "Quantity");
+    w.Int(1);
+    w_key(w, "OrderId");
+    w.Int64(woocommerce::order_id(o));
+    w_key(w, "$extra");
+    w.StartObject();
+    w_key(w, "order_id");
+    w.Int64(woocommerce::order_id(o));
+    w_key(w, "line_item_id");
+    w.Int64(li.id);
+    w.EndObject();
+    w.EndObject();
+    return buf.GetString();
+}
+
+// Started Checkout, from the onsite script (help article "Data synced with the WooCommerce
+// integration": $value, Categories, Currency, CurrencySymbol, ItemNames, extra.CartRebuildKey).
+std::string wc_checkout_properties(const Store& s, const Event& e)
+{
+    const AbandonedCheckout& c = s.checkouts[e.order];
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    w_str(w, "$event_id", std::to_string(c.id));
+    w_money(w, "$value", e.value);
+    w_empty_array(w, "Categories");
+    w_str(w, "Currency", currency_code(s.shop.currency));
+    w_str(w, "CurrencySymbol", s.shop.currency == Currency::gbp ? "£" : "€");
+    w_names(w, "ItemNames", s, s.line_items_of(c));
+    w_key(w, "$extra");
+    w.StartObject();
+    w_str(w, "CartRebuildKey", "kl" + std::to_string(c.id * 7919 % 1000003));
+    w.EndObject();
+    w.EndObject();
+    return buf.GetString();
+}
+
 }  // namespace
 
 std::string Store::event_properties_json(Index metric, const Event& e) const
 {
     const Metric& m = metrics[metric];
+    if (m.integration == Integration::woocommerce) {
+        switch (m.kind) {
+        case EventKind::ordered_product: return wc_ordered_product_properties(*this, e);
+        case EventKind::checkout_started: return wc_checkout_properties(*this, e);
+        default: return wc_order_properties(*this, m, e);
+        }
+    }
     switch (m.kind) {
     case EventKind::placed_order:
     case EventKind::fulfilled_order:

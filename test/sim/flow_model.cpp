@@ -241,7 +241,7 @@ bool judged_trigger(const Store& s, const Flow& f)
 {
     if (f.trigger_list != k_none)
         return true;
-    return f.trigger_metric != k_none && s.metrics[f.trigger_metric].integration == Integration::shopify;
+    return f.trigger_metric != k_none && s.metrics[f.trigger_metric].integration != Integration::api;
 }
 
 FlowDays flow_days(const Store& s, Index flow, const std::vector<Time>& bounds, Time now)

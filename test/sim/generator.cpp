@@ -45,12 +45,34 @@ void record_injected(Store& s, const DefectPlan& plan)
         s.injected.push_back({"sync_stalled", "Placed Order"});
 }
 
+// The generated orders as a WooCommerce store has them (docs/simulator.md "WooCommerce"): core
+// WooCommerce ships an order whole (no partial fulfilments), and a fully refunded order is not
+// completed afterwards. Uses no random numbers.
+void adapt_for_woocommerce(Store& s)
+{
+    for (Order& o : s.orders) {
+        o.partially_fulfilled_at.reset();
+        if (o.financial_status == FinancialStatus::refunded && o.refunded_at && o.fulfilled_at &&
+            *o.fulfilled_at > *o.refunded_at) {
+            o.fulfilled_at.reset();
+            o.fulfillment_status = FulfillmentStatus::unfulfilled;
+        }
+        Time updated = o.created_at;
+        for (const auto& t : {o.cancelled_at, o.refunded_at, o.fulfilled_at})
+            if (t && *t > updated)
+                updated = *t;
+        // An edit after placement (records.edited_orders) may be later still.
+        o.updated_at = o.edited ? std::max(o.updated_at, updated) : updated;
+    }
+}
+
 }  // namespace
 
 Store generate_store(const Scenario& sc, Time now)
 {
     Store s;
     s.scenario = sc.name;
+    s.source = sc.source;
     s.seed = sc.seed;
     s.start = now;
     Rng rng(sc.seed);
@@ -62,6 +84,8 @@ Store generate_store(const Scenario& sc, Time now)
     const RecordsPlan records = plan_records(s, sc, now, records_rng);
     Rng partial_rng = rng.fork(6);
     add_partial_fulfillments(s, sc, partial_rng);
+    if (sc.source == SourcePlatform::woocommerce)
+        adapt_for_woocommerce(s);
     // Customers and orders are final from here on (the later steps only read them).
     auto shopify_indices = std::async(std::launch::async, [&s] { build_shopify_indices(s); });
     DefectPlan plan = plan_defects(s, sc, now, defect_rng);

@@ -137,7 +137,9 @@ void write_klaviyo(JsonWriter& w, const Store& s, Time now, Time since, Time unt
         w.Key("name");
         w.String(s.metrics[m].name.c_str());
         w.Key("integration");
-        w.String(s.metrics[m].integration == Integration::shopify ? "shopify" : "api");
+        w.String(s.metrics[m].integration == Integration::shopify           ? "shopify"
+                     : s.metrics[m].integration == Integration::woocommerce ? "woocommerce"
+                                                                            : "api");
         key_count(w, "visible_total", total);
         key_count(w, "visible_in_range", in_range);
         w.EndObject();

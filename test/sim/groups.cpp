@@ -52,7 +52,7 @@ class Purchases {
 public:
     explicit Purchases(const Store& s) : m_first(s.profiles.size() + 1, 0)
     {
-        Index placed = s.shopify_metric(EventKind::placed_order);
+        Index placed = s.store_metric(EventKind::placed_order);
         if (placed == k_none)
             return;
         const auto& events = s.events[placed];

@@ -332,10 +332,10 @@ ScenarioFault read_fault(const Reader& r, const YAML::Node& n)
     ScenarioFault f;
     if (!n["platform"] || !n["kind"])
         r.fail(n, "a fault needs 'platform' and 'kind'");
-    std::string p = r.text(n["platform"]);
-    if (p != "shopify" && p != "klaviyo")
-        r.fail(n["platform"], "platform must be shopify or klaviyo");
-    f.spec.platform = p == "shopify" ? Platform::shopify : Platform::klaviyo;
+    auto platform = parse_platform(r.text(n["platform"]));
+    if (!platform)
+        r.fail(n["platform"], "platform must be shopify, woocommerce or klaviyo");
+    f.spec.platform = *platform;
     auto kind = parse_fault_kind(r.text(n["kind"]));
     if (!kind)
         r.fail(n["kind"], "unknown fault kind '" + n["kind"].Scalar() + "' (see docs/simulator.md)");
@@ -427,6 +427,41 @@ void read_records(const Reader& r, const YAML::Node& n, RecordsSettings& rs)
     }
 }
 
+// What a WooCommerce store does not have (docs/simulator.md "WooCommerce"): abandoned checkouts
+// and email-marketing consent in its REST API, Shopify's order-name format and Shopify's API
+// settings. A scenario asking for them is refused where it asks.
+void check_woocommerce(const Reader& r, const YAML::Node& root, const Scenario& s)
+{
+    if (root["shopify"])
+        r.fail(root["shopify"], "a 'source: woocommerce' scenario has no Shopify API to configure");
+    const YAML::Node defects = root["defects"];
+    for (const char* key : {"consent_klaviyo_subscribed", "consent_klaviyo_not_subscribed",
+                            "missing_checkout_started", "subscribers_missing_from_list"})
+        if (defects && defects[key])
+            r.fail(defects[key],
+                   std::string("'") + key +
+                       "' needs data WooCommerce's REST API does not have (consent or abandoned checkouts)");
+    const YAML::Node records = root["records"];
+    if (records && records["order_name"])
+        r.fail(records["order_name"],
+               "WooCommerce order numbers have no prefix or suffix here ('#' + number)");
+    if (records && records["order_id_field"] && s.records.order_id_field != OrderIdField::extra_id)
+        r.fail(records["order_id_field"], "order_id_field models the Shopify integration only");
+    if (const YAML::Node faults = root["faults"])
+        for (std::size_t i = 0; i < s.faults.size(); ++i)
+            if (s.faults[i].spec.platform == Platform::shopify)
+                r.fail(faults[i]["platform"],
+                       "this store is served as WooCommerce: use platform woocommerce");
+}
+
+void check_shopify(const Reader& r, const YAML::Node& root, const Scenario& s)
+{
+    if (const YAML::Node faults = root["faults"])
+        for (std::size_t i = 0; i < s.faults.size(); ++i)
+            if (s.faults[i].spec.platform == Platform::woocommerce)
+                r.fail(faults[i]["platform"], "this store is served as Shopify: use platform shopify");
+}
+
 }  // namespace
 
 Scenario parse_scenario(const std::string& text, const std::string& file_name)
@@ -444,11 +479,17 @@ Scenario parse_scenario(const std::string& text, const std::string& file_name)
     if (!root || root.IsNull())
         return s;
     r.check_keys(root,
-                 {"name", "description", "seed", "now", "store", "shopify", "klaviyo", "sync", "defects",
-                  "records", "answer_key", "faults", "rate_limit_scale"},
+                 {"name", "description", "seed", "now", "source", "store", "shopify", "klaviyo", "sync",
+                  "defects", "records", "answer_key", "faults", "rate_limit_scale"},
                  "the scenario");
     if (root["name"])
         s.name = r.text(root["name"]);
+    if (root["source"]) {
+        const std::string source = r.text(root["source"]);
+        if (source != "shopify" && source != "woocommerce")
+            r.fail(root["source"], "source must be shopify or woocommerce");
+        s.source = source == "woocommerce" ? SourcePlatform::woocommerce : SourcePlatform::shopify;
+    }
     if (root["seed"])
         s.seed = static_cast<std::uint64_t>(r.integer(root["seed"]));
     if (root["now"])
@@ -486,6 +527,10 @@ Scenario parse_scenario(const std::string& text, const std::string& file_name)
         if (s.rate_limit_scale <= 0.0 || s.rate_limit_scale > 1.0)
             r.fail(root["rate_limit_scale"], "rate_limit_scale must be in (0, 1]");
     }
+    if (s.source == SourcePlatform::woocommerce)
+        check_woocommerce(r, root, s);
+    else
+        check_shopify(r, root, s);
     return s;
 }
 

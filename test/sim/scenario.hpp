@@ -155,6 +155,8 @@ struct ScenarioFault {
 
 struct Scenario {
     std::string name = "unnamed";
+    // The platform the store is served as (`source: shopify | woocommerce`, default shopify).
+    SourcePlatform source = SourcePlatform::shopify;
     std::string path;
     std::uint64_t seed = 42;
     std::optional<Time> now;  // default start time; --now overrides; else real time

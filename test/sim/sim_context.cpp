@@ -54,6 +54,19 @@ PlatformStats SimContext::stats(Platform p) const
     return {c.requests.load(), c.throttled.load(), c.limited.load(), c.faults.load()};
 }
 
+void SimContext::add_woocommerce_key(std::string consumer_key, std::string consumer_secret)
+{
+    m_woocommerce_keys[std::move(consumer_key)] = std::move(consumer_secret);
+}
+
+std::optional<std::string> SimContext::woocommerce_secret(std::string_view consumer_key) const
+{
+    auto it = m_woocommerce_keys.find(consumer_key);
+    if (it == m_woocommerce_keys.end())
+        return std::nullopt;
+    return it->second;
+}
+
 std::string SimContext::base_url() const
 {
     std::lock_guard lock(m_url_mutex);

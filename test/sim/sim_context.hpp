@@ -67,6 +67,11 @@ public:
     void count_throttled(Platform p);
     PlatformStats stats(Platform p) const;
 
+    // WooCommerce REST API keys (consumer key -> secret); read-only after setup.
+    void add_woocommerce_key(std::string consumer_key, std::string consumer_secret);
+    // The secret of a consumer key; nullopt when the key is unknown.
+    std::optional<std::string> woocommerce_secret(std::string_view consumer_key) const;
+
     AnswerKeyConfig answer_key_config() const { return m_answer_key; }
     void set_answer_key_config(const AnswerKeyConfig& c) { m_answer_key = c; }
 
@@ -81,8 +86,14 @@ private:
         std::atomic<std::uint64_t> limited{0};
         std::atomic<std::uint64_t> faults{0};
     };
-    Counters& counters(Platform p) { return p == Platform::shopify ? m_shopify : m_klaviyo; }
-    const Counters& counters(Platform p) const { return p == Platform::shopify ? m_shopify : m_klaviyo; }
+    Counters& counters(Platform p)
+    {
+        return p == Platform::shopify ? m_shopify : p == Platform::klaviyo ? m_klaviyo : m_woocommerce;
+    }
+    const Counters& counters(Platform p) const
+    {
+        return p == Platform::shopify ? m_shopify : p == Platform::klaviyo ? m_klaviyo : m_woocommerce;
+    }
 
     const Store& m_store;
     SimClock& m_clock;
@@ -92,6 +103,8 @@ private:
     AnswerKeyConfig m_answer_key;
     Counters m_shopify;
     Counters m_klaviyo;
+    Counters m_woocommerce;
+    std::map<std::string, std::string, std::less<>> m_woocommerce_keys;
     mutable std::mutex m_url_mutex;
     std::string m_base_url;
     mutable std::mutex m_operations_mutex;
@@ -108,6 +121,10 @@ inline constexpr std::string_view k_klaviyo_api_key = "pk_frrsim0000000000000000
 inline constexpr std::string_view k_klaviyo_client_id = "frr-sim-klaviyo-client";
 inline constexpr std::string_view k_klaviyo_client_secret = "frr-sim-klaviyo-secret";
 inline constexpr std::string_view k_klaviyo_refresh_token = "frrsim-klaviyo-initial-refresh";
+// WooCommerce > Settings > Advanced > REST API key (Read), as WooCommerce forms them.
+inline constexpr std::string_view k_woocommerce_consumer_key = "ck_frrsim0000000000000000000000000000000000";
+inline constexpr std::string_view k_woocommerce_consumer_secret =
+    "cs_frrsim0000000000000000000000000000000000";
 }  // namespace defaults
 
 }  // namespace frr::sim

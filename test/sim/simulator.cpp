@@ -26,7 +26,11 @@ Simulator::Simulator(const Scenario& sc, Time now, bool fixed_clock)
     m_context->set_answer_key_config(sc.answer_key);
     setup_credentials(sc);
     setup_faults(sc, now);
-    register_shopify_routes(m_server, *m_context);
+    // The store is served as one platform: a WooCommerce world has no Shopify API (404).
+    if (sc.source == SourcePlatform::woocommerce)
+        register_woocommerce_routes(m_server, *m_context);
+    else
+        register_shopify_routes(m_server, *m_context);
     register_klaviyo_routes(m_server, *m_context);
     register_control_routes(m_server, *m_context);
 }
@@ -58,6 +62,9 @@ void Simulator::setup_credentials(const Scenario& sc)
     auto klaviyo_scopes = or_default(sc.klaviyo.scopes,
                                      {"accounts:read", "events:read", "flows:read", "lists:read",
                                       "metrics:read", "profiles:read", "segments:read"});
+    m_context->add_woocommerce_key(std::string(defaults::k_woocommerce_consumer_key),
+                                   std::string(defaults::k_woocommerce_consumer_secret));
+
     reg.add_static(Platform::klaviyo, std::string(defaults::k_klaviyo_api_key), klaviyo_scopes, "account");
     OAuthClient klaviyo;
     klaviyo.platform = Platform::klaviyo;

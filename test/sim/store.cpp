@@ -236,10 +236,10 @@ std::pair<std::size_t, std::size_t> Store::event_range(Index metric, Time from, 
     return {static_cast<std::size_t>(first - v.begin()), static_cast<std::size_t>(last - v.begin())};
 }
 
-Index Store::shopify_metric(EventKind kind) const
+Index Store::store_metric(EventKind kind) const
 {
     for (std::size_t i = 0; i < metrics.size(); ++i)
-        if (metrics[i].kind == kind && metrics[i].integration == Integration::shopify)
+        if (metrics[i].kind == kind && metrics[i].integration != Integration::api)
             return static_cast<Index>(i);
     return k_none;
 }

@@ -166,7 +166,13 @@ std::string_view consent_name(Consent c);  // "SUBSCRIBED", ...
 enum class Suppression : std::uint8_t { none, invalid_email, hard_bounce, spam_complaint, user_suppressed };
 std::string_view suppression_name(Suppression s);  // "INVALID_EMAIL", ...
 
-enum class Integration : std::uint8_t { shopify, api };
+// Whose metric: the store platform's own Klaviyo integration (Shopify's, or WooCommerce's in a
+// `source: woocommerce` scenario), or a custom API integration's decoys.
+enum class Integration : std::uint8_t { shopify, api, woocommerce };
+
+// Which platform the generated store is presented as (scenario `source:`): the same world
+// through Shopify's Admin API or WooCommerce's REST API v3 (docs/simulator.md "WooCommerce").
+enum class SourcePlatform : std::uint8_t { shopify, woocommerce };
 
 // Which Shopify fact an event copies (decides its event_properties).
 enum class EventKind : std::uint8_t {
@@ -303,6 +309,7 @@ enum class OrderIdField : std::uint8_t {
 
 struct Store {
     std::string scenario;
+    SourcePlatform source = SourcePlatform::shopify;
     std::uint64_t seed = 0;
     Time start{};  // the simulator's start time (sim clock at startup)
     Shop shop;
@@ -376,8 +383,9 @@ struct Store {
     // Range [first, last) of events of a metric with datetime in [from, until); visibility
     // (arrival) is the caller's filter.
     std::pair<std::size_t, std::size_t> event_range(Index metric, Time from, Time until) const;
-    // Index of the Shopify-integration metric of a kind; k_none if absent.
-    Index shopify_metric(EventKind kind) const;
+    // Index of the store integration's metric of a kind (Shopify's, or WooCommerce's in a
+    // WooCommerce world; never an API decoy); k_none if absent.
+    Index store_metric(EventKind kind) const;
 
     // Members of a group visible at `now` (joined_at <= now, after any drop that happened).
     std::vector<Membership> members_at(const Group& g, Time now) const;

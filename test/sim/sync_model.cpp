@@ -44,6 +44,10 @@ const std::string k_shopify_integration =
     R"({"object":"integration","id":"0eMvjm","key":"shopify","name":"Shopify","category":"eCommerce"})";
 const std::string k_api_integration =
     R"({"object":"integration","id":"7FtS4J","key":"api","name":"API","category":"API"})";
+// Klaviyo's WooCommerce integration (docs/simulator.md "WooCommerce"): its metrics show the
+// WooCommerce icon in Klaviyo and carry this integration object.
+const std::string k_woocommerce_integration =
+    R"({"object":"integration","id":"wOo3Kc","key":"woocommerce","name":"WooCommerce","category":"eCommerce"})";
 
 void make_metrics(Store& s)
 {
@@ -52,7 +56,7 @@ void make_metrics(Store& s)
         Integration integration;
         EventKind kind;
     };
-    const Def defs[] = {
+    const Def shopify_defs[] = {
         {"Placed Order", Integration::shopify, EventKind::placed_order},
         {"Ordered Product", Integration::shopify, EventKind::ordered_product},
         {"Fulfilled Order", Integration::shopify, EventKind::fulfilled_order},
@@ -64,16 +68,32 @@ void make_metrics(Store& s)
         // Added with the flow checks; last, so the older metrics keep their ids.
         {"Fulfilled Partial Order", Integration::shopify, EventKind::fulfilled_partial_order},
     };
+    // WooCommerce's: its checkout metric is "Started Checkout" (the onsite script's), and it has
+    // no partial fulfilments.
+    const Def woocommerce_defs[] = {
+        {"Placed Order", Integration::woocommerce, EventKind::placed_order},
+        {"Ordered Product", Integration::woocommerce, EventKind::ordered_product},
+        {"Fulfilled Order", Integration::woocommerce, EventKind::fulfilled_order},
+        {"Cancelled Order", Integration::woocommerce, EventKind::cancelled_order},
+        {"Refunded Order", Integration::woocommerce, EventKind::refunded_order},
+        {"Started Checkout", Integration::woocommerce, EventKind::checkout_started},
+        {"Placed Order", Integration::api, EventKind::decoy_placed_order},
+        {"Started Checkout", Integration::api, EventKind::decoy_started_checkout},
+    };
+    const std::span<const Def> defs = s.source == SourcePlatform::woocommerce
+        ? std::span<const Def>(woocommerce_defs)
+        : std::span<const Def>(shopify_defs);
     std::uint64_t salt = 1;
     for (const Def& d : defs) {
         Metric m;
         m.id = short_id(s.seed, salt++);
         m.name = d.name;
         m.integration = d.integration;
-        m.integration_json =
-            d.integration == Integration::shopify ? k_shopify_integration : k_api_integration;
+        m.integration_json = d.integration == Integration::shopify ? k_shopify_integration
+            : d.integration == Integration::woocommerce            ? k_woocommerce_integration
+                                                                   : k_api_integration;
         m.kind = d.kind;
-        m.created_at = s.shop.created_at + std::chrono::days(d.integration == Integration::shopify ? 1 : 200);
+        m.created_at = s.shop.created_at + std::chrono::days(d.integration == Integration::api ? 200 : 1);
         m.updated_at = m.created_at;
         s.metrics.push_back(std::move(m));
     }
@@ -201,11 +221,11 @@ void write_profile_text(Store& s, const RecordsPlan& records)
 struct EventSink {
     Store& s;
     const DefectPlan& plan;
-    std::array<Index, k_event_kinds> metric_of_kind{};  // the Shopify metric of each EventKind
+    std::array<Index, k_event_kinds> metric_of_kind{};  // the store integration's metric of each EventKind
     EventSink(Store& store, const DefectPlan& p) : s(store), plan(p)
     {
         for (std::size_t k = 0; k < metric_of_kind.size(); ++k)
-            metric_of_kind[k] = s.shopify_metric(static_cast<EventKind>(k));
+            metric_of_kind[k] = s.store_metric(static_cast<EventKind>(k));
         // Upper bounds, so the large vectors are never copied while they grow.
         std::size_t units = 0;
         for (const Order& o : s.orders)
@@ -219,9 +239,10 @@ struct EventSink {
     bool synced(Time datetime) const { return !plan.stall_from || datetime < *plan.stall_from; }
     void add(EventKind kind, Event e)
     {
-        if (!synced(e.datetime))
-            return;
-        s.events[metric_of_kind[static_cast<std::size_t>(kind)]].push_back(e);
+        const Index metric = metric_of_kind[static_cast<std::size_t>(kind)];
+        if (!synced(e.datetime) || metric == k_none)
+            return;  // stalled, or a kind the integration has no metric for
+        s.events[metric].push_back(e);
     }
 };
 

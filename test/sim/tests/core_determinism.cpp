@@ -112,6 +112,13 @@ TEST_CASE("every example scenario generates the pinned world", "[sim][core][dete
         {"token-expiry",
          {0x86B076C81D144564ULL, 0xC1F4FD446932B112ULL, 0x21B17352F27BFE6CULL, 0xF2F189DC5E4F26E4ULL,
           0x411389D40011E56CULL}},
+        // Served as WooCommerce (issue #14): the same generator, WooCommerce's view of it.
+        {"woocommerce-healthy",
+         {0xEAA0D40C90472DC9ULL, 0x876BB39FE067A3A4ULL, 0xB94F0390DEEDECF2ULL, 0x4BED1E68EB176E92ULL,
+          0x5E3056212974C818ULL}},
+        {"woocommerce-silent-gaps",
+         {0xD47777391246E8E5ULL, 0xEB3E833D9C31F858ULL, 0x09953B045E12BCC4ULL, 0xBE2155003D5A8A25ULL,
+          0x2C862ADCE64C7250ULL}},
     };
     for (const auto& [name, pins] : cases)
         check_pins(name, load_example(name), pins);

@@ -76,14 +76,14 @@ TEST_CASE("healthy: every eligible order has exactly one Placed Order and the ke
 {
     Scenario sc = load_example("healthy");
     Store s = generate_example(sc);
-    Index placed = s.shopify_metric(EventKind::placed_order);
+    Index placed = s.store_metric(EventKind::placed_order);
     REQUIRE(placed != k_none);
     std::vector<int> per_order(s.orders.size(), 0);
     for (const Event& e : s.events[placed])
         ++per_order[e.order];
     for (Index i = 0; i < s.orders.size(); ++i)
         CHECK(per_order[i] == (s.eligible(s.orders[i]) ? 1 : 0));
-    Index ordered = s.shopify_metric(EventKind::ordered_product);
+    Index ordered = s.store_metric(EventKind::ordered_product);
     std::size_t units = 0;
     for (const Order& o : s.orders)
         if (s.eligible(o))
@@ -124,7 +124,7 @@ TEST_CASE("event properties carry the documented Shopify keys", "[sim][core]")
 {
     Scenario sc = load_example("healthy");
     Store s = generate_example(sc);
-    Index placed = s.shopify_metric(EventKind::placed_order);
+    Index placed = s.store_metric(EventKind::placed_order);
     const Event& e = s.events[placed].front();
     const Order& o = s.orders[e.order];
     std::string json = s.event_properties_json(placed, e);

@@ -287,7 +287,7 @@ TEST_CASE("real-world-records: the key follows the intent, not the shared email 
     }
     CHECK(differing == 10);
     // Edited orders: the order as placed differs from today's, and its Placed Order has the former.
-    const Index placed = s.shopify_metric(EventKind::placed_order);
+    const Index placed = s.store_metric(EventKind::placed_order);
     for (const Order& o : s.orders) {
         if (!o.edited)
             continue;

@@ -84,7 +84,7 @@ public:
         httplib::Headers h{{"revision", "2026-07-15"}, {"Authorization", "Klaviyo-API-Key pk_test"}};
         return parse(m_client->Post(path.c_str(), h, body, "application/vnd.api+json"));
     }
-    std::string metric_id(EventKind kind) const { return store.metrics[store.shopify_metric(kind)].id; }
+    std::string metric_id(EventKind kind) const { return store.metrics[store.store_metric(kind)].id; }
     const Flow& flow(const std::string& name) const
     {
         for (const Flow& f : store.flows)

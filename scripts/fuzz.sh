@@ -71,6 +71,17 @@ for t in "${TARGETS[@]}"; do
          grep -oE '^#[0-9]+' "$BUILD/fuzz_$t.log" | tail -n1 | tr -d '#' || echo '?')
   new_crashes=$(( $(ls "$crashes" | wc -l) - crashes_before[$t] ))
   echo "fuzz_$t: exit $rc, runs $runs, new crash files: $new_crashes (log $BUILD/fuzz_$t.log)"
+  if [ "$rc" != 0 ] || [ "$new_crashes" != 0 ]; then
+    # What a CI log must show, since its build directory is gone afterwards: the error, the
+    # first frames of frr's code, and the input (hex, so it can be added to regressions/).
+    grep -m3 -E 'ERROR|runtime error|terminate called|SUMMARY' "$BUILD/fuzz_$t.log" | sed 's/^/  /' || true
+    grep -E '^ +#[0-9]+ ' "$BUILD/fuzz_$t.log" | grep -v -E 'libFuzzer|fuzzer::|compiler-rt|libc\.so' |
+      head -n 12 | sed 's/^/  /' || true
+    for crash in $(ls -t "$crashes" | head -n "$(( new_crashes > 0 ? new_crashes : 1 ))"); do
+      echo "  input $crash ($(stat -c %s "$crashes/$crash") bytes), first 1 KiB:"
+      head -c 1024 "$crashes/$crash" | od -A d -t x1 -v | sed 's/^/    /'
+    done
+  fi
   # In fork mode (FUZZ_KEEP_GOING) libFuzzer exits 0 after crashes: count the new files too
   # (those of earlier runs stay in $crashes and are not counted again).
   [ "$rc" = 0 ] && [ "$new_crashes" = 0 ] || status=1

@@ -83,7 +83,10 @@ std::optional<std::int64_t> integer(const rapidjson::Value* v)
     if (v->IsInt64())
         return v->GetInt64();
     auto d = number(v);
-    if (d && std::isfinite(*d) && *d == std::floor(*d))
+    // Whole and inside int64's range (2^63 is exact as a double): converting anything else is
+    // undefined behaviour, and such a count or time is not one frr can use anyway.
+    if (d && std::isfinite(*d) && *d == std::floor(*d) && *d >= -9223372036854775808.0 &&
+        *d < 9223372036854775808.0)
         return static_cast<std::int64_t>(*d);
     return std::nullopt;
 }

@@ -93,7 +93,8 @@ std::vector<model::FlowMessageDay> parse_flow_report(const rapidjson::Document& 
             continue;
         for (rapidjson::SizeType i = 0; i < recipients->Size() && i < days.size(); ++i) {
             const auto n = number(&(*recipients)[i]);
-            if (!n || *n <= 0 || days[i].empty())
+            // A count past int64's range is not a count (and would not convert).
+            if (!n || *n <= 0 || *n >= 9.2e18 || days[i].empty())
                 continue;
             out.push_back({text(member(groupings, "flow_id")), text(member(groupings, "flow_message_id")),
                            text(member(groupings, "send_channel")), days[i],

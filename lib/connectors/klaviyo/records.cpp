@@ -103,7 +103,8 @@ std::optional<model::Event> parse_event(const rapidjson::Value& resource,
     const auto* attributes = member(&resource, "attributes");
     std::optional<core::TimePoint> when = time_value(member(attributes, "datetime"));
     if (!when) {
-        if (auto ts = integer(member(attributes, "timestamp")))
+        // Unix seconds, from 1970 to the end of year 9999 (what ISO 8601 can write back).
+        if (auto ts = integer(member(attributes, "timestamp")); ts && *ts >= 0 && *ts <= 253402300799)
             when = core::TimePoint{std::chrono::seconds{*ts}};
     }
     std::string id = text(member(&resource, "id"));

@@ -10,6 +10,7 @@
 // manifest (status, errors) and the fetch's exit code, so the other side goes on. Only a
 // run-level failure (a secret that is not set, a state directory that cannot be written)
 // throws core::Error.
+#include "connectors/probe.hpp"
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/error.hpp"
@@ -17,9 +18,11 @@
 #include "model/email.hpp"
 #include "model/handover.hpp"
 #include "model/snapshot.hpp"
+#include "model/vocabulary.hpp"
 #include "net/executor.hpp"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -104,6 +107,17 @@ public:
     virtual ~Source() = default;
     // Calls `emails` exactly once, whatever happens.
     virtual SourceFetch fetch(const SourceWindow& window, const EmailHandoff& emails) = 0;
+
+    // `frr doctor` (pipeline/doctor.hpp): this platform's first-contact checks (credentials,
+    // API version, the store's settings against the configuration's). `reachable` is false
+    // when access failed, so the checks of the pair are skipped.
+    virtual std::vector<ProbeResult> probe(const core::Config& config, bool& reachable) = 0;
+    // For the destination's checks of the pair: the orders of these ids (as the source's API
+    // numbers them) that exist, id -> the order's name as the store shows it.
+    virtual std::map<std::string, std::string> order_names(const std::vector<std::string>& ids) = 0;
+    // Orders created in [from, to): (id, name), at most `limit`.
+    virtual std::vector<std::pair<std::string, std::string>>
+    orders_created(core::TimePoint from, core::TimePoint to, int limit) = 0;
 };
 
 class Destination {
@@ -111,6 +125,14 @@ public:
     virtual ~Destination() = default;
     // Calls `emails` at most once; it blocks until the source hands them over.
     virtual DestinationFetch fetch(const DestinationWindow& window, const EmailSource& emails) = 0;
+
+    // `frr doctor`: this platform's first-contact checks at `as_of`; `reachable` as for Source.
+    virtual std::vector<ProbeResult> probe(core::TimePoint as_of, bool& reachable) = 0;
+    // The checks of the pair, once both sides are reachable: how the destination's purchase
+    // events name the source's orders (and whether those exist), and whether its daily counts
+    // follow the store's time zone. `words` names the pair for people.
+    virtual std::vector<ProbeResult> probe_pair(Source& source, const model::Vocabulary& words,
+                                                const std::string& timezone, core::TimePoint as_of) = 0;
 };
 
 }  // namespace frr::connectors

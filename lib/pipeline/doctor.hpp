@@ -1,10 +1,11 @@
 #pragma once
 // `frr doctor`: the first-contact self-check a person runs once on a new store
 // (docs/operations.md, "First contact"). It reads a little of both platforms and says, check by
-// check, whether frr's assumptions hold there: credentials and scopes, the configured API
-// version and revision, the store's time zone, which event property maps Placed Order events to
-// Shopify orders (and whether those orders exist), and whether metric-aggregates counts a
-// store-local day as frr expects. Nothing is written to the state directory.
+// check, whether frr's assumptions hold there. Each connector brings its own checks
+// (Source::probe, Destination::probe: credentials and scopes, the configured API version, the
+// store's time zone) and the destination those of the pair (Destination::probe_pair: which
+// event property maps purchase events to the source's orders and whether those orders exist,
+// whether its daily counts follow the store's days). Nothing is written to the state directory.
 #include "connectors/probe.hpp"
 #include "pipeline/context.hpp"
 

@@ -3,10 +3,10 @@
 # another integration pair is a new connector, not an edit of every layer. Platform knowledge
 # (configuration, auth, rate limits, wording) lives in lib/connectors/<platform>/, and the checks
 # and the report take their words from the pair's vocabulary (model::Vocabulary).
-# PLATFORM_FREE lists the layers held to it; lib/pipeline joins it when the doctor's pair probe
-# goes through the connector registry too (pipeline/doctor.cpp builds both clients itself).
+# PLATFORM_FREE lists the layers held to it: every layer below the connectors and the pipeline
+# that drives them through connectors/registry (fetch, and `frr doctor`'s probes).
 . "$(dirname "$0")/lib.sh"
-PLATFORM_FREE=(core net model checks report delivery)
+PLATFORM_FREE=(core net model checks report delivery pipeline)
 platforms='shopify|klaviyo|woocommerce'
 found=0
 for layer in "${PLATFORM_FREE[@]}"; do

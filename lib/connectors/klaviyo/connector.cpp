@@ -1,4 +1,5 @@
 #include "connectors/klaviyo/auth.hpp"
+#include "connectors/klaviyo/doctor.hpp"
 #include "connectors/klaviyo/klaviyo_source.hpp"
 
 namespace frr::connectors::klaviyo {
@@ -11,18 +12,35 @@ public:
         : m_tokens(make_tokens(settings, services.state, services.requests)),
           m_client(settings.effective_base_url(), settings.revision, settings.auth, *m_tokens,
                    services.requests, services.clock),
-          m_source(m_client, services.hasher, settings, services.progress)
+          m_source(m_client, services.hasher, settings, services.progress),
+          m_revision(settings.revision)
     {
     }
     DestinationFetch fetch(const DestinationWindow& window, const EmailSource& emails) override
     {
         return m_source.fetch(window, emails);
     }
+    std::vector<ProbeResult> probe(core::TimePoint as_of, bool& reachable) override
+    {
+        std::vector<ProbeResult> out;
+        out.push_back(guarded_probe("Klaviyo: credentials and scopes",
+                                    [&] { return probe_access(m_client, m_placed_order_metric); }));
+        reachable = out.back().passed;
+        out.push_back(probe_revision(m_revision, as_of));
+        return out;
+    }
+    std::vector<ProbeResult> probe_pair(connectors::Source& source, const model::Vocabulary& words,
+                                        const std::string& timezone, core::TimePoint as_of) override
+    {
+        return klaviyo::probe_pair(m_client, m_placed_order_metric, source, words, timezone, as_of);
+    }
 
 private:
     std::unique_ptr<net::TokenProvider> m_tokens;
     JsonApiClient m_client;
     KlaviyoSource m_source;
+    std::string m_revision;
+    std::string m_placed_order_metric;  // found by probe()
 };
 
 }  // namespace

@@ -32,6 +32,130 @@ void flatten(const rapidjson::Value& v, const std::string& prefix,
     }
 }
 
+// The share of sampled events allowed to map to no order (the manifest's warning threshold).
+constexpr double k_unmapped_share = 0.02;
+constexpr int k_sample = 50;
+
+std::string path_name(model::OrderIdSource s)
+{
+    switch (s) {
+    case model::OrderIdSource::extra_id: return "$extra.id";
+    case model::OrderIdSource::extra_order_id: return "$extra.order_id";
+    case model::OrderIdSource::event_id: return "the digits of $event_id";
+    case model::OrderIdSource::none: break;
+    }
+    return "nothing";
+}
+
+// Which property of recent Placed Order events names their source order, and whether the
+// orders exist. A property frr does not read is looked for among the orders of those hours.
+ProbeResult check_mapping(JsonApiClient& kc, Source& source, const std::string& metric,
+                          const model::Vocabulary& words)
+{
+    ProbeResult r;
+    r.title = "Order ids of Placed Order events";
+    std::string error;
+    auto samples = recent_events(kc, metric, k_sample, error);
+    if (!error.empty() || samples.empty()) {
+        r.evidence.push_back(error.empty() ? "no Placed Order events yet" : "events unreadable: " + error);
+        r.action = fmt::format("Run frr doctor again once the store has taken orders since {} was connected.",
+                               words.source);
+        return r;
+    }
+    std::map<model::OrderIdSource, int> by;
+    std::vector<std::string> ids;
+    for (const auto& e : samples) {
+        ++by[e.order.source];
+        if (e.order.source != model::OrderIdSource::none)
+            ids.push_back(e.order.id);
+    }
+    const auto found = source.order_names(ids);
+    const int n = static_cast<int>(samples.size());
+    const int unmapped = by[model::OrderIdSource::none];
+    const auto existing = static_cast<int>(
+        std::count_if(ids.begin(), ids.end(), [&](const std::string& id) { return found.count(id) != 0; }));
+    for (const auto& [how, count] : by)
+        if (how != model::OrderIdSource::none)
+            r.evidence.push_back(fmt::format("{} of {} recent events map by {}", count, n, path_name(how)));
+    if (unmapped > 0)
+        r.evidence.push_back(fmt::format("{} of {} carry no order id frr reads", unmapped, n));
+    if (!ids.empty())
+        r.evidence.push_back(
+            fmt::format("{} of {} mapped orders exist in {}", existing, ids.size(), words.source));
+    for (const auto& e : samples)
+        if (auto it = found.find(e.order.id); it != found.end()) {
+            r.evidence.push_back(fmt::format("e.g. event {} -> order {}", e.id, it->second));
+            break;
+        }
+    const bool mapping_ok = unmapped <= static_cast<int>(k_unmapped_share * n);
+    const bool orders_ok = existing >= static_cast<int>(ids.size()) - static_cast<int>(k_unmapped_share * n);
+    if (mapping_ok && orders_ok) {
+        r.passed = true;
+        return r;
+    }
+    // Where else could the order be? Any property whose value is the id or name of an order
+    // created in the sampled hours.
+    auto [oldest, newest] =
+        std::minmax_element(samples.begin(), samples.end(),
+                            [](const auto& a, const auto& b) { return a.occurred_at < b.occurred_at; });
+    const auto orders = source.orders_created(oldest->occurred_at - std::chrono::hours(1),
+                                              newest->occurred_at + std::chrono::hours(1), 1000);
+    std::set<std::string> keys;
+    for (const auto& [id, name] : orders)
+        keys.insert(id), keys.insert(name);
+    std::map<std::string, int> carriers;
+    for (const auto& e : samples)
+        for (const auto& [property, value] : e.properties)
+            if (keys.count(value))
+                ++carriers[property];
+    for (const auto& [property, count] : carriers)
+        r.evidence.push_back(fmt::format("{} holds a {} order id or name in {} of {} events", property,
+                                         words.source, count, n));
+    r.action = carriers.empty()
+        ? fmt::format("The events do not name their {} orders where frr looks ($extra.id, $extra.order_id, "
+                      "the digits of $event_id): order checks would report every order missing. Check which "
+                      "integration sends Placed Order and report this output to frr's maintainers.",
+                      words.source)
+        : "This store's events name their orders in a property frr does not read: order checks would "
+          "report every order missing. Report this output to frr's maintainers before relying on them.";
+    return r;
+}
+
+// One complete store-local day: metric-aggregates' count (asked as the fetch asks) against the
+// events of that day counted one by one.
+ProbeResult check_aggregates(JsonApiClient& kc, const std::string& metric, const std::string& tz,
+                             core::TimePoint now)
+{
+    ProbeResult r;
+    const std::string day = core::add_days(core::local_date(now, tz), -1);
+    r.title = fmt::format("Daily counts in the store's time zone ({})", tz);
+    const auto from = core::local_midnight(day, tz);
+    const auto to = core::local_midnight(core::add_days(day, 1), tz);
+    std::string error;
+    const auto aggregate = aggregate_day(kc, metric, from, to, day, tz, error);
+    const auto events = aggregate ? count_events(kc, metric, from, to, error) : std::nullopt;
+    if (!aggregate || !events) {
+        r.evidence.push_back("could not read the counts: " + error);
+        r.action = "Fix the Klaviyo access first (see above), then run frr doctor again.";
+        return r;
+    }
+    r.evidence.push_back(
+        fmt::format("{}: metric-aggregates counts {}, the day's events number {}", day, *aggregate, *events));
+    if (*aggregate == *events) {
+        r.passed = true;
+        return r;
+    }
+    const auto utc_from = *core::parse_iso8601(day + "T00:00:00Z");
+    const auto utc_events = count_events(kc, metric, utc_from, utc_from + std::chrono::hours(24), error);
+    if (utc_events && *utc_events == *aggregate && *utc_events != *events)
+        r.evidence.push_back(fmt::format(
+            "the UTC day {} has {} events: the aggregates count UTC days, not {}'s", day, *utc_events, tz));
+    r.action = "metric-aggregates does not count the store's days as frr expects, so the volume check "
+               "would compare shifted days. Do not act on volume_gap findings, and report this output to "
+               "frr's maintainers.";
+    return r;
+}
+
 }  // namespace
 
 ProbeResult probe_access(JsonApiClient& client, std::string& placed_order_metric)
@@ -209,6 +333,19 @@ std::optional<std::int64_t> aggregate_day(JsonApiClient& client, const std::stri
         if (day.date == date)
             return day.count;
     return 0;
+}
+
+std::vector<ProbeResult> probe_pair(JsonApiClient& client, const std::string& placed_order_metric,
+                                    Source& source, const model::Vocabulary& words,
+                                    const std::string& timezone, core::TimePoint now)
+{
+    std::vector<ProbeResult> out;
+    out.push_back(guarded_probe("Order ids of Placed Order events",
+                                [&] { return check_mapping(client, source, placed_order_metric, words); }));
+    out.push_back(guarded_probe("Daily counts in the store's time zone", [&] {
+        return check_aggregates(client, placed_order_metric, timezone, now);
+    }));
+    return out;
 }
 
 }  // namespace frr::connectors::klaviyo

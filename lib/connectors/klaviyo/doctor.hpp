@@ -3,6 +3,7 @@
 // read scope the fetch needs, the configured revision's place in Klaviyo's lifecycle, a sample
 // of recent Placed Order events with how each maps to an order, and the two day counts the
 // time-zone check compares.
+#include "connectors/connector.hpp"
 #include "connectors/klaviyo/jsonapi_client.hpp"
 #include "connectors/klaviyo/records.hpp"
 #include "connectors/probe.hpp"
@@ -41,5 +42,12 @@ std::optional<std::int64_t> count_events(JsonApiClient& client, const std::strin
 std::optional<std::int64_t> aggregate_day(JsonApiClient& client, const std::string& metric_id,
                                           core::TimePoint from, core::TimePoint to, const std::string& date,
                                           const std::string& timezone, std::string& error);
+
+// The checks of the pair (once both answered): which property of recent Placed Order events
+// names the source's order and whether those orders exist in the source; and one complete
+// store-local day, metric-aggregates' count against the day's events counted one by one.
+std::vector<ProbeResult> probe_pair(JsonApiClient& client, const std::string& placed_order_metric,
+                                    Source& source, const model::Vocabulary& words,
+                                    const std::string& timezone, core::TimePoint now);
 
 }  // namespace frr::connectors::klaviyo

@@ -156,4 +156,18 @@ std::vector<std::pair<std::string, std::string>> orders_created(GraphqlClient& c
     return out;
 }
 
+ProbeResult check_timezone(const std::string& configured, const ShopFacts& shop)
+{
+    ProbeResult r;
+    r.title = "Store time zone";
+    r.failure = core::ExitCode::config;
+    r.evidence.push_back(fmt::format("configured store.timezone {}; the shop's time zone {}", configured,
+                                     shop.timezone.empty() ? "unknown" : shop.timezone));
+    r.passed = shop.timezone.empty() || shop.timezone == configured;
+    if (!r.passed)
+        r.action = fmt::format("Set store.timezone to {}: reports, daily counts and volume days follow it.",
+                               shop.timezone);
+    return r;
+}
+
 }  // namespace frr::connectors::shopify

@@ -23,6 +23,9 @@ ProbeResult probe_access(GraphqlClient& client, ShopFacts& facts);
 // (X-Shopify-API-Version: an unsupported version falls forward to the oldest supported one).
 ProbeResult probe_version(GraphqlClient& client, const std::string& configured);
 
+// The configured store.timezone against the shop's (a failure is a config error).
+ProbeResult check_timezone(const std::string& configured, const ShopFacts& shop);
+
 // Orders by numeric id: id -> name for those that exist (at most 50 ids per call).
 std::map<std::string, std::string> order_names(GraphqlClient& client, const std::vector<std::string>& ids);
 

@@ -296,23 +296,37 @@ model::Coverage CheckInput::coverage(Platform p) const
 
 DatasetState CheckInput::dataset(std::string_view id) const
 {
+    const auto* info = model::find_dataset(id);
+    if (info && !info->part_of.empty()) {
+        // As complete as the records it is part of; its own entry may only say it is not
+        // offered (manifests from before it existed have none).
+        auto state = dataset(info->part_of);
+        for (const auto& [name, p] : m_current.manifest.platforms)
+            if (const auto own = p.datasets.find(std::string(id)); own != p.datasets.end()) {
+                state.coverage.status = model::worse(state.coverage.status, own->second.status);
+                if (!own->second.missing.empty())
+                    state.coverage.missing = own->second.missing;
+                state.coverage.not_offered = own->second.not_offered;
+            }
+        return state;
+    }
     const auto& platforms = m_current.manifest.platforms;
     for (const auto& [name, p] : platforms)
         if (const auto found = p.datasets.find(std::string(id)); found != p.datasets.end())
             return {name, found->second};
-    const auto* info = model::find_dataset(id);
     const auto role = info && info->role == model::Role::source ? Platform::source : Platform::destination;
     const auto& name = platform_name(role);
     const auto platform = platforms.find(name);
     // The platform lists its datasets but not this one: it was not fetched.
     if (platform != platforms.end() && !platform->second.datasets.empty())
-        return {name, {model::Coverage::unavailable, "not fetched in this run"}};
+        return {name, {model::Coverage::unavailable, "not fetched in this run", {}}};
     // A manifest from before datasets were tracked: the platform's status stands for each.
     const auto c = coverage(role);
-    return {name,
-            {c,
-             c == model::Coverage::complete ? ""
-                                            : "the platform's data was " + std::string(model::to_string(c))}};
+    return {
+        name,
+        {c,
+         c == model::Coverage::complete ? "" : "the platform's data was " + std::string(model::to_string(c)),
+         {}}};
 }
 
 std::map<std::string, DatasetState> CheckInput::datasets() const

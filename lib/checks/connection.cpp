@@ -87,7 +87,8 @@ int score_of(Status s)
     case Status::ok: return 100;
     case Status::warn: return 70;
     case Status::critical: return 0;
-    case Status::unknown: return 0;
+    case Status::unknown:
+    case Status::not_applicable: return 0;
     }
     return 0;
 }

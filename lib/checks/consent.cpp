@@ -22,7 +22,7 @@ std::string spoken(std::string_view state)
 
 std::vector<std::string_view> ConsentIndicator::needs() const
 {
-    return {model::dataset::customers, model::dataset::profiles};
+    return {model::dataset::customers, model::dataset::customer_consent, model::dataset::profiles};
 }
 
 // The same customers as customer sync (email, updated in the window), judged

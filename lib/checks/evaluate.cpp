@@ -7,6 +7,7 @@
 #include "checks/weights.hpp"
 #include "core/time.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
 #include <map>
@@ -61,7 +62,12 @@ std::string join_labels(const std::vector<std::string>& labels)
 std::string not_checked_summary(const Indicator& indicator, const CheckInput& input)
 {
     std::map<std::pair<std::string, model::Coverage>, std::vector<std::string>> groups;
-    for (auto id : indicator.needs()) {
+    const auto needs = indicator.needs();
+    for (auto id : needs) {
+        // A part of records the indicator also needs is said with them ("the customers").
+        if (const auto* info = model::find_dataset(id); info && !info->part_of.empty() &&
+            std::find(needs.begin(), needs.end(), info->part_of) != needs.end())
+            continue;
         const auto state = input.dataset(id);
         if (state.coverage.status != model::Coverage::complete)
             groups[{state.platform, state.coverage.status}].push_back(model::dataset_label(id));
@@ -100,6 +106,36 @@ IndicatorResult unknown_result(const Indicator& indicator, const CheckInput& inp
     return r;
 }
 
+// A dataset the pair does not offer at all (the connector says why): the indicator has
+// nothing to judge, now or later, so it is not applicable rather than not checked.
+bool offered_inputs(const Indicator& indicator, const CheckInput& input)
+{
+    for (auto id : indicator.needs())
+        if (!input.dataset(id).coverage.not_offered.empty())
+            return false;
+    return true;
+}
+
+IndicatorResult not_applicable_result(const Indicator& indicator, const CheckInput& input)
+{
+    IndicatorResult r;
+    r.id = indicator.id();
+    r.title = indicator.title();
+    r.status = Status::not_applicable;
+    r.score = 0;
+    r.value = "not applicable";
+    std::vector<std::string> reasons;
+    for (auto id : indicator.needs()) {
+        const auto& why = input.dataset(id).coverage.not_offered;
+        if (!why.empty() && std::find(reasons.begin(), reasons.end(), why) == reasons.end())
+            reasons.push_back(why);
+    }
+    r.summary = "Not applicable to this store: " + join_labels(reasons) + ".";
+    r.impact = "Nothing to check here for this pair of platforms.";
+    r.action = "Nothing.";
+    return r;
+}
+
 bool complete_inputs(const Indicator& indicator, const CheckInput& input)
 {
     for (auto id : indicator.needs())
@@ -111,7 +147,7 @@ bool complete_inputs(const Indicator& indicator, const CheckInput& input)
 // Escalates by the indicator's configured score thresholds.
 void apply_thresholds(IndicatorResult& r, const core::Threshold& t)
 {
-    if (r.status == Status::unknown)
+    if (!judged(r.status))
         return;
     const double score = r.score;
     if (score < t.critical)
@@ -143,7 +179,7 @@ std::vector<std::string> coverage_notes(const CheckInput& input)
 
 void diff_against(IndicatorResult& current, const IndicatorResult& previous)
 {
-    if (current.status == Status::unknown || previous.status == Status::unknown)
+    if (!judged(current.status) || !judged(previous.status))
         return;
     const auto label = [](const Affected& a) { return a.kind + " " + a.key; };
     std::unordered_set<std::string> before;
@@ -176,14 +212,15 @@ Findings evaluate(const CheckInput& input, const std::string& store_name)
         f.coverage[input.platform_name(p)] = input.coverage(p);
     f.datasets = input.datasets();
     for (const auto& indicator : all_indicators()) {
-        auto r = complete_inputs(*indicator, input) ? indicator->evaluate(input)
+        auto r = !offered_inputs(*indicator, input) ? not_applicable_result(*indicator, input)
+            : complete_inputs(*indicator, input)    ? indicator->evaluate(input)
                                                     : unknown_result(*indicator, input);
         for (auto id : indicator->needs())
             r.needs.emplace_back(id);
         r.weight = weight_of(input.config(), r.id);
         // Money at stake lowers the indicator's own score as it lowers the
         // overall one, so its status follows what it costs (health-model.md).
-        if (r.status != Status::unknown && !r.affected.empty())
+        if (judged(r.status) && !r.affected.empty())
             r.score = std::min(r.score, 100 - money_points(r.at_stake, input.money()));
         apply_thresholds(r, threshold_of(input.config(), r.id));
         if (input.previous_findings())

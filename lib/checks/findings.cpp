@@ -9,6 +9,7 @@ const char* to_string(Status s)
     case Status::warn: return "warn";
     case Status::critical: return "critical";
     case Status::unknown: return "unknown";
+    case Status::not_applicable: return "not_applicable";
     }
     return "unknown";
 }
@@ -21,6 +22,8 @@ Status status_from(std::string_view s)
         return Status::warn;
     if (s == "critical")
         return Status::critical;
+    if (s == "not_applicable")
+        return Status::not_applicable;
     return Status::unknown;
 }
 
@@ -28,7 +31,8 @@ Status worse(Status a, Status b)
 {
     const auto rank = [](Status s) {
         switch (s) {
-        case Status::unknown: return 0;
+        case Status::unknown:
+        case Status::not_applicable: return 0;
         case Status::ok: return 1;
         case Status::warn: return 2;
         case Status::critical: return 3;

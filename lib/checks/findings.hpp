@@ -17,12 +17,19 @@ namespace frr::checks {
 using core::TimePoint;
 
 // Ordered by severity except `unknown`, which means "could not be judged"
-// (a platform's data was unavailable) and is neither healthy nor unhealthy.
-enum class Status { ok, warn, critical, unknown };
+// (a platform's data was unavailable) and is neither healthy nor unhealthy, and
+// `not_applicable`: the pair has no such data at all (a connector that does not
+// offer a dataset the indicator needs), so there is nothing to judge, ever.
+enum class Status { ok, warn, critical, unknown, not_applicable };
 const char* to_string(Status s);
 Status status_from(std::string_view s);  // unknown for anything unrecognised
-// The more severe of two judged statuses; `unknown` loses to any judged one.
+// The more severe of two judged statuses; `unknown` and `not_applicable` lose to any judged one.
 Status worse(Status a, Status b);
+// ok, warn or critical: the indicator judged its data (it has a score).
+inline bool judged(Status s)
+{
+    return s == Status::ok || s == Status::warn || s == Status::critical;
+}
 
 // One affected record in the CONTRACTS.md section 4 vocabulary. `detail`
 // carries the facts the defect depends on (delay bounds, a consent pair).

@@ -50,7 +50,7 @@ void write_indicator(Writer& w, const IndicatorResult& r)
     put(w, "title", r.title);
     put(w, "status", to_string(r.status));
     w.Key("score");
-    if (r.status == Status::unknown)
+    if (!judged(r.status))
         w.Null();  // not judged: no score, rather than a zero
     else
         w.Int(r.score);
@@ -219,6 +219,8 @@ std::string to_json(const Findings& f)
         put(w, "status", model::to_string(d.coverage.status));
         if (!d.coverage.missing.empty())
             put(w, "missing", d.coverage.missing);
+        if (!d.coverage.not_offered.empty())
+            put(w, "not_offered", d.coverage.not_offered);
         w.EndObject();
     }
     w.EndObject();
@@ -280,8 +282,9 @@ Findings findings_from_json(std::string_view json, const std::string& where)
     if (const auto* datasets = f.object("datasets"))
         for (const auto& m : datasets->GetObject()) {
             model::JsonFields df(m.value, where + ".datasets");
-            out.datasets[m.name.GetString()] = {df.str("platform"),
-                                                {model::coverage_from(df.text("status")), df.str("missing")}};
+            out.datasets[m.name.GetString()] = {
+                df.str("platform"),
+                {model::coverage_from(df.text("status")), df.str("missing"), df.str("not_offered")}};
         }
     const auto* indicators = f.array("indicators");
     if (!indicators)

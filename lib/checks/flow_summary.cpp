@@ -12,7 +12,7 @@ namespace {
 
 std::optional<std::int64_t> count_of(const IndicatorResult* r, std::string_view name)
 {
-    if (!r || r->status == Status::unknown)
+    if (!r || !judged(r->status))
         return std::nullopt;
     for (const auto& c : r->counts)
         if (c.name == name)

@@ -77,6 +77,9 @@ HealthScore compute_score(const Findings& findings, const core::ChecksConfig& co
     double data_judged_weight = 0;
     Status worst = Status::ok;
     for (const auto& r : findings.indicators) {
+        // Not applicable to the pair: neither checked nor missing from what was checked.
+        if (r.status == Status::not_applicable)
+            continue;
         const double w = std::max(0.0, r.weight);
         if (reads_data(r))
             data_weight += w;
@@ -103,7 +106,7 @@ HealthScore compute_score(const Findings& findings, const core::ChecksConfig& co
     const IndicatorResult* first_critical = nullptr;
     int first_critical_points = -1;
     for (const auto& r : findings.indicators) {
-        if (r.status == Status::unknown || (r.status == Status::ok && r.score >= 100))
+        if (!judged(r.status) || (r.status == Status::ok && r.score >= 100))
             continue;
         const double loss = std::max(0.0, r.weight) / judged_weight * (100.0 - r.score);
         int points = std::max(static_cast<int>(std::lround(loss)), money_points(r.at_stake, findings.money));
@@ -217,7 +220,7 @@ std::string score_json(const Findings& f, const HealthScore& s)
         put("id", r.id);
         put("title", r.title);
         w.Key("score");
-        if (r.status == Status::unknown)
+        if (!judged(r.status))
             w.Null();
         else
             w.Int(r.score);

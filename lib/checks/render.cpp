@@ -15,7 +15,8 @@ const char* ansi(Status s)
     case Status::ok: return "\x1b[32m";
     case Status::warn: return "\x1b[33m";
     case Status::critical: return "\x1b[31m";
-    case Status::unknown: return "\x1b[90m";
+    case Status::unknown:
+    case Status::not_applicable: return "\x1b[90m";
     }
     return "";
 }
@@ -49,8 +50,10 @@ std::string render_check_table(const Findings& f, Color color)
 {
     std::size_t title_w = std::string_view("INDICATOR").size();
     std::size_t status_w = std::string_view("critical").size();
-    for (const auto& r : f.indicators)
+    for (const auto& r : f.indicators) {
         title_w = std::max(title_w, r.title.size());
+        status_w = std::max(status_w, std::string_view(to_string(r.status)).size());
+    }
     std::string out = header(f);
     out += fmt::format("{}  {}  {:>5}  {}\n", padded("INDICATOR", title_w), padded("STATUS", status_w),
                        "SCORE", "SUMMARY");
@@ -58,7 +61,7 @@ std::string render_check_table(const Findings& f, Color color)
         const auto status = padded(to_string(r.status), status_w);
         const auto shown =
             color == Color::always ? fmt::format("{}{}\x1b[0m", ansi(r.status), status) : status;
-        const auto score = r.status == Status::unknown ? std::string("-") : std::to_string(r.score);
+        const auto score = !judged(r.status) ? std::string("-") : std::to_string(r.score);
         out += fmt::format("{}  {}  {:>5}  {}\n", padded(r.title, title_w), shown, score, r.summary);
     }
     if (!f.exclusions.empty()) {

@@ -9,7 +9,8 @@ namespace frr::checks {
 
 std::vector<std::string_view> SubscribersIndicator::needs() const
 {
-    return {model::dataset::customers, model::dataset::profiles, model::dataset::subscriber_list};
+    return {model::dataset::customers, model::dataset::customer_consent, model::dataset::profiles,
+            model::dataset::subscriber_list};
 }
 
 // Klaviyo's Shopify integration adds customers who opt in to email marketing to one list

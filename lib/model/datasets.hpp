@@ -28,6 +28,10 @@ struct DatasetInfo {
     Role role;               //
     Scope scope;             //
     std::string_view label;  // plain words for people: "orders", "Placed Order events"
+    // A part of another dataset's records (a field some platforms do not have, such as the
+    // customers' email consent): read with them, so never more complete than they are, and
+    // a connector may say its platform does not offer it (PlatformManifest::not_offered).
+    std::string_view part_of = {};
 };
 
 // Every dataset frr fetches, source first, in report order.
@@ -35,6 +39,7 @@ inline constexpr std::array k_datasets{
     DatasetInfo{"orders", Role::source, Scope::window, "orders"},
     DatasetInfo{"daily_orders", Role::source, Scope::other, "daily order counts"},
     DatasetInfo{"customers", Role::source, Scope::window, "customers"},
+    DatasetInfo{"customer_consent", Role::source, Scope::window, "customers' email consent", "customers"},
     DatasetInfo{"checkouts", Role::source, Scope::window, "abandoned checkouts"},
     DatasetInfo{"order_changes", Role::source, Scope::window, "fulfilments, cancellations and refunds"},
     DatasetInfo{"events.placed_order", Role::destination, Scope::window, "Placed Order events"},
@@ -60,6 +65,7 @@ namespace dataset {
 inline constexpr std::string_view orders = "orders";
 inline constexpr std::string_view daily_orders = "daily_orders";
 inline constexpr std::string_view customers = "customers";
+inline constexpr std::string_view customer_consent = "customer_consent";
 inline constexpr std::string_view checkouts = "checkouts";
 inline constexpr std::string_view placed_order_events = "events.placed_order";
 inline constexpr std::string_view ordered_product_events = "events.ordered_product";

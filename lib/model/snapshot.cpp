@@ -11,11 +11,13 @@
 
 #include <algorithm>
 #include <array>
+#include <concepts>
 #include <fmt/format.h>
 #include <future>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <type_traits>
 
 namespace fs = std::filesystem;
 
@@ -122,293 +124,311 @@ template <class F> std::string write_object(F&& body)
     return std::string(buf.GetString(), buf.GetSize());
 }
 
-void write_order(Writer& w, const Order& r)
+// Each record's fields are listed once, in `fields(v, r)`: the visitor `v` writes them (Put) or
+// reads them (Get), in the line's order (the reader looks for a field where the writer put it).
+// A field's C++ type says how it is written; the wrappers below say when it may be left out.
+template <class T> struct Omitted {  // an optional left out of the line when absent
+    T& value;
+};
+template <class T> Omitted<T> omitted(T& value)
 {
-    put(w, "id", r.id);
-    put(w, "name", r.name);
-    put(w, "created_at", r.created_at);
-    put(w, "updated_at", r.updated_at);
-    put(w, "cancelled_at", r.cancelled_at);
-    put_bool(w, "test", r.test);
-    put(w, "source_name", r.source_name);
-    put(w, "financial_status", r.financial_status);
-    put(w, "customer_id", r.customer_id);
-    put(w, "email_hash", r.email_hash);
-    put(w, "email_masked", r.email_masked);
-    put_money(w, "revenue", r.revenue);
-    put_money(w, "total", r.total);
-    put_int(w, "item_quantity", r.item_quantity);
-    if (r.edited) {
-        put_bool(w, "edited", true);
-        put_money(w, "revenue_as_placed", r.revenue_as_placed);
+    return {value};
+}
+template <class E> struct OmittedIf {  // an enum left out of the line at its default
+    E& value;
+    std::remove_const_t<E> absent;
+};
+template <class E> OmittedIf<E> omitted_if(E& value, std::type_identity_t<std::remove_const_t<E>> absent)
+{
+    return {value, absent};
+}
+template <class T> struct Lenient {  // written always; read as the default when missing (older lines)
+    T& value;
+};
+template <class T> Lenient<T> lenient(T& value)
+{
+    return {value};
+}
+
+// The enums' names in the snapshot (the words of model/records.hpp's to_string and *_from).
+void from_text(std::string_view s, SourceConsent& e)
+{
+    e = source_consent_from(s);
+}
+void from_text(std::string_view s, DestinationConsent& e)
+{
+    e = destination_consent_from(s);
+}
+void from_text(std::string_view s, EventKind& e)
+{
+    e = event_kind_from(s);
+}
+void from_text(std::string_view s, AudienceKind& e)
+{
+    e = audience_kind_from(s);
+}
+void from_text(std::string_view s, OrderChangeKind& e)
+{
+    e = order_change_kind_from(s);
+}
+void from_text(std::string_view s, OrderIdSource& e)
+{
+    e = order_id_source_from(s);
+}
+void from_text(std::string_view s, FlowStatus& e)
+{
+    e = flow_status_from(s);
+}
+void from_text(std::string_view s, TriggerKind& e)
+{
+    e = trigger_kind_from(s);
+}
+
+struct Put {
+    Writer& w;
+    void operator()(const char* k, const std::string& v) { put(w, k, v); }
+    void operator()(const char* k, TimePoint v) { put(w, k, v); }
+    void operator()(const char* k, const std::optional<TimePoint>& v) { put(w, k, v); }
+    void operator()(const char* k, bool v) { put_bool(w, k, v); }
+    void operator()(const char* k, std::int64_t v) { put_int(w, k, v); }
+    void operator()(const char* k, int v) { put_int(w, k, v); }
+    void operator()(const char* k, const Money& v) { put_money(w, k, v); }
+    void operator()(const char* k, const std::vector<std::string>& v) { put_strings(w, k, v); }
+    void operator()(const char* k, const std::optional<std::int64_t>& v)
+    {
+        put_key(w, k);
+        if (v)
+            w.Int64(*v);
+        else
+            w.Null();
     }
+    template <class E>
+    requires std::is_enum_v<E>
+    void operator()(const char* k, E e) { put(w, k, to_string(e)); }
+    template <class T> void operator()(const char* k, Omitted<T> o)
+    {
+        if (o.value)
+            (*this)(k, *o.value);
+    }
+    template <class E> void operator()(const char* k, OmittedIf<E> o)
+    {
+        if (o.value != o.absent)
+            (*this)(k, o.value);
+    }
+    template <class T> void operator()(const char* k, Lenient<T> l) { (*this)(k, l.value); }
+};
+
+struct Get {
+    const JsonFields& f;
+    void operator()(const char* k, std::string& v) { v = f.str(k); }
+    void operator()(const char* k, TimePoint& v) { v = f.time(k); }
+    void operator()(const char* k, std::optional<TimePoint>& v) { v = f.opt_time(k); }
+    void operator()(const char* k, bool& v) { v = f.boolean(k); }
+    void operator()(const char* k, std::int64_t& v) { v = f.int64(k); }
+    void operator()(const char* k, int& v) { v = static_cast<int>(f.int64(k)); }
+    void operator()(const char* k, Money& v) { v = read_money(f, k); }
+    void operator()(const char* k, std::vector<std::string>& v) { v = f.strings(k); }
+    void operator()(const char* k, std::optional<std::int64_t>& v) { v = f.opt_int64(k); }
+    template <class E>
+    requires std::is_enum_v<E>
+    void operator()(const char* k, E& e) { from_text(f.text(k), e); }
+    void operator()(const char* k, Omitted<std::optional<Money>> o) { o.value = opt_money(f, k); }
+    void operator()(const char* k, Omitted<std::optional<int>> o)
+    {
+        const auto v = f.opt_int64(k);
+        o.value = v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+    }
+    template <class E> void operator()(const char* k, OmittedIf<E> o) { (*this)(k, o.value); }
+    void operator()(const char* k, Lenient<TimePoint> l) { l.value = f.opt_time(k).value_or(TimePoint{}); }
+};
+
+// R is the record or the const record: one list serves writing and reading.
+template <class V, class R>
+requires std::same_as<std::remove_const_t<R>, Order>
+void fields(V&& v, R& r)
+{
+    v("id", r.id);
+    v("name", r.name);
+    v("created_at", r.created_at);
+    v("updated_at", r.updated_at);
+    v("cancelled_at", r.cancelled_at);
+    v("test", r.test);
+    v("source_name", r.source_name);
+    v("financial_status", r.financial_status);
+    v("customer_id", r.customer_id);
+    v("email_hash", r.email_hash);
+    v("email_masked", r.email_masked);
+    v("revenue", r.revenue);
+    v("total", r.total);
+    v("item_quantity", r.item_quantity);
+    // An edited order also keeps its revenue as placed (what its Placed Order event carries);
+    // an order never edited was placed as it is.
+    v("edited", omitted_if(r.edited, false));
+    if (r.edited)
+        v("revenue_as_placed", r.revenue_as_placed);
+    else if constexpr (!std::is_const_v<R>)
+        r.revenue_as_placed = r.revenue;
 }
 
-Order read_order(const JsonFields& f)
+template <class V, class R>
+requires std::same_as<std::remove_const_t<R>, Customer>
+void fields(V&& v, R& r)
 {
-    Order r;
-    r.id = f.str("id");
-    r.name = f.str("name");
-    r.created_at = f.time("created_at");
-    r.updated_at = f.time("updated_at");
-    r.cancelled_at = f.opt_time("cancelled_at");
-    r.test = f.boolean("test");
-    r.source_name = f.str("source_name");
-    r.financial_status = f.str("financial_status");
-    r.customer_id = f.str("customer_id");
-    r.email_hash = f.str("email_hash");
-    r.email_masked = f.str("email_masked");
-    r.revenue = read_money(f, "revenue");
-    r.total = read_money(f, "total");
-    r.item_quantity = static_cast<int>(f.int64("item_quantity"));
-    r.edited = f.boolean("edited");
-    const auto as_placed = r.edited ? opt_money(f, "revenue_as_placed") : std::nullopt;
-    r.revenue_as_placed = as_placed ? *as_placed : r.revenue;
+    v("id", r.id);
+    v("created_at", r.created_at);
+    v("updated_at", r.updated_at);
+    v("email_hash", r.email_hash);
+    v("email_masked", r.email_masked);
+    v("has_phone", r.has_phone);
+    v("consent", r.consent);
+    v("consent_updated_at", r.consent_updated_at);
+}
+
+template <class V, class R>
+requires std::same_as<std::remove_const_t<R>, Checkout>
+void fields(V&& v, R& r)
+{
+    v("id", r.id);
+    v("created_at", r.created_at);
+    v("completed_at", r.completed_at);
+    v("customer_id", r.customer_id);
+    v("email_hash", r.email_hash);
+    v("total", r.total);
+}
+
+template <class V, class R>
+requires std::same_as<std::remove_const_t<R>, OrderChange>
+void fields(V&& v, R& r)
+{
+    v("order_id", r.order_id);
+    v("order_name", r.order_name);
+    v("kind", r.kind);
+    v("at", r.at);
+    v("order_created_at", r.order_created_at);
+    v("test", r.test);
+    v("source_name", r.source_name);
+    v("email_hash", r.email_hash);
+    v("total", r.total);
+}
+
+template <class V, class R>
+requires std::same_as<std::remove_const_t<R>, Profile>
+void fields(V&& v, R& r)
+{
+    v("id", r.id);
+    v("email_hash", r.email_hash);
+    v("email_masked", r.email_masked);
+    v("created_at", r.created_at);
+    v("updated_at", r.updated_at);
+    v("consent", r.consent);
+    v("can_receive_marketing", r.can_receive_marketing);
+    v("suppressions", r.suppressions);
+}
+
+template <class V, class R>
+requires std::same_as<std::remove_const_t<R>, Event>
+void fields(V&& v, R& r)
+{
+    v("id", r.id);
+    v("kind", r.kind);
+    v("metric_id", r.metric_id);
+    v("occurred_at", r.occurred_at);
+    v("order_id", r.order_id);
+    v("unique_id", r.unique_id);
+    v("profile_id", r.profile_id);
+    v("value", omitted(r.value));
+    v("order_id_source", omitted_if(r.order_id_source, OrderIdSource::none));
+    v("item_units", omitted(r.item_units));
+}
+
+template <class V, class R>
+requires std::same_as<std::remove_const_t<R>, Metric>
+void fields(V&& v, R& r)
+{
+    v("id", r.id);
+    v("name", r.name);
+    v("integration", r.integration);
+    v("kind", r.kind);
+}
+
+template <class V, class R>
+requires std::same_as<std::remove_const_t<R>, Audience>
+void fields(V&& v, R& r)
+{
+    v("id", r.id);
+    v("name", r.name);
+    v("kind", r.kind);
+    v("profile_count", r.profile_count);
+    v("is_processing", r.is_processing);
+    v("updated_at", lenient(r.updated_at));
+}
+
+template <class V, class R>
+requires std::same_as<std::remove_const_t<R>, Flow>
+void fields(V&& v, R& r)
+{
+    v("id", r.id);
+    v("name", r.name);
+    v("status", r.status);
+    v("status_text", r.status_text);
+    v("archived", r.archived);
+    v("trigger_type", r.trigger_type);
+    v("trigger", r.trigger);
+    v("trigger_id", r.trigger_id);
+    v("trigger_name", r.trigger_name);
+    v("created_at", lenient(r.created_at));
+    v("updated_at", lenient(r.updated_at));
+}
+
+template <class V, class R>
+requires std::same_as<std::remove_const_t<R>, FlowMessageDay>
+void fields(V&& v, R& r)
+{
+    v("flow_id", r.flow_id);
+    v("message_id", r.message_id);
+    v("channel", r.channel);
+    v("date", r.date);
+    v("recipients", r.recipients);
+}
+
+template <class V, class R>
+requires std::same_as<std::remove_const_t<R>, TriggerDay>
+void fields(V&& v, R& r)
+{
+    v("trigger_id", r.trigger_id);
+    v("date", r.date);
+    v("count", r.count);
+}
+
+template <class V, class R>
+requires std::same_as<std::remove_const_t<R>, DailyCount>
+void fields(V&& v, R& r)
+{
+    v("date", r.date);
+    v("count", r.count);
+}
+
+template <class V, class R>
+requires std::same_as<std::remove_const_t<R>, SubscriberList>
+void fields(V&& v, R& r)
+{
+    v("id", r.id);
+    v("name", r.name);
+    v("found_by", r.found_by);
+    v("checked", r.checked);
+    v("members", r.members);
+}
+
+template <class R> void write_record(Writer& w, const R& r)
+{
+    fields(Put{w}, r);
+}
+
+template <class R> R read_record(const JsonFields& f)
+{
+    R r;
+    fields(Get{f}, r);
     return r;
-}
-
-void write_customer(Writer& w, const Customer& r)
-{
-    put(w, "id", r.id);
-    put(w, "created_at", r.created_at);
-    put(w, "updated_at", r.updated_at);
-    put(w, "email_hash", r.email_hash);
-    put(w, "email_masked", r.email_masked);
-    put_bool(w, "has_phone", r.has_phone);
-    put(w, "consent", to_string(r.consent));
-    put(w, "consent_updated_at", r.consent_updated_at);
-}
-
-Customer read_customer(const JsonFields& f)
-{
-    Customer r;
-    r.id = f.str("id");
-    r.created_at = f.time("created_at");
-    r.updated_at = f.time("updated_at");
-    r.email_hash = f.str("email_hash");
-    r.email_masked = f.str("email_masked");
-    r.has_phone = f.boolean("has_phone");
-    r.consent = source_consent_from(f.text("consent"));
-    r.consent_updated_at = f.opt_time("consent_updated_at");
-    return r;
-}
-
-void write_checkout(Writer& w, const Checkout& r)
-{
-    put(w, "id", r.id);
-    put(w, "created_at", r.created_at);
-    put(w, "completed_at", r.completed_at);
-    put(w, "customer_id", r.customer_id);
-    put(w, "email_hash", r.email_hash);
-    put_money(w, "total", r.total);
-}
-
-Checkout read_checkout(const JsonFields& f)
-{
-    Checkout r;
-    r.id = f.str("id");
-    r.created_at = f.time("created_at");
-    r.completed_at = f.opt_time("completed_at");
-    r.customer_id = f.str("customer_id");
-    r.email_hash = f.str("email_hash");
-    r.total = read_money(f, "total");
-    return r;
-}
-
-void write_order_change(Writer& w, const OrderChange& r)
-{
-    put(w, "order_id", r.order_id);
-    put(w, "order_name", r.order_name);
-    put(w, "kind", to_string(r.kind));
-    put(w, "at", r.at);
-    put(w, "order_created_at", r.order_created_at);
-    put_bool(w, "test", r.test);
-    put(w, "source_name", r.source_name);
-    put(w, "email_hash", r.email_hash);
-    put_money(w, "total", r.total);
-}
-
-OrderChange read_order_change(const JsonFields& f)
-{
-    OrderChange r;
-    r.order_id = f.str("order_id");
-    r.order_name = f.str("order_name");
-    r.kind = order_change_kind_from(f.text("kind"));
-    r.at = f.time("at");
-    r.order_created_at = f.time("order_created_at");
-    r.test = f.boolean("test");
-    r.source_name = f.str("source_name");
-    r.email_hash = f.str("email_hash");
-    r.total = read_money(f, "total");
-    return r;
-}
-
-void write_profile(Writer& w, const Profile& r)
-{
-    put(w, "id", r.id);
-    put(w, "email_hash", r.email_hash);
-    put(w, "email_masked", r.email_masked);
-    put(w, "created_at", r.created_at);
-    put(w, "updated_at", r.updated_at);
-    put(w, "consent", to_string(r.consent));
-    put_bool(w, "can_receive_marketing", r.can_receive_marketing);
-    put_strings(w, "suppressions", r.suppressions);
-}
-
-Profile read_profile(const JsonFields& f)
-{
-    Profile r;
-    r.id = f.str("id");
-    r.email_hash = f.str("email_hash");
-    r.email_masked = f.str("email_masked");
-    r.created_at = f.time("created_at");
-    r.updated_at = f.time("updated_at");
-    r.consent = destination_consent_from(f.text("consent"));
-    r.can_receive_marketing = f.boolean("can_receive_marketing");
-    r.suppressions = f.strings("suppressions");
-    return r;
-}
-
-void write_event(Writer& w, const Event& r)
-{
-    put(w, "id", r.id);
-    put(w, "kind", to_string(r.kind));
-    put(w, "metric_id", r.metric_id);
-    put(w, "occurred_at", r.occurred_at);
-    put(w, "order_id", r.order_id);
-    put(w, "unique_id", r.unique_id);
-    put(w, "profile_id", r.profile_id);
-    if (r.value)
-        put_money(w, "value", *r.value);
-    if (r.order_id_source != OrderIdSource::none)
-        put(w, "order_id_source", to_string(r.order_id_source));
-    if (r.item_units)
-        put_int(w, "item_units", *r.item_units);
-}
-
-Event read_event(const JsonFields& f)
-{
-    Event r;
-    r.id = f.str("id");
-    r.kind = event_kind_from(f.text("kind"));
-    r.metric_id = f.str("metric_id");
-    r.occurred_at = f.time("occurred_at");
-    r.order_id = f.str("order_id");
-    r.unique_id = f.str("unique_id");
-    r.profile_id = f.str("profile_id");
-    r.value = opt_money(f, "value");
-    r.order_id_source = order_id_source_from(f.text("order_id_source"));
-    if (auto units = f.opt_int64("item_units"))
-        r.item_units = static_cast<int>(*units);
-    return r;
-}
-
-void write_metric(Writer& w, const Metric& r)
-{
-    put(w, "id", r.id);
-    put(w, "name", r.name);
-    put(w, "integration", r.integration);
-    put(w, "kind", to_string(r.kind));
-}
-
-Metric read_metric(const JsonFields& f)
-{
-    return {f.str("id"), f.str("name"), f.str("integration"), event_kind_from(f.text("kind"))};
-}
-
-void write_audience(Writer& w, const Audience& r)
-{
-    put(w, "id", r.id);
-    put(w, "name", r.name);
-    put(w, "kind", to_string(r.kind));
-    w.Key("profile_count");
-    if (r.profile_count)
-        w.Int64(*r.profile_count);
-    else
-        w.Null();
-    put_bool(w, "is_processing", r.is_processing);
-    put(w, "updated_at", r.updated_at);
-}
-
-Audience read_audience(const JsonFields& f)
-{
-    Audience r;
-    r.id = f.str("id");
-    r.name = f.str("name");
-    r.kind = audience_kind_from(f.text("kind"));
-    r.profile_count = f.opt_int64("profile_count");
-    r.is_processing = f.boolean("is_processing");
-    r.updated_at = f.opt_time("updated_at").value_or(TimePoint{});
-    return r;
-}
-
-void write_flow(Writer& w, const Flow& r)
-{
-    put(w, "id", r.id);
-    put(w, "name", r.name);
-    put(w, "status", to_string(r.status));
-    put(w, "status_text", r.status_text);
-    put_bool(w, "archived", r.archived);
-    put(w, "trigger_type", r.trigger_type);
-    put(w, "trigger", to_string(r.trigger));
-    put(w, "trigger_id", r.trigger_id);
-    put(w, "trigger_name", r.trigger_name);
-    put(w, "created_at", r.created_at);
-    put(w, "updated_at", r.updated_at);
-}
-
-Flow read_flow(const JsonFields& f)
-{
-    Flow r;
-    r.id = f.str("id");
-    r.name = f.str("name");
-    r.status = flow_status_from(f.text("status"));
-    r.status_text = f.str("status_text");
-    r.archived = f.boolean("archived");
-    r.trigger_type = f.str("trigger_type");
-    r.trigger = trigger_kind_from(f.text("trigger"));
-    r.trigger_id = f.str("trigger_id");
-    r.trigger_name = f.str("trigger_name");
-    r.created_at = f.opt_time("created_at").value_or(TimePoint{});
-    r.updated_at = f.opt_time("updated_at").value_or(TimePoint{});
-    return r;
-}
-
-void write_flow_day(Writer& w, const FlowMessageDay& r)
-{
-    put(w, "flow_id", r.flow_id);
-    put(w, "message_id", r.message_id);
-    put(w, "channel", r.channel);
-    put(w, "date", r.date);
-    put_int(w, "recipients", r.recipients);
-}
-
-FlowMessageDay read_flow_day(const JsonFields& f)
-{
-    return {f.str("flow_id"), f.str("message_id"), f.str("channel"), f.str("date"), f.int64("recipients")};
-}
-
-void write_trigger_day(Writer& w, const TriggerDay& r)
-{
-    put(w, "trigger_id", r.trigger_id);
-    put(w, "date", r.date);
-    put_int(w, "count", r.count);
-}
-
-TriggerDay read_trigger_day(const JsonFields& f)
-{
-    return {f.str("trigger_id"), f.str("date"), f.int64("count")};
-}
-
-void write_daily(Writer& w, const DailyCount& r)
-{
-    put(w, "date", r.date);
-    put_int(w, "count", r.count);
-}
-
-DailyCount read_daily(const JsonFields& f)
-{
-    return {f.str("date"), f.int64("count")};
 }
 
 // One record per line, streamed: the lines go through one buffer of about k_flush_bytes into the
@@ -483,13 +503,7 @@ template <class T, class R> std::vector<T> read_array(const fs::path& path, R re
 
 void write_subscriber_list(const fs::path& path, const SubscriberList& r)
 {
-    auto text = write_object([&](Writer& w) {
-        put(w, "id", r.id);
-        put(w, "name", r.name);
-        put(w, "found_by", r.found_by);
-        put_strings(w, "checked", r.checked);
-        put_strings(w, "members", r.members);
-    });
+    auto text = write_object([&](Writer& w) { write_record(w, r); });
     core::atomic_write(path, text + "\n");
 }
 
@@ -504,13 +518,7 @@ SubscriberList read_subscriber_list(const fs::path& path)
     if (doc.HasParseError() || !doc.IsObject())
         throw core::Error(core::ExitCode::bad_input, "invalid JSON object", path.string(),
                           "the snapshot is damaged: delete this run directory and run again");
-    JsonFields f(doc, path.string());
-    r.id = f.str("id");
-    r.name = f.str("name");
-    r.found_by = f.str("found_by");
-    r.checked = f.strings("checked");
-    r.members = f.strings("members");
-    return r;
+    return read_record<SubscriberList>(JsonFields(doc, path.string()));
 }
 
 void write_platform(Writer& w, const PlatformManifest& p)
@@ -555,6 +563,8 @@ void write_platform(Writer& w, const PlatformManifest& p)
         put(w, "status", to_string(d.status));
         if (!d.missing.empty())
             put(w, "missing", d.missing);
+        if (!d.not_offered.empty())
+            put(w, "not_offered", d.not_offered);
         w.EndObject();
     }
     w.EndObject();
@@ -593,7 +603,8 @@ PlatformManifest read_platform(const JsonFields& f)
     if (const auto* datasets = f.object("datasets"))
         for (const auto& m : datasets->GetObject()) {
             const JsonFields d(m.value, f.where() + ".datasets." + m.name.GetString());
-            p.datasets[m.name.GetString()] = {coverage_from(d.text("status")), d.str("missing")};
+            p.datasets[m.name.GetString()] = {coverage_from(d.text("status")), d.str("missing"),
+                                              d.str("not_offered")};
         }
     return p;
 }
@@ -634,6 +645,11 @@ void PlatformManifest::mark_all(Role role, Coverage c, const std::string& why)
     }
 }
 
+void PlatformManifest::not_offered(std::string_view dataset, const std::string& why)
+{
+    datasets[std::string(dataset)].not_offered = why;
+}
+
 Coverage coverage_from(std::string_view s)
 {
     if (s == "complete")
@@ -647,23 +663,23 @@ Coverage coverage_from(std::string_view s)
 
 std::string to_json(const Order& r)
 {
-    return write_object([&](Writer& w) { write_order(w, r); });
+    return write_object([&](Writer& w) { write_record(w, r); });
 }
 std::string to_json(const Customer& r)
 {
-    return write_object([&](Writer& w) { write_customer(w, r); });
+    return write_object([&](Writer& w) { write_record(w, r); });
 }
 std::string to_json(const Profile& r)
 {
-    return write_object([&](Writer& w) { write_profile(w, r); });
+    return write_object([&](Writer& w) { write_record(w, r); });
 }
 std::string to_json(const Event& r)
 {
-    return write_object([&](Writer& w) { write_event(w, r); });
+    return write_object([&](Writer& w) { write_record(w, r); });
 }
 std::string to_json(const OrderChange& r)
 {
-    return write_object([&](Writer& w) { write_order_change(w, r); });
+    return write_object([&](Writer& w) { write_record(w, r); });
 }
 
 std::string to_json(const Manifest& m)
@@ -826,19 +842,20 @@ void write_snapshot(const fs::path& run_dir, const Snapshot& s)
         throw core::Error(core::ExitCode::cannot_write,
                           fmt::format("cannot create the snapshot folders: {}", ec.message()),
                           run_dir.string());
-    write_lines(source / "orders.jsonl", s.source.orders, write_order);
-    write_lines(source / "customers.jsonl", s.source.customers, write_customer);
-    write_lines(source / "checkouts.jsonl", s.source.checkouts, write_checkout);
-    write_lines(source / "order_changes.jsonl", s.source.order_changes, write_order_change);
-    write_array(source / "daily_orders.json", s.source.daily_orders, write_daily);
-    write_lines(destination / "events.jsonl", s.destination.events, write_event);
-    write_lines(destination / "profiles.jsonl", s.destination.profiles, write_profile);
-    write_array(destination / "metrics.json", s.destination.metrics, write_metric);
-    write_array(destination / "audiences.json", s.destination.audiences, write_audience);
-    write_array(destination / "daily_placed_orders.json", s.destination.daily_placed_orders, write_daily);
-    write_array(destination / "flows.json", s.destination.flows, write_flow);
-    write_array(destination / "flow_report.json", s.destination.flow_report, write_flow_day);
-    write_array(destination / "trigger_days.json", s.destination.trigger_days, write_trigger_day);
+    write_lines(source / "orders.jsonl", s.source.orders, write_record<Order>);
+    write_lines(source / "customers.jsonl", s.source.customers, write_record<Customer>);
+    write_lines(source / "checkouts.jsonl", s.source.checkouts, write_record<Checkout>);
+    write_lines(source / "order_changes.jsonl", s.source.order_changes, write_record<OrderChange>);
+    write_array(source / "daily_orders.json", s.source.daily_orders, write_record<DailyCount>);
+    write_lines(destination / "events.jsonl", s.destination.events, write_record<Event>);
+    write_lines(destination / "profiles.jsonl", s.destination.profiles, write_record<Profile>);
+    write_array(destination / "metrics.json", s.destination.metrics, write_record<Metric>);
+    write_array(destination / "audiences.json", s.destination.audiences, write_record<Audience>);
+    write_array(destination / "daily_placed_orders.json", s.destination.daily_placed_orders,
+                write_record<DailyCount>);
+    write_array(destination / "flows.json", s.destination.flows, write_record<Flow>);
+    write_array(destination / "flow_report.json", s.destination.flow_report, write_record<FlowMessageDay>);
+    write_array(destination / "trigger_days.json", s.destination.trigger_days, write_record<TriggerDay>);
     write_subscriber_list(destination / "subscriber_list.json", s.destination.subscriber_list);
     core::fault_point("snapshot-before-manifest");
     Manifest manifest = s.manifest;
@@ -851,25 +868,26 @@ namespace {
 SourceData read_source(const fs::path& folder)
 {
     SourceData d;
-    d.orders = read_lines<Order>(folder / "orders.jsonl", read_order);
-    d.customers = read_lines<Customer>(folder / "customers.jsonl", read_customer);
-    d.checkouts = read_lines<Checkout>(folder / "checkouts.jsonl", read_checkout);
-    d.order_changes = read_lines<OrderChange>(folder / "order_changes.jsonl", read_order_change);
-    d.daily_orders = read_array<DailyCount>(folder / "daily_orders.json", read_daily);
+    d.orders = read_lines<Order>(folder / "orders.jsonl", read_record<Order>);
+    d.customers = read_lines<Customer>(folder / "customers.jsonl", read_record<Customer>);
+    d.checkouts = read_lines<Checkout>(folder / "checkouts.jsonl", read_record<Checkout>);
+    d.order_changes = read_lines<OrderChange>(folder / "order_changes.jsonl", read_record<OrderChange>);
+    d.daily_orders = read_array<DailyCount>(folder / "daily_orders.json", read_record<DailyCount>);
     return d;
 }
 
 DestinationData read_destination(const fs::path& folder)
 {
     DestinationData d;
-    d.events = read_lines<Event>(folder / "events.jsonl", read_event);
-    d.profiles = read_lines<Profile>(folder / "profiles.jsonl", read_profile);
-    d.metrics = read_array<Metric>(folder / "metrics.json", read_metric);
-    d.audiences = read_array<Audience>(folder / "audiences.json", read_audience);
-    d.daily_placed_orders = read_array<DailyCount>(folder / "daily_placed_orders.json", read_daily);
-    d.flows = read_array<Flow>(folder / "flows.json", read_flow);
-    d.flow_report = read_array<FlowMessageDay>(folder / "flow_report.json", read_flow_day);
-    d.trigger_days = read_array<TriggerDay>(folder / "trigger_days.json", read_trigger_day);
+    d.events = read_lines<Event>(folder / "events.jsonl", read_record<Event>);
+    d.profiles = read_lines<Profile>(folder / "profiles.jsonl", read_record<Profile>);
+    d.metrics = read_array<Metric>(folder / "metrics.json", read_record<Metric>);
+    d.audiences = read_array<Audience>(folder / "audiences.json", read_record<Audience>);
+    d.daily_placed_orders =
+        read_array<DailyCount>(folder / "daily_placed_orders.json", read_record<DailyCount>);
+    d.flows = read_array<Flow>(folder / "flows.json", read_record<Flow>);
+    d.flow_report = read_array<FlowMessageDay>(folder / "flow_report.json", read_record<FlowMessageDay>);
+    d.trigger_days = read_array<TriggerDay>(folder / "trigger_days.json", read_record<TriggerDay>);
     d.subscriber_list = read_subscriber_list(folder / "subscriber_list.json");
     return d;
 }

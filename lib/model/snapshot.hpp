@@ -30,9 +30,13 @@ Coverage coverage_from(std::string_view s);
 
 // How much of one dataset a run read. `missing` says in plain words what
 // could not be read and why ("page 3: HTTP 503 after 8 attempts"); empty when complete.
+// `not_offered` says why the platform has no such data at all ("WooCommerce's API
+// has no abandoned checkouts"): such a dataset is complete and empty, and the
+// indicators that need it are not applicable to the pair (never a finding).
 struct DatasetCoverage {
     Coverage status = Coverage::complete;
     std::string missing;
+    std::string not_offered;
     bool operator==(const DatasetCoverage&) const = default;
 };
 
@@ -78,6 +82,9 @@ struct PlatformManifest {
     // answered; unavailable or paused with the platform), replacing what was there
     // when `status` is worse.
     void mark_all(Role role, Coverage status, const std::string& why = {});
+    // Records that this platform has no such data (a capability the connector lacks), in
+    // plain words for the client; the dataset counts as complete and empty.
+    void not_offered(std::string_view dataset, const std::string& why);
 };
 
 // An earlier run that could not read everything (so its period was not judged in full).

@@ -106,7 +106,7 @@ constexpr std::size_t k_operator_keys = 100;
 
 std::string score_text(const checks::IndicatorResult& f)
 {
-    return f.status == checks::Status::unknown ? std::string("n/a") : fmt::format("{}/100", f.score);
+    return !checks::judged(f.status) ? std::string("n/a") : fmt::format("{}/100", f.score);
 }
 
 std::int64_t count_of(const checks::IndicatorResult& f, std::string_view name)

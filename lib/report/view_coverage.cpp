@@ -71,7 +71,8 @@ std::vector<std::string> data_read_by(const std::string& platform, const checks:
 {
     std::vector<std::string> out;
     for (const auto& info : model::k_datasets) {
-        if (info.scope != model::Scope::window)
+        // A part of other records (the customers' consent) is read with them.
+        if (info.scope != model::Scope::window || !info.part_of.empty())
             continue;
         for (const auto& [id, d] : checks.datasets)
             if (id == info.id && d.platform == platform && d.coverage.status == model::Coverage::complete)
@@ -113,7 +114,7 @@ std::optional<IncompleteText> incomplete_text(const ReportInput& in, const Repor
     std::vector<std::string> checked;
     std::vector<std::string> not_checked;
     for (const auto& f : in.checks.indicators) {
-        if (!reads_data(f))
+        if (!reads_data(f) || f.status == checks::Status::not_applicable)
             continue;
         auto title = lower_first(f.title.empty() ? f.id : f.title);
         (f.status == checks::Status::unknown ? not_checked : checked).push_back(std::move(title));
@@ -447,6 +448,29 @@ std::vector<CoverageLine> build_coverage(const ReportInput& in, const Cleaner& c
             why = "it needs" + why.substr(9);
         out.push_back({"Not checked: " + list_text(titles), why});
     }
+    // Checks this pair of platforms cannot have (a dataset the connector does not offer):
+    // one line per reason, so the client knows they were left out on purpose.
+    std::vector<std::pair<std::string, std::vector<std::string>>> left_out;
+    for (const auto& f : in.checks.indicators) {
+        if (f.status != checks::Status::not_applicable)
+            continue;
+        std::vector<std::string> reasons;
+        for (const auto& id : f.needs)
+            if (const auto d = in.checks.datasets.find(id); d != in.checks.datasets.end() &&
+                !d->second.coverage.not_offered.empty() &&
+                std::find(reasons.begin(), reasons.end(), d->second.coverage.not_offered) == reasons.end())
+                reasons.push_back(d->second.coverage.not_offered);
+        const auto why = list_text(reasons);
+        auto it =
+            std::find_if(left_out.begin(), left_out.end(), [&](const auto& g) { return g.first == why; });
+        auto title = lower_first(clean(f.title.empty() ? f.id : f.title));
+        if (it == left_out.end())
+            left_out.push_back({why, {std::move(title)}});
+        else
+            it->second.push_back(std::move(title));
+    }
+    for (const auto& [why, titles] : left_out)
+        out.push_back({"Not applicable to this store: " + list_text(titles), clean(why)});
     return out;
 }
 

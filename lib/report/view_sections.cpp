@@ -148,10 +148,9 @@ TrendView build_trend(const ReportInput& in, const ReportView& view)
         in.history.end());
     std::vector<IndicatorScore> current_scores;
     for (const auto& f : in.checks.indicators)
-        current_scores.push_back(
-            {f.id, f.title,
-             f.status == checks::Status::unknown ? std::nullopt : std::optional<double>(f.score), f.weight,
-             checks::to_string(f.status)});
+        current_scores.push_back({f.id, f.title,
+                                  !checks::judged(f.status) ? std::nullopt : std::optional<double>(f.score),
+                                  f.weight, checks::to_string(f.status)});
     std::vector<std::string> paused;
     for (const auto& [platform, value] : in.checks.coverage)
         if (value == model::Coverage::paused)
@@ -232,10 +231,9 @@ AppendixView build_appendix(const ReportInput& in, const ReportView& view, const
         a.deductions.push_back(fmt::format("{}: -{} points ({}){}", d.indicator, d.points, clean(d.reason),
                                            d.cause.empty() ? "" : ", caused by " + d.cause));
     for (const auto& f : in.checks.indicators)
-        a.indicators.push_back(
-            {f.id, clean(title_of(f)), status_label(checks::to_string(f.status)),
-             f.status == checks::Status::unknown ? std::string("n/a") : fmt::format("{}", f.score),
-             clean(f.value), fmt::format("{:g}", f.weight), counts_text(f.counts)});
+        a.indicators.push_back({f.id, clean(title_of(f)), status_label(checks::to_string(f.status)),
+                                !checks::judged(f.status) ? std::string("n/a") : fmt::format("{}", f.score),
+                                clean(f.value), fmt::format("{:g}", f.weight), counts_text(f.counts)});
     return a;
 }
 

@@ -6,12 +6,13 @@
 source "$(dirname "$0")/degraded_endpoints_lib.sh"
 G='"endpoint":"graphql.json","contains"'
 declare -A CASES=(
-  # The preflight: Shopify unavailable, every source dataset with it.
-  [shop-info]="shopify|$G:\"query ShopInfo\"|orders,daily_orders,customers,checkouts,order_changes"
+  # The preflight: Shopify unavailable, every source dataset with it (and customer_consent, the
+  # customers' consent, with the customers: model::DatasetInfo::part_of).
+  [shop-info]="shopify|$G:\"query ShopInfo\"|orders,daily_orders,customers,customer_consent,checkouts,order_changes"
   # The window's orders; data with errors (customer fields nulled, ACCESS_DENIED) too.
   [orders]="shopify|$G:\"query OrdersPage\"|orders|\"kind\":\"graphql_partial\""
   [order-days]="shopify|$G:\"query OrderDays\"|daily_orders"     # the volume look-back's counts
-  [customers]="shopify|$G:\"query CustomersPage\"|customers|\"kind\":\"graphql_partial\""
+  [customers]="shopify|$G:\"query CustomersPage\"|customers,customer_consent|\"kind\":\"graphql_partial\""
   [checkouts]="shopify|$G:\"query AbandonedCheckoutsPage\"|checkouts"
   [order-changes]="shopify|$G:\"query OrderChangesPage\"|order_changes"   # fulfilments, cancellations, refunds
   [counts]="shopify|$G:\"query Counts\"|"                          # bulk-or-paged: paged, complete

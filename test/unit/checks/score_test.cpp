@@ -222,6 +222,72 @@ TEST_CASE("one dataset not read: only the indicators that need it are unknown", 
     CHECK(s.confidence == Confidence::reduced);
 }
 
+TEST_CASE("a dataset the source does not offer: its indicators are not applicable, not unchecked",
+          "[checks][coverage]")
+{
+    StoreBuilder b;
+    b.order("#1", k_as_of - hours(3), Sync::not_synced);
+    b.customer("7", k_as_of - hours(4), Sync::not_synced);
+    auto& source = b.snapshot().manifest.platforms["shopify"];
+    source.mark_all(model::Role::source, model::Coverage::complete);
+    source.not_offered("checkouts", "its API has no abandoned checkouts");
+    source.not_offered("customer_consent", "its customers carry no email consent");
+    b.snapshot().manifest.platforms["klaviyo"].mark_all(model::Role::destination, model::Coverage::complete);
+    auto f = run(b.snapshot());
+    const auto* checkouts = f.find("checkouts");
+    REQUIRE(checkouts);
+    CHECK(checkouts->status == Status::not_applicable);
+    CHECK(checkouts->summary == "Not applicable to this store: its API has no abandoned checkouts.");
+    CHECK(f.find("consent")->status == Status::not_applicable);
+    CHECK(f.find("consent")->summary ==
+          "Not applicable to this store: its customers carry no email consent.");
+    CHECK(f.find("subscribers")->status == Status::not_applicable);
+    // The customers themselves are offered: the missing profile is still found.
+    CHECK(affected_keys(f, "customer_missing_profile") == Keys{"7"});
+    CHECK(affected_keys(f, "order_missing_event") == Keys{"#1"});
+    CHECK(f.datasets.at("customer_consent").coverage.not_offered == "its customers carry no email consent");
+    // Neither checked nor left unchecked: the score is complete over what the pair can have.
+    auto s = compute_score(f, {});
+    CHECK(s.complete);
+    CHECK(s.checked_percent == 100);
+    CHECK(s.confidence == Confidence::full);
+    CHECK(std::string(verdict_name(s)) != "incomplete");
+    // checks.json says so and reads back the same.
+    const auto json = to_json(f);
+    CHECK(json.find("\"status\": \"not_applicable\"") != std::string::npos);
+    const auto back = findings_from_json(json, "checks.json");
+    CHECK(back.find("consent")->status == Status::not_applicable);
+    CHECK(back.datasets.at("checkouts").coverage.not_offered == "its API has no abandoned checkouts");
+
+    // The customers not read: consent is unknown with them (its part), not applicable still
+    // wins for what the source cannot have.
+    source.mark("customers", model::Coverage::unavailable, "customers: HTTP 503");
+    f = run(b.snapshot());
+    CHECK(f.find("customer_sync")->status == Status::unknown);
+    CHECK(f.find("consent")->status == Status::not_applicable);
+    CHECK(f.datasets.at("customer_consent").coverage.status == model::Coverage::unavailable);
+}
+
+TEST_CASE("customers' consent is as complete as the customers it is part of", "[checks][coverage]")
+{
+    StoreBuilder b;
+    auto& source = b.snapshot().manifest.platforms["shopify"];
+    source.mark_all(model::Role::source, model::Coverage::complete);
+    b.snapshot().manifest.platforms["klaviyo"].mark_all(model::Role::destination, model::Coverage::complete);
+    source.mark("customers", model::Coverage::partial, "customers page 2: HTTP 503");
+    const auto f = run(b.snapshot());
+    CHECK(f.find("consent")->status == Status::unknown);
+    // Said once, with the customers, not again for their consent.
+    CHECK(f.find("consent")->summary ==
+          "Not checked: only part of the customers could be read from Shopify.");
+    // A manifest from before the consent dataset existed: it follows the customers.
+    source.datasets.erase("customer_consent");
+    source.datasets["customers"] = {};
+    const auto g = run(b.snapshot());
+    CHECK(g.find("consent")->status == Status::ok);
+    CHECK(g.datasets.at("customer_consent").coverage.status == model::Coverage::complete);
+}
+
 TEST_CASE("connection: scopes, throttling and token expiry", "[checks][connection]")
 {
     StoreBuilder b;

@@ -28,7 +28,7 @@ checks::Findings judged_everything()
 {
     checks::Findings f;
     for (const auto& d : model::k_datasets)
-        f.datasets[std::string(d.id)] = {"", {model::Coverage::complete, ""}};
+        f.datasets[std::string(d.id)] = {"", {model::Coverage::complete, "", {}}};
     checks::IndicatorResult order_sync;
     order_sync.id = "order_sync";
     order_sync.needs = {"orders", "events.placed_order"};

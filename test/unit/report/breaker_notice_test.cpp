@@ -45,10 +45,10 @@ ReportInput paused_input()
     in.checks.store_name = "Demo";
     in.checks.coverage = {{"shopify", Coverage::complete}, {"klaviyo", Coverage::paused}};
     const std::string skipped = "skipped while monitoring is paused";
-    in.checks.datasets = {{"orders", {"shopify", {Coverage::complete, ""}}},
-                          {"customers", {"shopify", {Coverage::complete, ""}}},
-                          {"events.placed_order", {"klaviyo", {Coverage::paused, skipped}}},
-                          {"profiles", {"klaviyo", {Coverage::paused, skipped}}}};
+    in.checks.datasets = {{"orders", {"shopify", {Coverage::complete, "", {}}}},
+                          {"customers", {"shopify", {Coverage::complete, "", {}}}},
+                          {"events.placed_order", {"klaviyo", {Coverage::paused, skipped, {}}}},
+                          {"profiles", {"klaviyo", {Coverage::paused, skipped, {}}}}};
     in.checks.indicators = {
         indicator("order_sync", "Order sync", Status::unknown, {"orders", "events.placed_order"}),
         indicator("customer_sync", "Customer sync", Status::unknown, {"customers", "profiles"}),

@@ -25,7 +25,7 @@ if [ -f "$BUILD/CMakeCache.txt" ] &&
   rm -rf "$BUILD/CMakeCache.txt" "$BUILD/CMakeFiles"
 fi
 build_start=$(date +%s)
-# -O1 -g without NDEBUG: assertions (RapidJSON's type checks among them) stay on.
+# -O1 -g (-g1 unless FRR_DEBUG_INFO=full) without NDEBUG: assertions (RapidJSON's type checks among them) stay on.
 CC=clang CXX=clang++ cmake -S "$SRC" -B "$BUILD" -DFRR_FUZZ=ON -DFRR_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >/dev/null
 cmake --build "$BUILD" -j"$JOBS" $(printf -- '--target fuzz_%s ' "${TARGETS[@]}")

@@ -93,6 +93,13 @@ using EmailSource = std::function<model::WindowEmails()>;
 // sales channel not excluded (checks.exclude_channels).
 bool eligible(const model::Order& order, const std::vector<std::string>& exclude_channels);
 
+// The configured source as a destination knows it, from the registry: the destination's
+// integration with the source goes by these (a Klaviyo metric's integration key and name).
+struct SourcePlatform {
+    std::string kind;  // the configuration's kind: "shopify"
+    std::string name;  // as people read it: "Shopify"
+};
+
 // What a connector is built with: the outside world (injected), and where it may cache tokens.
 struct ConnectorServices {
     net::RequestContext requests;  // transport, retry policy, sleeper, random, stats, timeout

@@ -14,7 +14,7 @@ namespace {
 
 using SourceFactory = std::unique_ptr<Source> (*)(const core::ConnectorConfig&, const ConnectorServices&);
 using DestinationFactory = std::unique_ptr<Destination> (*)(const core::ConnectorConfig&,
-                                                            const ConnectorServices&);
+                                                            const SourcePlatform&, const ConnectorServices&);
 
 using Words = model::Vocabulary (*)(const std::string& source_kind, const std::string& source_name);
 
@@ -82,9 +82,16 @@ std::unique_ptr<Source> make_source(const core::ConnectorConfig& config, const C
 }
 
 std::unique_ptr<Destination> make_destination(const core::ConnectorConfig& config,
+                                              const core::ConnectorConfig& source,
                                               const ConnectorServices& services)
 {
-    return find_kind(k_destinations, config)->make(config, services);
+    return find_kind(k_destinations, config)->make(config, source_platform(source), services);
+}
+
+SourcePlatform source_platform(const core::ConnectorConfig& source)
+{
+    const auto* s = find_kind(k_sources, source);
+    return {s->kind, s->name};
 }
 
 model::Vocabulary vocabulary(const core::ConnectorConfig& source, const core::ConnectorConfig& destination)

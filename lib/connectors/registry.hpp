@@ -23,8 +23,12 @@ core::Config parse_config(const std::string& yaml_text, const std::filesystem::p
 // The connector of the configured kind. Resolves its secrets: throws core::Error(config) when
 // one is not set. The services must outlive it.
 std::unique_ptr<Source> make_source(const core::ConnectorConfig& config, const ConnectorServices& services);
+// The destination is told which source feeds it (its integration with that source).
 std::unique_ptr<Destination> make_destination(const core::ConnectorConfig& config,
+                                              const core::ConnectorConfig& source,
                                               const ConnectorServices& services);
+// The configured source's kind and name.
+SourcePlatform source_platform(const core::ConnectorConfig& source);
 
 // The configured pair's words (model::Vocabulary), for the checks' and the report's text.
 model::Vocabulary vocabulary(const core::ConnectorConfig& source, const core::ConnectorConfig& destination);

@@ -34,7 +34,7 @@ DoctorReport run_doctor(const RunContext& ctx)
             report.checks.push_back(std::move(r));
     };
     auto source = connectors::make_source(config.source, source_services);
-    auto destination = connectors::make_destination(config.destination, destination_services);
+    auto destination = connectors::make_destination(config.destination, config.source, destination_services);
     bool source_ok = false;
     bool destination_ok = false;
     add(source->probe(config, source_ok));

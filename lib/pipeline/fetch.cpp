@@ -166,7 +166,8 @@ FetchResult run_fetch(const RunContext& ctx, const FetchOptions& options)
                 destination.exit = core::ExitCode::paused;
                 return;
             }
-            auto connector = connectors::make_destination(config.destination, destination_services);
+            auto connector =
+                connectors::make_destination(config.destination, config.source, destination_services);
             connectors::DestinationWindow dw{previous.events_from(w),
                                              w.until,
                                              w.daily_from,

@@ -19,12 +19,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static const frr::model::EmailHasher hasher(std::string(32, 'k'));
     static const std::map<std::string, frr::model::EventKind> kinds{
         {"PLACED", frr::model::EventKind::placed_order}};
+    static const auto integration = klaviyo::integration_with({"shopify", "Shopify"});
     try {
         (void)klaviyo::parse_daily_counts(doc, "Europe/London");
         frr::fuzz::each_object(doc, [](const rapidjson::Value& r) {
-            (void)klaviyo::is_shopify_integration(&r);
+            (void)integration.owns(&r);
             (void)klaviyo::order_id_of(&r);
-            (void)klaviyo::parse_metric(r);
+            (void)klaviyo::parse_metric(r, integration);
             (void)klaviyo::parse_event(r, kinds, "PLACED");
             (void)klaviyo::parse_profile(r, hasher);
             (void)klaviyo::parse_audience(r);

@@ -158,13 +158,13 @@ ProbeResult check_aggregates(JsonApiClient& kc, const std::string& metric, const
 
 }  // namespace
 
-ProbeResult probe_access(JsonApiClient& client, std::string& placed_order_metric)
+ProbeResult probe_access(JsonApiClient& client, const Integration& source, std::string& placed_order_metric)
 {
     ProbeResult r;
     r.title = "Klaviyo: credentials and scopes";
     r.failure = core::ExitCode::credentials;
     auto metrics = client.get_all("/api/metrics", route::metrics, [&](const rapidjson::Value& resource) {
-        if (auto m = parse_metric(resource); m && m->kind == model::EventKind::placed_order)
+        if (auto m = parse_metric(resource, source); m && m->kind == model::EventKind::placed_order)
             placed_order_metric = m->id;
     });
     struct Probe {
@@ -207,13 +207,14 @@ ProbeResult probe_access(JsonApiClient& client, std::string& placed_order_metric
     }
     r.evidence.push_back("metrics, events, profiles, lists and segments are readable");
     if (placed_order_metric.empty()) {
-        r.title = "Klaviyo: credentials, scopes and the Shopify integration";
-        r.evidence.push_back("no Placed Order metric of the Shopify integration");
-        r.action = "Connect Shopify in Klaviyo (Integrations > Shopify): without it nothing is synced.";
+        r.title = fmt::format("Klaviyo: credentials, scopes and the {} integration", source.name);
+        r.evidence.push_back(fmt::format("no Placed Order metric of the {} integration", source.name));
+        r.action = fmt::format("Connect {0} in Klaviyo (Integrations > {0}): without it nothing is synced.",
+                               source.name);
         r.failure = core::ExitCode::health_critical;
         return r;
     }
-    r.evidence.push_back("Shopify's Placed Order metric: " + placed_order_metric);
+    r.evidence.push_back(fmt::format("{}'s Placed Order metric: {}", source.name, placed_order_metric));
     r.passed = true;
     return r;
 }

@@ -4,6 +4,7 @@
 // of recent Placed Order events with how each maps to an order, and the two day counts the
 // time-zone check compares.
 #include "connectors/connector.hpp"
+#include "connectors/klaviyo/integration.hpp"
 #include "connectors/klaviyo/jsonapi_client.hpp"
 #include "connectors/klaviyo/records.hpp"
 #include "connectors/probe.hpp"
@@ -15,8 +16,8 @@
 
 namespace frr::connectors::klaviyo {
 
-// One endpoint per scope the fetch needs; finds the Shopify integration's Placed Order metric.
-ProbeResult probe_access(JsonApiClient& client, std::string& placed_order_metric);
+// One endpoint per scope the fetch needs; finds the Placed Order metric of `source`'s integration.
+ProbeResult probe_access(JsonApiClient& client, const Integration& source, std::string& placed_order_metric);
 
 // Klaviyo's lifecycle: stable for a year, deprecated the second, retired after two
 // (api/klaviyo.md section 1); a date in the future is refused.

@@ -372,7 +372,8 @@ void FlowFetcher::fetch_report(const FlowWindow& window, const std::string& plac
 {
     if (placed_order_metric.empty())
         return m_failure("flow_report", ReplyStatus::failed,
-                         "no Shopify Placed Order metric to give the Reporting API as its conversion metric");
+                         "no Placed Order metric of the store's integration to give the Reporting API as its "
+                         "conversion metric");
     auto reply =
         m_client.post("/api/flow-series-reports",
                       flow_report_body(window.days_from, window.until, window.timezone, placed_order_metric),

@@ -1,6 +1,6 @@
 #pragma once
 // Klaviyo's flows and what they need (docs/fetching.md "Flows"):
-//   the flows (GET /api/flows) and the Shopify metrics, lists and segments that trigger them
+//   the flows (GET /api/flows) and the integration's metrics, lists and segments that trigger them
 //     (the flow-triggers relationships);
 //   each live flow's triggers per store-local day (metric aggregates for a metric, the joins
 //     of a list or segment), over the baseline days and the window's days;
@@ -53,7 +53,7 @@ public:
     FlowFetcher(JsonApiClient& client, const model::EmailHasher& hasher, FlowFailure failure,
                 FlowShortfall shortfall);
 
-    // The flows, and which Shopify metrics trigger them (`metrics`: the Shopify metrics).
+    // The flows, and which of the integration's metrics trigger them (`metrics`: its metrics).
     void fetch_flows(const std::vector<model::Metric>& metrics, std::vector<model::Flow>& flows);
     // Everything that needs the flows, the metrics and the window's emails: list and segment
     // triggers, daily trigger counts, the subscriber list and the flow report.

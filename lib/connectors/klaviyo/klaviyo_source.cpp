@@ -147,10 +147,11 @@ std::string daily_aggregate_body(const std::string& metric_id, core::TimePoint f
 }
 
 KlaviyoSource::KlaviyoSource(JsonApiClient& client, const model::EmailHasher& hasher,
-                             const Settings& settings, DestinationProgress progress)
+                             const Settings& settings, Integration integration, DestinationProgress progress)
     : m_client(client),
       m_hasher(hasher),
       m_settings(settings),
+      m_integration(std::move(integration)),
       m_progress(std::move(progress))
 {
 }
@@ -167,7 +168,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
         // Metrics first: everything else needs their ids.
         std::map<std::string, model::EventKind> kinds;
         auto metrics = m_client.get_all("/api/metrics", route::metrics, [&](const rapidjson::Value& r) {
-            if (auto m = parse_metric(r); m && m->integration == "shopify") {
+            if (auto m = parse_metric(r, m_integration); m && m->integration == m_integration.key) {
                 kinds[m->id] = m->kind;
                 out.data.metrics.push_back(std::move(*m));
             }
@@ -188,7 +189,8 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                 placed_order = m.id;
         if (placed_order.empty())
             rec.note(
-                "Klaviyo has no Placed Order metric from the Shopify integration: is Shopify connected?");
+                fmt::format("Klaviyo has no Placed Order metric from the {0} integration: is {0} connected?",
+                            m_integration.name));
 
         std::vector<std::function<void()>> tasks;
         const bool big_pages = m_client.revision() >= "2026-01-15";

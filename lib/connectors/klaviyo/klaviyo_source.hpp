@@ -1,8 +1,8 @@
 #pragma once
 // Fetches what the checks need from Klaviyo (docs/sync-semantics.md):
-//   the Shopify integration's metrics (found by integration, never by name);
+//   the source's integration's metrics (found by integration, never by name);
 //   their events with datetime in [events_from, until);
-//   the newest Shopify Placed Order overall (the stall check), even when older;
+//   the newest Placed Order of the integration overall (the stall check), even when older;
 //   profiles, with subscriptions, for the window's customers' emails;
 //   lists and segments with profile_count;
 //   daily Placed Order counts (metric aggregates, store time zone);
@@ -10,6 +10,7 @@
 //     (flow_fetch.hpp).
 // Independent endpoints run side by side, each paced by its own limiter.
 #include "connectors/connector.hpp"
+#include "connectors/klaviyo/integration.hpp"
 #include "connectors/klaviyo/jsonapi_client.hpp"
 #include "core/error.hpp"
 #include "model/email.hpp"
@@ -46,21 +47,24 @@ std::string daily_aggregate_body(const std::string& metric_id, core::TimePoint f
 
 class KlaviyoSource {
 public:
-    // The settings name the audiences to watch and the subscriber list.
+    // The settings name the audiences to watch and the subscriber list; `integration` is Klaviyo's
+    // integration with the configured source, whose metrics are read.
     KlaviyoSource(JsonApiClient& client, const model::EmailHasher& hasher, const Settings& settings,
-                  DestinationProgress progress = {});
+                  Integration integration, DestinationProgress progress = {});
     DestinationFetch fetch(const DestinationWindow& window, const EmailSource& emails);
 
 private:
     JsonApiClient& m_client;
     const model::EmailHasher& m_hasher;
     const Settings& m_settings;
+    Integration m_integration;
     DestinationProgress m_progress;
 };
 
 // The Klaviyo destination of the connector registry: the token provider of the configured auth
 // mode, the JSON:API client and the KlaviyoSource, owned together.
 std::unique_ptr<connectors::Destination> make_destination(const core::ConnectorConfig& config,
+                                                          const connectors::SourcePlatform& source,
                                                           const connectors::ConnectorServices& services);
 
 }  // namespace frr::connectors::klaviyo

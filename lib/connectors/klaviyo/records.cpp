@@ -11,33 +11,7 @@
 
 namespace frr::connectors::klaviyo {
 
-bool is_shopify_integration(const rapidjson::Value* integration)
-{
-    return frr::text::ascii_lower(text(member(integration, "key"))) == "shopify" ||
-        frr::text::ascii_lower(text(member(integration, "name"))) == "shopify";
-}
-
-model::EventKind shopify_metric_kind(std::string_view name)
-{
-    using K = model::EventKind;
-    if (name == "Placed Order")
-        return K::placed_order;
-    if (name == "Ordered Product")
-        return K::ordered_product;
-    if (name == "Fulfilled Order")
-        return K::fulfilled_order;
-    if (name == "Fulfilled Partial Order")
-        return K::fulfilled_partial_order;
-    if (name == "Cancelled Order")
-        return K::cancelled_order;
-    if (name == "Refunded Order")
-        return K::refunded_order;
-    if (name == "Checkout Started")
-        return K::checkout_started;
-    return K::other;
-}
-
-std::optional<model::Metric> parse_metric(const rapidjson::Value& resource)
+std::optional<model::Metric> parse_metric(const rapidjson::Value& resource, const Integration& source)
 {
     std::string id = text(member(&resource, "id"));
     if (id.empty())
@@ -47,10 +21,9 @@ std::optional<model::Metric> parse_metric(const rapidjson::Value& resource)
     model::Metric m;
     m.id = std::move(id);
     m.name = text(member(attributes, "name"));
-    m.integration = is_shopify_integration(integration)
-        ? "shopify"
-        : frr::text::ascii_lower(text(member(integration, "key")));
-    m.kind = m.integration == "shopify" ? shopify_metric_kind(m.name) : model::EventKind::other;
+    const bool ours = source.owns(integration);
+    m.integration = ours ? source.key : frr::text::ascii_lower(text(member(integration, "key")));
+    m.kind = ours ? source.metric_kind(m.name) : model::EventKind::other;
     return m;
 }
 

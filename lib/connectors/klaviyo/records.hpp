@@ -1,7 +1,8 @@
 #pragma once
 // Klaviyo JSON:API resources to canonical records. A metric's meaning comes
-// from its integration (key "shopify" or name "Shopify"), never from its name
-// alone: an API-integration "Placed Order" is a decoy and maps to `other`.
+// from its integration (the source's, connectors/klaviyo/integration.hpp), never
+// from its name alone: an API-integration "Placed Order" is a decoy and maps to `other`.
+#include "connectors/klaviyo/integration.hpp"
 #include "model/email.hpp"
 #include "model/records.hpp"
 
@@ -13,12 +14,11 @@
 
 namespace frr::connectors::klaviyo {
 
-bool is_shopify_integration(const rapidjson::Value* integration);
-// The EventKind of a Shopify metric name ("Placed Order" -> placed_order).
-model::EventKind shopify_metric_kind(std::string_view name);
-std::optional<model::Metric> parse_metric(const rapidjson::Value& resource);
+// A metric of `source`'s integration has that integration's key and the kind its name means;
+// any other metric keeps its own integration key (lower case) and is `other`.
+std::optional<model::Metric> parse_metric(const rapidjson::Value& resource, const Integration& source);
 
-// The Shopify order an event refers to (docs/sync-semantics.md): $extra.id,
+// The source order an event refers to (docs/sync-semantics.md): $extra.id,
 // else $extra.order_id, else the digits of $event_id before the first ':'.
 struct OrderRef {
     std::string id;  // "" when no property gave one

@@ -50,14 +50,17 @@ TEST_CASE("metrics are Shopify's by integration, never by name", "[klaviyo]")
         R"J({"type":"metric","id":"U7yLfB","attributes":{"name":"Placed Order","integration":{"object":"integration","id":"7FtS4J","key":"api","name":"API","category":"API"}}})J");
     auto app = parse(
         R"J({"type":"metric","id":"Q1","attributes":{"name":"Started Checkout","integration":{"object":"application","key":"01H69","name":"App","category":{"id":15,"category":"Advertising"}}}})J");
-    auto m = parse_metric(shopify);
+    const auto integration = integration_with({"shopify", "Shopify"});
+    auto m = parse_metric(shopify, integration);
     REQUIRE(m);
     CHECK(m->kind == model::EventKind::placed_order);
     CHECK(m->integration == "shopify");
-    CHECK(parse_metric(decoy)->kind == model::EventKind::other);
-    CHECK(parse_metric(app)->kind == model::EventKind::other);
-    CHECK(shopify_metric_kind("Checkout Started") == model::EventKind::checkout_started);
-    CHECK(shopify_metric_kind("Started Checkout") == model::EventKind::other);
+    CHECK(parse_metric(decoy, integration)->kind == model::EventKind::other);
+    CHECK(parse_metric(decoy, integration)->integration == "api");
+    CHECK(parse_metric(app, integration)->kind == model::EventKind::other);
+    CHECK(integration.metric_kind("Checkout Started") == model::EventKind::checkout_started);
+    CHECK(integration.metric_kind("Started Checkout") == model::EventKind::other);
+    CHECK(integration.metric_kind("Fulfilled Partial Order") == model::EventKind::fulfilled_partial_order);
 }
 
 TEST_CASE("events map to orders through $extra.id, $extra.order_id or $event_id", "[klaviyo]")

@@ -5,6 +5,8 @@
 #include "connectors/klaviyo/vocabulary.hpp"
 #include "connectors/shopify/settings.hpp"
 #include "connectors/shopify/shopify_source.hpp"
+#include "connectors/woocommerce/settings.hpp"
+#include "connectors/woocommerce/woocommerce_source.hpp"
 
 #include <fmt/format.h>
 
@@ -35,6 +37,7 @@ struct DestinationKind {
 // A new platform is one line here and its own folder.
 const SourceKind k_sources[] = {
     {shopify::Settings::k_kind, "Shopify", shopify::parse_settings, shopify::make_source},
+    {woocommerce::Settings::k_kind, "WooCommerce", woocommerce::parse_settings, woocommerce::make_source},
 };
 const DestinationKind k_destinations[] = {
     {klaviyo::Settings::k_kind, klaviyo::parse_settings, klaviyo::make_destination, klaviyo::vocabulary},

@@ -242,7 +242,7 @@ TEST_CASE("an unknown kind names where it is and the known kinds")
     auto e = config_error(yaml);
     CHECK(e.where() == "test.yaml:4:9");
     CHECK(std::string(e.what()).find("'shopfy' is not a known source") != std::string::npos);
-    CHECK(e.remedy() == "use one of: shopify");
+    CHECK(e.remedy() == "use one of: shopify, woocommerce");
     // A destination is not a source.
     yaml = k_minimal;
     yaml.replace(yaml.find("kind: shopify"), 13, "kind: klaviyo");

@@ -1,0 +1,330 @@
+#include "connectors/woocommerce/woocommerce_source.hpp"
+
+#include "connectors/json_access.hpp"
+#include "connectors/woocommerce/records.hpp"
+#include "core/time.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <fmt/format.h>
+#include <future>
+#include <map>
+#include <mutex>
+#include <set>
+
+namespace frr::connectors::woocommerce {
+
+namespace {
+
+constexpr const char* k_credentials_remedy =
+    "check source.auth (consumer_key_env, consumer_secret_env) and that the key still exists with Read "
+    "permission under WooCommerce > Settings > Advanced > REST API; a host that strips the Authorization "
+    "header refuses every key the same way";
+
+// What the two threads share: errors, dataset coverage and counts, under one lock. `label` names
+// the request in the error, `dataset` (model/datasets.hpp) is what the failure leaves incomplete.
+class Recorder {
+public:
+    explicit Recorder(connectors::SourceFetch& out) : m_out(out) { }
+    void failure(const std::string& label, std::string_view dataset, ReplyStatus status,
+                 const std::string& message, bool some_read = false)
+    {
+        std::lock_guard lock(m_mutex);
+        m_out.manifest.errors.push_back(fmt::format("{}: {}", label, message));
+        m_out.manifest.mark(dataset, some_read ? model::Coverage::partial : model::Coverage::unavailable,
+                            fmt::format("{}: {}", label, message));
+        m_out.exit = core::worst_of(m_out.exit,
+                                    status == ReplyStatus::unauthorized || status == ReplyStatus::forbidden
+                                        ? core::ExitCode::credentials
+                                        : core::ExitCode::partial);
+    }
+    void check(const std::string& label, std::string_view dataset, const PagedResult& r)
+    {
+        if (!r.complete())
+            failure(label, dataset, r.status, r.error, r.records > 0);
+    }
+    void count(const std::string& dataset, std::int64_t n)
+    {
+        std::lock_guard lock(m_mutex);
+        m_out.manifest.counts[dataset] = n;
+    }
+    void info(std::string line)
+    {
+        std::lock_guard lock(m_mutex);
+        m_out.manifest.info.push_back(std::move(line));
+    }
+
+private:
+    std::mutex m_mutex;
+    connectors::SourceFetch& m_out;
+};
+
+std::string gmt(core::TimePoint t)
+{
+    return core::format_iso8601(t);
+}
+
+}  // namespace
+
+WooCommerceSource::WooCommerceSource(RestClient& client, const model::EmailHasher& hasher,
+                                     const Settings& settings, connectors::Progress progress)
+    : m_client(client),
+      m_hasher(hasher),
+      m_settings(settings),
+      m_progress(std::move(progress))
+{
+}
+
+bool WooCommerceSource::preflight(connectors::SourceFetch& out)
+{
+    auto reply = m_client.get("/orders", {{"per_page", "1"}, {"status", "any"}});
+    if (reply.status == ReplyStatus::ok)
+        return true;
+    auto& m = out.manifest;
+    m.mark_all(model::Role::source, model::Coverage::unavailable,
+               "WooCommerce did not answer: " + reply.error);
+    if (reply.status == ReplyStatus::unauthorized || reply.status == ReplyStatus::forbidden) {
+        m.errors.push_back(
+            fmt::format("WooCommerce refused the consumer key ({}): {}", reply.error, k_credentials_remedy));
+        out.exit = core::ExitCode::credentials;
+    } else {
+        m.errors.push_back(
+            fmt::format("WooCommerce unreachable ({}): check source.base_url ({}) and the shop's "
+                        "REST API (Settings > Permalinks must not be 'Plain')",
+                        reply.error, m_client.base_url()));
+        out.exit = core::ExitCode::partial;
+    }
+    return false;
+}
+
+void WooCommerceSource::fetch_orders(const connectors::SourceWindow& window, connectors::SourceFetch& out)
+{
+    Recorder rec(out);
+    // `after` is exclusive in WooCommerce (WP_Query's date_query): one second earlier includes
+    // `since`; the window's bounds are applied again here, whatever the server's.
+    Params params{{"status", "any"},
+                  {"dates_are_gmt", "true"},
+                  {"after", gmt(window.since - std::chrono::seconds{1})},
+                  {"before", gmt(window.until)},
+                  {"orderby", "id"},
+                  {"order", "asc"}};
+    if (window.orders_updated_from > window.since)  // incremental: only what changed since the previous run
+        params.emplace_back("modified_after", gmt(window.orders_updated_from - std::chrono::seconds{1}));
+    std::int64_t unreadable = 0;
+    std::int64_t not_purchases = 0;
+    std::set<std::string> kept;
+    auto r = m_client.get_all(
+        "/orders", params, m_settings.page_size,
+        [&](const rapidjson::Value& node) {
+            bool not_purchase = false;
+            auto order = parse_order(node, m_hasher, &not_purchase);
+            if (!order) {
+                ++(not_purchase ? not_purchases : unreadable);
+                return;
+            }
+            out.order_ids_seen.insert(order->id);
+            // A page boundary that moved (an order added meanwhile) shows an order twice.
+            if (order->created_at >= window.since && order->created_at < window.until &&
+                kept.insert(order->id).second)
+                out.data.orders.push_back(std::move(*order));
+        },
+        [&](int pages, std::int64_t n) {
+            if (m_progress)
+                m_progress("orders", pages, n);
+        });
+    rec.check("orders", model::dataset::orders, r);
+    if (unreadable > 0)
+        rec.failure("orders", model::dataset::orders, ReplyStatus::failed,
+                    fmt::format("{} order(s) could not be read (no id or date_created_gmt)", unreadable),
+                    true);
+    if (not_purchases > 0)
+        rec.info(fmt::format("{} order(s) of the window left out: pending payment, failed, draft or trashed "
+                             "(not purchases)",
+                             not_purchases));
+    std::sort(out.data.orders.begin(), out.data.orders.end(),
+              [](const auto& a, const auto& b) { return a.created_at < b.created_at; });
+    rec.count("orders", static_cast<std::int64_t>(out.data.orders.size()));
+}
+
+void WooCommerceSource::fetch_daily_orders(const connectors::SourceWindow& window,
+                                           connectors::SourceFetch& out)
+{
+    Recorder rec(out);
+    if (window.daily_dates.empty()) {
+        rec.count("daily_orders", 0);
+        return;
+    }
+    const auto [first, last] = std::minmax_element(window.daily_dates.begin(), window.daily_dates.end());
+    auto reply = m_client.get("/reports/sales", {{"date_min", *first}, {"date_max", *last}});
+    if (reply.status != ReplyStatus::ok) {
+        rec.failure("daily order counts", model::dataset::daily_orders, reply.status, reply.error);
+        return;
+    }
+    auto days = parse_sales_report(reply.doc);
+    if (!days) {
+        rec.failure("daily order counts", model::dataset::daily_orders, ReplyStatus::failed,
+                    fmt::format("GET {}/reports/sales: no day totals in the answer (totals by day expected)",
+                                k_api_root));
+        return;
+    }
+    // Every date asked for; a day the report leaves out had no orders.
+    std::map<std::string, std::int64_t> per_day;
+    for (const auto& d : window.daily_dates)
+        per_day[d] = 0;
+    for (const auto& d : *days)
+        if (auto it = per_day.find(d.date); it != per_day.end())
+            it->second = d.count;
+    for (const auto& [date, n] : per_day)
+        out.data.daily_orders.push_back({date, n});
+    rec.count("daily_orders", static_cast<std::int64_t>(out.data.daily_orders.size()));
+}
+
+void WooCommerceSource::fetch_customers(const connectors::SourceWindow& window, connectors::SourceFetch& out,
+                                        const connectors::EmailHandoff& emails)
+{
+    Recorder rec(out);
+    model::WindowEmails found;
+    std::set<std::string> kept;
+    std::int64_t unreadable = 0;
+    auto r = m_client.get_all(
+        "/customers", {{"orderby", "id"}, {"order", "asc"}}, m_settings.page_size,
+        [&](const rapidjson::Value& node) {
+            auto c = parse_customer(node, m_hasher);
+            if (!c) {
+                ++unreadable;
+                return;
+            }
+            const auto& at = c->customer.updated_at;
+            if (at < window.customers_from || at >= window.until || !kept.insert(c->customer.id).second)
+                return;
+            if (!c->email.empty())
+                found.customers.push_back(c->email);
+            out.data.customers.push_back(std::move(c->customer));
+        },
+        [&](int pages, std::int64_t n) {
+            if (m_progress)
+                m_progress("customers", pages, n);
+        });
+    emails(std::move(found));
+    rec.check("customers", model::dataset::customers, r);
+    if (unreadable > 0)
+        rec.failure("customers", model::dataset::customers, ReplyStatus::failed,
+                    fmt::format("{} customer(s) could not be read (no id or date_created_gmt)", unreadable),
+                    true);
+    if (r.complete())
+        rec.info(
+            fmt::format("{} customer(s) read to find the {} modified since {} (WooCommerce cannot filter "
+                        "customers by date)",
+                        r.records, out.data.customers.size(), gmt(window.customers_from)));
+    rec.count("customers", static_cast<std::int64_t>(out.data.customers.size()));
+}
+
+void WooCommerceSource::fetch_order_changes(const connectors::SourceWindow& window,
+                                            connectors::SourceFetch& out)
+{
+    Recorder rec(out);
+    // A completion, cancellation or refund modifies its order, so the orders modified since the
+    // window's start hold every one that happened in the window, whenever the order was placed.
+    // Incremental: only the orders modified since the previous run; it holds the earlier changes.
+    const auto from = std::max(window.since, window.orders_updated_from);
+    std::int64_t unreadable = 0;
+    std::set<std::string> seen;
+    auto r = m_client.get_all(
+        "/orders",
+        {{"status", "any"},
+         {"dates_are_gmt", "true"},
+         {"modified_after", gmt(from - std::chrono::seconds{1})},
+         {"orderby", "id"},
+         {"order", "asc"}},
+        m_settings.page_size,
+        [&](const rapidjson::Value& node) {
+            if (!member(&node, "date_created_gmt") || text(member(&node, "id")).empty()) {
+                ++unreadable;
+                return;
+            }
+            if (!seen.insert(text(member(&node, "id"))).second)
+                return;
+            for (auto& c : parse_order_changes(node, m_hasher))
+                if (c.at >= window.since && c.at < window.until)
+                    out.data.order_changes.push_back(std::move(c));
+        },
+        [&](int pages, std::int64_t n) {
+            if (m_progress)
+                m_progress("order changes", pages, n);
+        });
+    rec.check("order changes", model::dataset::order_changes, r);
+    if (unreadable > 0)
+        rec.failure("order changes", model::dataset::order_changes, ReplyStatus::failed,
+                    fmt::format("{} order(s) could not be read", unreadable), true);
+    rec.count("order_changes", static_cast<std::int64_t>(out.data.order_changes.size()));
+}
+
+connectors::SourceFetch WooCommerceSource::fetch(const connectors::SourceWindow& window,
+                                                 const connectors::EmailHandoff& emails)
+{
+    connectors::SourceFetch out;
+    out.manifest.mark_all(model::Role::source, model::Coverage::complete);
+    out.manifest.mark(model::dataset::checkouts, model::Coverage::unavailable,
+                      "WooCommerce's REST API has no abandoned checkouts");
+    bool handed_off = false;
+    auto handoff = [&](model::WindowEmails list) {
+        handed_off = true;
+        emails(std::move(list));
+    };
+    try {
+        if (!preflight(out)) {
+            handoff({});
+            out.manifest.status = model::Coverage::unavailable;
+            return out;
+        }
+        // Orders and their day counts on one thread; customers (which the destination's profile
+        // look-ups wait for) and the order changes on this one. The future carries the orders
+        // thread's exception; its destructor waits for the thread when this one throws first.
+        connectors::SourceFetch orders_part;
+        {
+            auto orders_done = std::async(std::launch::async, [&] {
+                fetch_daily_orders(window, orders_part);
+                fetch_orders(window, orders_part);
+            });
+            fetch_customers(window, out, handoff);
+            fetch_order_changes(window, out);
+            orders_done.get();
+        }
+        out.data.orders = std::move(orders_part.data.orders);
+        out.data.daily_orders = std::move(orders_part.data.daily_orders);
+        out.order_ids_seen = std::move(orders_part.order_ids_seen);
+        auto& m = out.manifest;
+        for (auto& [k, v] : orders_part.manifest.counts)
+            m.counts[k] = v;
+        m.errors.insert(m.errors.end(), orders_part.manifest.errors.begin(),
+                        orders_part.manifest.errors.end());
+        m.info.insert(m.info.end(), orders_part.manifest.info.begin(), orders_part.manifest.info.end());
+        for (const auto& [id, d] : orders_part.manifest.datasets)
+            if (d.status != model::Coverage::complete)
+                m.mark(id, d.status, d.missing);
+        out.exit = core::worst_of(out.exit, orders_part.exit);
+        m.status = m.errors.empty() ? model::Coverage::complete : model::Coverage::partial;
+        if (!m.errors.empty())
+            out.exit = core::worst_of(out.exit, core::ExitCode::partial);
+    } catch (const core::Error& e) {
+        if (!handed_off)
+            handoff({});
+        const std::string why = e.what() + (e.remedy().empty() ? std::string() : ": " + e.remedy());
+        out.manifest.errors.push_back(why);
+        out.manifest.status = model::Coverage::unavailable;
+        out.manifest.mark_all(model::Role::source, model::Coverage::unavailable, e.what());
+        out.exit = core::worst_of(
+            out.exit, e.code() == core::ExitCode::credentials ? e.code() : core::ExitCode::partial);
+    } catch (const std::exception& e) {
+        if (!handed_off)
+            handoff({});
+        out.manifest.errors.push_back(std::string("WooCommerce unavailable: ") + e.what());
+        out.manifest.status = model::Coverage::unavailable;
+        out.manifest.mark_all(model::Role::source, model::Coverage::unavailable,
+                              std::string("WooCommerce unavailable: ") + e.what());
+        out.exit = core::worst_of(out.exit, core::ExitCode::partial);
+    }
+    return out;
+}
+
+}  // namespace frr::connectors::woocommerce

@@ -420,6 +420,11 @@ TEST_CASE("woocommerce customers: accounts only, paged, by email", "[sim][woocom
         found.insert(c["id"].GetInt64());
     CHECK(found.count(one.id) == 1);
     CHECK(shop.cli.Get("/wp-json/wc/v3/customers?role=administrator")->body == "[]");
+    auto single = shop.cli.Get("/wp-json/wc/v3/customers/" + std::to_string(one.id));
+    REQUIRE(single);
+    CHECK(single->status == 200);
+    CHECK(parse(single->body)["id"].GetInt64() == one.id);
+    CHECK(error_code(shop.cli.Get("/wp-json/wc/v3/customers/12")) == "woocommerce_rest_invalid_id");
 }
 
 TEST_CASE("woocommerce reports/sales: orders per store-local day", "[sim][woocommerce]")

@@ -422,6 +422,26 @@ public:
         send_json(res, deferred, buf.GetString());
     }
 
+    // GET /customers/{id}
+    void customer(const httplib::Request& req, httplib::Response& res, Auth auth,
+                  const std::optional<Fault>& deferred)
+    {
+        Params p(req, m_store);
+        p.one_of("context", "view", {"view", "edit"});
+        if (!p.ok())
+            return send_400(res, p);
+        if (auth == Auth::none)
+            return send_error(res, 401, "woocommerce_rest_cannot_view",
+                              "Sorry, you cannot view this resource.");
+        const Index i = m_store.find_customer(std::stoll(req.matches[1].str()));
+        if (i == k_none || !m_store.customers[i].has_email())
+            return send_error(res, 404, "woocommerce_rest_invalid_id", "Invalid resource ID.");
+        rapidjson::StringBuffer buf;
+        JsonWriter w(buf);
+        write_customer(w, m_store, m_store.customers[i], m_paying[i], api_base());
+        send_json(res, deferred, buf.GetString());
+    }
+
     // GET /reports/sales
     void sales(const httplib::Request& req, httplib::Response& res, Auth auth,
                const std::optional<Fault>& deferred)
@@ -656,6 +676,7 @@ void register_woocommerce_routes(httplib::Server& server, SimContext& ctx)
     route("/wp-json/wc/v3/orders", &WooService::orders);
     route(R"(/wp-json/wc/v3/orders/(\d+))", &WooService::order);
     route("/wp-json/wc/v3/customers", &WooService::customers);
+    route(R"(/wp-json/wc/v3/customers/(\d+))", &WooService::customer);
     route("/wp-json/wc/v3/reports", &WooService::reports);
     route("/wp-json/wc/v3/reports/sales", &WooService::sales);
     route("/wp-json/wc/v3/reports/orders/totals", &WooService::order_totals);

@@ -1,3 +1,4 @@
+#include "connectors/woocommerce/doctor.hpp"
 #include "connectors/woocommerce/woocommerce_source.hpp"
 
 namespace frr::connectors::woocommerce {
@@ -17,6 +18,26 @@ public:
     SourceFetch fetch(const SourceWindow& window, const EmailHandoff& emails) override
     {
         return m_source.fetch(window, emails);
+    }
+    std::vector<ProbeResult> probe(const core::Config& config, bool& reachable) override
+    {
+        std::vector<ProbeResult> out;
+        out.push_back(guarded_probe("WooCommerce: consumer key and read access",
+                                    [&] { return probe_access(m_client); }));
+        reachable = out.back().passed;
+        if (reachable)
+            out.push_back(guarded_probe("Store time zone",
+                                        [&] { return probe_timezone(m_client, config.store.timezone); }));
+        return out;
+    }
+    std::map<std::string, std::string> order_names(const std::vector<std::string>& ids) override
+    {
+        return woocommerce::order_names(m_client, ids);
+    }
+    std::vector<std::pair<std::string, std::string>> orders_created(core::TimePoint from, core::TimePoint to,
+                                                                    int limit) override
+    {
+        return woocommerce::orders_created(m_client, from, to, limit);
     }
 
 private:

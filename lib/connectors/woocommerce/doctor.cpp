@@ -21,8 +21,7 @@ ProbeResult probe_access(RestClient& client)
         Params params;
     };
     const std::vector<Probe> probes{{"orders", "/orders", {{"per_page", "1"}, {"status", "any"}}},
-                                    {"customers", "/customers", {{"per_page", "1"}}},
-                                    {"the sales report", "/reports/sales", {{"period", "week"}}}};
+                                    {"customers", "/customers", {{"per_page", "1"}}}};
     std::vector<std::string> refused;
     for (const auto& p : probes) {
         auto reply = client.get(p.route, p.params);
@@ -116,25 +115,23 @@ std::vector<std::pair<std::string, std::string>> orders_created(RestClient& clie
                                                                 core::TimePoint to, int limit)
 {
     std::vector<std::pair<std::string, std::string>> out;
-    limit = std::clamp(limit, 1, 100);
-    auto reply = client.get("/orders",
-                            {{"status", "any"},
-                             {"dates_are_gmt", "true"},
-                             {"after", core::format_iso8601(from - std::chrono::seconds{1})},
-                             {"before", core::format_iso8601(to)},
-                             {"orderby", "date"},
-                             {"order", "asc"},
-                             {"per_page", std::to_string(limit)}});
-    if (reply.status != ReplyStatus::ok || !reply.doc.IsArray())
-        return out;
-    for (const auto& order : reply.doc.GetArray()) {
-        const auto created = time_value(member(&order, "date_created_gmt"));
-        const std::string id = text(member(&order, "id"));
-        const std::string number = text(member(&order, "number"));
-        if (id.empty() || !created || *created < from || *created >= to)
-            continue;
-        out.emplace_back(id, "#" + (number.empty() ? id : number));
-    }
+    // `after` is exclusive: one second earlier includes `from`; [from, to) is applied again here.
+    client.get_all("/orders",
+                   {{"status", "any"},
+                    {"dates_are_gmt", "true"},
+                    {"after", core::format_iso8601(from - std::chrono::seconds{1})},
+                    {"before", core::format_iso8601(to)},
+                    {"orderby", "id"},
+                    {"order", "asc"}},
+                   std::clamp(limit, 1, 100), [&](const rapidjson::Value& order) {
+                       const auto created = time_value(member(&order, "date_created_gmt"));
+                       const std::string id = text(member(&order, "id"));
+                       const std::string number = text(member(&order, "number"));
+                       if (id.empty() || !created || *created < from || *created >= to ||
+                           static_cast<int>(out.size()) >= limit)
+                           return;
+                       out.emplace_back(id, "#" + (number.empty() ? id : number));
+                   });
     return out;
 }
 

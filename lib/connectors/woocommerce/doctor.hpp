@@ -1,6 +1,6 @@
 #pragma once
 // WooCommerce's part of `frr doctor` (docs/operations.md, "First contact"): the consumer key is
-// accepted and can read every resource the fetch reads (orders, customers, the sales report);
+// accepted and can read every resource the fetch reads (orders, customers);
 // the shop's time zone against store.timezone; and look-ups of orders by id and by creation
 // time for the destination's order-id mapping check.
 #include "connectors/probe.hpp"
@@ -23,7 +23,7 @@ ProbeResult probe_timezone(RestClient& client, const std::string& configured);
 // Orders by id: id -> "#number" for those that exist (WooCommerce's `include` filter, 100 a page).
 std::map<std::string, std::string> order_names(RestClient& client, const std::vector<std::string>& ids);
 
-// Orders created in [from, to), oldest first: (id, "#number"), at most `limit` (1..100).
+// Orders created in [from, to), by id: (id, "#number"), at most `limit`.
 std::vector<std::pair<std::string, std::string>> orders_created(RestClient& client, core::TimePoint from,
                                                                 core::TimePoint to, int limit);
 

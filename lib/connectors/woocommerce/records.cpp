@@ -152,30 +152,4 @@ std::vector<model::OrderChange> parse_order_changes(const rapidjson::Value& node
     return out;
 }
 
-std::optional<std::vector<model::DailyCount>> parse_sales_report(const rapidjson::Value& doc)
-{
-    // The report is a one-element list; a single object is read the same way.
-    const rapidjson::Value* report = &doc;
-    if (doc.IsArray()) {
-        if (doc.Empty())
-            return std::nullopt;
-        report = &doc[0];
-    }
-    const auto* totals = member(report, "totals");
-    const std::string grouped = text(member(report, "totals_grouped_by"));
-    if (totals == nullptr || !totals->IsObject() || (!grouped.empty() && grouped != "day"))
-        return std::nullopt;
-    std::vector<model::DailyCount> out;
-    for (const auto& day : totals->GetObject()) {
-        std::string date(day.name.GetString(), day.name.GetStringLength());
-        if (date.size() != 10 || !core::parse_iso8601(date))
-            return std::nullopt;  // grouped by month or week: not day counts
-        auto orders = integer(member(&day.value, "orders"));
-        if (!orders || *orders < 0)
-            return std::nullopt;
-        out.push_back({std::move(date), *orders});
-    }
-    return out;
-}
-
 }  // namespace frr::connectors::woocommerce

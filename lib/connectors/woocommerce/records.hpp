@@ -37,10 +37,6 @@ std::optional<ParsedCustomer> parse_customer(const rapidjson::Value& node, const
 std::vector<model::OrderChange> parse_order_changes(const rapidjson::Value& node,
                                                     const model::EmailHasher& hasher);
 
-// reports/sales: [{"totals_grouped_by":"day","totals":{"YYYY-MM-DD":{"orders":N,...}}}] ->
-// orders per store-local date. nullopt when the body has no day totals.
-std::optional<std::vector<model::DailyCount>> parse_sales_report(const rapidjson::Value& doc);
-
 // A decimal string ("54.00") with the order's currency; nullopt when absent or not a number.
 std::optional<model::Money> money(const rapidjson::Value& node, const char* field,
                                   const std::string& currency);

@@ -100,19 +100,57 @@ bool WooCommerceSource::preflight(connectors::SourceFetch& out)
 void WooCommerceSource::fetch_orders(const connectors::SourceWindow& window, connectors::SourceFetch& out)
 {
     Recorder rec(out);
-    // `after` is exclusive in WooCommerce (WP_Query's date_query): one second earlier includes
-    // `since`; the window's bounds are applied again here, whatever the server's.
-    Params params{{"status", "any"},
-                  {"dates_are_gmt", "true"},
-                  {"after", gmt(window.since - std::chrono::seconds{1})},
-                  {"before", gmt(window.until)},
-                  {"orderby", "id"},
-                  {"order", "asc"}};
-    if (window.orders_updated_from > window.since)  // incremental: only what changed since the previous run
-        params.emplace_back("modified_after", gmt(window.orders_updated_from - std::chrono::seconds{1}));
+    std::map<std::string, std::int64_t> per_day;
+    for (const auto& d : window.daily_dates)
+        per_day[d] = 0;
+    std::int64_t unreadable_days = 0;
     std::int64_t unreadable = 0;
     std::int64_t not_purchases = 0;
+    std::set<std::string> seen_days;
     std::set<std::string> kept;
+    auto progress = [&](int pages, std::int64_t n) {
+        if (m_progress)
+            m_progress("orders", pages, n);
+    };
+    // `after` is exclusive in WooCommerce (WP_Query's date_query): one second earlier includes the
+    // bound; the bounds are applied again here, whatever the server's.
+    auto created_between = [](core::TimePoint from, core::TimePoint to) {
+        return Params{
+            {"status", "any"},   {"dates_are_gmt", "true"}, {"after", gmt(from - std::chrono::seconds{1})},
+            {"before", gmt(to)}, {"orderby", "id"},         {"order", "asc"}};
+    };
+    // The look-back days before the window: eligible orders per store-local day, as the
+    // destination's daily Placed Order counts are compared with (WooCommerce's own sales report
+    // counts other statuses and cannot leave out an excluded channel or an order without email).
+    if (window.orders_from < window.since && !window.daily_dates.empty()) {
+        auto r = m_client.get_all(
+            "/orders", created_between(window.orders_from, window.since), m_settings.page_size,
+            [&](const rapidjson::Value& node) {
+                auto order = parse_order(node, m_hasher);
+                if (!order) {
+                    if (is_purchase(text(member(&node, "status"))))
+                        ++unreadable_days;
+                    return;
+                }
+                if (order->created_at < window.orders_from || order->created_at >= window.since ||
+                    !seen_days.insert(order->id).second ||
+                    !connectors::eligible(*order, window.exclude_channels))
+                    return;
+                if (auto it = per_day.find(core::local_date(order->created_at, window.timezone));
+                    it != per_day.end())
+                    ++it->second;
+            },
+            progress);
+        rec.check("orders (look-back days)", model::dataset::daily_orders, r);
+        if (unreadable_days > 0)
+            rec.failure(
+                "orders (look-back days)", model::dataset::daily_orders, ReplyStatus::failed,
+                fmt::format("{} order(s) could not be read (no id or date_created_gmt)", unreadable_days),
+                true);
+    }
+    Params params = created_between(window.since, window.until);
+    if (window.orders_updated_from > window.since)  // incremental: only what changed since the previous run
+        params.emplace_back("modified_after", gmt(window.orders_updated_from - std::chrono::seconds{1}));
     auto r = m_client.get_all(
         "/orders", params, m_settings.page_size,
         [&](const rapidjson::Value& node) {
@@ -128,10 +166,7 @@ void WooCommerceSource::fetch_orders(const connectors::SourceWindow& window, con
                 kept.insert(order->id).second)
                 out.data.orders.push_back(std::move(*order));
         },
-        [&](int pages, std::int64_t n) {
-            if (m_progress)
-                m_progress("orders", pages, n);
-        });
+        progress);
     rec.check("orders", model::dataset::orders, r);
     if (unreadable > 0)
         rec.failure("orders", model::dataset::orders, ReplyStatus::failed,
@@ -143,39 +178,9 @@ void WooCommerceSource::fetch_orders(const connectors::SourceWindow& window, con
                              not_purchases));
     std::sort(out.data.orders.begin(), out.data.orders.end(),
               [](const auto& a, const auto& b) { return a.created_at < b.created_at; });
-    rec.count("orders", static_cast<std::int64_t>(out.data.orders.size()));
-}
-
-void WooCommerceSource::fetch_daily_orders(const connectors::SourceWindow& window,
-                                           connectors::SourceFetch& out)
-{
-    Recorder rec(out);
-    if (window.daily_dates.empty()) {
-        rec.count("daily_orders", 0);
-        return;
-    }
-    const auto [first, last] = std::minmax_element(window.daily_dates.begin(), window.daily_dates.end());
-    auto reply = m_client.get("/reports/sales", {{"date_min", *first}, {"date_max", *last}});
-    if (reply.status != ReplyStatus::ok) {
-        rec.failure("daily order counts", model::dataset::daily_orders, reply.status, reply.error);
-        return;
-    }
-    auto days = parse_sales_report(reply.doc);
-    if (!days) {
-        rec.failure("daily order counts", model::dataset::daily_orders, ReplyStatus::failed,
-                    fmt::format("GET {}/reports/sales: no day totals in the answer (totals by day expected)",
-                                k_api_root));
-        return;
-    }
-    // Every date asked for; a day the report leaves out had no orders.
-    std::map<std::string, std::int64_t> per_day;
-    for (const auto& d : window.daily_dates)
-        per_day[d] = 0;
-    for (const auto& d : *days)
-        if (auto it = per_day.find(d.date); it != per_day.end())
-            it->second = d.count;
     for (const auto& [date, n] : per_day)
         out.data.daily_orders.push_back({date, n});
+    rec.count("orders", static_cast<std::int64_t>(out.data.orders.size()));
     rec.count("daily_orders", static_cast<std::int64_t>(out.data.daily_orders.size()));
 }
 
@@ -264,8 +269,9 @@ connectors::SourceFetch WooCommerceSource::fetch(const connectors::SourceWindow&
 {
     connectors::SourceFetch out;
     out.manifest.mark_all(model::Role::source, model::Coverage::complete);
-    out.manifest.mark(model::dataset::checkouts, model::Coverage::unavailable,
-                      "WooCommerce's REST API has no abandoned checkouts");
+    out.manifest.not_offered(model::dataset::checkouts, "WooCommerce's REST API has no abandoned checkouts");
+    out.manifest.not_offered(model::dataset::customer_consent,
+                             "WooCommerce keeps no email-marketing consent on its customers");
     bool handed_off = false;
     auto handoff = [&](model::WindowEmails list) {
         handed_off = true;
@@ -282,10 +288,7 @@ connectors::SourceFetch WooCommerceSource::fetch(const connectors::SourceWindow&
         // thread's exception; its destructor waits for the thread when this one throws first.
         connectors::SourceFetch orders_part;
         {
-            auto orders_done = std::async(std::launch::async, [&] {
-                fetch_daily_orders(window, orders_part);
-                fetch_orders(window, orders_part);
-            });
+            auto orders_done = std::async(std::launch::async, [&] { fetch_orders(window, orders_part); });
             fetch_customers(window, out, handoff);
             fetch_order_changes(window, out);
             orders_done.get();

@@ -1,8 +1,8 @@
 #pragma once
 // Fetches what the checks need from WooCommerce's REST API v3 (docs/fetching.md, "WooCommerce"):
 //   a first request (one order) that tells refused credentials from an unreachable shop;
-//   orders created in the check window (status any, GMT dates), their purchases kept;
-//   the daily order counts of the volume look-back from reports/sales (store-local days);
+//   orders created in the volume look-back up to `until` (status any, GMT dates): eligible
+//     orders per store-local day of the look-back (daily_orders), and the window's purchases;
 //   every customer, kept when modified in [customers_from, until) (v3 has no date filter on
 //     customers, so frr pages all of them and filters itself);
 //   orders modified since the window's start -> their fulfilment (completed), cancellation and
@@ -28,7 +28,6 @@ public:
 private:
     bool preflight(connectors::SourceFetch& out);
     void fetch_orders(const connectors::SourceWindow& window, connectors::SourceFetch& out);
-    void fetch_daily_orders(const connectors::SourceWindow& window, connectors::SourceFetch& out);
     void fetch_customers(const connectors::SourceWindow& window, connectors::SourceFetch& out,
                          const connectors::EmailHandoff& emails);
     void fetch_order_changes(const connectors::SourceWindow& window, connectors::SourceFetch& out);

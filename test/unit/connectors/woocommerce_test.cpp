@@ -1,5 +1,5 @@
 // The WooCommerce source against canned REST API v3 answers (WooCommerce's documented shapes:
-// orders, customers, reports/sales, the error body), and the Klaviyo destination's view of
+// orders, customers, the error body), and the Klaviyo destination's view of
 // Klaviyo's WooCommerce integration.
 #include "connectors/json_access.hpp"
 #include "connectors/klaviyo/integration.hpp"
@@ -205,23 +205,6 @@ TEST_CASE("WooCommerce customers: hashed email, phone, consent unknown", "[wooco
     CHECK_FALSE(woo::parse_customer(parse(R"({"id":0,"date_created_gmt":"2026-10-01T09:00:00"})"), k_hasher));
 }
 
-TEST_CASE("reports/sales gives orders per store-local day; other groupings are refused", "[woocommerce]")
-{
-    auto days = woo::parse_sales_report(parse(
-        R"([{"total_sales":"1,000.00","net_sales":"900.00","total_orders":5,"totals_grouped_by":"day",
-             "totals":{"2026-11-01":{"sales":"100.00","orders":2,"items":3,"tax":"0.00","shipping":"0.00","discount":"0.00","customers":0},
-                       "2026-11-02":{"sales":"0.00","orders":0,"items":0},
-                       "2026-11-03":{"sales":"50.00","orders":3,"items":3}}}])"));
-    REQUIRE(days);
-    REQUIRE(days->size() == 3);
-    CHECK((*days)[0] == model::DailyCount{"2026-11-01", 2});
-    CHECK((*days)[2] == model::DailyCount{"2026-11-03", 3});
-    CHECK_FALSE(woo::parse_sales_report(
-        parse(R"([{"totals_grouped_by":"month","totals":{"2026-11":{"orders":4}}}])")));
-    CHECK_FALSE(woo::parse_sales_report(parse(R"([])")));
-    CHECK_FALSE(woo::parse_sales_report(parse(R"({"code":"x"})")));
-}
-
 TEST_CASE("the REST client sends Basic auth and pages until X-WP-TotalPages", "[woocommerce]")
 {
     Fixture f;
@@ -323,11 +306,7 @@ net::HttpResponse healthy_shop(const std::string& route, const std::string& url)
 {
     net::HttpResponse r;
     r.status = 200;
-    if (route == "/reports/sales") {
-        r.body =
-            R"([{"totals_grouped_by":"day","totals":{"2026-10-30":{"orders":4},"2026-10-31":{"orders":0},)"
-            R"("2026-11-01":{"orders":6}}}])";
-    } else if (route == "/customers") {
+    if (route == "/customers") {
         r.headers = {{"x-wp-total", "3"}, {"x-wp-totalpages", "2"}};
         r.body = has(url, "page=2") ? k_customers_page2 : k_customers_page1;
     } else if (route == "/orders" && has(url, "modified_after")) {
@@ -336,6 +315,24 @@ net::HttpResponse healthy_shop(const std::string& route, const std::string& url)
             order_json(990, "completed", "2026-10-20T10:00:00", "2026-11-02T12:00:00",
                        "2026-11-02T11:00:00") +
             "," + order_json(991, "refunded", "2026-10-21T10:00:00", "2026-11-03T01:00:00") + "]";
+    } else if (route == "/orders" && has(url, "before=2026-11-02T00%3A00%3A00Z")) {
+        // The look-back days (London is UTC+0 in November): 2 on the 30th, 1 on the 1st; a test
+        // (failed) order, an order without email and a late-evening one in the window's day.
+        r.headers = {{"x-wp-totalpages", "1"}};
+        r.body = "[" + order_json(901, "completed", "2026-10-30T10:00:00", "2026-10-30T10:00:00") + "," +
+            order_json(902, "cancelled", "2026-10-30T23:59:59", "2026-10-31T10:00:00") + "," +
+            order_json(903, "failed", "2026-10-31T10:00:00", "2026-10-31T10:00:00") + "," +
+            order_json(904, "processing", "2026-10-31T11:00:00", "2026-10-31T11:00:00", "", "") + "," +
+            order_json(905, "on-hold", "2026-11-01T12:00:00", "2026-11-01T12:00:00") + "]";
+    } else if (route == "/orders" && has(url, "before=2026-11-02T00%3A00%3A00Z")) {
+        // The look-back days (London is UTC+0 in November): 2 on the 30th, 1 on the 1st; a test
+        // (failed) order and an order without email are not counted.
+        r.headers = {{"x-wp-totalpages", "1"}};
+        r.body = "[" + order_json(901, "completed", "2026-10-30T10:00:00", "2026-10-30T10:00:00") + "," +
+            order_json(902, "cancelled", "2026-10-30T23:59:59", "2026-10-31T10:00:00") + "," +
+            order_json(903, "failed", "2026-10-31T10:00:00", "2026-10-31T10:00:00") + "," +
+            order_json(904, "processing", "2026-10-31T11:00:00", "2026-10-31T11:00:00", "", "") + "," +
+            order_json(905, "on-hold", "2026-11-01T12:00:00", "2026-11-01T12:00:00") + "]";
     } else if (route == "/orders" && has(url, "after=")) {
         r.headers = {{"x-wp-total", "3"}, {"x-wp-totalpages", "1"}};
         r.body = "[" + order_json(1001, "processing", "2026-11-02T00:00:00", "2026-11-02T00:00:00") + "," +
@@ -389,8 +386,9 @@ TEST_CASE("the WooCommerce source reads the window's purchases, day counts, cust
     REQUIRE(out.data.orders.size() == 2);
     CHECK(out.data.orders[0].name == "#1001");
     CHECK(out.data.orders[1].name == "#1003");
+    // Eligible orders per store-local day: not the failed one, not the one without an email.
     CHECK(out.data.daily_orders ==
-          std::vector<model::DailyCount>{{"2026-10-30", 4}, {"2026-10-31", 0}, {"2026-11-01", 6}});
+          std::vector<model::DailyCount>{{"2026-10-30", 2}, {"2026-10-31", 0}, {"2026-11-01", 1}});
     // Every customer is read; those modified in the window are kept and handed over.
     REQUIRE(out.data.customers.size() == 2);
     CHECK(out.data.customers[0].id == "1");
@@ -405,15 +403,12 @@ TEST_CASE("the WooCommerce source reads the window's purchases, day counts, cust
     // The requests: GMT dates, `after` one second before the window (WooCommerce's is exclusive).
     bool window_asked = false;
     for (const auto& url : f.transport.urls()) {
-        if (!has(url, "/reports/sales"))
-            CHECK(has(url, "per_page="));
+        CHECK(has(url, "per_page="));
         if (has(url, "after=2026-11-01T23%3A59%3A59Z") && has(url, "before=2026-11-03T00%3A00%3A00Z")) {
             window_asked = true;
             CHECK(has(url, "dates_are_gmt=true"));
             CHECK(has(url, "status=any"));
         }
-        if (has(url, "/reports/sales"))
-            CHECK(has(url, "date_min=2026-10-30&date_max=2026-11-01"));
     }
     CHECK(window_asked);
 }
@@ -438,14 +433,14 @@ TEST_CASE("a refused consumer key leaves the whole source unavailable with a cre
     CHECK(f.transport.urls().size() == 1);
 }
 
-TEST_CASE("a failing sales report leaves only the day counts unavailable", "[woocommerce]")
+TEST_CASE("a refused look-back page leaves only the day counts unavailable", "[woocommerce]")
 {
     SourceFixture f([](const std::string& route, const std::string& url) {
-        if (route == "/reports/sales") {
+        if (route == "/orders" && has(url, "before=2026-11-02T00%3A00%3A00Z")) {
             net::HttpResponse r;
             r.status = 400;
             r.body =
-                R"({"code":"rest_invalid_param","message":"Invalid parameter(s): date_min","data":{"status":400}})";
+                R"({"code":"rest_invalid_param","message":"Invalid parameter(s): after","data":{"status":400}})";
             return r;
         }
         return healthy_shop(route, url);
@@ -541,7 +536,6 @@ TEST_CASE("doctor: the WooCommerce probe names what the key cannot read", "[wooc
     Fixture f;
     f.transport.reply(200, "[]", {{"x-wp-total", "1200"}});
     f.transport.reply(200, "[]", {{"x-wp-total", "310"}});
-    f.transport.reply(200, R"([{"totals_grouped_by":"day","totals":{}}])");
     auto ok = woo::probe_access(f.client);
     CHECK(ok.passed);
     CHECK(ok.evidence.front() == "orders: readable (1200 in the shop)");
@@ -549,7 +543,6 @@ TEST_CASE("doctor: the WooCommerce probe names what the key cannot read", "[wooc
     Fixture g;
     g.transport.reply(200, "[]");
     g.transport.reply(403, R"({"code":"woocommerce_rest_cannot_view","message":"no","data":{"status":403}})");
-    g.transport.reply(200, R"([{"totals_grouped_by":"day","totals":{}}])");
     auto refused = woo::probe_access(g.client);
     CHECK_FALSE(refused.passed);
     CHECK(refused.failure == core::ExitCode::credentials);
@@ -587,4 +580,5 @@ TEST_CASE("doctor: the shop's time zone from WordPress's index, orders by id and
     REQUIRE(created.size() == 1);
     CHECK(created[0] == std::pair<std::string, std::string>{"7", "#7"});
     CHECK(has(f.transport.sent().back().url, "per_page=100"));
+    CHECK(has(f.transport.sent().back().url, "after=2026-11-02T08%3A59%3A59Z"));
 }

@@ -176,6 +176,8 @@ data view_data(const ReportView& v, Copy copy)
     d.set("money_basis_text", v.money_basis_text);
     d.set("run_id", v.run_id);
     d.set("store_name", v.store_name);
+    d.set("source_name", v.source_name);
+    d.set("destination_name", v.destination_name);
     d.set("timezone", v.timezone);
     d.set("as_of_local", v.as_of_local);
     d.set("window_text", v.window_text);

@@ -174,6 +174,8 @@ struct AutomatedEmailsView {
 struct ReportView {
     std::string run_id;
     std::string store_name;
+    std::string source_name;       // the pair for people: "Shopify"
+    std::string destination_name;  // "Klaviyo"
     std::string timezone;
     core::TimePoint as_of{};
     std::string as_of_local;  // "27 Nov 2026 06:00 GMT"

@@ -339,6 +339,8 @@ ReportView build_view(const ReportInput& in)
     v.store_name = clean(!in.checks.store_name.empty()    ? in.checks.store_name
                              : !in.manifest.store.empty() ? in.manifest.store
                                                           : in.store_name);
+    v.source_name = in.words.source;
+    v.destination_name = in.words.destination;
     v.timezone = !in.checks.timezone.empty() ? in.checks.timezone
         : !in.manifest.timezone.empty()      ? in.manifest.timezone
                                              : in.timezone;

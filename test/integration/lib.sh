@@ -48,7 +48,7 @@ start_sim() {
         *) fail "frr-sim printed '$line', not 'listening on URL'" ;;
       esac
       SIM_URL=${line#listening on }
-      export FRR_SHOPIFY_BASE_URL=$SIM_URL FRR_KLAVIYO_BASE_URL=$SIM_URL
+      export FRR_SHOPIFY_BASE_URL=$SIM_URL FRR_KLAVIYO_BASE_URL=$SIM_URL FRR_WOOCOMMERCE_BASE_URL=$SIM_URL
       return 0
     fi
     kill -0 "$SIM_PID" 2>/dev/null || { cat "$WORK/sim.err"; fail "frr-sim exited"; }

@@ -6,19 +6,25 @@
 # headline names the money at stake, the 2-day volume gap ranks above the missing orders, and
 # each finding shows its value in pounds. An empty period says that no orders were placed.
 # One ctest test per scenario (its name as the argument); without one, all of them.
-# ctest-parts: audience-drop consent-drift healthy klaviyo-outage large-store late-events shopify-outage silent-gaps stalled-sync throttle-storm token-expiry empty-period
+# ctest-parts: audience-drop consent-drift healthy klaviyo-outage large-store late-events shopify-outage silent-gaps stalled-sync throttle-storm token-expiry woocommerce-healthy woocommerce-silent-gaps empty-period
 . "$(dirname "$0")/lib.sh"
 PARTS=${1:-all}
 sim_env
-cp "$FRR_SRC/examples/demo.yaml" "$WORK/frr.yaml"
-printf 'fetch:\n  max_attempts: 2\n  retry_base_delay_ms: 10\n  retry_max_delay_ms: 50\n' >>"$WORK/frr.yaml"
-"$FRR_BIN" validate -c "$WORK/frr.yaml" >/dev/null 2>&1 || cp "$FRR_SRC/examples/demo.yaml" "$WORK/frr.yaml"
+# The store's config with short retries: examples/demo.yaml, or woocommerce-demo.yaml for a
+# WooCommerce scenario.
+for cfg in demo woocommerce-demo; do
+  cp "$FRR_SRC/examples/$cfg.yaml" "$WORK/$cfg.yaml"
+  printf 'fetch:\n  max_attempts: 2\n  retry_base_delay_ms: 10\n  retry_max_delay_ms: 50\n' >>"$WORK/$cfg.yaml"
+  "$FRR_BIN" validate -c "$WORK/$cfg.yaml" >/dev/null 2>&1 || fail "$cfg.yaml with short retries does not validate"
+done
 
 run_scenario() {  # SCENARIO_FILE STATE_DIR [extra frr args]
   local scenario=$1 state=$2; shift 2
+  local config=$WORK/demo.yaml
+  grep -q '^source: woocommerce' "$scenario" && config=$WORK/woocommerce-demo.yaml
   start_sim "$scenario"
   set +e
-  "$FRR_BIN" -q -c "$WORK/frr.yaml" --state-dir "$state" --as-of "$(scenario_now "$scenario")" run "$@" \
+  "$FRR_BIN" -q -c "$config" --state-dir "$state" --as-of "$(scenario_now "$scenario")" run "$@" \
     >"$WORK/out" 2>"$WORK/err"
   local rc=$?
   set -e
@@ -31,8 +37,6 @@ run_scenario() {  # SCENARIO_FILE STATE_DIR [extra frr args]
 for scenario in "$FRR_SRC"/examples/scenarios/*.yaml; do
   name=$(basename "$scenario" .yaml)
   [ "$PARTS" = all ] || [ "$PARTS" = "$name" ] || continue
-  # A WooCommerce store needs a WooCommerce config (examples/woocommerce-demo.yaml), not demo.yaml.
-  grep -q '^source: woocommerce' "$scenario" && continue
   extra=()
   # A million orders: one hour of them shows the same report shape in seconds.
   [ "$name" = large-store ] && extra=(--since 1h)
@@ -71,7 +75,7 @@ if [ "$PARTS" = all ] || [ "$PARTS" = empty-period ]; then
 HEALTHY=$FRR_SRC/examples/scenarios/healthy.yaml
 start_sim "$HEALTHY"
 set +e
-"$FRR_BIN" -c "$WORK/frr.yaml" --state-dir "$WORK/state-empty" --as-of "$(iso_plus "$(scenario_now "$HEALTHY")" -3456000)" \
+"$FRR_BIN" -c "$WORK/demo.yaml" --state-dir "$WORK/state-empty" --as-of "$(iso_plus "$(scenario_now "$HEALTHY")" -3456000)" \
   run >"$WORK/out" 2>"$WORK/err"
 rc=$?
 set -e

@@ -269,9 +269,9 @@ connectors::SourceFetch WooCommerceSource::fetch(const connectors::SourceWindow&
 {
     connectors::SourceFetch out;
     out.manifest.mark_all(model::Role::source, model::Coverage::complete);
-    out.manifest.not_offered(model::dataset::checkouts, "WooCommerce's REST API has no abandoned checkouts");
+    out.manifest.not_offered(model::dataset::checkouts, "WooCommerce does not keep abandoned checkouts");
     out.manifest.not_offered(model::dataset::customer_consent,
-                             "WooCommerce keeps no email-marketing consent on its customers");
+                             "WooCommerce does not keep customers' email-marketing consent");
     bool handed_off = false;
     auto handoff = [&](model::WindowEmails list) {
         handed_off = true;

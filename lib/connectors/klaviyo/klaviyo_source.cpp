@@ -1,5 +1,6 @@
 #include "connectors/klaviyo/klaviyo_source.hpp"
 
+#include "connectors/fetch_support.hpp"
 #include "connectors/json_access.hpp"
 #include "connectors/klaviyo/flow_fetch.hpp"
 #include "connectors/klaviyo/records.hpp"
@@ -19,46 +20,24 @@ namespace frr::connectors::klaviyo {
 
 namespace {
 
-// What the parallel parts share: errors, dataset coverage and counts, under one lock.
-class Recorder {
+// The connectors' shared recorder (connectors/fetch_support.hpp), with Klaviyo's reply status;
+// the parallel parts add their records under its lock.
+class Recorder : public FetchRecorder {
 public:
-    explicit Recorder(DestinationFetch& out) : m_out(out) { }
-    // `label` names the request in the error; `dataset` (model/datasets.hpp) is
-    // what it leaves incomplete: partial when some of it was read, else unavailable.
+    explicit Recorder(DestinationFetch& out) : FetchRecorder(out.manifest, out.exit), m_out(out) { }
     void failure(const std::string& label, std::string_view dataset, ReplyStatus status,
                  const std::string& message, bool some_read = false)
     {
-        std::lock_guard lock(m_mutex);
-        m_out.manifest.errors.push_back(fmt::format("{}: {}", label, message));
-        if (!dataset.empty())
-            m_out.manifest.mark(dataset, some_read ? model::Coverage::partial : model::Coverage::unavailable,
-                                fmt::format("{}: {}", label, message));
-        m_out.exit = core::worst_of(m_out.exit,
-                                    status == ReplyStatus::unauthorized || status == ReplyStatus::forbidden
-                                        ? core::ExitCode::credentials
-                                        : core::ExitCode::partial);
-    }
-    // A dataset left unread through no fault of the fetch (a quota another app spent): a note,
-    // not an error, so the platform stays complete and only what needs the dataset is unknown.
-    void shortfall(std::string_view dataset, const std::string& message)
-    {
-        std::lock_guard lock(m_mutex);
-        m_out.manifest.notes.push_back(fmt::format("{}: {}", model::dataset_label(dataset), message));
-        m_out.manifest.mark(dataset, model::Coverage::unavailable, message);
-    }
-    void note(std::string text)
-    {
-        std::lock_guard lock(m_mutex);
-        m_out.manifest.notes.push_back(std::move(text));
+        FetchRecorder::failure(label, dataset,
+                               status == ReplyStatus::unauthorized || status == ReplyStatus::forbidden,
+                               message, some_read);
     }
     template <typename F> void with_data(F&& f)
     {
-        std::lock_guard lock(m_mutex);
-        f(m_out.data);
+        locked([&] { f(m_out.data); });
     }
 
 private:
-    std::mutex m_mutex;
     DestinationFetch& m_out;
 };
 
@@ -214,10 +193,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                         if (auto ev = parse_event(e, kinds, m.id))
                             found.push_back(std::move(*ev));
                     },
-                    [&](int pages, std::int64_t n) {
-                        if (m_progress)
-                            m_progress("events " + m.name, pages, n);
-                    });
+                    pages_progress(m_progress, "events " + m.name));
                 check(rec, "events (" + m.name + ")", model::events_dataset(model::to_string(m.kind)), r);
                 rec.with_data([&](model::DestinationData& d) {
                     d.events.insert(d.events.end(), found.begin(), found.end());
@@ -314,10 +290,7 @@ DestinationFetch KlaviyoSource::fetch(const DestinationWindow& window, const Ema
                         if (auto profile = parse_profile(p, m_hasher))
                             found.push_back(std::move(*profile));
                     },
-                    [&](int pages, std::int64_t n) {
-                        if (m_progress)
-                            m_progress("profiles updated", pages, n);
-                    });
+                    pages_progress(m_progress, "profiles updated"));
                 check(rec, "profiles (updated since the previous run)", model::dataset::profiles, r);
                 rec.with_data([&](model::DestinationData&) { out.updated_profiles = std::move(found); });
             });

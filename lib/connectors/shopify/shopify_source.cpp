@@ -1,5 +1,6 @@
 #include "connectors/shopify/shopify_source.hpp"
 
+#include "connectors/fetch_support.hpp"
 #include "connectors/json_access.hpp"
 #include "connectors/shopify/bulk.hpp"
 #include "connectors/shopify/connection.hpp"
@@ -7,11 +8,9 @@
 #include "core/time.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <fmt/format.h>
 #include <future>
 #include <map>
-#include <mutex>
 
 namespace frr::connectors::shopify {
 
@@ -19,38 +18,23 @@ namespace {
 
 constexpr std::chrono::days k_default_order_history{60};
 
-// Errors of both threads go into one manifest. `label` names the request in
-// the error, `dataset` (model/datasets.hpp) is what the failure leaves incomplete.
-struct Recorder {
-    std::mutex mutex;
-    model::PlatformManifest& manifest;
-    core::ExitCode& exit;
-    bool any_failure = false;
-
+// The connectors' shared recorder (connectors/fetch_support.hpp), with Shopify's call status and
+// GraphQL's partial answers.
+class Recorder : public FetchRecorder {
+public:
+    explicit Recorder(SourceFetch& out) : FetchRecorder(out.manifest, out.exit) { }
     void failure(const std::string& label, std::string_view dataset, CallStatus status,
                  const std::string& message, bool some_read = false)
     {
-        std::lock_guard lock(mutex);
-        any_failure = true;
-        manifest.errors.push_back(fmt::format("{}: {}", label, message));
-        manifest.mark(dataset, some_read ? model::Coverage::partial : model::Coverage::unavailable,
-                      fmt::format("{}: {}", label, message));
-        if (status == CallStatus::unauthorized || status == CallStatus::forbidden)
-            exit = core::worst_of(exit, core::ExitCode::credentials);
+        FetchRecorder::failure(label, dataset,
+                               status == CallStatus::unauthorized || status == CallStatus::forbidden, message,
+                               some_read);
     }
     void partial(const std::string& label, std::string_view dataset, const std::vector<std::string>& errors)
     {
-        std::lock_guard lock(mutex);
-        any_failure = true;
-        auto text = fmt::format("{}: incomplete answer from Shopify ({} error{}): {}", label, errors.size(),
-                                errors.size() == 1 ? "" : "s", errors.front());
-        manifest.errors.push_back(text);
-        manifest.mark(dataset, model::Coverage::partial, text);
-    }
-    void count(const std::string& dataset, std::int64_t n)
-    {
-        std::lock_guard lock(mutex);
-        manifest.counts[dataset] = n;
+        incomplete(dataset,
+                   fmt::format("{}: incomplete answer from Shopify ({} error{}): {}", label, errors.size(),
+                               errors.size() == 1 ? "" : "s", errors.front()));
     }
 };
 
@@ -139,7 +123,7 @@ std::optional<std::int64_t> ShopifySource::count_orders(const std::string& searc
 
 void ShopifySource::fetch_orders(const SourceWindow& window, SourceFetch& out)
 {
-    Recorder rec{{}, out.manifest, out.exit};
+    Recorder rec(out);
     std::map<std::string, std::int64_t> per_day;
     for (const auto& d : window.daily_dates)
         per_day[d] = 0;
@@ -183,10 +167,7 @@ void ShopifySource::fetch_orders(const SourceWindow& window, SourceFetch& out)
     if (count && *count > m_config.bulk_threshold) {
         fetch_orders_bulk(has_days ? days_search : std::string(), window_search, day_sink, window_sink, out);
     } else {
-        auto progress = [&](int pages, std::int64_t n) {
-            if (m_progress)
-                m_progress("orders", pages, n);
-        };
+        auto progress = pages_progress(m_progress, "orders");
         if (has_days) {
             ConnectionQuery days{order_counts_query(), "orders", days_search, m_config.page_size};
             record(rec, "orders (look-back days)", model::dataset::daily_orders,
@@ -214,7 +195,7 @@ void ShopifySource::fetch_orders(const SourceWindow& window, SourceFetch& out)
 void ShopifySource::fetch_orders_bulk(const std::string& days_search, const std::string& window_search,
                                       const NodeSink& day_sink, const NodeSink& window_sink, SourceFetch& out)
 {
-    Recorder rec{{}, out.manifest, out.exit};
+    Recorder rec(out);
     auto run = [&](const std::string& document, const NodeSink& sink, const char* label,
                    std::string_view dataset) {
         auto bulk = run_bulk_query(m_client, m_download, document, BulkShape::flat,
@@ -252,7 +233,7 @@ void ShopifySource::fetch_orders_bulk(const std::string& days_search, const std:
 
 void ShopifySource::fetch_customers(const SourceWindow& window, SourceFetch& out, const EmailHandoff& emails)
 {
-    Recorder rec{{}, out.manifest, out.exit};
+    Recorder rec(out);
     model::WindowEmails found;
     ConnectionQuery q{customers_query(m_fields), "customers",
                       time_range_search("updated_at", window.customers_from, window.until),
@@ -272,10 +253,7 @@ void ShopifySource::fetch_customers(const SourceWindow& window, SourceFetch& out
                 out.data.customers.push_back(std::move(c->customer));
             }
         },
-        [&](int pages, std::int64_t n) {
-            if (m_progress)
-                m_progress("customers", pages, n);
-        });
+        pages_progress(m_progress, "customers"));
     emails(std::move(found));
     record(rec, "customers", model::dataset::customers, r);
     rec.count("customers", static_cast<std::int64_t>(out.data.customers.size()));
@@ -283,7 +261,7 @@ void ShopifySource::fetch_customers(const SourceWindow& window, SourceFetch& out
 
 void ShopifySource::fetch_checkouts(const SourceWindow& window, SourceFetch& out)
 {
-    Recorder rec{{}, out.manifest, out.exit};
+    Recorder rec(out);
     ConnectionQuery q{checkouts_query(m_fields), "abandonedCheckouts",
                       time_range_search("created_at", window.since, window.until), m_config.page_size};
     auto r = fetch_connection(m_client, q, [&](const rapidjson::Value& node) {
@@ -296,7 +274,7 @@ void ShopifySource::fetch_checkouts(const SourceWindow& window, SourceFetch& out
 
 void ShopifySource::fetch_order_changes(const SourceWindow& window, SourceFetch& out)
 {
-    Recorder rec{{}, out.manifest, out.exit};
+    Recorder rec(out);
     // A fulfilment, cancellation or refund updates its order, so the orders updated since the
     // window's start hold every one that happened in the window, whenever the order was placed.
     // Incremental: only the orders updated since the previous run; it holds the earlier changes.
@@ -316,10 +294,7 @@ void ShopifySource::fetch_order_changes(const SourceWindow& window, SourceFetch&
                 if (c.at >= window.since && c.at < window.until)
                     out.data.order_changes.push_back(std::move(c));
         },
-        [&](int pages, std::int64_t n) {
-            if (m_progress)
-                m_progress("order changes", pages, n);
-        });
+        pages_progress(m_progress, "order changes"));
     record(rec, "order changes", model::dataset::order_changes, r);
     if (unreadable > 0)
         rec.failure("order changes", model::dataset::order_changes, CallStatus::partial,
@@ -329,19 +304,9 @@ void ShopifySource::fetch_order_changes(const SourceWindow& window, SourceFetch&
 
 SourceFetch ShopifySource::fetch(const SourceWindow& window, const EmailHandoff& emails)
 {
-    SourceFetch out;
-    out.manifest.mark_all(model::Role::source, model::Coverage::complete);
-    bool handed_off = false;
-    auto handoff = [&](model::WindowEmails list) {
-        handed_off = true;
-        emails(std::move(list));
-    };
-    try {
-        if (!preflight(window, out)) {
-            handoff({});
-            out.manifest.status = model::Coverage::unavailable;
-            return out;
-        }
+    return fetch_source("Shopify", emails, [&](SourceFetch& out, const EmailHandoff& handoff) {
+        if (!preflight(window, out))
+            return false;
         // Orders on one thread, customers and checkouts on another: they share
         // the cost bucket, so this overlaps latency without exceeding the limit.
         // The future carries the orders thread's exception; its destructor waits for
@@ -354,40 +319,9 @@ SourceFetch ShopifySource::fetch(const SourceWindow& window, const EmailHandoff&
             fetch_order_changes(window, out);
             orders_done.get();
         }
-        out.data.orders = std::move(orders_part.data.orders);
-        out.data.daily_orders = std::move(orders_part.data.daily_orders);
-        out.order_ids_seen = std::move(orders_part.order_ids_seen);
-        auto& m = out.manifest;
-        for (auto& [k, v] : orders_part.manifest.counts)
-            m.counts[k] = v;
-        m.errors.insert(m.errors.end(), orders_part.manifest.errors.begin(),
-                        orders_part.manifest.errors.end());
-        m.notes.insert(m.notes.end(), orders_part.manifest.notes.begin(), orders_part.manifest.notes.end());
-        m.info.insert(m.info.end(), orders_part.manifest.info.begin(), orders_part.manifest.info.end());
-        for (const auto& [id, d] : orders_part.manifest.datasets)
-            m.mark(id, d.status, d.missing);
-        out.exit = core::worst_of(out.exit, orders_part.exit);
-        m.status = m.errors.empty() ? model::Coverage::complete : model::Coverage::partial;
-        if (!m.errors.empty())
-            out.exit = core::worst_of(out.exit, core::ExitCode::partial);
-    } catch (const core::Error& e) {
-        if (!handed_off)
-            handoff({});
-        out.manifest.errors.push_back(e.what() + (e.remedy().empty() ? std::string() : ": " + e.remedy()));
-        out.manifest.status = model::Coverage::unavailable;
-        out.manifest.mark_all(model::Role::source, model::Coverage::unavailable, e.what());
-        out.exit = core::worst_of(
-            out.exit, e.code() == core::ExitCode::credentials ? e.code() : core::ExitCode::partial);
-    } catch (const std::exception& e) {
-        if (!handed_off)
-            handoff({});
-        out.manifest.errors.push_back(std::string("Shopify unavailable: ") + e.what());
-        out.manifest.status = model::Coverage::unavailable;
-        out.manifest.mark_all(model::Role::source, model::Coverage::unavailable,
-                              std::string("Shopify unavailable: ") + e.what());
-        out.exit = core::worst_of(out.exit, core::ExitCode::partial);
-    }
-    return out;
+        merge_part(out, std::move(orders_part));
+        return true;
+    });
 }
 
 }  // namespace frr::connectors::shopify

@@ -1,15 +1,14 @@
 #include "connectors/woocommerce/woocommerce_source.hpp"
 
+#include "connectors/fetch_support.hpp"
 #include "connectors/json_access.hpp"
 #include "connectors/woocommerce/records.hpp"
 #include "core/time.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <fmt/format.h>
 #include <future>
 #include <map>
-#include <mutex>
 #include <set>
 
 namespace frr::connectors::woocommerce {
@@ -21,42 +20,22 @@ constexpr const char* k_credentials_remedy =
     "permission under WooCommerce > Settings > Advanced > REST API; a host that strips the Authorization "
     "header refuses every key the same way";
 
-// What the two threads share: errors, dataset coverage and counts, under one lock. `label` names
-// the request in the error, `dataset` (model/datasets.hpp) is what the failure leaves incomplete.
-class Recorder {
+// The connectors' shared recorder (connectors/fetch_support.hpp), with WooCommerce's reply status.
+class Recorder : public connectors::FetchRecorder {
 public:
-    explicit Recorder(connectors::SourceFetch& out) : m_out(out) { }
+    explicit Recorder(connectors::SourceFetch& out) : FetchRecorder(out.manifest, out.exit) { }
     void failure(const std::string& label, std::string_view dataset, ReplyStatus status,
                  const std::string& message, bool some_read = false)
     {
-        std::lock_guard lock(m_mutex);
-        m_out.manifest.errors.push_back(fmt::format("{}: {}", label, message));
-        m_out.manifest.mark(dataset, some_read ? model::Coverage::partial : model::Coverage::unavailable,
-                            fmt::format("{}: {}", label, message));
-        m_out.exit = core::worst_of(m_out.exit,
-                                    status == ReplyStatus::unauthorized || status == ReplyStatus::forbidden
-                                        ? core::ExitCode::credentials
-                                        : core::ExitCode::partial);
+        FetchRecorder::failure(label, dataset,
+                               status == ReplyStatus::unauthorized || status == ReplyStatus::forbidden,
+                               message, some_read);
     }
     void check(const std::string& label, std::string_view dataset, const PagedResult& r)
     {
         if (!r.complete())
             failure(label, dataset, r.status, r.error, r.records > 0);
     }
-    void count(const std::string& dataset, std::int64_t n)
-    {
-        std::lock_guard lock(m_mutex);
-        m_out.manifest.counts[dataset] = n;
-    }
-    void info(std::string line)
-    {
-        std::lock_guard lock(m_mutex);
-        m_out.manifest.info.push_back(std::move(line));
-    }
-
-private:
-    std::mutex m_mutex;
-    connectors::SourceFetch& m_out;
 };
 
 std::string gmt(core::TimePoint t)
@@ -108,10 +87,7 @@ void WooCommerceSource::fetch_orders(const connectors::SourceWindow& window, con
     std::int64_t not_purchases = 0;
     std::set<std::string> seen_days;
     std::set<std::string> kept;
-    auto progress = [&](int pages, std::int64_t n) {
-        if (m_progress)
-            m_progress("orders", pages, n);
-    };
+    auto progress = connectors::pages_progress(m_progress, "orders");
     // `after` is exclusive in WooCommerce (WP_Query's date_query): one second earlier includes the
     // bound; the bounds are applied again here, whatever the server's.
     auto created_between = [](core::TimePoint from, core::TimePoint to) {
@@ -206,10 +182,7 @@ void WooCommerceSource::fetch_customers(const connectors::SourceWindow& window, 
                 found.customers.push_back(c->email);
             out.data.customers.push_back(std::move(c->customer));
         },
-        [&](int pages, std::int64_t n) {
-            if (m_progress)
-                m_progress("customers", pages, n);
-        });
+        connectors::pages_progress(m_progress, "customers"));
     emails(std::move(found));
     rec.check("customers", model::dataset::customers, r);
     if (unreadable > 0)
@@ -253,10 +226,7 @@ void WooCommerceSource::fetch_order_changes(const connectors::SourceWindow& wind
                 if (c.at >= window.since && c.at < window.until)
                     out.data.order_changes.push_back(std::move(c));
         },
-        [&](int pages, std::int64_t n) {
-            if (m_progress)
-                m_progress("order changes", pages, n);
-        });
+        connectors::pages_progress(m_progress, "order changes"));
     rec.check("order changes", model::dataset::order_changes, r);
     if (unreadable > 0)
         rec.failure("order changes", model::dataset::order_changes, ReplyStatus::failed,
@@ -267,67 +237,27 @@ void WooCommerceSource::fetch_order_changes(const connectors::SourceWindow& wind
 connectors::SourceFetch WooCommerceSource::fetch(const connectors::SourceWindow& window,
                                                  const connectors::EmailHandoff& emails)
 {
-    connectors::SourceFetch out;
-    out.manifest.mark_all(model::Role::source, model::Coverage::complete);
-    out.manifest.not_offered(model::dataset::checkouts, "WooCommerce does not keep abandoned checkouts");
-    out.manifest.not_offered(model::dataset::customer_consent,
-                             "WooCommerce does not keep customers' email-marketing consent");
-    bool handed_off = false;
-    auto handoff = [&](model::WindowEmails list) {
-        handed_off = true;
-        emails(std::move(list));
-    };
-    try {
-        if (!preflight(out)) {
-            handoff({});
-            out.manifest.status = model::Coverage::unavailable;
-            return out;
-        }
-        // Orders and their day counts on one thread; customers (which the destination's profile
-        // look-ups wait for) and the order changes on this one. The future carries the orders
-        // thread's exception; its destructor waits for the thread when this one throws first.
-        connectors::SourceFetch orders_part;
-        {
-            auto orders_done = std::async(std::launch::async, [&] { fetch_orders(window, orders_part); });
-            fetch_customers(window, out, handoff);
-            fetch_order_changes(window, out);
-            orders_done.get();
-        }
-        out.data.orders = std::move(orders_part.data.orders);
-        out.data.daily_orders = std::move(orders_part.data.daily_orders);
-        out.order_ids_seen = std::move(orders_part.order_ids_seen);
-        auto& m = out.manifest;
-        for (auto& [k, v] : orders_part.manifest.counts)
-            m.counts[k] = v;
-        m.errors.insert(m.errors.end(), orders_part.manifest.errors.begin(),
-                        orders_part.manifest.errors.end());
-        m.info.insert(m.info.end(), orders_part.manifest.info.begin(), orders_part.manifest.info.end());
-        for (const auto& [id, d] : orders_part.manifest.datasets)
-            if (d.status != model::Coverage::complete)
-                m.mark(id, d.status, d.missing);
-        out.exit = core::worst_of(out.exit, orders_part.exit);
-        m.status = m.errors.empty() ? model::Coverage::complete : model::Coverage::partial;
-        if (!m.errors.empty())
-            out.exit = core::worst_of(out.exit, core::ExitCode::partial);
-    } catch (const core::Error& e) {
-        if (!handed_off)
-            handoff({});
-        const std::string why = e.what() + (e.remedy().empty() ? std::string() : ": " + e.remedy());
-        out.manifest.errors.push_back(why);
-        out.manifest.status = model::Coverage::unavailable;
-        out.manifest.mark_all(model::Role::source, model::Coverage::unavailable, e.what());
-        out.exit = core::worst_of(
-            out.exit, e.code() == core::ExitCode::credentials ? e.code() : core::ExitCode::partial);
-    } catch (const std::exception& e) {
-        if (!handed_off)
-            handoff({});
-        out.manifest.errors.push_back(std::string("WooCommerce unavailable: ") + e.what());
-        out.manifest.status = model::Coverage::unavailable;
-        out.manifest.mark_all(model::Role::source, model::Coverage::unavailable,
-                              std::string("WooCommerce unavailable: ") + e.what());
-        out.exit = core::worst_of(out.exit, core::ExitCode::partial);
-    }
-    return out;
+    return connectors::fetch_source(
+        "WooCommerce", emails, [&](connectors::SourceFetch& out, const connectors::EmailHandoff& handoff) {
+            out.manifest.not_offered(model::dataset::checkouts,
+                                     "WooCommerce does not keep abandoned checkouts");
+            out.manifest.not_offered(model::dataset::customer_consent,
+                                     "WooCommerce does not keep customers' email-marketing consent");
+            if (!preflight(out))
+                return false;
+            // Orders and their day counts on one thread; customers (which the destination's profile
+            // look-ups wait for) and the order changes on this one. The future carries the orders
+            // thread's exception; its destructor waits for the thread when this one throws first.
+            connectors::SourceFetch orders_part;
+            {
+                auto orders_done = std::async(std::launch::async, [&] { fetch_orders(window, orders_part); });
+                fetch_customers(window, out, handoff);
+                fetch_order_changes(window, out);
+                orders_done.get();
+            }
+            connectors::merge_part(out, std::move(orders_part));
+            return true;
+        });
 }
 
 }  // namespace frr::connectors::woocommerce

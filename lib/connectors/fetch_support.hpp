@@ -18,7 +18,11 @@ namespace frr::connectors {
 // else unavailable ("" for none).
 class FetchRecorder {
 public:
-    FetchRecorder(model::PlatformManifest& manifest, core::ExitCode& exit) : m_manifest(manifest), m_exit(exit) { }
+    FetchRecorder(model::PlatformManifest& manifest, core::ExitCode& exit)
+        : m_manifest(manifest),
+          m_exit(exit)
+    {
+    }
 
     // `refused`: the platform refused the credentials or a scope (exit 77), else exit 3.
     void failure(const std::string& label, std::string_view dataset, bool refused, const std::string& message,

@@ -132,7 +132,10 @@ case_run() {
   if [ "$count" -gt 0 ]; then
     [ "$served" = "$count" ] || fail "$CASE: the simulator served $served faults, expected $count"
   else
-    [ "$served" -gt "$min_retries" ] || fail "$CASE: the simulator served $served faults, expected more than $min_retries"
+    # Every attempt (min_retries + 1) reaches the simulator, but under a loaded CI machine one
+    # may reach it only after frr's 1 s timeout gave up on it, and go uncounted: the retries
+    # themselves are counted in the manifest (verify, below).
+    [ "$served" -ge "$min_retries" ] || fail "$CASE: the simulator served $served faults, expected at least $min_retries"
   fi
   run=$(verify "$state" "$want_s" "$want_k" "$platform" "$min_retries")
   [ "$want_exit" != 0 ] || truth "$run"

@@ -176,11 +176,8 @@ IndicatorResult evaluate_order_changes(const CheckInput& input, const char* id, 
                                        const OrderChangeRule& rule)
 {
     std::vector<std::pair<model::OrderChangeKind, std::unordered_set<std::string_view>>> synced;
-    std::vector<std::string> events;
-    for (const auto& [change, event] : rule.kinds) {
+    for (const auto& [change, event] : rule.kinds)
         synced.emplace_back(change, event_subjects(input, event));
-        events.push_back(metric_name(input, event, rule.event_phrase));
-    }
     auto r = start_result(id, title);
     std::int64_t judged = 0;
     std::map<std::string, std::int64_t> excluded;
@@ -222,6 +219,22 @@ IndicatorResult evaluate_order_changes(const CheckInput& input, const char* id, 
     r.score = rate_score(missing, judged, 0.2);
     r.status = status_for(missing);
     r.value = fmt::format("{} of {} missing", missing, judged);
+    // The events named are those of the kinds that missed (or, with none missing, that were
+    // judged): a store with no partial fulfilments reads "as Fulfilled Order", not "as Fulfilled
+    // Order or fulfilment event" (a fallback name for a metric its account does not have).
+    std::vector<std::string> events;
+    for (const bool only_missed : {true, false}) {
+        for (const auto& [change, event] : rule.kinds) {
+            const auto& [kind_judged, kind_missing] = per_kind[model::to_string(change)];
+            if (only_missed ? kind_missing > 0 : kind_judged > 0)
+                events.push_back(metric_name(input, event, rule.event_phrase));
+        }
+        if (!events.empty())
+            break;
+    }
+    if (events.empty())
+        for (const auto& [change, event] : rule.kinds)
+            events.push_back(metric_name(input, event, rule.event_phrase));
     const std::string event_names = fmt::format("{}", fmt::join(events, " or "));
     const auto& w = input.words();
     if (missing == 0) {

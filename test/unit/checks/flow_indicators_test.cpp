@@ -124,10 +124,29 @@ TEST_CASE("order changes: fulfilments, cancellations and full refunds need their
     const auto* fulfilments = f.find("fulfillments");
     REQUIRE(fulfilments);
     CHECK(fulfilments->impact.find("“Shipping Confirmation”") != std::string::npos);
+    // Only the partial fulfilment missed, so only its event is named.
+    CHECK(fulfilments->summary.find("never reached Klaviyo as Fulfilled Partial Order.") !=
+          std::string::npos);
     bool excluded_test = false;
     for (const auto& c : f.find("cancellations")->counts)
         excluded_test = excluded_test || (c.name == "excluded: test order" && c.value == 1);
     CHECK(excluded_test);
+}
+
+TEST_CASE("order changes: the summary names the events of the kinds the store had", "[checks][flows]")
+{
+    StoreBuilder b;
+    add_metrics(b);
+    auto& s = b.snapshot();
+    // A store with whole fulfilments only (WooCommerce has no partial ones): the summary does not
+    // name Fulfilled Partial Order, nor a fallback for a metric the account may not have.
+    s.source.order_changes = {change("1", model::OrderChangeKind::fulfilled, k_as_of - hours(2))};
+    s.destination.events.push_back(
+        subject_event(b, model::EventKind::fulfilled_order, "M4", "91", k_as_of - hours(2)));
+    const auto f = run(s);
+    const auto* fulfilments = f.find("fulfillments");
+    REQUIRE(fulfilments);
+    CHECK(fulfilments->summary == "All 1 fulfilment reached Klaviyo as Fulfilled Order.");
 }
 
 TEST_CASE("an event dataset that was not read whole makes its indicator unknown", "[checks][flows]")

@@ -19,7 +19,7 @@ struct KindPhrase {
     const char* plural;
 };
 
-constexpr std::array<KindPhrase, 10> k_phrases{{
+constexpr std::array<KindPhrase, 17> k_phrases{{
     {"order_missing_event", "order missing in {destination}", "orders missing in {destination}"},
     {"order_event_late", "order that reached {destination} late", "orders that reached {destination} late"},
     {"order_event_duplicate", "order recorded twice in {destination}",
@@ -35,6 +35,17 @@ constexpr std::array<KindPhrase, 10> k_phrases{{
     {"audience_drop", "{destination} list or segment that shrank sharply",
      "{destination} lists or segments that shrank sharply"},
     {"volume_gap", "day with orders missing in {destination}", "days with orders missing in {destination}"},
+    {"checkout_missing_event", "abandoned checkout missing in {destination}",
+     "abandoned checkouts missing in {destination}"},
+    {"fulfillment_missing_event", "fulfilment missing in {destination}",
+     "fulfilments missing in {destination}"},
+    {"cancellation_missing_event", "cancellation missing in {destination}",
+     "cancellations missing in {destination}"},
+    {"refund_missing_event", "refund missing in {destination}", "refunds missing in {destination}"},
+    {"subscriber_missing_from_list", "new subscriber missing from the {destination} list",
+     "new subscribers missing from the {destination} list"},
+    {"flow_not_live", "flow switched off in {destination}", "flows switched off in {destination}"},
+    {"flow_silent", "flow that stopped sending emails", "flows that stopped sending emails"},
 }};
 
 // Bytes of non-ASCII characters count as email characters (internationalised addresses), so a

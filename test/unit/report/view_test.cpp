@@ -31,6 +31,13 @@ TEST_CASE("describe_count words the defect vocabulary", "[report]")
           "1 order missing in Klaviyo");
     CHECK(report::describe_count(frr::test::k_pair_words, 3, "something_new", "Lists") ==
           "Lists: 3 affected");
+    // The flows' trigger kinds read as what went missing, not "Refunds: 1 affected".
+    CHECK(report::describe_count(frr::test::k_pair_words, 1, "refund_missing_event", "Refunds") ==
+          "1 refund missing in Klaviyo");
+    CHECK(report::describe_count(frr::test::k_pair_words, 3, "fulfillment_missing_event", "Fulfilments") ==
+          "3 fulfilments missing in Klaviyo");
+    CHECK(report::describe_count(frr::test::k_pair_words, 2, "flow_silent", "Flows sending") ==
+          "2 flows that stopped sending emails");
 }
 
 TEST_CASE("the view ranks issues by what they cost and words the subject with the money", "[report]")

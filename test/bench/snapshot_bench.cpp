@@ -1,5 +1,6 @@
 // Benchmark of the snapshot files at the check target's size: 1,000,000 orders with
-// 2.5 Klaviyo events each and 1,000,000 customers with their profiles.
+// 2.5 Klaviyo events each and 1,000,000 customers with their profiles, with a few defects of
+// each kind the record-level checks find (build() below).
 //
 //   snapshot_bench write DIR   builds the records in memory and writes DIR as a run directory
 //   snapshot_bench read DIR    reads DIR back (what `frr check --no-fetch` does first)
@@ -67,6 +68,200 @@ double cpu_seconds()
     return secs(usage.ru_utime) + secs(usage.ru_stime);
 }
 
+// The defects of the snapshot: each is the record i with i % 1000 == the case's number, so every
+// kind touches exactly 1,000 orders or customers, at the same places in every run. Beside the
+// defects stand near misses the checks must not count (a value within checks.value_tolerance_minor,
+// the same event read twice, orders and customers outside what is judged). `make bench-duckdb`
+// (test/bench/duckdb/) needs frr and DuckDB to find the same ones; its frr.yaml excludes the "pos"
+// channel. Kinds and their expected effect on the six record-level checks:
+enum OrderCase : std::size_t {
+    no_placed = 11,         // order_sync: missing (its Ordered Products still arrive)
+    decoy_placed = 12,      // order_sync: missing (a Placed Order of another integration's metric)
+    unknown_order = 13,     // order_sync: missing (its Placed Order names an order not fetched)
+    value_off = 21,         // value_integrity: mismatched (+2.50)
+    value_near = 22,        // none: +0.01 is within the tolerance
+    value_currency = 23,    // none: not comparable (another currency)
+    value_absent = 24,      // none: not comparable (no $value)
+    duplicate = 31,         // duplicates: a second Placed Order with its own id
+    read_twice = 32,        // none: the same Placed Order twice (one event)
+    duplicate_off = 33,     // duplicates and value_integrity: three Placed Orders, one off
+    product_missing = 41,   // line_items: one Ordered Product fewer than the units
+    product_extra = 42,     // none: one more than the units
+    edited = 43,            // none: edited after purchase, matches the order as placed
+    edited_short = 44,      // line_items: edited, fewer products than its Placed Order lists
+    edited_no_units = 45,   // none: edited, its Placed Order lists no units (not comparable)
+    test_order = 51,        // none: a test order without its Placed Order
+    no_email = 52,          // none: an order without email, without its Placed Order
+    excluded_channel = 53,  // none: a "pos" order (frr.yaml excludes it), without its Placed Order
+    within_grace = 61,      // none: placed 30 min before as_of, without its Placed Order
+    before_window = 62,     // none: placed before the window, without its Placed Order
+};
+enum CustomerCase : std::size_t {
+    no_profile = 11,              // customer_sync: missing (the profile is another email's)
+    no_customer_email = 12,       // none: no email
+    updated_before = 13,          // none: updated before the window, no profile
+    updated_in_grace = 14,        // none: updated within the grace period, no profile
+    profile_no_email = 15,        // customer_sync: missing (the profile has no email)
+    profile_of_next = 16,         // customer_sync: missing; its profile carries the next customer's
+                                  // email with the other consent, and comes first: consent mismatch
+    opted_out = 21,               // consent: critical (unsubscribed, still subscribed)
+    not_synced = 22,              // consent: subscribed, never subscribed in the destination
+    bounced = 23,                 // none: subscribed, unsubscribed for a hard bounce
+    unsubscribe_suppressed = 24,  // consent: subscribed, unsubscribed with UNSUBSCRIBE suppression
+    subscribed_there = 25,        // consent: not subscribed, subscribed in the destination
+    pending = 26,                 // none: double opt-in in flight
+    invalid = 27,                 // consent: invalid, subscribed in the destination
+    redacted = 28,                // none: not judged
+    unknown_there = 29,           // none: not judged
+};
+
+model::Event placed_event(const model::Order& o, std::string id)
+{
+    model::Event e;
+    e.id = std::move(id);
+    e.kind = model::EventKind::placed_order;
+    e.metric_id = "M1";
+    e.occurred_at = o.created_at;
+    e.order_id = o.id;
+    e.value = o.revenue_as_placed;
+    return e;
+}
+
+void add_order(model::Snapshot& s, std::size_t i, core::TimePoint at)
+{
+    const auto kind = i % 1000;
+    model::Order o;
+    o.id = std::to_string(4'000'000'000ULL + i);
+    o.name = fmt::format("#{}", 100000 + i);
+    o.created_at = kind == within_grace ? s.manifest.as_of - std::chrono::minutes(30)
+        : kind == before_window         ? s.manifest.since - std::chrono::hours(1)
+                                        : at;
+    o.updated_at = o.created_at;
+    o.test = kind == test_order;
+    o.source_name = kind == excluded_channel ? "pos" : "web";
+    o.financial_status = "PAID";
+    o.customer_id = std::to_string(7'000'000'000ULL + i);
+    o.email_hash = kind == no_email ? "" : fake_hash(i);
+    o.email_masked = kind == no_email ? "" : "a***@ex.com";
+    o.revenue = {static_cast<std::int64_t>(1000 + i % 9000), "GBP"};
+    o.total = o.revenue;
+    o.item_quantity = 1 + static_cast<int>(i % 2);
+    o.revenue_as_placed = o.revenue;
+    int products = o.item_quantity;
+    if (kind == product_extra)
+        products += 1;
+    if (kind == product_missing)
+        products -= 1;
+    std::optional<int> listed_units;
+    if (kind == edited || kind == edited_short || kind == edited_no_units) {
+        o.edited = true;
+        o.revenue.minor += 500;  // an item added after purchase
+        listed_units = kind == edited_no_units ? std::nullopt : std::optional<int>(o.item_quantity);
+        products = kind == edited_short ? o.item_quantity - 1 : o.item_quantity;
+        o.item_quantity += 1;
+    }
+    auto& events = s.destination.events;
+    const bool placed = kind != no_placed && kind != test_order && kind != no_email &&
+        kind != excluded_channel && kind != within_grace && kind != before_window;
+    if (placed) {
+        auto e = placed_event(o, fmt::format("P{}", i));
+        e.item_units = listed_units;
+        if (kind == decoy_placed)
+            e.kind = model::EventKind::other;
+        if (kind == unknown_order)
+            e.order_id = std::to_string(5'000'000'000ULL + i);
+        if (kind == value_off)
+            e.value->minor += 250;
+        if (kind == value_near)
+            e.value->minor += 1;
+        if (kind == value_currency)
+            e.value->currency = "EUR";
+        if (kind == value_absent)
+            e.value.reset();
+        events.push_back(e);
+        if (kind == duplicate || kind == duplicate_off)
+            events.push_back(placed_event(o, fmt::format("P{}-again", i)));
+        if (kind == duplicate_off) {
+            events.push_back(placed_event(o, fmt::format("P{}-third", i)));
+            events.back().value->minor -= 300;
+        }
+        if (kind == read_twice)
+            events.push_back(e);
+    }
+    for (int u = 0; u < products; ++u) {
+        model::Event product;
+        product.id = fmt::format("Q{}-{}", i, u);
+        product.kind = model::EventKind::ordered_product;
+        product.metric_id = "M2";
+        product.occurred_at = o.created_at;
+        product.order_id = o.id;
+        events.push_back(std::move(product));
+    }
+    s.source.orders.push_back(std::move(o));
+}
+
+model::DestinationConsent mirrored(model::SourceConsent c)
+{
+    return c == model::SourceConsent::subscribed ? model::DestinationConsent::subscribed
+                                                 : model::DestinationConsent::never_subscribed;
+}
+
+void add_customer(model::Snapshot& s, std::size_t i)
+{
+    using S = model::SourceConsent;
+    using D = model::DestinationConsent;
+    const auto kind = i % 1000;
+    const auto as_of = s.manifest.as_of;
+    model::Customer c;
+    c.id = std::to_string(7'000'000'000ULL + i);
+    c.created_at = as_of - std::chrono::hours(24 * 400);
+    c.updated_at = kind == updated_before ? s.manifest.since - std::chrono::hours(3)
+        : kind == updated_in_grace        ? as_of - std::chrono::minutes(20)
+                                          : as_of - std::chrono::hours(2);
+    c.email_hash = kind == no_customer_email ? "" : fake_hash(i);
+    c.email_masked = kind == no_customer_email ? "" : "a***@ex.com";
+    c.consent = i % 3 ? S::subscribed : S::not_subscribed;
+    model::Profile p;
+    p.id = fmt::format("01K{:011}", i);
+    p.email_hash = fake_hash(i);
+    p.email_masked = "a***@ex.com";
+    p.consent = mirrored(c.consent);
+    const auto consent_pair = [&](S source, D destination) {
+        c.consent = source;
+        p.consent = destination;
+    };
+    switch (kind) {
+    case no_profile:
+    case updated_before:
+    case updated_in_grace: p.email_hash = fake_hash(i + 3 * k_customers); break;
+    case profile_no_email: p.email_hash.clear(); break;
+    case profile_of_next: {
+        p.email_hash = fake_hash(i + 1);
+        const auto next = (i + 1) % 3 ? S::subscribed : S::not_subscribed;
+        p.consent = next == S::subscribed ? D::never_subscribed : D::subscribed;
+        break;
+    }
+    case opted_out: consent_pair(S::unsubscribed, D::subscribed); break;
+    case not_synced: consent_pair(S::subscribed, D::never_subscribed); break;
+    case bounced:
+        consent_pair(S::subscribed, D::unsubscribed);
+        p.suppressions = {"HARD_BOUNCE"};
+        break;
+    case unsubscribe_suppressed:
+        consent_pair(S::subscribed, D::unsubscribed);
+        p.suppressions = {"UNSUBSCRIBE"};
+        break;
+    case subscribed_there: consent_pair(S::not_subscribed, D::subscribed); break;
+    case pending: consent_pair(S::pending, D::subscribed); break;
+    case invalid: consent_pair(S::invalid, D::subscribed); break;
+    case redacted: consent_pair(S::redacted, D::subscribed); break;
+    case unknown_there: consent_pair(S::subscribed, D::unknown); break;
+    default: break;
+    }
+    s.source.customers.push_back(std::move(c));
+    s.destination.profiles.push_back(std::move(p));
+}
+
 model::Snapshot build(core::TimePoint as_of)
 {
     model::Snapshot s;
@@ -78,61 +273,18 @@ model::Snapshot build(core::TimePoint as_of)
     s.manifest.platforms["shopify"].status = model::Coverage::complete;
     s.manifest.platforms["klaviyo"].status = model::Coverage::complete;
     s.source.orders.reserve(k_orders);
-    s.destination.events.reserve(k_orders * 5 / 2);
-    const auto step = std::chrono::seconds(23 * 3600) / k_orders;
-    for (std::size_t i = 0; i < k_orders; ++i) {
-        model::Order o;
-        o.id = std::to_string(4'000'000'000ULL + i);
-        o.name = fmt::format("#{}", 100000 + i);
-        o.created_at = s.manifest.since + std::chrono::duration_cast<std::chrono::seconds>(step * i);
-        o.updated_at = o.created_at;
-        o.source_name = "web";
-        o.financial_status = "PAID";
-        o.customer_id = std::to_string(7'000'000'000ULL + i);
-        o.email_hash = fake_hash(i);
-        o.email_masked = "a***@ex.com";
-        o.revenue = {static_cast<std::int64_t>(1000 + i % 9000), "GBP"};
-        o.total = o.revenue;
-        o.item_quantity = 1 + static_cast<int>(i % 2);
-        model::Event placed;
-        placed.id = fmt::format("P{}", i);
-        placed.kind = model::EventKind::placed_order;
-        placed.metric_id = "M1";
-        placed.occurred_at = o.created_at;
-        placed.order_id = o.id;
-        placed.value = o.revenue;
-        s.destination.events.push_back(std::move(placed));
-        for (int u = 0; u < o.item_quantity; ++u) {
-            model::Event product;
-            product.id = fmt::format("Q{}-{}", i, u);
-            product.kind = model::EventKind::ordered_product;
-            product.metric_id = "M2";
-            product.occurred_at = o.created_at;
-            product.order_id = o.id;
-            s.destination.events.push_back(std::move(product));
-        }
-        s.source.orders.push_back(std::move(o));
-    }
+    s.destination.events.reserve(k_orders * 5 / 2 + k_orders / 250);
+    // Spread over the window's first 23 hours (a whole-second step would be 0: they all had one time).
+    const auto span = std::chrono::milliseconds(std::chrono::hours(23));
+    for (std::size_t i = 0; i < k_orders; ++i)
+        add_order(s, i,
+                  s.manifest.since +
+                      std::chrono::duration_cast<std::chrono::seconds>(span * static_cast<std::int64_t>(i) /
+                                                                       static_cast<std::int64_t>(k_orders)));
     s.source.customers.reserve(k_customers);
     s.destination.profiles.reserve(k_customers);
-    for (std::size_t i = 0; i < k_customers; ++i) {
-        model::Customer c;
-        c.id = std::to_string(7'000'000'000ULL + i);
-        c.created_at = as_of - std::chrono::hours(24 * 400);
-        c.updated_at = as_of - std::chrono::hours(2);
-        c.email_hash = fake_hash(i);
-        c.email_masked = "a***@ex.com";
-        c.consent = i % 3 ? model::SourceConsent::subscribed : model::SourceConsent::not_subscribed;
-        model::Profile p;
-        p.id = fmt::format("01K{:011}", i);
-        p.email_hash = c.email_hash;
-        p.email_masked = c.email_masked;
-        p.consent = c.consent == model::SourceConsent::subscribed
-            ? model::DestinationConsent::subscribed
-            : model::DestinationConsent::never_subscribed;
-        s.source.customers.push_back(std::move(c));
-        s.destination.profiles.push_back(std::move(p));
-    }
+    for (std::size_t i = 0; i < k_customers; ++i)
+        add_customer(s, i);
     return s;
 }
 

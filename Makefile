@@ -9,7 +9,7 @@ export BUILD_DIR JOBS CTEST_JOBS CMAKE_FLAGS
 # cmake --build runs make again below these scripts; without this it announces every directory.
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps build test demo bench sanitize fuzz-smoke sdk-test format format-check tidy package clean
+.PHONY: all deps build test demo bench bench-duckdb sanitize fuzz-smoke sdk-test format format-check tidy package clean
 
 all: build
 
@@ -29,6 +29,16 @@ bench: deps
 	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DFRR_BUILD_BENCH=ON
 	cmake --build build-bench -j$(JOBS)
 	./scripts/bench.sh build-bench
+
+# Opt-in, not part of `make bench` or `make test`: frr check --no-fetch against DuckDB (npm package
+# pinned in test/bench/duckdb/package-lock.json, installed by `npm ci` into build-bench/duckdb-node on
+# first use; needs node, npm and the npm registry) on one 1,000,000-order snapshot with defects: the
+# same six record-level questions, the same counts (fails otherwise), wall, CPU and peak RSS of 3
+# alternating runs each and their ratios (docs/performance.md "DuckDB comparison").
+bench-duckdb: deps
+	cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DFRR_BUILD_BENCH=ON
+	cmake --build build-bench -j$(JOBS) --target frr snapshot_bench
+	./test/bench/duckdb/run.sh build-bench
 
 # The test suite under AddressSanitizer + UndefinedBehaviorSanitizer (Debug, warnings as errors).
 # frr and its tests are instrumented; the simulator the integration tests run against is the

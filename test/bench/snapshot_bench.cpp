@@ -27,6 +27,7 @@ namespace {
 
 constexpr std::size_t k_orders = 1'000'000;
 constexpr std::size_t k_customers = 1'000'000;
+constexpr auto k_grace = std::chrono::hours(1);  // checks.grace of test/bench/duckdb/frr.yaml
 
 std::string fake_hash(std::size_t i)
 {
@@ -73,28 +74,31 @@ double cpu_seconds()
 // defects stand near misses the checks must not count (a value within checks.value_tolerance_minor,
 // the same event read twice, orders and customers outside what is judged). `make bench-duckdb`
 // (test/bench/duckdb/) needs frr and DuckDB to find the same ones; its frr.yaml excludes the "pos"
-// channel. Kinds and their expected effect on the six record-level checks:
+// channel. Ids stay unique as on the platforms (an order id once, one profile per email), so the
+// rules for repeats (the first order, the first profile) are not exercised here. Kinds and their
+// expected effect on the six record-level checks:
 enum OrderCase : std::size_t {
-    no_placed = 11,         // order_sync: missing (its Ordered Products still arrive)
-    decoy_placed = 12,      // order_sync: missing (a Placed Order of another integration's metric)
-    unknown_order = 13,     // order_sync: missing (its Placed Order names an order not fetched)
-    value_off = 21,         // value_integrity: mismatched (+2.50)
-    value_near = 22,        // none: +0.01 is within the tolerance
-    value_currency = 23,    // none: not comparable (another currency)
-    value_absent = 24,      // none: not comparable (no $value)
-    duplicate = 31,         // duplicates: a second Placed Order with its own id
-    read_twice = 32,        // none: the same Placed Order twice (one event)
-    duplicate_off = 33,     // duplicates and value_integrity: three Placed Orders, one off
-    product_missing = 41,   // line_items: one Ordered Product fewer than the units
-    product_extra = 42,     // none: one more than the units
-    edited = 43,            // none: edited after purchase, matches the order as placed
-    edited_short = 44,      // line_items: edited, fewer products than its Placed Order lists
-    edited_no_units = 45,   // none: edited, its Placed Order lists no units (not comparable)
-    test_order = 51,        // none: a test order without its Placed Order
-    no_email = 52,          // none: an order without email, without its Placed Order
-    excluded_channel = 53,  // none: a "pos" order (frr.yaml excludes it), without its Placed Order
-    within_grace = 61,      // none: placed 30 min before as_of, without its Placed Order
-    before_window = 62,     // none: placed before the window, without its Placed Order
+    no_placed = 11,            // order_sync: missing (its Ordered Products still arrive)
+    decoy_placed = 12,         // order_sync: missing (a Placed Order of another integration's metric)
+    unknown_order = 13,        // order_sync: missing (its Placed Order names an order not fetched)
+    value_off = 21,            // value_integrity: mismatched (+2.50)
+    value_near = 22,           // none: +0.01 is within the tolerance
+    value_currency = 23,       // none: not comparable (another currency)
+    value_absent = 24,         // none: not comparable (no $value)
+    duplicate = 31,            // duplicates: a second Placed Order with its own id
+    read_twice = 32,           // none: the same Placed Order twice (one event)
+    duplicate_off = 33,        // duplicates and value_integrity: three Placed Orders, one off
+    product_missing = 41,      // line_items: one Ordered Product fewer than the units
+    product_extra = 42,        // none: one more than the units
+    edited = 43,               // none: edited after purchase, matches the order as placed
+    edited_short = 44,         // line_items: edited, fewer products than its Placed Order lists
+    edited_no_units = 45,      // none: edited, its Placed Order lists no units (not comparable)
+    test_order = 51,           // none: a test order without its Placed Order
+    no_email = 52,             // none: an order without email, without its Placed Order
+    excluded_channel = 53,     // none: a "pos" order (frr.yaml excludes it), without its Placed Order
+    within_grace = 61,         // none: placed 30 min before as_of, without its Placed Order
+    before_window = 62,        // none: placed before the window, without its Placed Order
+    order_at_grace_edge = 63,  // none: placed exactly at as_of - grace (not judged), without its Placed Order
 };
 enum CustomerCase : std::size_t {
     no_profile = 11,              // customer_sync: missing (the profile is another email's)
@@ -102,8 +106,8 @@ enum CustomerCase : std::size_t {
     updated_before = 13,          // none: updated before the window, no profile
     updated_in_grace = 14,        // none: updated within the grace period, no profile
     profile_no_email = 15,        // customer_sync: missing (the profile has no email)
-    profile_of_next = 16,         // customer_sync: missing; its profile carries the next customer's
-                                  // email with the other consent, and comes first: consent mismatch
+    at_window_start = 16,         // customer_sync: missing (updated exactly at the window's start: judged)
+    at_grace_edge = 17,           // none: updated exactly at as_of - grace (not judged), no profile
     opted_out = 21,               // consent: critical (unsubscribed, still subscribed)
     not_synced = 22,              // consent: subscribed, never subscribed in the destination
     bounced = 23,                 // none: subscribed, unsubscribed for a hard bounce
@@ -135,6 +139,7 @@ void add_order(model::Snapshot& s, std::size_t i, core::TimePoint at)
     o.name = fmt::format("#{}", 100000 + i);
     o.created_at = kind == within_grace ? s.manifest.as_of - std::chrono::minutes(30)
         : kind == before_window         ? s.manifest.since - std::chrono::hours(1)
+        : kind == order_at_grace_edge   ? s.manifest.as_of - k_grace
                                         : at;
     o.updated_at = o.created_at;
     o.test = kind == test_order;
@@ -217,6 +222,8 @@ void add_customer(model::Snapshot& s, std::size_t i)
     c.created_at = as_of - std::chrono::hours(24 * 400);
     c.updated_at = kind == updated_before ? s.manifest.since - std::chrono::hours(3)
         : kind == updated_in_grace        ? as_of - std::chrono::minutes(20)
+        : kind == at_window_start         ? s.manifest.since
+        : kind == at_grace_edge           ? as_of - k_grace
                                           : as_of - std::chrono::hours(2);
     c.email_hash = kind == no_customer_email ? "" : fake_hash(i);
     c.email_masked = kind == no_customer_email ? "" : "a***@ex.com";
@@ -233,14 +240,10 @@ void add_customer(model::Snapshot& s, std::size_t i)
     switch (kind) {
     case no_profile:
     case updated_before:
-    case updated_in_grace: p.email_hash = fake_hash(i + 3 * k_customers); break;
+    case updated_in_grace:
+    case at_window_start:
+    case at_grace_edge: p.email_hash = fake_hash(i + 3 * k_customers); break;
     case profile_no_email: p.email_hash.clear(); break;
-    case profile_of_next: {
-        p.email_hash = fake_hash(i + 1);
-        const auto next = (i + 1) % 3 ? S::subscribed : S::not_subscribed;
-        p.consent = next == S::subscribed ? D::never_subscribed : D::subscribed;
-        break;
-    }
     case opted_out: consent_pair(S::unsubscribed, D::subscribed); break;
     case not_synced: consent_pair(S::subscribed, D::never_subscribed); break;
     case bounced:

@@ -3,8 +3,8 @@
 # the same 1,000,000-order run directory with defects. Writes it with `snapshot_bench write`, then runs,
 # alternating, `frr check --no-fetch --format json` on it and six_questions.mjs (DuckDB, 2 threads,
 # the same six questions by frr's rules), each under GNU `time -v`. Every DuckDB run compares its
-# counts with the frr run before it and fails on a difference. Prints wall, CPU (user + sys) and
-# peak RSS of each, medians, and the ratios frr / DuckDB.
+# counts with the frr run before it and fails on a difference; so does one untimed run of its exact
+# path. Prints wall, CPU (user + sys) and peak RSS of each, medians, and the ratios frr / DuckDB.
 #
 #   test/bench/duckdb/run.sh [BUILD_DIR]      (a Release tree with frr and snapshot_bench; default
 #                                              build-bench, relative to the repository or absolute)
@@ -82,6 +82,15 @@ for r in $(seq 1 "$RUNS"); do
   fi
 done
 cat "$WORK/duckdb.1.err"
+# The timed runs took the fast path (six_questions.mjs says when file order made it fall back);
+# the exact path once more, untimed, must agree too.
+echo "bench-duckdb: DuckDB's exact path (lines numbered in file order), untimed ..." >&2
+if ! node "$NODE_DIR/six_questions.mjs" "$RUN" "${QUESTIONS[@]}" --path=exact --findings="$WORK/frr.$RUNS.json" \
+  >"$WORK/duckdb.exact.json" 2>"$WORK/duckdb.exact.err"; then
+  cat "$WORK/duckdb.exact.err" >&2
+  echo "bench-duckdb: DuckDB's exact path failed or disagrees with frr (above)" >&2
+  exit 1
+fi
 
 python3 - "$WORK" "$RUNS" <<'EOF'
 import re, statistics, sys

@@ -4,14 +4,16 @@
 //
 //   node six_questions.mjs RUN_DIR [--threads=2] [--window-seconds=86400] [--grace-seconds=3600]
 //        [--tolerance-minor=1] [--exclude-channel=pos ...] [--history-start=ISO] [--findings=FRR_JSON]
-//        [--group-order-ids=1]
+//        [--path=auto|exact|grouped]
 //
 // RUN_DIR holds manifest.json and source/orders.jsonl, source/customers.jsonl,
 // destination/events.jsonl, destination/profiles.jsonl (as snapshot_bench writes them), or the four
 // files beside the manifest (the older flat layout). The options are frr.yaml's checks: section
 // (the window's start comes from the manifest as frr takes it; --window-seconds only stands in for a
-// manifest without one); keep them in step with the config frr ran with. --group-order-ids=1 always
-// looks for the first order of an id by grouping, even when the ids ascend (a test of that path).
+// manifest without one); keep them in step with the config frr ran with.
+// --path: auto (default) answers on all threads without line numbers and falls back to the exact
+// path where the order of lines in a file would decide (see fastQuestions); exact always numbers
+// the lines; grouped is exact and also finds the first order of an id by grouping (tests that path).
 // Prints one JSON object of counts on stdout. With --findings (frr check --format json's output or a
 // run's checks.json) it also compares each count with frr's, prints both, and exits 1 on any
 // difference. Exit 0: counted (and equal); 1: different; 64: bad arguments.
@@ -39,13 +41,13 @@ function usage(message) {
     console.error(`six_questions: ${message}`);
     console.error('usage: node six_questions.mjs RUN_DIR [--threads=N] [--window-seconds=S] [--grace-seconds=S] ' +
                   '[--tolerance-minor=N] [--exclude-channel=NAME ...] [--history-start=ISO] [--findings=FILE] ' +
-                  '[--group-order-ids=1]');
+                  '[--path=auto|exact|grouped]');
     process.exit(64);
 }
 
 function parseArgs(argv) {
     const o = { threads: 2, windowSeconds: 86400, graceSeconds: 3600, toleranceMinor: 1, excludeChannels: [],
-                historyStart: null, findings: null, groupOrderIds: false, runDir: null };
+                historyStart: null, findings: null, path: 'auto', runDir: null };
     for (const a of argv) {
         const m = /^--([a-z-]+)=(.*)$/.exec(a);
         if (!m) {
@@ -61,7 +63,7 @@ function parseArgs(argv) {
         else if (key === 'exclude-channel') o.excludeChannels.push(value);
         else if (key === 'history-start') o.historyStart = value;
         else if (key === 'findings') o.findings = value;
-        else if (key === 'group-order-ids' && value === '1') o.groupOrderIds = true;
+        else if (key === 'path' && ['auto', 'exact', 'grouped'].includes(value)) o.path = value;
         else usage(`unknown option --${key}`);
     }
     if (!o.runDir) usage('RUN_DIR missing');
@@ -99,26 +101,134 @@ function jsonl(path, columns) {
 
 const money = 'STRUCT(minor BIGINT, currency VARCHAR)';
 
-// The orders, read once into a table: what the questions need of each, its position in the file
-// (ord), and whether its id is greater than the previous line's (ids ascending in file order are
-// unique, so an event's order needs no search for the first of several).
-function ordersTable(o, files, window) {
+// The orders, read once into a table: what the questions need of each. The exact path also numbers
+// them in file order (ord; a numbered scan runs on one thread) and notes whether each id is greater
+// than the previous line's (ids ascending in file order are unique).
+function ordersTable(o, files, window, numbered) {
     const excluded = o.excludeChannels.length ? `source_name NOT IN (${o.excludeChannels.map(str).join(', ')})`
                                               : 'TRUE';
     const history = o.historyStart ? `created_at >= ${ts(new Date(o.historyStart))}` : 'TRUE';
+    const order = numbered ? `ordinality AS ord,
+       coalesce(lag(ordinality) OVER () = ordinality - 1 AND lag(id) OVER () < id, ordinality = 1) AS ascending,`
+                           : '';
     return `
-CREATE TEMP TABLE orders AS
-SELECT id, ordinality AS ord, item_quantity, coalesce(edited, FALSE) AS edited,
+CREATE OR REPLACE TEMP TABLE orders AS
+SELECT id, ${order} item_quantity, coalesce(edited, FALSE) AS edited,
        CASE WHEN coalesce(edited, FALSE) THEN revenue_as_placed ELSE revenue END AS as_placed,
        (NOT test AND email_hash <> '' AND ${excluded} AND ${history}
-        AND created_at >= ${ts(window.since)} AND created_at < ${ts(window.judgeBefore)}) AS judged,
-       coalesce(lag(ordinality) OVER () = ordinality - 1 AND lag(id) OVER () < id, ordinality = 1) AS ascending
+        AND created_at >= ${ts(window.since)} AND created_at < ${ts(window.judgeBefore)}) AS judged
 FROM ${jsonl(files.orders, { id: 'VARCHAR', created_at: 'TIMESTAMP', test: 'BOOLEAN', source_name: 'VARCHAR',
                              email_hash: 'VARCHAR', revenue: money, item_quantity: 'BIGINT', edited: 'BOOLEAN',
-                             revenue_as_placed: money })} WITH ORDINALITY`;
+                             revenue_as_placed: money })}${numbered ? ' WITH ORDINALITY' : ''}`;
 }
 
-function questions(o, files, window, idsUnique) {
+const eventsRead = (files) =>
+    jsonl(files.events, { id: 'VARCHAR', kind: 'VARCHAR', order_id: 'VARCHAR', value: money, item_units: 'BIGINT' });
+const isOff = (o, e, order) => `${e}.value.currency = ${order}.as_placed.currency
+               AND abs(${e}.value.minor - ${order}.as_placed.minor) > ${o.toleranceMinor}`;
+
+// From judged(placed, compared, off, products, expected_units), one row per judged order.
+const orderCounts = `
+order_counts AS (
+    SELECT count(*) AS order_sync_judged,
+           count(*) FILTER (WHERE placed = 0) AS order_sync_missing,
+           count(*) FILTER (WHERE placed > 0 AND compared > 0) AS value_integrity_compared,
+           count(*) FILTER (WHERE placed > 0 AND off > 0) AS value_integrity_mismatched,
+           count(*) FILTER (WHERE placed > 0) AS duplicates_synced,
+           count(*) FILTER (WHERE placed > 1) AS duplicates_duplicated,
+           count(*) FILTER (WHERE placed > 0 AND expected_units IS NOT NULL) AS line_items_judged,
+           count(*) FILTER (WHERE placed > 0 AND products < expected_units) AS line_items_affected
+    FROM judged)`;
+
+const customersRead = (files, inWindow) => `
+customers AS MATERIALIZED (
+    SELECT email_hash, consent
+    FROM ${jsonl(files.customers, { email_hash: 'VARCHAR', updated_at: 'TIMESTAMP', consent: 'VARCHAR' })}
+    WHERE email_hash <> '' AND ${inWindow('updated_at')})`;
+const deliverability = `coalesce(len(list_filter(suppressions, s -> s NOT IN ('UNSUBSCRIBE', 'UNSUBSCRIBED'))), 0) > 0`;
+const profilesRead = (files, numbered) =>
+    `${jsonl(files.profiles, { email_hash: 'VARCHAR', consent: 'VARCHAR', suppressions: 'VARCHAR[]' })}${
+        numbered ? ' WITH ORDINALITY' : ''}`;
+
+// From customers c and profiles p (email_hash, consent, deliverability): the consent table.
+const customerCounts = `
+verdicts AS (
+    SELECT p.email_hash IS NOT NULL AS has_profile,
+           CASE
+               WHEN p.email_hash IS NULL THEN NULL
+               WHEN p.consent NOT IN ('SUBSCRIBED', 'UNSUBSCRIBED', 'NEVER_SUBSCRIBED') THEN NULL
+               WHEN c.consent = 'SUBSCRIBED' THEN
+                   CASE WHEN p.consent = 'SUBSCRIBED' OR p.deliverability THEN 'expected' ELSE 'mismatch' END
+               WHEN c.consent IN ('NOT_SUBSCRIBED', 'INVALID') THEN
+                   CASE WHEN p.consent = 'SUBSCRIBED' THEN 'mismatch' ELSE 'expected' END
+               WHEN c.consent = 'UNSUBSCRIBED' THEN
+                   CASE WHEN p.consent = 'SUBSCRIBED' THEN 'critical' ELSE 'expected' END
+               WHEN c.consent = 'PENDING' THEN 'expected'
+               ELSE NULL
+           END AS verdict
+    FROM customers c LEFT JOIN profiles p ON p.email_hash = c.email_hash),
+customer_counts AS (
+    SELECT count(*) AS customer_sync_judged,
+           count(*) FILTER (WHERE NOT has_profile) AS customer_sync_missing,
+           count(verdict) AS consent_judged,
+           count(*) FILTER (WHERE verdict IN ('mismatch', 'critical')) AS consent_mismatched,
+           count(*) FILTER (WHERE verdict = 'critical') AS consent_opted_out_but_subscribed
+    FROM verdicts)`;
+
+// The fast path: every file read on all threads, no line numbers. Where file order would decide
+// (an order id twice, an order whose Placed Orders repeat an id beside other ids or disagree
+// where only the first counts, an email with two matching profiles) it cannot answer, and says
+// so in `undecided`; the exact path then runs instead.
+function fastQuestions(o, files, window) {
+    const inWindow = (col) => `${col} >= ${ts(window.since)} AND ${col} < ${ts(window.judgeBefore)}`;
+    return `
+WITH events AS (
+    SELECT o.rowid AS order_row, e.id, e.kind = 'placed_order' AS placed, e.item_units,
+           e.value.currency = o.as_placed.currency AS compared, ${isOff(o, 'e', 'o')} AS off
+    FROM ${eventsRead(files)} e JOIN orders o ON o.id = e.order_id
+    WHERE e.kind IN ('placed_order', 'ordered_product')),
+per_order AS (
+    SELECT order_row, count(*) FILTER (WHERE NOT placed) AS products, count(*) FILTER (WHERE placed) AS n,
+           count(DISTINCT id) FILTER (WHERE placed) AS ids,
+           count(*) FILTER (WHERE placed AND compared) AS compared, count(*) FILTER (WHERE placed AND off) AS off,
+           count(item_units) FILTER (WHERE placed) AS with_units,
+           min(item_units) FILTER (WHERE placed) AS units_lo, max(item_units) FILTER (WHERE placed) AS units_hi
+    FROM events GROUP BY order_row),
+-- All ids distinct: each Placed Order counts. One id throughout: the same event read again, it
+-- counts once, with what all its copies agree on. Otherwise undecided.
+decided AS (
+    SELECT o.edited, o.item_quantity, coalesce(p.n, 0) AS n, p.products, p.ids, p.with_units, p.units_lo,
+           p.units_hi,
+           CASE WHEN p.ids = p.n THEN p.n WHEN p.ids = 1 THEN 1 END AS placed,
+           CASE WHEN p.ids = p.n THEN p.compared WHEN p.compared IN (0, p.n) THEN p.compared // p.n END AS compared,
+           CASE WHEN p.ids = p.n THEN p.off WHEN p.off IN (0, p.n) THEN p.off // p.n END AS off
+    FROM orders o LEFT JOIN per_order p ON p.order_row = o.rowid
+    WHERE o.judged),
+judged AS (
+    SELECT coalesce(placed, 0) AS placed, coalesce(compared, 0) AS compared, coalesce(off, 0) AS off,
+           coalesce(products, 0) AS products,
+           CASE WHEN NOT edited THEN item_quantity WHEN with_units > 0 THEN units_lo END AS expected_units,
+           n > 0 AND (placed IS NULL OR compared IS NULL OR off IS NULL
+                      OR (edited AND with_units > 0 AND (with_units < n OR units_lo <> units_hi))) AS undecided
+    FROM decided),
+${orderCounts.trim()},
+${customersRead(files, inWindow).trim()},
+profiles AS (
+    SELECT email_hash, consent, ${deliverability} AS deliverability
+    FROM ${profilesRead(files, false)}
+    WHERE email_hash <> ''),
+${customerCounts.trim()}
+SELECT *,
+       (SELECT count(*) - count(DISTINCT id) FROM orders)
+         + (SELECT count(*) FILTER (WHERE undecided) FROM judged)
+         + (SELECT count(*) FROM verdicts) - (SELECT count(*) FROM customers) AS undecided
+FROM order_counts, customer_counts`;
+}
+
+// The exact path: events and profiles numbered in file order (their scans on one thread), so the
+// first order of an id, the first Placed Order of an order and the first profile of an email are
+// the ones frr's indexes keep.
+function exactQuestions(o, files, window, idsUnique) {
     const inWindow = (col) => `${col} >= ${ts(window.since)} AND ${col} < ${ts(window.judgeBefore)}`;
     // The order an event's order_id names: the first with that id (frr's index keeps the first).
     const firstOrder = idsUnique ? 'SELECT id, ord, as_placed FROM orders'
@@ -127,11 +237,8 @@ function questions(o, files, window, idsUnique) {
 WITH first_order AS (${firstOrder}),
 events AS MATERIALIZED (
     SELECT e.ordinality AS ord, e.id, e.kind = 'placed_order' AS placed, f.ord AS order_ord, e.item_units,
-           e.value.currency = f.as_placed.currency AS compared,
-           e.value.currency = f.as_placed.currency
-               AND abs(e.value.minor - f.as_placed.minor) > ${o.toleranceMinor} AS off
-    FROM ${jsonl(files.events, { id: 'VARCHAR', kind: 'VARCHAR', order_id: 'VARCHAR', value: money,
-                                 item_units: 'BIGINT' })} WITH ORDINALITY e
+           e.value.currency = f.as_placed.currency AS compared, ${isOff(o, 'e', 'f')} AS off
+    FROM ${eventsRead(files)} WITH ORDINALITY e
     JOIN first_order f ON f.id = e.order_id
     WHERE e.kind IN ('placed_order', 'ordered_product')),
 -- Per order: its Ordered Products, and its first Placed Order (file order).
@@ -155,51 +262,15 @@ judged AS (
     LEFT JOIN per_order p ON p.order_ord = o.ord
     LEFT JOIN tally t ON t.order_ord = o.ord
     WHERE o.judged),
-order_counts AS (
-    SELECT count(*) AS order_sync_judged,
-           count(*) FILTER (WHERE placed = 0) AS order_sync_missing,
-           count(*) FILTER (WHERE placed > 0 AND compared > 0) AS value_integrity_compared,
-           count(*) FILTER (WHERE placed > 0 AND off > 0) AS value_integrity_mismatched,
-           count(*) FILTER (WHERE placed > 0) AS duplicates_synced,
-           count(*) FILTER (WHERE placed > 1) AS duplicates_duplicated,
-           count(*) FILTER (WHERE placed > 0 AND expected_units IS NOT NULL) AS line_items_judged,
-           count(*) FILTER (WHERE placed > 0 AND products < expected_units) AS line_items_affected
-    FROM judged),
-customers AS (
-    SELECT email_hash, consent
-    FROM ${jsonl(files.customers, { email_hash: 'VARCHAR', updated_at: 'TIMESTAMP', consent: 'VARCHAR' })}
-    WHERE email_hash <> '' AND ${inWindow('updated_at')}),
+${orderCounts.trim()},
+${customersRead(files, inWindow).trim()},
 -- The profile of an email: the first with it.
 profiles AS (
-    SELECT email_hash, arg_min(consent, ordinality) AS consent,
-           arg_min(coalesce(len(list_filter(suppressions, s -> s NOT IN ('UNSUBSCRIBE', 'UNSUBSCRIBED'))), 0) > 0,
-                   ordinality) AS deliverability
-    FROM ${jsonl(files.profiles, { email_hash: 'VARCHAR', consent: 'VARCHAR', suppressions: 'VARCHAR[]' })}
-         WITH ORDINALITY
+    SELECT email_hash, arg_min(consent, ordinality) AS consent, arg_min(${deliverability}, ordinality) AS deliverability
+    FROM ${profilesRead(files, true)}
     WHERE email_hash <> ''
     GROUP BY email_hash),
-verdicts AS (
-    SELECT p.email_hash IS NOT NULL AS has_profile,
-           CASE
-               WHEN p.email_hash IS NULL THEN NULL
-               WHEN p.consent NOT IN ('SUBSCRIBED', 'UNSUBSCRIBED', 'NEVER_SUBSCRIBED') THEN NULL
-               WHEN c.consent = 'SUBSCRIBED' THEN
-                   CASE WHEN p.consent = 'SUBSCRIBED' OR p.deliverability THEN 'expected' ELSE 'mismatch' END
-               WHEN c.consent IN ('NOT_SUBSCRIBED', 'INVALID') THEN
-                   CASE WHEN p.consent = 'SUBSCRIBED' THEN 'mismatch' ELSE 'expected' END
-               WHEN c.consent = 'UNSUBSCRIBED' THEN
-                   CASE WHEN p.consent = 'SUBSCRIBED' THEN 'critical' ELSE 'expected' END
-               WHEN c.consent = 'PENDING' THEN 'expected'
-               ELSE NULL
-           END AS verdict
-    FROM customers c LEFT JOIN profiles p ON p.email_hash = c.email_hash),
-customer_counts AS (
-    SELECT count(*) AS customer_sync_judged,
-           count(*) FILTER (WHERE NOT has_profile) AS customer_sync_missing,
-           count(verdict) AS consent_judged,
-           count(*) FILTER (WHERE verdict IN ('mismatch', 'critical')) AS consent_mismatched,
-           count(*) FILTER (WHERE verdict = 'critical') AS consent_opted_out_but_subscribed
-    FROM verdicts)
+${customerCounts.trim()}
 SELECT * FROM order_counts, customer_counts`;
 }
 
@@ -226,11 +297,20 @@ const files = {
 const db = await DuckDBInstance.create(':memory:', { threads: String(o.threads) });
 const connection = await db.connect();
 const window = windowOf(manifest, o.windowSeconds, o.graceSeconds);
-await connection.run(ordersTable(o, files, window));
-const ascending = (await connection.runAndReadAll('SELECT bool_and(ascending) FROM orders')).getRows()[0][0];
-const reader = await connection.runAndReadAll(questions(o, files, window, ascending === true && !o.groupOrderIds));
-const [row] = reader.getRowObjectsJS();
-const counts = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
+const numbers = (reader) => Object.fromEntries(Object.entries(reader.getRowObjectsJS()[0]).map(([k, v]) => [k, Number(v)]));
+let counts = null;
+if (o.path === 'auto') {
+    await connection.run(ordersTable(o, files, window, false));
+    const { undecided, ...fast } = numbers(await connection.runAndReadAll(fastQuestions(o, files, window)));
+    if (undecided === 0) counts = fast;
+    else console.error(`six_questions: file order decides for ${undecided} records; exact path`);
+}
+if (!counts) {
+    await connection.run(ordersTable(o, files, window, true));
+    const ascending = (await connection.runAndReadAll('SELECT bool_and(ascending) FROM orders')).getRows()[0][0];
+    counts = numbers(await connection.runAndReadAll(
+        exactQuestions(o, files, window, ascending === true && o.path !== 'grouped')));
+}
 console.log(JSON.stringify(counts));
 if (o.findings) {
     const theirs = frrCounts(o.findings, Object.keys(counts));

@@ -59,14 +59,23 @@ bool reset_peak()
     return std::fclose(f) == 0 && ok;
 }
 
-double cpu_seconds()
+// The process's CPU seconds so far: user (frr's own code) and system (the kernel's, for
+// example copying what is written into the page cache).
+struct Cpu {
+    double user = 0;
+    double sys = 0;
+    double total() const { return user + sys; }
+    Cpu operator-(const Cpu& o) const { return {user - o.user, sys - o.sys}; }
+};
+
+Cpu cpu_seconds()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     const auto secs = [](const timeval& t) {
         return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
     };
-    return secs(usage.ru_utime) + secs(usage.ru_stime);
+    return {secs(usage.ru_utime), secs(usage.ru_stime)};
 }
 
 // The defects of the snapshot: each is the record i with i % 1000 == the case's number, so every
@@ -324,16 +333,18 @@ int main(int argc, char** argv)
             const double records_mb = status_mb("VmRSS");
             const bool peak_reset = reset_peak();
             const auto start = std::chrono::steady_clock::now();
-            const double cpu_start = cpu_seconds();
+            const Cpu cpu_start = cpu_seconds();
             model::write_snapshot(dir, snapshot);
             const double wall =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            const double cpu = cpu_seconds() - cpu_start;
+            const Cpu cpu = cpu_seconds() - cpu_start;
             const double peak_mb = status_mb("VmHWM");
             const auto bytes = bytes_under(dir);
-            std::printf("snapshot write: %zu records, %.2f s wall, %.2f s CPU, %.1f MB, %.0f B per record\n",
-                        records(snapshot), wall, cpu, static_cast<double>(bytes) / 1e6,
-                        static_cast<double>(bytes) / static_cast<double>(records(snapshot)));
+            std::printf(
+                "snapshot write: %zu records, %.2f s wall, %.2f s CPU (user %.2f, sys %.2f), %.1f MB, "
+                "%.0f B per record\n",
+                records(snapshot), wall, cpu.total(), cpu.user, cpu.sys, static_cast<double>(bytes) / 1e6,
+                static_cast<double>(bytes) / static_cast<double>(records(snapshot)));
             if (peak_reset)
                 std::printf("snapshot write memory: records %.0f MB RSS, peak while writing %.0f MB (%.0f MB "
                             "above the records)\n",
@@ -344,12 +355,13 @@ int main(int argc, char** argv)
                             records_mb);
         } else {
             const auto start = std::chrono::steady_clock::now();
-            const double cpu_start = cpu_seconds();
+            const Cpu cpu_start = cpu_seconds();
             const auto snapshot = model::read_snapshot(dir);
             const double wall =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            std::printf("snapshot read: %zu records, %.2f s wall, %.2f s CPU\n", records(snapshot), wall,
-                        cpu_seconds() - cpu_start);
+            const Cpu cpu = cpu_seconds() - cpu_start;
+            std::printf("snapshot read: %zu records, %.2f s wall, %.2f s CPU (user %.2f, sys %.2f)\n",
+                        records(snapshot), wall, cpu.total(), cpu.user, cpu.sys);
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "snapshot_bench: %s\n", e.what());

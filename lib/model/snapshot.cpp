@@ -7,6 +7,7 @@
 #include "core/state_dir.hpp"
 #include "core/time.hpp"
 #include "model/json_fields.hpp"
+#include "model/json_line_writer.hpp"
 #include "model/json_lines.hpp"
 
 #include <algorithm>
@@ -87,15 +88,6 @@ void put_bool(Writer& w, const char* name, bool v)
     put_key(w, name);
     w.Bool(v);
 }
-void put_money(Writer& w, const char* name, const Money& m)
-{
-    put_key(w, name);
-    w.StartObject();
-    put_int(w, "minor", m.minor);
-    put(w, "currency", m.currency);
-    w.EndObject();
-}
-
 // Each field is asked for once (JsonFields reads a line's fields in order).
 std::optional<Money> opt_money(const JsonFields& f, const char* key)
 {
@@ -184,27 +176,85 @@ void from_text(std::string_view s, TriggerKind& e)
     e = trigger_kind_from(s);
 }
 
-struct Put {
+// Where Put writes: RapidJSON's writer (to_json, the small files, the reference for every byte) or
+// a JsonLineWriter (the JSON-lines files, which must hold the same bytes as to_json).
+struct RapidSink {
     Writer& w;
-    void operator()(const char* k, const std::string& v) { put(w, k, v); }
-    void operator()(const char* k, TimePoint v) { put(w, k, v); }
-    void operator()(const char* k, const std::optional<TimePoint>& v) { put(w, k, v); }
-    void operator()(const char* k, bool v) { put_bool(w, k, v); }
-    void operator()(const char* k, std::int64_t v) { put_int(w, k, v); }
-    void operator()(const char* k, int v) { put_int(w, k, v); }
-    void operator()(const char* k, const Money& v) { put_money(w, k, v); }
-    void operator()(const char* k, const std::vector<std::string>& v) { put_strings(w, k, v); }
+    void key(const char* k) { put_key(w, k); }
+    void string(std::string_view s) { put_text(w, s); }
+    void int64(std::int64_t v) { w.Int64(v); }
+    void boolean(bool v) { w.Bool(v); }
+    void null() { w.Null(); }
+    void begin_object() { w.StartObject(); }
+    void end_object() { w.EndObject(); }
+    void begin_array() { w.StartArray(); }
+    void end_array() { w.EndArray(); }
+};
+
+template <class S> struct Put {
+    S& s;
+    void operator()(const char* k, const std::string& v)
+    {
+        s.key(k);
+        s.string(v);
+    }
+    void operator()(const char* k, TimePoint v)
+    {
+        s.key(k);
+        s.string(core::iso8601_text(v).view());
+    }
+    void operator()(const char* k, const std::optional<TimePoint>& v)
+    {
+        if (v) {
+            (*this)(k, *v);
+        } else {
+            s.key(k);
+            s.null();
+        }
+    }
+    void operator()(const char* k, bool v)
+    {
+        s.key(k);
+        s.boolean(v);
+    }
+    void operator()(const char* k, std::int64_t v)
+    {
+        s.key(k);
+        s.int64(v);
+    }
+    void operator()(const char* k, int v) { (*this)(k, static_cast<std::int64_t>(v)); }
+    void operator()(const char* k, const Money& v)
+    {
+        s.key(k);
+        s.begin_object();
+        (*this)("minor", v.minor);
+        (*this)("currency", v.currency);
+        s.end_object();
+    }
+    void operator()(const char* k, const std::vector<std::string>& v)
+    {
+        s.key(k);
+        s.begin_array();
+        for (const auto& text : v)
+            s.string(text);
+        s.end_array();
+    }
     void operator()(const char* k, const std::optional<std::int64_t>& v)
     {
-        put_key(w, k);
-        if (v)
-            w.Int64(*v);
-        else
-            w.Null();
+        if (v) {
+            (*this)(k, *v);
+        } else {
+            s.key(k);
+            s.null();
+        }
     }
     template <class E>
     requires std::is_enum_v<E>
-    void operator()(const char* k, E e) { put(w, k, to_string(e)); }
+    void operator()(const char* k, E e)
+    {
+        s.key(k);
+        s.string(to_string(e));
+    }
     template <class T> void operator()(const char* k, Omitted<T> o)
     {
         if (o.value)
@@ -421,7 +471,8 @@ void fields(V&& v, R& r)
 
 template <class R> void write_record(Writer& w, const R& r)
 {
-    fields(Put{w}, r);
+    RapidSink sink{w};
+    fields(Put<RapidSink>{sink}, r);
 }
 
 template <class R> R read_record(const JsonFields& f)
@@ -435,23 +486,21 @@ template <class R> R read_record(const JsonFields& f)
 // file, so writing a million records holds no more than that besides the records themselves.
 constexpr std::size_t k_flush_bytes = 1 << 20;
 
-template <class T, class W> void write_lines(const fs::path& path, const std::vector<T>& records, W write_one)
+template <class T> void write_lines(const fs::path& path, const std::vector<T>& records)
 {
     core::AtomicFile file(path);
-    rapidjson::StringBuffer buf(nullptr, k_flush_bytes + (64 << 10));
-    Writer w(buf);
+    JsonLineWriter w(k_flush_bytes + (64 << 10));
     for (const auto& r : records) {
-        w.Reset(buf);  // each line is its own JSON document
-        w.StartObject();
-        write_one(w, r);
-        w.EndObject();
-        buf.Put('\n');
-        if (buf.GetSize() >= k_flush_bytes) {
-            file.write({buf.GetString(), buf.GetSize()});
-            buf.Clear();
+        w.begin_object();
+        fields(Put<JsonLineWriter>{w}, r);
+        w.end_object();
+        w.end_line();
+        if (w.size() >= k_flush_bytes) {
+            file.write(w.text());
+            w.clear();
         }
     }
-    file.write({buf.GetString(), buf.GetSize()});
+    file.write(w.text());
     file.commit();
 }
 
@@ -681,6 +730,10 @@ std::string to_json(const OrderChange& r)
 {
     return write_object([&](Writer& w) { write_record(w, r); });
 }
+std::string to_json(const Checkout& r)
+{
+    return write_object([&](Writer& w) { write_record(w, r); });
+}
 
 std::string to_json(const Manifest& m)
 {
@@ -842,13 +895,13 @@ void write_snapshot(const fs::path& run_dir, const Snapshot& s)
         throw core::Error(core::ExitCode::cannot_write,
                           fmt::format("cannot create the snapshot folders: {}", ec.message()),
                           run_dir.string());
-    write_lines(source / "orders.jsonl", s.source.orders, write_record<Order>);
-    write_lines(source / "customers.jsonl", s.source.customers, write_record<Customer>);
-    write_lines(source / "checkouts.jsonl", s.source.checkouts, write_record<Checkout>);
-    write_lines(source / "order_changes.jsonl", s.source.order_changes, write_record<OrderChange>);
+    write_lines(source / "orders.jsonl", s.source.orders);
+    write_lines(source / "customers.jsonl", s.source.customers);
+    write_lines(source / "checkouts.jsonl", s.source.checkouts);
+    write_lines(source / "order_changes.jsonl", s.source.order_changes);
     write_array(source / "daily_orders.json", s.source.daily_orders, write_record<DailyCount>);
-    write_lines(destination / "events.jsonl", s.destination.events, write_record<Event>);
-    write_lines(destination / "profiles.jsonl", s.destination.profiles, write_record<Profile>);
+    write_lines(destination / "events.jsonl", s.destination.events);
+    write_lines(destination / "profiles.jsonl", s.destination.profiles);
     write_array(destination / "metrics.json", s.destination.metrics, write_record<Metric>);
     write_array(destination / "audiences.json", s.destination.audiences, write_record<Audience>);
     write_array(destination / "daily_placed_orders.json", s.destination.daily_placed_orders,

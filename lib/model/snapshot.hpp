@@ -162,12 +162,15 @@ Manifest read_manifest(const std::filesystem::path& run_dir);
 // datasets then read empty, as a missing file always has).
 std::filesystem::path role_folder(const std::filesystem::path& run_dir, const Manifest& manifest, Role role);
 
-// Single-record JSON forms (used by the files above; exposed for fuzzing and tests).
+// Single-record JSON forms, through RapidJSON's writer (exposed for fuzzing and tests). Each line
+// of a JSON-lines file is exactly its record's form, though written by a faster writer of its own
+// (model/json_line_writer.hpp; snapshot_test holds the two equal).
 std::string to_json(const Order& r);
 std::string to_json(const Customer& r);
 std::string to_json(const Profile& r);
 std::string to_json(const Event& r);
 std::string to_json(const OrderChange& r);
+std::string to_json(const Checkout& r);
 std::string to_json(const Manifest& m);
 Manifest manifest_from_json(std::string_view json, const std::string& where);
 

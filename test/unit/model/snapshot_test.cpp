@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <limits>
 #include <stdexcept>
 
 using namespace frr::model;
@@ -433,4 +434,118 @@ TEST_CASE("snapshot strings with escapes, control bytes and UTF-8 read back exac
     auto e = read_error_with_orders("{\"id\":\"1\",\"name\":\"abcdefghijklmnopqrstuvwxyz\x01\"}\n");
     CHECK(e.where().find("orders.jsonl:1") != std::string::npos);
     CHECK(std::string(e.what()).find("invalid JSON") != std::string::npos);
+}
+
+TEST_CASE("every JSON-lines file holds exactly each record's to_json, one a line, whatever the text")
+{
+    // The files are written by their own line writer, to_json by RapidJSON's: escapes, control
+    // bytes, non-ASCII, invalid UTF-8 (repaired), empty text, negative and extreme numbers,
+    // absent and present optional fields must all give the same bytes.
+    frr::test::TempDir dir;
+    const auto t = *parse_iso8601("2026-11-27T06:00:00Z");
+    const std::vector<std::string> texts = {"",
+                                            "plain-ascii_1234567890",
+                                            "quote \" and backslash \\ inside",
+                                            "line\nfeed\ttab\rreturn\x01\x1f\x7f",
+                                            "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xe2\x80\xa8",
+                                            "bad \xff utf-8 \xc3",
+                                            std::string("nul\0inside", 10),
+                                            std::string(300, 'L') + "\xc3\xa9" + std::string(17, 'l')};
+    const std::int64_t numbers[] = {0,
+                                    -1,
+                                    -12345,
+                                    std::numeric_limits<std::int64_t>::max(),
+                                    std::numeric_limits<std::int64_t>::min(),
+                                    4000000000};
+    Snapshot s;
+    s.manifest.run_id = "r";
+    for (std::size_t i = 0; i < texts.size() * 2; ++i) {
+        const auto& text = texts[i % texts.size()];
+        const auto number = numbers[i % std::size(numbers)];
+        const bool odd = i % 2 == 1;
+        Order o;
+        o.id = text;
+        o.name = "#" + text;
+        o.created_at = t - std::chrono::hours(static_cast<int>(i) * 1000);
+        o.updated_at = t;
+        if (odd)
+            o.cancelled_at = t + std::chrono::seconds(static_cast<int>(i));
+        o.test = odd;
+        o.source_name = text;
+        o.financial_status = "PAID";
+        o.email_hash = std::string(64, 'f');
+        o.email_masked = text;
+        o.revenue = {number, text};
+        o.total = {-number / 3, "GBP"};
+        o.item_quantity = static_cast<int>(i) - 3;
+        o.edited = i % 3 == 0;
+        o.revenue_as_placed = {number / 7, "EUR"};
+        s.source.orders.push_back(o);
+        Customer c;
+        c.id = text;
+        c.created_at = c.updated_at = t;
+        c.email_masked = text;
+        c.has_phone = odd;
+        c.consent = static_cast<SourceConsent>(i % 7);
+        if (odd)
+            c.consent_updated_at = t;
+        s.source.customers.push_back(c);
+        Checkout k;
+        k.id = text;
+        k.created_at = t;
+        if (!odd)
+            k.completed_at = t;
+        k.customer_id = text;
+        k.total = {number, text};
+        s.source.checkouts.push_back(k);
+        OrderChange ch;
+        ch.order_id = text;
+        ch.order_name = text;
+        ch.kind = static_cast<OrderChangeKind>(i % 4);
+        ch.at = ch.order_created_at = t;
+        ch.test = odd;
+        ch.total = {number, "GBP"};
+        s.source.order_changes.push_back(ch);
+        Event e;
+        e.id = text;
+        e.kind = static_cast<EventKind>(i % 8);
+        e.metric_id = text;
+        e.occurred_at = t;
+        e.order_id = text;
+        e.order_id_source = static_cast<OrderIdSource>(i % 4);
+        if (odd) {
+            e.item_units = static_cast<int>(number % 1000);
+            e.value = Money{number, text};
+        }
+        e.unique_id = text;
+        e.profile_id = text;
+        s.destination.events.push_back(e);
+        Profile p;
+        p.id = text;
+        p.email_masked = text;
+        p.created_at = p.updated_at = t;
+        p.consent = static_cast<DestinationConsent>(i % 4);
+        p.can_receive_marketing = odd;
+        if (odd)
+            p.suppressions = {text, "HARD_BOUNCE", ""};
+        s.destination.profiles.push_back(p);
+    }
+    write_snapshot(dir.path(), s);
+    const auto lines = [](const auto& records) {
+        std::string out;
+        for (const auto& r : records)
+            out += to_json(r) + "\n";
+        return out;
+    };
+    CHECK(frr::test::read_text(dir / "source/orders.jsonl") == lines(s.source.orders));
+    CHECK(frr::test::read_text(dir / "source/customers.jsonl") == lines(s.source.customers));
+    CHECK(frr::test::read_text(dir / "source/checkouts.jsonl") == lines(s.source.checkouts));
+    CHECK(frr::test::read_text(dir / "source/order_changes.jsonl") == lines(s.source.order_changes));
+    CHECK(frr::test::read_text(dir / "destination/events.jsonl") == lines(s.destination.events));
+    CHECK(frr::test::read_text(dir / "destination/profiles.jsonl") == lines(s.destination.profiles));
+    // And the files read back (the repaired text as repaired).
+    const auto back = read_snapshot(dir.path());
+    CHECK(back.source.orders.size() == s.source.orders.size());
+    CHECK(back.destination.events.size() == s.destination.events.size());
+    CHECK(back.source.orders[1].revenue == s.source.orders[1].revenue);
 }

@@ -200,7 +200,7 @@ void CheckInput::index_profiles()
     m_profile_by_email.reserve(profiles.size());
     for (std::size_t i = 0; i < profiles.size(); ++i)
         if (!profiles[i].email_hash.empty())
-            m_profile_by_email.insert(profiles[i].email_hash, static_cast<std::uint32_t>(i));
+            m_profile_by_email.insert(profiles[i].email_hash.key(), static_cast<std::uint32_t>(i));
 }
 
 void CheckInput::count_customer_exclusions()
@@ -281,9 +281,9 @@ bool CheckInput::eligible(std::size_t order_index) const
     return c == OrderClass::judged || c == OrderClass::within_grace || c == OrderClass::outside_window;
 }
 
-const model::Profile* CheckInput::profile_by_email(std::string_view email_hash) const
+const model::Profile* CheckInput::profile_by_email(const model::EmailHash& email_hash) const
 {
-    const auto found = m_profile_by_email.find(email_hash);
+    const auto found = m_profile_by_email.find(email_hash.key());
     return found ? &m_current.destination.profiles[*found] : nullptr;
 }
 

@@ -97,7 +97,7 @@ public:
     std::optional<std::int64_t> expected_units(std::size_t order_index) const;
 
     // Profile index by email hash (current().destination.profiles).
-    const model::Profile* profile_by_email(std::string_view email_hash) const;
+    const model::Profile* profile_by_email(const model::EmailHash& email_hash) const;
 
     // Coverage of a platform ("unavailable" when the manifest lacks it).
     model::Coverage coverage(Platform p) const;

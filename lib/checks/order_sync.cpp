@@ -32,7 +32,7 @@ IndicatorResult OrderSyncIndicator::evaluate(const CheckInput& input) const
         add_affected(r, "order_missing_event", orders[i].name);
         if (orders[i].revenue.currency == basis.currency)
             value += orders[i].revenue.minor;
-        customers.insert(orders[i].email_hash);
+        customers.insert(orders[i].email_hash.key());
         add_example(r, orders[i].name);
     }
     const auto missing = static_cast<std::int64_t>(r.affected.size());

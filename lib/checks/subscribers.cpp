@@ -2,6 +2,7 @@
 #include "checks/indicators.hpp"
 #include "checks/trigger_support.hpp"
 
+#include <array>
 #include <fmt/format.h>
 #include <unordered_set>
 
@@ -36,7 +37,8 @@ IndicatorResult SubscribersIndicator::evaluate(const CheckInput& input) const
         const auto* profile = input.profile_by_email(c.email_hash);
         if (!profile || profile->consent != model::DestinationConsent::subscribed)
             continue;
-        if (!checked.count(c.email_hash)) {
+        std::array<char, 64> text;
+        if (!checked.count(c.email_hash.text(text))) {
             ++not_looked_up;
             continue;
         }
@@ -51,7 +53,8 @@ IndicatorResult SubscribersIndicator::evaluate(const CheckInput& input) const
     }
     for (const auto* c : candidates) {
         ++judged;
-        if (members.count(c->email_hash))
+        std::array<char, 64> text;
+        if (members.count(c->email_hash.text(text)))
             continue;
         add_affected(r, "subscriber_missing_from_list", c->id);
         add_example(r, fmt::format("{} (customer {})", c->email_masked, c->id));

@@ -3,6 +3,7 @@
 // field names, no HTTP, no raw personal data: emails appear only as a keyed
 // hash (for matching) and a masked form (for people).
 #include "core/clock.hpp"
+#include "model/email_hash.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -39,15 +40,15 @@ struct Order {
     TimePoint created_at{};
     TimePoint updated_at{};
     std::optional<TimePoint> cancelled_at;
-    bool test = false;
     std::string source_name;       // sales channel: web, pos, shopify_draft_order, ...
     std::string financial_status;  // PAID, REFUNDED, PARTIALLY_REFUNDED, ...
     std::string customer_id;
-    std::string email_hash;  // empty when the order has no email
+    EmailHash email_hash;  // empty when the order has no email
     std::string email_masked;
     Money revenue;  // (subtotal + shipping) - discounts, shop currency
     Money total;
     int item_quantity = 0;  // units over all line items
+    bool test = false;
     // Edited after placement (Shopify's order editing): revenue and item_quantity are the order
     // as it is now, revenue_as_placed the revenue when it was placed (what its Placed Order
     // carries). Equal to revenue when not edited.
@@ -59,7 +60,7 @@ struct Customer {
     std::string id;  // numeric legacy id, as a string
     TimePoint created_at{};
     TimePoint updated_at{};
-    std::string email_hash;  // empty: no email (phone-only or redacted)
+    EmailHash email_hash;  // empty: no email (phone-only or redacted)
     std::string email_masked;
     bool has_phone = false;
     SourceConsent consent = SourceConsent::unknown;
@@ -71,7 +72,7 @@ struct Checkout {
     TimePoint created_at{};
     std::optional<TimePoint> completed_at;
     std::string customer_id;
-    std::string email_hash;
+    EmailHash email_hash;
     Money total;
 };
 
@@ -89,13 +90,13 @@ struct OrderChange {
     TimePoint order_created_at{};
     bool test = false;
     std::string source_name;  // sales channel of the order
-    std::string email_hash;   // empty when the order has no email
+    EmailHash email_hash;     // empty when the order has no email
     Money total;              // the order's total, shop currency
 };
 
 struct Profile {
     std::string id;
-    std::string email_hash;
+    EmailHash email_hash;
     std::string email_masked;
     TimePoint created_at{};
     TimePoint updated_at{};
@@ -130,10 +131,10 @@ enum class OrderIdSource { none, extra_id, extra_order_id, event_id };
 struct Event {
     std::string id;
     EventKind kind = EventKind::other;
+    OrderIdSource order_id_source = OrderIdSource::none;
     std::string metric_id;
     TimePoint occurred_at{};
-    std::string order_id;  // the source order it refers to, "" when unknown
-    OrderIdSource order_id_source = OrderIdSource::none;
+    std::string order_id;           // the source order it refers to, "" when unknown
     std::optional<int> item_units;  // units the event lists ($extra.line_items quantities), if any
     std::string unique_id;          // $event_id
     std::string profile_id;

@@ -198,6 +198,12 @@ template <class S> struct Put {
         s.key(k);
         s.string(v);
     }
+    void operator()(const char* k, const EmailHash& v)
+    {
+        std::array<char, 64> buffer;
+        s.key(k);
+        s.string(v.text(buffer));
+    }
     void operator()(const char* k, TimePoint v)
     {
         s.key(k);
@@ -271,6 +277,7 @@ template <class S> struct Put {
 struct Get {
     const JsonFields& f;
     void operator()(const char* k, std::string& v) { v = f.str(k); }
+    void operator()(const char* k, EmailHash& v) { v = EmailHash(f.text(k)); }
     void operator()(const char* k, TimePoint& v) { v = f.time(k); }
     void operator()(const char* k, std::optional<TimePoint>& v) { v = f.opt_time(k); }
     void operator()(const char* k, bool& v) { v = f.boolean(k); }

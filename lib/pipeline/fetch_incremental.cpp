@@ -54,11 +54,11 @@ ReusedWindow reusable_window(model::Snapshot& previous, const FetchWindow& w, co
     for (auto& c : previous.source.customers)
         if (in_overlap(c.updated_at)) {
             if (!c.email_hash.empty())
-                hashes.insert(c.email_hash);
+                hashes.insert(c.email_hash.str());
             out.customers.push_back(std::move(c));
         }
     for (auto& p : previous.destination.profiles)
-        if (hashes.count(p.email_hash))
+        if (hashes.count(p.email_hash.str()))
             out.profiles.push_back(std::move(p));
     for (auto& c : previous.source.order_changes)
         if (in_overlap(c.at))
@@ -154,14 +154,14 @@ void Incremental::merge_window(connectors::SourceFetch& source,
     std::set<std::string> reused_hashes;
     for (const auto& c : m_reused.customers)
         if (!refetched_customers.count(c.id) && !c.email_hash.empty())
-            reused_hashes.insert(c.email_hash);
+            reused_hashes.insert(c.email_hash.str());
     std::map<std::string, model::Profile> by_hash;
     for (const auto& p : m_reused.profiles)
-        if (reused_hashes.count(p.email_hash))
-            by_hash[p.email_hash] = p;
+        if (auto hash = p.email_hash.str(); reused_hashes.count(hash))
+            by_hash[hash] = p;
     for (auto& p : destination.updated_profiles)
-        if (reused_hashes.count(p.email_hash))
-            by_hash[p.email_hash] = std::move(p);
+        if (auto hash = p.email_hash.str(); reused_hashes.count(hash))
+            by_hash[hash] = std::move(p);
     destination.updated_profiles.clear();
     std::vector<model::Profile> reused_profiles;
     for (auto& [hash, p] : by_hash)
@@ -176,14 +176,14 @@ Incremental::reused_new_subscribers(const FetchWindow& w) const
     std::vector<std::pair<std::string, std::string>> out;
     std::map<std::string, std::string> profile_of;
     for (const auto& p : m_reused.profiles)
-        profile_of[p.email_hash] = p.id;
+        profile_of[p.email_hash.str()] = p.id;
     for (const auto& c : m_reused.customers) {
         const auto& opted = c.consent_updated_at;
         if (c.email_hash.empty() || c.consent != model::SourceConsent::subscribed || !opted ||
             *opted < w.since || *opted >= w.until)
             continue;
-        if (auto found = profile_of.find(c.email_hash); found != profile_of.end())
-            out.emplace_back(c.email_hash, found->second);
+        if (auto found = profile_of.find(c.email_hash.str()); found != profile_of.end())
+            out.emplace_back(c.email_hash.str(), found->second);
     }
     return out;
 }

@@ -173,7 +173,7 @@ TEST_CASE("subscribers: new email subscribers must be on the subscriber list", "
     auto opt_in = [&](const char* id, core::TimePoint at) {
         auto& c = b.customer(id, at);
         c.consent_updated_at = at - minutes(5);
-        return c.email_hash;
+        return c.email_hash.str();
     };
     const auto on = opt_in("C1", k_as_of - hours(3));
     const auto off = opt_in("C2", k_as_of - hours(4));

@@ -67,7 +67,7 @@ TEST_CASE("email hashes are equal exactly when their texts are")
 
 TEST_CASE("email hashes copy, move and clear as values")
 {
-    for (const std::string t : {k_hex, std::string("abc"), std::string()}) {
+    for (const std::string& t : {k_hex, std::string("abc"), std::string()}) {
         INFO(t);
         EmailHash a(t);
         EmailHash b(a);

@@ -46,6 +46,15 @@ std::string wp_error(std::string_view code, std::string_view message, int status
     return buf.GetString();
 }
 
+// WooCommerce compares search terms and emails case-insensitively (MySQL's default collation);
+// the simulator folds ASCII letters, which is all its generated data holds.
+std::string ascii_lower(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
 void send_error(httplib::Response& res, int status, std::string_view code, std::string_view message)
 {
     res.status = status;
@@ -191,10 +200,7 @@ void paging_headers(httplib::Response& res, const httplib::Request& req, const s
 
 bool contains_folded(std::string_view haystack, const std::string& needle_lower)
 {
-    std::string h(haystack);
-    std::transform(h.begin(), h.end(), h.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return h.find(needle_lower) != std::string::npos;
+    return ascii_lower(std::string(haystack)).find(needle_lower) != std::string::npos;
 }
 
 class WooService {
@@ -242,13 +248,9 @@ public:
         const std::int64_t customer = p.integer("customer", -1, std::nullopt, std::nullopt);
         const std::int64_t product = p.integer("product", -1, std::nullopt, std::nullopt);
         p.integer("dp", 2, std::nullopt, std::nullopt);
-        std::string search = p.text("search");
-        std::transform(search.begin(), search.end(), search.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (!p.ok())
-            return send_400(res, p);
-        if (auth == Auth::none)
-            return send_error(res, 401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
+        const std::string search = ascii_lower(p.text("search"));
+        if (refused(res, p, auth, "Sorry, you cannot list resources."))
+            return;
 
         const bool any = std::find(statuses.begin(), statuses.end(), "any") != statuses.end();
         std::vector<Index> hits;
@@ -326,11 +328,8 @@ public:
     {
         Params p(req, m_store);
         p.one_of("context", "view", {"view", "edit"});
-        if (!p.ok())
-            return send_400(res, p);
-        if (auth == Auth::none)
-            return send_error(res, 401, "woocommerce_rest_cannot_view",
-                              "Sorry, you cannot view this resource.");
+        if (refused(res, p, auth, "Sorry, you cannot view this resource."))
+            return;
         const std::int64_t id = std::stoll(req.matches[1].str());
         auto it = std::lower_bound(m_store.orders.begin(), m_store.orders.end(), id,
                                    [](const Order& o, std::int64_t v) { return order_id(o) < v; });
@@ -359,16 +358,10 @@ public:
         const auto include = p.integers("include");
         const auto exclude = p.integers("exclude");
         const auto email = p.email("email");
-        std::string search = p.text("search");
-        std::transform(search.begin(), search.end(), search.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (!p.ok())
-            return send_400(res, p);
-        if (auth == Auth::none)
-            return send_error(res, 401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
-        std::string email_folded = email.value_or("");
-        std::transform(email_folded.begin(), email_folded.end(), email_folded.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        const std::string search = ascii_lower(p.text("search"));
+        if (refused(res, p, auth, "Sorry, you cannot list resources."))
+            return;
+        const std::string email_folded = ascii_lower(email.value_or(""));
         std::vector<Index> hits;
         if (role == "all" || role == "customer")
             for (Index i : m_accounts) {
@@ -428,11 +421,8 @@ public:
     {
         Params p(req, m_store);
         p.one_of("context", "view", {"view", "edit"});
-        if (!p.ok())
-            return send_400(res, p);
-        if (auth == Auth::none)
-            return send_error(res, 401, "woocommerce_rest_cannot_view",
-                              "Sorry, you cannot view this resource.");
+        if (refused(res, p, auth, "Sorry, you cannot view this resource."))
+            return;
         const Index i = m_store.find_customer(std::stoll(req.matches[1].str()));
         if (i == k_none || !m_store.customers[i].has_email())
             return send_error(res, 404, "woocommerce_rest_invalid_id", "Invalid resource ID.");
@@ -451,10 +441,8 @@ public:
         const std::string period = p.one_of("period", "week", {"week", "month", "last_month", "year"});
         const auto date_min = p.date("date_min");
         const auto date_max = p.date("date_max");
-        if (!p.ok())
-            return send_400(res, p);
-        if (auth == Auth::none)
-            return send_error(res, 401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
+        if (refused(res, p, auth, "Sorry, you cannot list resources."))
+            return;
         send_json(res, deferred,
                   sales_report_json(m_store, m_ctx.now(), period, date_min, date_max, api_base()));
     }
@@ -465,10 +453,8 @@ public:
     {
         Params p(req, m_store);
         p.one_of("context", "view", {"view"});
-        if (!p.ok())
-            return send_400(res, p);
-        if (auth == Auth::none)
-            return send_error(res, 401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
+        if (refused(res, p, auth, "Sorry, you cannot list resources."))
+            return;
         rapidjson::StringBuffer buf;
         JsonWriter w(buf);
         w.StartArray();
@@ -493,10 +479,8 @@ public:
     {
         Params p(req, m_store);
         p.one_of("context", "view", {"view"});
-        if (!p.ok())
-            return send_400(res, p);
-        if (auth == Auth::none)
-            return send_error(res, 401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
+        if (refused(res, p, auth, "Sorry, you cannot list resources."))
+            return;
         std::array<std::uint64_t, 7> counts{};
         for (const Order& o : m_store.orders)
             ++counts[static_cast<std::size_t>(order_status(o))];
@@ -531,10 +515,8 @@ public:
     {
         Params p(req, m_store);
         p.one_of("context", "view", {"view"});
-        if (!p.ok())
-            return send_400(res, p);
-        if (auth == Auth::none)
-            return send_error(res, 401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources.");
+        if (refused(res, p, auth, "Sorry, you cannot list resources."))
+            return;
         const std::string site = m_ctx.base_url();
         rapidjson::StringBuffer buf;
         JsonWriter w(buf);
@@ -646,6 +628,22 @@ private:
     {
         res.status = 400;
         res.set_content(p.error_json(), k_json);
+    }
+
+    // The checks every route makes before it reads the store, in WordPress's order: bad parameters
+    // are a 400 (rest_invalid_param), then a request without credentials a 401. True when the
+    // answer has been sent.
+    static bool refused(httplib::Response& res, const Params& p, Auth auth, std::string_view denied)
+    {
+        if (!p.ok()) {
+            send_400(res, p);
+            return true;
+        }
+        if (auth == Auth::none) {
+            send_error(res, 401, "woocommerce_rest_cannot_view", denied);
+            return true;
+        }
+        return false;
     }
 
     SimContext& m_ctx;

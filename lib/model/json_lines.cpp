@@ -15,7 +15,7 @@ namespace frr::model {
 
 namespace {
 
-constexpr std::size_t k_chunk = 1 << 20;        // bytes read at a time
+constexpr std::size_t k_chunk = 128 << 10;      // bytes read at a time
 constexpr std::size_t k_pool_chunk = 64 << 10;  // parse tree of a typical line, reused
 // Bytes kept after the buffer's usable part, so that find_string_stop may load 16 bytes at any
 // place before a line's terminating NUL.

@@ -4,6 +4,7 @@
 // hash (for matching) and a masked form (for people).
 #include "core/clock.hpp"
 #include "model/email_hash.hpp"
+#include "model/small_string.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -17,7 +18,7 @@ using core::TimePoint;
 // Money in integer minor units (pence, cents) of an ISO-4217 currency.
 struct Money {
     std::int64_t minor = 0;
-    std::string currency;
+    SmallString currency;
     bool operator==(const Money&) const = default;
 };
 
@@ -35,16 +36,16 @@ enum class SourceConsent { subscribed, not_subscribed, pending, unsubscribed, in
 enum class DestinationConsent { subscribed, unsubscribed, never_subscribed, unknown };
 
 struct Order {
-    std::string id;    // the source platform's numeric id, as a string
-    std::string name;  // what people know it by, e.g. "#1043"
+    SmallString id;    // the source platform's numeric id, as a string
+    SmallString name;  // what people know it by, e.g. "#1043"
     TimePoint created_at{};
     TimePoint updated_at{};
     std::optional<TimePoint> cancelled_at;
-    std::string source_name;       // sales channel: web, pos, shopify_draft_order, ...
-    std::string financial_status;  // PAID, REFUNDED, PARTIALLY_REFUNDED, ...
-    std::string customer_id;
+    SmallString source_name;       // sales channel: web, pos, shopify_draft_order, ...
+    SmallString financial_status;  // PAID, REFUNDED, PARTIALLY_REFUNDED, ...
+    SmallString customer_id;
     EmailHash email_hash;  // empty when the order has no email
-    std::string email_masked;
+    SmallString email_masked;
     Money revenue;  // (subtotal + shipping) - discounts, shop currency
     Money total;
     int item_quantity = 0;  // units over all line items
@@ -57,21 +58,21 @@ struct Order {
 };
 
 struct Customer {
-    std::string id;  // numeric legacy id, as a string
+    SmallString id;  // numeric legacy id, as a string
     TimePoint created_at{};
     TimePoint updated_at{};
     EmailHash email_hash;  // empty: no email (phone-only or redacted)
-    std::string email_masked;
+    SmallString email_masked;
     bool has_phone = false;
     SourceConsent consent = SourceConsent::unknown;
     std::optional<TimePoint> consent_updated_at;
 };
 
 struct Checkout {
-    std::string id;
+    SmallString id;
     TimePoint created_at{};
     std::optional<TimePoint> completed_at;
-    std::string customer_id;
+    SmallString customer_id;
     EmailHash email_hash;
     Money total;
 };
@@ -83,21 +84,21 @@ struct Checkout {
 enum class OrderChangeKind { fulfilled, partially_fulfilled, cancelled, refunded };
 
 struct OrderChange {
-    std::string order_id;    // the source platform's numeric order id
-    std::string order_name;  // "#1043"
+    SmallString order_id;    // the source platform's numeric order id
+    SmallString order_name;  // "#1043"
     OrderChangeKind kind = OrderChangeKind::fulfilled;
     TimePoint at{};  // when the fulfilment, cancellation or refund happened
     TimePoint order_created_at{};
     bool test = false;
-    std::string source_name;  // sales channel of the order
+    SmallString source_name;  // sales channel of the order
     EmailHash email_hash;     // empty when the order has no email
     Money total;              // the order's total, shop currency
 };
 
 struct Profile {
-    std::string id;
+    SmallString id;
     EmailHash email_hash;
-    std::string email_masked;
+    SmallString email_masked;
     TimePoint created_at{};
     TimePoint updated_at{};
     DestinationConsent consent = DestinationConsent::unknown;
@@ -129,15 +130,15 @@ struct Metric {
 enum class OrderIdSource { none, extra_id, extra_order_id, event_id };
 
 struct Event {
-    std::string id;
+    SmallString id;
     EventKind kind = EventKind::other;
     OrderIdSource order_id_source = OrderIdSource::none;
-    std::string metric_id;
+    SmallString metric_id;
     TimePoint occurred_at{};
-    std::string order_id;           // the source order it refers to, "" when unknown
+    SmallString order_id;           // the source order it refers to, "" when unknown
     std::optional<int> item_units;  // units the event lists ($extra.line_items quantities), if any
-    std::string unique_id;          // $event_id
-    std::string profile_id;
+    SmallString unique_id;          // $event_id
+    SmallString profile_id;
     std::optional<Money> value;
 };
 

@@ -78,7 +78,7 @@ std::optional<model::Order> parse_order(const rapidjson::Value& node, const mode
     model::Order o;
     o.id = std::move(id);
     std::string number = text(member(&node, "number"));
-    o.name = "#" + (number.empty() ? o.id : number);
+    o.name = "#" + (number.empty() ? o.id.str() : number);
     o.created_at = *created;
     o.updated_at = time_value(member(&node, "date_modified_gmt")).value_or(*created);
     if (status == "cancelled")
@@ -140,7 +140,7 @@ std::vector<model::OrderChange> parse_order_changes(const rapidjson::Value& node
     model::OrderChange c;
     c.order_id = std::move(id);
     std::string number = text(member(&node, "number"));
-    c.order_name = "#" + (number.empty() ? c.order_id : number);
+    c.order_name = "#" + (number.empty() ? c.order_id.str() : number);
     c.kind = kind;
     c.at = *at;
     c.order_created_at = *created;

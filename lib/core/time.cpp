@@ -36,6 +36,36 @@ const date::time_zone* zone_or_throw(const std::string& name)
 
 std::optional<TimePoint> parse_iso8601(std::string_view s)
 {
+    // The form frr writes, "2026-11-27T06:00:00Z", first and without the general parser below (a
+    // large snapshot holds about ten million of them): the same result for the same text.
+    if (s.size() == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' &&
+        s[19] == 'Z') {
+        const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+        const unsigned d0 = p[0] - 48U, d1 = p[1] - 48U, d2 = p[2] - 48U, d3 = p[3] - 48U, d5 = p[5] - 48U,
+                       d6 = p[6] - 48U, d8 = p[8] - 48U, d9 = p[9] - 48U, d11 = p[11] - 48U,
+                       d12 = p[12] - 48U, d14 = p[14] - 48U, d15 = p[15] - 48U, d17 = p[17] - 48U,
+                       d18 = p[18] - 48U;
+        // Each is at most 9 exactly when the byte is a digit (below '0' wraps to a large number).
+        if (std::max({d0, d1, d2, d3, d5, d6, d8, d9, d11, d12, d14, d15, d17, d18}) <= 9) {
+            const int year = static_cast<int>(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+            const unsigned month = d5 * 10 + d6, day = d8 * 10 + d9;
+            const unsigned hour = d11 * 10 + d12, minute = d14 * 10 + d15, second = d17 * 10 + d18;
+            const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            static constexpr unsigned char k_month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+            if (month < 1 || month > 12 || day < 1 ||
+                day > k_month_days[month - 1] + (month == 2 && leap ? 1U : 0U) || hour > 23 || minute > 59 ||
+                second > 60)
+                return std::nullopt;
+            // Days since 1970-01-01 (H. Hinnant's days_from_civil, the date library's own).
+            const int y = year - (month <= 2 ? 1 : 0);
+            const int era = (y >= 0 ? y : y - 399) / 400;
+            const auto yoe = static_cast<unsigned>(y - era * 400);
+            const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+            const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+            const long days = static_cast<long>(era) * 146097 + static_cast<long>(doe) - 719468;
+            return TimePoint{std::chrono::seconds{days * 86400 + hour * 3600 + minute * 60 + second}};
+        }
+    }
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
     if (!read_int(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !read_int(s, 5, 2, mo) || s[7] != '-' ||
         !read_int(s, 8, 2, d))

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <date/date.h>
+#include <string>
 
 #include <vector>
 
@@ -41,6 +42,38 @@ TEST_CASE("ISO-8601 round trip and offsets")
     CHECK_FALSE(parse_iso8601("2026-13-01T00:00:00Z"));
     CHECK_FALSE(parse_iso8601("yesterday"));
     CHECK_FALSE(parse_iso8601("2026-11-27T06:00:00Q"));
+}
+
+TEST_CASE("ISO-8601 in the form frr writes reads as the general form does")
+{
+    using frr::core::format_iso8601;
+    using frr::core::parse_iso8601;
+    // "...Z" takes the quick path, "...+00:00" the general one: the same instant or both nothing.
+    const std::string texts[] = {
+        "2026-11-27T06:00:00", "1970-01-01T00:00:00", "2024-02-29T23:59:59", "2026-02-29T00:00:00",
+        "2026-04-31T12:00:00", "2026-12-31T23:59:60", "2026-06-30T24:00:00", "2026-06-30T23:60:00",
+        "2026-06-30T23:59:61", "0000-01-01T00:00:00", "9999-12-31T23:59:59", "2026-00-10T00:00:00",
+        "2026-01-00T00:00:00", "2026-1a-10T00:00:00", "2026-10-10T0x:00:00", "20x6-10-10T00:00:00",
+        "2100-02-29T00:00:00", "2000-02-29T00:00:00", "1969-12-31T23:59:59",
+    };
+    for (const auto& t : texts) {
+        INFO(t);
+        CHECK(parse_iso8601(t + "Z") == parse_iso8601(t + "+00:00"));
+    }
+    // Every fifth day from year 0 to 9999 at a moving time of day (leap rules, eras, the epoch).
+    for (long day = -719528; day < 2932897; day += 5) {
+        const auto at =
+            frr::core::TimePoint{std::chrono::seconds{day * 86400 + ((day * 3671) % 86400 + 86400) % 86400}};
+        const auto text = format_iso8601(at);
+        REQUIRE(text.size() == 20);
+        if (parse_iso8601(text) != at)
+            FAIL(text);
+    }
+    CHECK(parse_iso8601("0000-02-29T12:00:00Z") == parse_iso8601("0000-02-29T12:00:00+00:00"));
+    CHECK(parse_iso8601("2024-02-29T23:59:59Z"));
+    CHECK_FALSE(parse_iso8601("2026-02-29T00:00:00Z"));
+    CHECK_FALSE(parse_iso8601("2026-10-10T0x:00:00Z"));
+    CHECK(parse_iso8601("2026-12-31T23:59:60Z") == parse_iso8601("2027-01-01T00:00:00Z"));
 }
 
 TEST_CASE("ISO-8601 text without allocating is the date library's, digit for digit")

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <future>
+#include <limits>
 #include <map>
 
 namespace frr::checks {
@@ -59,9 +61,12 @@ CheckInput::CheckInput(const model::Snapshot& current, const model::Snapshot* pr
             m_window.since = *platform.data_since;
     if (config.history_start)
         m_history_start = core::parse_iso8601_or_throw(*config.history_start, "checks.history_start");
+    // The profiles' index on a second thread beside the orders' index and the events' tally
+    // (the larger part); they share nothing but the records they read.
+    auto profiles = std::async(std::launch::async, [this] { index_profiles(); });
     classify_orders();
     tally_events();
-    index_profiles();
+    profiles.get();
     count_customer_exclusions();
     compute_money_basis();
 }
@@ -110,9 +115,29 @@ void CheckInput::classify_orders()
 void CheckInput::tally_events()
 {
     const auto& orders = m_current.source.orders;
+    const auto& events = m_current.destination.events;
     m_tallies.resize(orders.size());
+    // The order of each Placed Order and Ordered Product event, looked up on two threads (at a
+    // million orders the look-ups, each a few cache misses, are most of the time here). The tally
+    // below then goes through the events in file order: the first Placed Order of an order decides.
+    constexpr std::uint32_t k_no_order = std::numeric_limits<std::uint32_t>::max();  // FlatIndex's limit
+    std::vector<std::uint32_t> order_of(events.size(), k_no_order);
+    const auto look_up = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto& e = events[i];
+            if (e.kind == model::EventKind::placed_order || e.kind == model::EventKind::ordered_product)
+                if (const auto found = m_order_by_id.find(e.order_id))
+                    order_of[i] = *found;
+        }
+    };
+    {
+        auto second_half = std::async(std::launch::async, look_up, events.size() / 2, events.size());
+        look_up(0, events.size() / 2);
+        second_half.get();
+    }
     std::int64_t decoys = 0;
-    for (const auto& e : m_current.destination.events) {
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const auto& e = events[i];
         if (!is_source_event(e)) {
             ++decoys;
             continue;
@@ -122,10 +147,10 @@ void CheckInput::tally_events()
             m_newest_placed = e.occurred_at;
         if (e.kind != model::EventKind::placed_order && e.kind != model::EventKind::ordered_product)
             continue;
-        const auto found = m_order_by_id.find(e.order_id);
-        if (!found)
+        const auto found = order_of[i];
+        if (found == k_no_order)
             continue;
-        auto& tally = m_tallies[*found];
+        auto& tally = m_tallies[found];
         if (e.kind == model::EventKind::ordered_product) {
             ++tally.products;
             continue;
@@ -137,7 +162,7 @@ void CheckInput::tally_events()
             tally.first_placed = &e;
         ++tally.placed;
         // Klaviyo's Placed Order is the order as placed: an edited order is compared with that.
-        const auto& revenue = as_placed_revenue(orders[*found]);
+        const auto& revenue = as_placed_revenue(orders[found]);
         if (e.value && e.value->currency == revenue.currency) {
             ++tally.value_compared;
             if (std::llabs(e.value->minor - revenue.minor) > m_config.value_tolerance_minor)

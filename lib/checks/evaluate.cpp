@@ -8,8 +8,10 @@
 #include "core/time.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <fmt/format.h>
+#include <future>
 #include <map>
 #include <unordered_set>
 
@@ -175,6 +177,37 @@ std::vector<std::string> coverage_notes(const CheckInput& input)
     return notes;
 }
 
+// Each indicator's own result. They only read the input, so two threads share the list, each
+// taking the next indicator when it is free: at a million orders the ones that go through every
+// order, customer or profile take about as long as each other. The results keep the list's
+// order; when several throw, the first in the list is the error thrown.
+std::vector<IndicatorResult> evaluate_all(const std::vector<std::unique_ptr<Indicator>>& indicators,
+                                          const CheckInput& input)
+{
+    std::vector<IndicatorResult> results(indicators.size());
+    std::vector<std::exception_ptr> errors(indicators.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i = next++; i < indicators.size(); i = next++) {
+            const auto& indicator = *indicators[i];
+            try {
+                results[i] = !offered_inputs(indicator, input) ? not_applicable_result(indicator, input)
+                    : complete_inputs(indicator, input)        ? indicator.evaluate(input)
+                                                               : unknown_result(indicator, input);
+            } catch (...) {
+                errors[i] = std::current_exception();
+            }
+        }
+    };
+    auto second = std::async(std::launch::async, work);
+    work();
+    second.get();
+    for (const auto& error : errors)
+        if (error)
+            std::rethrow_exception(error);
+    return results;
+}
+
 }  // namespace
 
 void diff_against(IndicatorResult& current, const IndicatorResult& previous)
@@ -211,10 +244,11 @@ Findings evaluate(const CheckInput& input, const std::string& store_name)
     for (auto p : {Platform::source, Platform::destination})
         f.coverage[input.platform_name(p)] = input.coverage(p);
     f.datasets = input.datasets();
-    for (const auto& indicator : all_indicators()) {
-        auto r = !offered_inputs(*indicator, input) ? not_applicable_result(*indicator, input)
-            : complete_inputs(*indicator, input)    ? indicator->evaluate(input)
-                                                    : unknown_result(*indicator, input);
+    const auto indicators = all_indicators();
+    auto results = evaluate_all(indicators, input);
+    for (std::size_t i = 0; i < indicators.size(); ++i) {
+        const auto& indicator = indicators[i];
+        auto r = std::move(results[i]);
         for (auto id : indicator->needs())
             r.needs.emplace_back(id);
         r.weight = weight_of(input.config(), r.id);

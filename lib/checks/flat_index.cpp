@@ -1,6 +1,8 @@
 #include "checks/flat_index.hpp"
 
 #include <functional>
+#include <limits>
+#include <stdexcept>
 
 namespace frr::checks {
 
@@ -42,20 +44,19 @@ std::size_t entry_of(std::uint64_t slot)
 
 void FlatIndex::reserve(std::size_t n)
 {
-    m_keys.reserve(n);
-    m_positions.reserve(n);
+    m_entries.reserve(n);
     if (m_slots.size() < capacity_for(n)) {
         m_slots.assign(capacity_for(n), 0);
-        for (std::size_t e = 0; e < m_keys.size(); ++e) {
-            const auto hash = hash_of(m_keys[e]);
-            m_slots[slot_of(m_keys[e], hash)] = slot_value(e, hash);
+        for (std::size_t e = 0; e < m_entries.size(); ++e) {
+            const auto hash = hash_of(m_entries[e].key());
+            m_slots[slot_of(m_entries[e].key(), hash)] = slot_value(e, hash);
         }
     }
 }
 
 void FlatIndex::grow()
 {
-    reserve(m_keys.size() < 8 ? 8 : m_keys.size() * 2);
+    reserve(m_entries.size() < 8 ? 8 : m_entries.size() * 2);
 }
 
 std::size_t FlatIndex::slot_of(std::string_view key, std::size_t hash) const
@@ -64,7 +65,7 @@ std::size_t FlatIndex::slot_of(std::string_view key, std::size_t hash) const
     const auto tag = tag_of(hash);
     std::size_t slot = hash & mask;
     for (auto s = m_slots[slot]; s != 0; s = m_slots[slot]) {
-        if (static_cast<std::uint32_t>(s >> 32) == tag && m_keys[entry_of(s)] == key)
+        if (static_cast<std::uint32_t>(s >> 32) == tag && m_entries[entry_of(s)].key() == key)
             break;
         slot = (slot + 1) & mask;
     }
@@ -73,15 +74,16 @@ std::size_t FlatIndex::slot_of(std::string_view key, std::size_t hash) const
 
 void FlatIndex::insert(std::string_view key, std::uint32_t position)
 {
-    if (m_slots.empty() || 2 * (m_keys.size() + 1) > m_slots.size())
+    if (key.size() > std::numeric_limits<std::uint32_t>::max())
+        throw std::length_error("FlatIndex: a key of 4 GiB or more");
+    if (m_slots.empty() || 2 * (m_entries.size() + 1) > m_slots.size())
         grow();
     const auto hash = hash_of(key);
     const auto slot = slot_of(key, hash);
     if (m_slots[slot] != 0)
         return;
-    m_keys.push_back(key);
-    m_positions.push_back(position);
-    m_slots[slot] = slot_value(m_keys.size() - 1, hash);
+    m_entries.push_back({key.data(), static_cast<std::uint32_t>(key.size()), position});
+    m_slots[slot] = slot_value(m_entries.size() - 1, hash);
 }
 
 std::optional<std::uint32_t> FlatIndex::find(std::string_view key) const
@@ -91,7 +93,7 @@ std::optional<std::uint32_t> FlatIndex::find(std::string_view key) const
     const auto slot = slot_of(key, hash_of(key));
     if (m_slots[slot] == 0)
         return std::nullopt;
-    return m_positions[entry_of(m_slots[slot])];
+    return m_entries[entry_of(m_slots[slot])].position;
 }
 
 }  // namespace frr::checks

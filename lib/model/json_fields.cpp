@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/time.hpp"
 
+#include <cstring>
 #include <fmt/format.h>
 #include <rapidjson/error/en.h>
 
@@ -68,28 +69,29 @@ std::string JsonFields::where() const
     return out;
 }
 
-// In order (JsonPlace): the members before m_next were each found here by their own name, so
-// when the member at m_next has the name asked for, no earlier member has it (the reader would
-// have asked for it twice); otherwise, and for objects not read in order, a search by name
-// (RapidJSON's FindMember: the first member of that name). A line of a snapshot is read with one
-// comparison a field instead of a search over its dozen members.
+// In order (JsonPlace): the members before m_next were each found here by their own name, and
+// the readers ask for each name once, so none of them has the name asked for now: the first
+// member of that name is the first from m_next on. A line of a snapshot is read with one
+// comparison a field (the writer puts them in the order the readers ask), and a field the record
+// does not have (omitted when empty) costs a look at the members after it, not at all of them.
+// Objects not read in order are searched from their first member. Either way the member found is
+// the first of that name, as RapidJSON's FindMember finds it.
 const rapidjson::Value* JsonFields::get(const char* name) const
 {
-    const rapidjson::Value* value = nullptr;
-    if (m_in_order && m_next < m_object.MemberCount()) {
-        const auto& member = m_object.MemberBegin()[m_next];
-        if (std::string_view(member.name.GetString(), member.name.GetStringLength()) == name) {
-            value = &member.value;
+    const std::string_view wanted(name);
+    const auto count = m_object.MemberCount();
+    const auto members = m_object.MemberBegin();
+    for (auto i = m_in_order ? m_next : 0; i < count; ++i) {
+        const auto& key = members[i].name;
+        if (key.GetStringLength() != wanted.size() ||
+            std::memcmp(key.GetString(), wanted.data(), wanted.size()) != 0)
+            continue;
+        if (m_in_order && i == m_next)
             ++m_next;
-        }
+        const auto& value = members[i].value;
+        return value.IsNull() ? nullptr : &value;
     }
-    if (value == nullptr) {
-        auto it = m_object.FindMember(name);
-        if (it == m_object.MemberEnd())
-            return nullptr;
-        value = &it->value;
-    }
-    return value->IsNull() ? nullptr : value;
+    return nullptr;
 }
 
 const rapidjson::Value* JsonFields::array(const char* name) const

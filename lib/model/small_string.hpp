@@ -48,7 +48,10 @@ public:
     operator std::string_view() const noexcept { return view(); }  // NOLINT(google-explicit-constructor)
     operator std::string() const { return str(); }                 // NOLINT(google-explicit-constructor)
 
-    friend bool operator==(const SmallString& a, const SmallString& b) noexcept { return a.view() == b.view(); }
+    friend bool operator==(const SmallString& a, const SmallString& b) noexcept
+    {
+        return a.view() == b.view();
+    }
     friend bool operator==(const SmallString& a, std::string_view b) noexcept { return a.view() == b; }
     friend bool operator==(const SmallString& a, const std::string& b) noexcept { return a.view() == b; }
     friend bool operator==(const SmallString& a, const char* b) noexcept { return a.view() == b; }

@@ -6,6 +6,7 @@
 // overlapping runs apart.
 #include "core/clock.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -38,9 +39,13 @@ public:
     void commit();
 
 private:
+    void write_behind();
+
     std::filesystem::path m_path;
     std::filesystem::path m_tmp;
-    int m_fd = -1;  // -1 once committed
+    int m_fd = -1;                // -1 once committed
+    std::uint64_t m_written = 0;  // bytes written so far
+    std::uint64_t m_started = 0;  // written back from the kernel's cache (or started) up to here
 };
 
 // Reads a whole file; throws Error(bad_input) naming the path.

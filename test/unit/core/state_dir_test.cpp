@@ -5,6 +5,8 @@
 #include "support/test_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <string>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -65,6 +67,34 @@ TEST_CASE("a file written in pieces appears whole at commit, or not at all")
         ++files;
     }
     CHECK(files == 1);  // no temp file left behind
+}
+
+TEST_CASE("a large file handed to the disk as it is written reads back byte for byte")
+{
+    // 40 MiB in pieces of odd sizes: past two write-behind steps (16 MiB), so the first steps
+    // leave the kernel's cache while the rest is written (AtomicFile::write_behind).
+    frr::test::TempDir tmp;
+    auto path = tmp / "large.jsonl";
+    std::string expected;
+    expected.reserve(40U << 20);
+    std::uint32_t x = 12345;
+    {
+        frr::core::AtomicFile file(path);
+        while (expected.size() < (40U << 20)) {
+            std::string piece(100'003 + x % 4096, '\0');
+            for (auto& c : piece) {
+                x = x * 1664525U + 1013904223U;
+                c = static_cast<char>('a' + (x >> 27));
+            }
+            file.write(piece);
+            expected += piece;
+        }
+        CHECK_FALSE(fs::exists(path));  // nothing visible before commit
+        file.commit();
+    }
+    const auto read_back = frr::test::read_text(path);
+    CHECK(read_back.size() == expected.size());
+    CHECK((read_back == expected));  // not decomposed: a difference would print 40 MiB
 }
 
 TEST_CASE("an interrupted write leaves the previous file intact")

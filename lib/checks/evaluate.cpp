@@ -6,12 +6,11 @@
 #include "checks/indicators.hpp"
 #include "checks/weights.hpp"
 #include "core/time.hpp"
+#include "core/two_threads.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <fmt/format.h>
-#include <future>
 #include <map>
 #include <unordered_set>
 
@@ -185,26 +184,12 @@ std::vector<IndicatorResult> evaluate_all(const std::vector<std::unique_ptr<Indi
                                           const CheckInput& input)
 {
     std::vector<IndicatorResult> results(indicators.size());
-    std::vector<std::exception_ptr> errors(indicators.size());
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-        for (std::size_t i = next++; i < indicators.size(); i = next++) {
-            const auto& indicator = *indicators[i];
-            try {
-                results[i] = !offered_inputs(indicator, input) ? not_applicable_result(indicator, input)
-                    : complete_inputs(indicator, input)        ? indicator.evaluate(input)
-                                                               : unknown_result(indicator, input);
-            } catch (...) {
-                errors[i] = std::current_exception();
-            }
-        }
-    };
-    auto second = std::async(std::launch::async, work);
-    work();
-    second.get();
-    for (const auto& error : errors)
-        if (error)
-            std::rethrow_exception(error);
+    core::run_on_two_threads(indicators.size(), [&](std::size_t i) {
+        const auto& indicator = *indicators[i];
+        results[i] = !offered_inputs(indicator, input) ? not_applicable_result(indicator, input)
+            : complete_inputs(indicator, input)        ? indicator.evaluate(input)
+                                                       : unknown_result(indicator, input);
+    });
     return results;
 }
 

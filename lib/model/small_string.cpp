@@ -68,7 +68,8 @@ void SmallString::release() noexcept
 void SmallString::set(std::string_view text)
 {
     if (text.size() <= k_inline) {
-        std::memmove(m_bytes, text.data(), text.size());  // may be a part of its own inline text
+        if (!text.empty())                                    // an empty view's data() may be null
+            std::memmove(m_bytes, text.data(), text.size());  // may be a part of its own inline text
         m_bytes[text.size()] = '\0';
         m_bytes[k_inline] = static_cast<char>(k_inline - text.size());
         return;

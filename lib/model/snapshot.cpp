@@ -6,17 +6,16 @@
 #include "core/fault.hpp"
 #include "core/state_dir.hpp"
 #include "core/time.hpp"
+#include "core/two_threads.hpp"
 #include "model/json_fields.hpp"
 #include "model/json_line_writer.hpp"
 #include "model/json_lines.hpp"
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <concepts>
 #include <fmt/format.h>
 #include <functional>
-#include <future>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -1020,23 +1019,7 @@ Snapshot read_snapshot(const fs::path& run_dir)
     }
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
-    std::vector<std::exception_ptr> errors(tasks.size());
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-        for (std::size_t k = next++; k < order.size(); k = next++) {
-            try {
-                tasks[order[k]].first();
-            } catch (...) {
-                errors[order[k]] = std::current_exception();
-            }
-        }
-    };
-    auto second = std::async(std::launch::async, work);
-    work();
-    second.get();
-    for (const auto& error : errors)
-        if (error)
-            std::rethrow_exception(error);
+    core::run_on_two_threads(order, [&tasks](std::size_t i) { tasks[i].first(); });
     return s;
 }
 

@@ -1,12 +1,12 @@
 #include "checks/check_input.hpp"
 
 #include "core/time.hpp"
+#include "core/two_threads.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <future>
 #include <limits>
 #include <map>
 
@@ -63,10 +63,14 @@ CheckInput::CheckInput(const model::Snapshot& current, const model::Snapshot* pr
         m_history_start = core::parse_iso8601_or_throw(*config.history_start, "checks.history_start");
     // The profiles' index on a second thread beside the orders' index and the events' tally
     // (the larger part); they share nothing but the records they read.
-    auto profiles = std::async(std::launch::async, [this] { index_profiles(); });
-    classify_orders();
-    tally_events();
-    profiles.get();
+    core::run_on_two_threads(2, [this](std::size_t task) {
+        if (task == 0) {
+            classify_orders();
+            tally_events();
+        } else {
+            index_profiles();
+        }
+    });
     count_customer_exclusions();
     compute_money_basis();
 }
@@ -130,11 +134,9 @@ void CheckInput::tally_events()
                     order_of[i] = *found;
         }
     };
-    {
-        auto second_half = std::async(std::launch::async, look_up, events.size() / 2, events.size());
-        look_up(0, events.size() / 2);
-        second_half.get();
-    }
+    const auto half = events.size() / 2;
+    core::run_on_two_threads(
+        2, [&](std::size_t part) { look_up(part == 0 ? 0 : half, part == 0 ? half : events.size()); });
     std::int64_t decoys = 0;
     for (std::size_t i = 0; i < events.size(); ++i) {
         const auto& e = events[i];

@@ -932,23 +932,24 @@ void write_snapshot(const fs::path& run_dir, const Snapshot& s)
 
 namespace {
 
+using ReadTask = std::pair<std::function<void()>, fs::path>;  // the task and the file it reads
+
+// One large file of records into `out`.
+template <class T> ReadTask lines_task(std::vector<T>& out, fs::path path)
+{
+    return {[&out, path] { out = read_lines<T>(path, read_record<T>); }, path};
+}
+
 // What a snapshot read does, one task per large file of records and one for each side's small
 // files, in the order a read on one thread would go (source first): when several fail, the first
 // of them in this order is the error thrown.
-std::vector<std::pair<std::function<void()>, fs::path>> read_tasks(Snapshot& s, const fs::path& source,
-                                                                   const fs::path& destination)
+std::vector<ReadTask> read_tasks(Snapshot& s, const fs::path& source, const fs::path& destination)
 {
     auto& src = s.source;
     auto& dst = s.destination;
-    std::vector<std::pair<std::function<void()>, fs::path>> tasks;
-    tasks.emplace_back(
-        [&src, p = source / "orders.jsonl"] { src.orders = read_lines<Order>(p, read_record<Order>); },
-        source / "orders.jsonl");
-    tasks.emplace_back(
-        [&src, p = source / "customers.jsonl"] {
-            src.customers = read_lines<Customer>(p, read_record<Customer>);
-        },
-        source / "customers.jsonl");
+    std::vector<ReadTask> tasks;
+    tasks.push_back(lines_task(src.orders, source / "orders.jsonl"));
+    tasks.push_back(lines_task(src.customers, source / "customers.jsonl"));
     tasks.emplace_back(
         [&src, source] {
             src.checkouts = read_lines<Checkout>(source / "checkouts.jsonl", read_record<Checkout>);
@@ -957,14 +958,8 @@ std::vector<std::pair<std::function<void()>, fs::path>> read_tasks(Snapshot& s, 
             src.daily_orders = read_array<DailyCount>(source / "daily_orders.json", read_record<DailyCount>);
         },
         source / "checkouts.jsonl");
-    tasks.emplace_back(
-        [&dst, p = destination / "events.jsonl"] { dst.events = read_lines<Event>(p, read_record<Event>); },
-        destination / "events.jsonl");
-    tasks.emplace_back(
-        [&dst, p = destination / "profiles.jsonl"] {
-            dst.profiles = read_lines<Profile>(p, read_record<Profile>);
-        },
-        destination / "profiles.jsonl");
+    tasks.push_back(lines_task(dst.events, destination / "events.jsonl"));
+    tasks.push_back(lines_task(dst.profiles, destination / "profiles.jsonl"));
     tasks.emplace_back(
         [&dst, destination] {
             dst.metrics = read_array<Metric>(destination / "metrics.json", read_record<Metric>);
